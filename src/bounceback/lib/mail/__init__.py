@@ -1,0 +1,1 @@
+"""Reading mailboxes and recognising job-search e-mail. No Django in here."""
