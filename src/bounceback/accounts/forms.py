@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from django import forms
+
+from bounceback.accounts.models import Profile
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = ["display_name", "gentle_mode", "weekly_target", "ghost_after_days"]
+        labels = {
+            "display_name": "What should we call you?",
+            "gentle_mode": "Gentle mode",
+            "weekly_target": "Applications per week you aim for",
+            "ghost_after_days": "Days of silence before an application counts as silent",
+        }
+
+    def clean_weekly_target(self) -> int:
+        value: int = self.cleaned_data["weekly_target"]
+        if value > 100:
+            raise forms.ValidationError("That is a lot for one week. Pick a number up to 100.")
+        return value
+
+    def clean_ghost_after_days(self) -> int:
+        value: int = self.cleaned_data["ghost_after_days"]
+        if not 3 <= value <= 180:
+            raise forms.ValidationError("Choose between 3 and 180 days.")
+        return value

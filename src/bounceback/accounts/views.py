@@ -1,0 +1,48 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import LoginView
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from bounceback.accounts.forms import SettingsForm
+from bounceback.accounts.models import Profile, SignInToken
+from bounceback.http import AuthedRequest
+
+
+@login_not_required
+def sign_in_with_link(request: HttpRequest, token: str) -> HttpResponse:
+    user = SignInToken.redeem(token)
+    if user is None:
+        return render(request, "accounts/link_expired.html", status=403)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect("dashboard")
+
+
+class SignInView(LoginView):
+    """Password sign-in for hosted use; local users are told about the link from `serve`."""
+
+    template_name = "accounts/sign_in.html"
+    redirect_authenticated_user = True
+
+
+sign_in = login_not_required(SignInView.as_view())
+
+
+@require_POST
+def sign_out(request: AuthedRequest) -> HttpResponse:
+    logout(request)
+    return redirect("accounts:sign_in")
+
+
+def settings_page(request: AuthedRequest) -> HttpResponse:
+    profile = Profile.for_user(request.user)
+    form = SettingsForm(request.POST or None, instance=profile)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Saved.")
+        return redirect("accounts:settings")
+    return render(request, "accounts/settings.html", {"form": form})

@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django import forms
+
+from bounceback.applications.models import Application, Contact, EventKind, StageEvent
+
+
+class DateInput(forms.DateInput):
+    """A native date picker; it only accepts ISO dates, whatever the locale."""
+
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs, format="%Y-%m-%d")
+
+
+def _not_future(value: date | None) -> date | None:
+    if value and value > date.today():
+        raise forms.ValidationError("That date is in the future. Use today or an earlier day.")
+    return value
+
+
+class ApplicationForm(forms.ModelForm):
+    company_name = forms.CharField(label="Company", max_length=200)
+
+    class Meta:
+        model = Application
+        fields = ["company_name", "role", "applied_on", "source", "link", "notes"]
+        widgets = {"applied_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
+        labels = {"link": "Link to the job ad", "applied_on": "Applied on"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["company_name"].initial = self.instance.company.name
+
+    def clean_applied_on(self) -> date | None:
+        return _not_future(self.cleaned_data.get("applied_on"))
+
+
+class EventForm(forms.ModelForm):
+    class Meta:
+        model = StageEvent
+        fields = ["kind", "occurred_on", "note"]
+        widgets = {"occurred_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
+        labels = {"kind": "What happened", "occurred_on": "When"}
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Rejections go through the recovery flow, which also offers reflection and drafts.
+        kind = self.fields["kind"]
+        assert isinstance(kind, forms.ChoiceField)
+        kind.choices = [c for c in EventKind.choices if c[0] != EventKind.REJECTED]
+
+    def clean_occurred_on(self) -> date | None:
+        return _not_future(self.cleaned_data.get("occurred_on"))
+
+
+class ContactForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = ["name", "email", "role", "notes", "keep_in_touch_days", "last_contacted_on"]
+        widgets = {"last_contacted_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(max_length=200, required=False, label="Did I already apply there?")

@@ -1,0 +1,34 @@
+"""Plain-dict shapes of applications, for `--json` output and exports."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bounceback.applications.models import Application, StageEvent
+
+
+def event_dict(event: StageEvent) -> dict[str, Any]:
+    return {
+        "id": event.pk,
+        "kind": event.kind,
+        "occurred_on": event.occurred_on,
+        "round": event.round,
+        "note": event.note,
+    }
+
+
+def application_dict(application: Application, *, with_events: bool = False) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": application.pk,
+        "company": application.company.name,
+        "role": application.role,
+        "applied_on": application.applied_on,
+        "stage": application.stage,
+        "status": application.status,
+        "source": application.source,
+        "link": application.link,
+        "notes": application.notes,
+    }
+    if with_events:
+        data["events"] = [event_dict(e) for e in application.events.all()]
+    return data

@@ -1,0 +1,167 @@
+"""What can be done with applications, shared by the web views, the CLI and the importers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Q, QuerySet
+
+from bounceback.applications.models import (
+    Application,
+    Company,
+    EventKind,
+    StageEvent,
+)
+from bounceback.errors import NotFound, UserError
+from bounceback.lib.companies import company_key, role_key, similarity
+
+
+def check_not_future(day: date, what: str = "That date") -> None:
+    if day > date.today():
+        raise UserError(f"{what} is in the future ({day:%d %b %Y}). Use today or an earlier day.")
+
+
+def get_application(owner: User, pk: int | str) -> Application:
+    """The owner's application, or a NotFound that says how to find the right id."""
+    try:
+        return Application.objects.select_related("company").get(owner=owner, pk=int(pk))
+    except (Application.DoesNotExist, ValueError, TypeError):
+        raise NotFound(
+            f"There is no application with id {pk}. `bounceback list` shows the ids."
+        ) from None
+
+
+@transaction.atomic
+def add_application(
+    owner: User,
+    *,
+    company: str,
+    role: str,
+    applied_on: date | None = None,
+    source: str = "",
+    link: str = "",
+    notes: str = "",
+) -> Application:
+    """Create an application and its first timeline entry ("applied")."""
+    company = company.strip()
+    role = role.strip()
+    if not company_key(company):
+        raise UserError("Please give the company's name.")
+    if not role:
+        raise UserError("Please give the role you applied for.")
+    applied_on = applied_on or date.today()
+    check_not_future(applied_on, "The application date")
+    application = Application.objects.create(
+        owner=owner,
+        company=Company.objects.for_name(owner, company),
+        role=role,
+        applied_on=applied_on,
+        source=source.strip(),
+        link=link.strip(),
+        notes=notes,
+    )
+    StageEvent.objects.create(
+        owner=owner, application=application, kind=EventKind.APPLIED, occurred_on=applied_on
+    )
+    return application
+
+
+@transaction.atomic
+def record_event(
+    application: Application,
+    kind: str,
+    *,
+    occurred_on: date | None = None,
+    note: str = "",
+    round: int | None = None,
+) -> StageEvent:
+    """Add a timeline entry and move the application's stage and status along with it."""
+    if kind not in EventKind.values:
+        choices = ", ".join(EventKind.values)
+        raise UserError(f"'{kind}' is not a step bounceback knows. Use one of: {choices}.")
+    occurred_on = occurred_on or date.today()
+    check_not_future(occurred_on)
+    if occurred_on < application.applied_on:
+        raise UserError(
+            f"That date is before you applied ({application.applied_on:%d %b %Y}). Check the date and try again."
+        )
+    if kind == EventKind.INTERVIEW and round is None:
+        round = application.events.filter(kind=EventKind.INTERVIEW).count() + 1
+    event = StageEvent.objects.create(
+        owner=application.owner,
+        application=application,
+        kind=kind,
+        occurred_on=occurred_on,
+        note=note,
+        round=round,
+    )
+    application.apply_event(event)
+    application.save(update_fields=["stage", "status", "updated_at"])
+    from bounceback.recovery.wins import record_wins_for_event  # recovery builds on applications
+
+    record_wins_for_event(event)
+    return event
+
+
+def search(owner: User, text: str) -> QuerySet[Application]:
+    """Answer "did I already apply there?": forgiving on company names, plain on roles."""
+    text = text.strip()
+    base = Application.objects.filter(owner=owner).select_related("company")
+    if not text:
+        return base.none()
+    key = company_key(text)
+    query = Q(role__icontains=text) | Q(company__name__icontains=text)
+    if key:
+        query |= Q(company__key__contains=key)
+    return base.filter(query)
+
+
+@dataclass(frozen=True)
+class Match:
+    """The result of looking for the application an e-mail or a paste is about."""
+
+    application: Application | None
+    candidates: tuple[Application, ...]  # when not sure: the ones to ask about
+    certain: bool
+
+
+def match_application(owner: User, company: str, role: str | None = None) -> Match:
+    """Find the application for a company (and role), forgivingly; say when unsure.
+
+    Certain only when exactly one application fits: the same normalised company and,
+    if there are several there, a matching role. A loose fuzzy match is never certain,
+    because updating the wrong application is worse than asking.
+    """
+    key = company_key(company or "")
+    if not key:
+        return Match(None, (), False)
+    exact = list(
+        Application.objects.filter(owner=owner, company__key=key)
+        .select_related("company")
+        .order_by("-applied_on")
+    )
+    if exact:
+        if role:
+            wanted = role_key(role)
+            same_role = [a for a in exact if role_key(a.role) == wanted]
+            if len(same_role) == 1:
+                return Match(same_role[0], tuple(same_role), True)
+            if same_role:
+                return Match(None, tuple(same_role), False)
+        if len(exact) == 1:
+            return Match(exact[0], (exact[0],), role is None or not role.strip())
+        open_ones = [a for a in exact if a.is_open]
+        if len(open_ones) == 1 and not role:
+            return Match(open_ones[0], tuple(exact), False)
+        return Match(None, tuple(exact), False)
+    companies = Company.objects.filter(owner=owner)
+    near = [c for c in companies if similarity(c.name, company) >= 88]
+    candidates = tuple(
+        Application.objects.filter(owner=owner, company__in=near)
+        .select_related("company")
+        .order_by("-applied_on")
+    )
+    return Match(None, candidates, False)

@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from bounceback.applications import services
+from bounceback.applications.forms import ApplicationForm, ContactForm, EventForm, SearchForm
+from bounceback.applications.models import Application, Company, Contact, StageEvent, Status
+from bounceback.errors import UserError
+from bounceback.http import AuthedRequest
+
+
+def application_list(request: AuthedRequest) -> HttpResponse:
+    form = SearchForm(request.GET or None)
+    status = request.GET.get("status", "")
+    applications = Application.objects.filter(owner=request.user).select_related("company")
+    query = ""
+    if form.is_valid() and form.cleaned_data["q"]:
+        query = form.cleaned_data["q"]
+        applications = services.search(request.user, query)
+    if status in Status.values:
+        applications = applications.filter(status=status)
+    page = Paginator(applications, 50).get_page(request.GET.get("page"))
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "status": status,
+        "statuses": Status.choices,
+    }
+    if request.htmx and request.htmx.target == "application-results":
+        return render(request, "applications/_results.html", context)
+    return render(request, "applications/list.html", context)
+
+
+def application_detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(
+        Application.objects.select_related("company"), owner=request.user, pk=pk
+    )
+    return render(
+        request,
+        "applications/detail.html",
+        {
+            "application": application,
+            "events": application.events.all(),
+            "contacts": application.contacts.all(),
+            "event_form": EventForm(),
+            "contact_form": ContactForm(),
+        },
+    )
+
+
+def application_add(request: AuthedRequest) -> HttpResponse:
+    form = ApplicationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            application = services.add_application(
+                request.user,
+                company=data["company_name"],
+                role=data["role"],
+                applied_on=data["applied_on"],
+                source=data["source"],
+                link=data["link"],
+                notes=data["notes"],
+            )
+        except UserError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"Saved: {application}.")
+            return redirect(application)
+    return render(request, "applications/form.html", {"form": form, "title": "Add an application"})
+
+
+def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application, owner=request.user, pk=pk)
+    form = ApplicationForm(request.POST or None, instance=application)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            edited = form.save(commit=False)
+            edited.company = Company.objects.for_name(
+                request.user, form.cleaned_data["company_name"]
+            )
+            edited.save()
+        messages.success(request, "Changes saved.")
+        return redirect(edited)
+    return render(
+        request,
+        "applications/form.html",
+        {"form": form, "title": f"Edit {application}", "application": application},
+    )
+
+
+@require_POST
+def application_delete(request: AuthedRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(Application, owner=request.user, pk=pk)
+    application.delete()
+    messages.success(request, f"Deleted {application.role} at {application.company.name}.")
+    return redirect("applications:list")
+
+
+@require_POST
+def event_add(request: AuthedRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(
+        Application.objects.select_related("company"), owner=request.user, pk=pk
+    )
+    form = EventForm(request.POST)
+    if form.is_valid():
+        try:
+            services.record_event(
+                application,
+                form.cleaned_data["kind"],
+                occurred_on=form.cleaned_data["occurred_on"],
+                note=form.cleaned_data["note"],
+            )
+        except UserError as error:
+            form.add_error(None, str(error))
+        else:
+            form = EventForm()
+            application.refresh_from_db()
+    context = {"application": application, "events": application.events.all(), "event_form": form}
+    if request.htmx:
+        return render(request, "applications/_timeline.html", context)
+    if form.errors:
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+    return redirect(application)
+
+
+@require_POST
+def event_delete(request: AuthedRequest, pk: int, event_pk: int) -> HttpResponse:
+    event = get_object_or_404(StageEvent, owner=request.user, application_id=pk, pk=event_pk)
+    event.delete()
+    messages.success(request, "Removed that entry from the timeline.")
+    return redirect("applications:detail", pk=pk)
+
+
+@require_POST
+def contact_add(request: AuthedRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(
+        Application.objects.select_related("company"), owner=request.user, pk=pk
+    )
+    form = ContactForm(request.POST)
+    if form.is_valid():
+        contact = form.save(commit=False)
+        contact.owner = request.user
+        contact.company = application.company
+        contact.save()
+        contact.applications.add(application)
+        messages.success(request, f"Added {contact.name}.")
+    else:
+        messages.error(
+            request, "Please give at least the person's name (and a valid e-mail if you add one)."
+        )
+    return redirect(application)
+
+
+def contact_list(request: AuthedRequest) -> HttpResponse:
+    contacts = Contact.objects.filter(owner=request.user).select_related("company")
+    return render(request, "applications/contacts.html", {"contacts": contacts})
+
+
+def contact_edit(request: AuthedRequest, contact_pk: int) -> HttpResponse:
+    contact = get_object_or_404(Contact, owner=request.user, pk=contact_pk)
+    form = ContactForm(request.POST or None, instance=contact)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Changes saved.")
+        return redirect("applications:contacts")
+    return render(request, "applications/contact_form.html", {"form": form, "contact": contact})

@@ -1,0 +1,175 @@
+"""`bounceback add / list / show / stage`: the job search from the terminal."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from bounceback.cli.common import console, owner, parse_day, print_json
+
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")
+]
+
+
+def add(
+    company: Annotated[str, typer.Argument(help="The employer, e.g. 'Acme'.")],
+    role: Annotated[str, typer.Argument(help="The job title, e.g. 'Data Analyst'.")],
+    applied_on: Annotated[
+        str | None,
+        typer.Option("--applied-on", "--on", help="Date you applied (YYYY-MM-DD). Default: today."),
+    ] = None,
+    source: Annotated[
+        str, typer.Option(help="Where you found it, e.g. 'LinkedIn' or 'referral'.")
+    ] = "",
+    link: Annotated[str, typer.Option(help="Link to the job ad.")] = "",
+    as_json: JsonOption = False,
+) -> None:
+    """Add an application.
+
+    Example: bounceback add "Acme" "Data Analyst" --on 2026-11-02 --source LinkedIn
+    """
+    from bounceback.applications.serializers import application_dict
+    from bounceback.applications.services import add_application
+
+    day = parse_day(applied_on)
+    application = add_application(
+        owner(), company=company, role=role, applied_on=day, source=source, link=link
+    )
+    if as_json:
+        print_json(application_dict(application, with_events=True))
+    else:
+        console.print(f"Saved [bold]{escape(str(application))}[/bold] (id {application.pk}).")
+
+
+def list_(
+    status: Annotated[
+        str | None,
+        typer.Option(help="Only this status: active, offer, rejected, withdrawn, ghosted."),
+    ] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", "-s", help="Company or role to look for.")
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List your applications, newest first.
+
+    Example: bounceback list --search acme
+    """
+    from bounceback.applications.models import Application, Status
+    from bounceback.applications.serializers import application_dict
+    from bounceback.applications.services import search as search_applications
+    from bounceback.errors import UserError
+
+    me = owner()
+    applications = (
+        search_applications(me, search)
+        if search
+        else Application.objects.filter(owner=me).select_related("company")
+    )
+    if status:
+        if status not in Status.values:
+            raise UserError(f"'{status}' is not a status. Use one of: {', '.join(Status.values)}.")
+        applications = applications.filter(status=status)
+    if as_json:
+        print_json([application_dict(a) for a in applications])
+        return
+    rows = list(applications)
+    if not rows:
+        console.print(
+            "No applications found."
+            if (search or status)
+            else "No applications yet. Add one with `bounceback add`."
+        )
+        return
+    table = Table(box=None, header_style="bold")
+    for column in ("id", "role", "company", "applied", "stage", "status"):
+        table.add_column(column)
+    for a in rows:
+        table.add_row(
+            str(a.pk),
+            escape(a.role),
+            escape(a.company.name),
+            f"{a.applied_on:%Y-%m-%d}",
+            a.get_stage_display(),
+            a.get_status_display(),
+        )
+    console.print(table)
+
+
+def show(
+    application_id: Annotated[int, typer.Argument(help="The id shown by `bounceback list`.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Show one application with its timeline.
+
+    Example: bounceback show 12 --json
+    """
+    from bounceback.applications.serializers import application_dict
+    from bounceback.applications.services import get_application
+
+    application = get_application(owner(), application_id)
+    if as_json:
+        print_json(application_dict(application, with_events=True))
+        return
+    console.print(
+        f"[bold]{escape(application.role)}[/bold] at {escape(application.company.name)}  (id {application.pk})"
+    )
+    console.print(
+        f"{application.get_status_display()} · furthest stage: {application.get_stage_display()}"
+    )
+    for event in application.events.all():
+        note = f" — {escape(event.note)}" if event.note else ""
+        console.print(
+            f"  {event.occurred_on:%Y-%m-%d}  {escape(str(event.get_kind_display()))}{note}"
+        )
+
+
+def stage(
+    application_id: Annotated[int, typer.Argument(help="The id shown by `bounceback list`.")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="What happened: screen, assessment, interview, final, offer, rejected, withdrawn, ghosted, note."
+        ),
+    ],
+    on: Annotated[
+        str | None, typer.Option("--on", help="When (YYYY-MM-DD). Default: today.")
+    ] = None,
+    note: Annotated[str, typer.Option(help="A short note for the timeline.")] = "",
+    as_json: JsonOption = False,
+) -> None:
+    """Move an application along its timeline.
+
+    Example: bounceback stage 12 interview --on 2026-11-20 --note "with the team lead"
+    For a rejection, use `bounceback reject` so you also get the reflection and drafts.
+    """
+    from bounceback.applications.serializers import application_dict
+    from bounceback.applications.services import get_application, record_event
+    from bounceback.recovery.services import record_rejection
+
+    day = parse_day(on)
+    application = get_application(owner(), application_id)
+    if kind == "rejected":
+        # Same bookkeeping as the recovery flow: the Rejection row, its timeline entry, any win.
+        record_rejection(application, received_on=day, source_text=note)
+    else:
+        record_event(application, kind, occurred_on=day, note=note)
+    application.refresh_from_db()
+    if as_json:
+        print_json(application_dict(application, with_events=True))
+    else:
+        console.print(
+            f"Noted. {escape(str(application))} is now at {application.get_stage_display()} "
+            f"({application.get_status_display().lower()})."
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(add)
+    app.command("list")(list_)
+    app.command()(show)
+    app.command()(stage)

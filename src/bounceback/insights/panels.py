@@ -1,0 +1,1 @@
+"""Dashboard panels for this area (see bounceback.dashboard)."""

@@ -1,0 +1,1 @@
+"""Models for this area are added by the feature that needs them."""

@@ -1,0 +1,33 @@
+"""Wins recorded automatically: facts worth keeping when it feels like nothing is working."""
+
+from __future__ import annotations
+
+from bounceback.applications.models import EventKind, StageEvent
+from bounceback.recovery.models import Win, WinKind
+
+_EVENT_WINS: dict[str, tuple[str, str]] = {
+    EventKind.SCREEN: (WinKind.REPLY, "They called you back: a screening with {company}"),
+    EventKind.ASSESSMENT: (WinKind.INVITATION, "Invited to an assessment by {company}"),
+    EventKind.INTERVIEW: (WinKind.INVITATION, "Interview with {company} for {role}"),
+    EventKind.FINAL: (WinKind.STAGE_PASSED, "Reached the final round at {company}"),
+    EventKind.OFFER: (WinKind.OFFER, "Offer from {company} for {role}"),
+}
+
+
+def record_wins_for_event(event: StageEvent) -> Win | None:
+    """Record the win an event stands for, once per application and fact."""
+    found = _EVENT_WINS.get(event.kind)
+    if found is None:
+        return None
+    kind, template = found
+    application = event.application
+    title = template.format(company=application.company.name, role=application.role)
+    win, _ = Win.objects.get_or_create(
+        owner=event.owner,
+        application=application,
+        kind=kind,
+        title=title,
+        automatic=True,
+        defaults={"occurred_on": event.occurred_on},
+    )
+    return win

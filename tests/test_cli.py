@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from bounceback.applications.models import Application, StageEvent
+from bounceback.cli.main import app
+
+pytestmark = pytest.mark.django_db
+
+
+def _commands() -> list[str]:
+    from typer.main import get_command
+
+    return list(get_command(app).commands)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_every_command_has_help_with_an_example(cli: Any, name: str) -> None:
+    result = cli(name, "--help")
+    assert result.exit_code == 0
+    assert "Example" in result.output, f"`bounceback {name} --help` needs an example"
+
+
+def test_version_is_printed(cli: Any) -> None:
+    assert cli("--version").output.startswith("bounceback ")
+
+
+def test_add_stage_show_round_trip(cli: Any) -> None:
+    applied = (date.today() - timedelta(days=10)).isoformat()
+    added = json.loads(cli("add", "ACME Corp", "Data Analyst", "--on", applied, "--json").output)
+    moved = cli("stage", str(added["id"]), "interview", "--note", "with the team lead")
+    assert moved.exit_code == 0
+    shown = json.loads(cli("show", str(added["id"]), "--json").output)
+    assert shown["company"] == "ACME Corp" and shown["stage"] == "interview"
+    assert [e["kind"] for e in shown["events"]] == ["applied", "interview"]
+    assert shown["events"][1]["note"] == "with the team lead"
+
+
+def test_list_filters_and_prints_json(cli: Any) -> None:
+    cli("add", "Acme", "Analyst")
+    cli("add", "Globex", "Engineer")
+    listed = json.loads(cli("list", "--search", "acme inc", "--json").output)
+    assert [a["company"] for a in listed] == ["Acme"]
+
+
+def test_stage_rejected_records_a_rejection(cli: Any) -> None:
+    added = json.loads(cli("add", "Acme", "Analyst", "--json").output)
+    cli("stage", str(added["id"]), "rejected")
+    assert Application.objects.get(pk=added["id"]).rejection.stage_reached == "application"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "999"], "no application with id 999"),
+        (["stage", "999", "interview"], "no application with id 999"),
+        (["stage", "{id}", "banana"], "not a step"),
+        (["stage", "{id}", "interview", "--on", "2026-02-30"], "not a date"),
+        (["stage", "{id}", "interview", "--on", "2099-01-01"], "future"),
+        (["add", "Globex", "Analyst", "--on", "yesterday-ish"], "not a date"),
+        (["add", "  ", "Analyst"], "company"),
+        (["list", "--status", "maybe"], "not a status"),
+    ],
+)
+def test_bad_input_gets_a_clear_error_and_changes_nothing(
+    cli: Any, args: list[str], message: str
+) -> None:
+    added = json.loads(cli("add", "Acme", "Analyst", "--json").output)
+    before = (Application.objects.count(), StageEvent.objects.count())
+    result = cli(*[a.format(id=added["id"]) for a in args])
+    assert result.exit_code != 0
+    assert message in " ".join(result.output.split())
+    assert (Application.objects.count(), StageEvent.objects.count()) == before
