@@ -31,7 +31,13 @@ LABELS: tuple[Label, ...] = (
 
 # How far the candidate had got when rejected.
 RejectionStage = Literal["application", "screen", "interview", "final", "unknown"]
-REJECTION_STAGES: tuple[RejectionStage, ...] = ("application", "screen", "interview", "final", "unknown")
+REJECTION_STAGES: tuple[RejectionStage, ...] = (
+    "application",
+    "screen",
+    "interview",
+    "final",
+    "unknown",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +52,9 @@ class MailMessage:
     text: str  # the best plain-text body: text/plain preferred, else HTML turned into text
     html: str | None = None  # the raw HTML part, if any; only ever shown after nh3 sanitising
     to: str = ""
-    headers: dict[str, str] = field(default_factory=dict)  # a few useful extra headers, lower-case keys
+    headers: dict[str, str] = field(
+        default_factory=dict
+    )  # a few useful extra headers, lower-case keys
     raw_hash: str = ""  # sha256 hex of the raw bytes: the dedupe key when message_id is missing
 
     @property
@@ -65,7 +73,9 @@ class Analysis:
     contact_name: str | None = None
     stage: RejectionStage | None = None  # rejections only
     has_feedback: bool | None = None  # rejections only: gives actual reasons, not a formula
-    reapply_invite: bool | None = None  # rejections only: invites future applications / keeps CV on file
+    reapply_invite: bool | None = (
+        None  # rejections only: invites future applications / keeps CV on file
+    )
     evidence: tuple[str, ...] = ()  # short phrases that drove the decision, for "why?" in the UI
 
     def as_dict(self) -> dict[str, object]:
