@@ -232,3 +232,27 @@ def test_every_model_is_in_the_admin() -> None:
         m.__name__ for m in ours if m not in admin.site._registry and m.__name__ != "SignInToken"
     ]
     assert missing == []
+
+
+def test_a_timeline_entry_can_be_corrected_but_not_moved_before_applying(
+    alice_client: Any, alice: Any
+) -> None:
+    application = add_application(
+        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=9)
+    )
+    event = record_event(
+        application, EventKind.SCREEN, occurred_on=date.today() - timedelta(days=5)
+    )
+    url = reverse("applications:event_edit", args=[application.pk, event.pk])
+    too_early = (date.today() - timedelta(days=30)).isoformat()
+    response = alice_client.post(
+        url, {"kind": "interview", "occurred_on": too_early, "note": "typo fixed"}
+    )
+    assert "before you applied" in response.content.decode()
+    event.refresh_from_db()
+    assert event.kind == EventKind.SCREEN
+    alice_client.post(
+        url, {"kind": "interview", "occurred_on": date.today().isoformat(), "note": "typo fixed"}
+    )
+    event.refresh_from_db()
+    assert (event.kind, event.note) == (EventKind.INTERVIEW, "typo fixed")

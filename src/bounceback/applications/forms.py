@@ -25,6 +25,9 @@ def _not_future(value: date | None) -> date | None:
 
 class ApplicationForm(forms.ModelForm):
     company_name = forms.CharField(label="Company", max_length=200)
+    link = forms.URLField(
+        label="Link to the job ad", max_length=500, required=False, assume_scheme="https"
+    )
 
     class Meta:
         model = Application

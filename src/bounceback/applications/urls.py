@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/edit/", views.application_edit, name="edit"),
     path("<int:pk>/delete/", views.application_delete, name="delete"),
     path("<int:pk>/events/", views.event_add, name="event_add"),
+    path("<int:pk>/events/<int:event_pk>/", views.event_edit, name="event_edit"),
     path("<int:pk>/events/<int:event_pk>/delete/", views.event_delete, name="event_delete"),
     path("<int:pk>/contacts/", views.contact_add, name="contact_add"),
     path("contacts/", views.contact_list, name="contacts"),

@@ -130,6 +130,27 @@ def event_add(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect(application)
 
 
+def event_edit(request: AuthedRequest, pk: int, event_pk: int) -> HttpResponse:
+    event = get_object_or_404(
+        StageEvent.objects.select_related("application__company"),
+        owner=request.user,
+        application_id=pk,
+        pk=event_pk,
+    )
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        edited = form.save(commit=False)
+        if edited.occurred_on < event.application.applied_on:
+            form.add_error(
+                "occurred_on", "That is before you applied. Check the date and try again."
+            )
+        else:
+            edited.save()
+            messages.success(request, "Timeline entry updated.")
+            return redirect("applications:detail", pk=pk)
+    return render(request, "applications/event_form.html", {"form": form, "event": event})
+
+
 @require_POST
 def event_delete(request: AuthedRequest, pk: int, event_pk: int) -> HttpResponse:
     event = get_object_or_404(StageEvent, owner=request.user, application_id=pk, pk=event_pk)
