@@ -77,6 +77,9 @@ class Analysis:
         None  # rejections only: invites future applications / keeps CV on file
     )
     evidence: tuple[str, ...] = ()  # short phrases that drove the decision, for "why?" in the UI
+    # rejections only: the reason lay outside the candidate's hands (role on hold or cancelled,
+    # hiring freeze, filled internally) - the reflection then helps let go rather than fix.
+    outside_control: bool | None = None
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)

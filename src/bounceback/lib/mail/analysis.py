@@ -1,0 +1,320 @@
+"""Recognising job-search e-mail: label, confidence, company, role, contact, rejection details.
+
+Who decides what:
+
+* **Header prefilter** (``is_clearly_unrelated``): rules only, on sender and
+  subject, so the reader can skip decoding mail that is certainly not job mail.
+* **Fast path**: a body with no job-search word at all is ``not_job``.
+* **Label**: a linear model (``analysis_model``) over words plus the scores of
+  hand-written phrase rules (``rules.PHRASES``). The rules carry knowledge of
+  real phrasings; the model weighs them against everything else. When the
+  strongest rule and the model disagree, the confidence is capped below 0.6 so
+  the message goes to the human review queue.
+* **Two documented overrides**, because a person would read them this way:
+  "not this role, but we'd like to talk about another one" is ``other_job``
+  (the application ended, but a new opening is on the table: the importer
+  should not file a rejection), and "the position has been put on hold" is a
+  ``rejection`` with ``outside_control=True``.
+* **Fields**: rules (``analysis_fields``, ``analysis_rejection``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import cast
+
+from bounceback.lib.mail.analysis_fields import extract_company, extract_contact, extract_role
+from bounceback.lib.mail.analysis_model import DENSE_FEATURES, Model, load_model, tokens
+from bounceback.lib.mail.analysis_rejection import rejection_details
+from bounceback.lib.mail.extract import (
+    clean_text,
+    domain_of,
+    is_ats_domain,
+    is_no_reply,
+    parse_address,
+    parse_header_block,
+    registrable,
+    strip_quoted,
+    unwrap_forwarded,
+)
+from bounceback.lib.mail.message import LABELS, Analysis, Label, MailMessage
+from bounceback.lib.mail.rules import (
+    ANOTHER_ROLE_RE,
+    ATS_DOMAINS,
+    FREEMAIL_DOMAINS,
+    JOB_BOARD_DOMAINS,
+    JOB_BODY_RE,
+    JOB_HEADER_RE,
+    LIST_HEADERS,
+    NON_JOB_DOMAINS,
+    NON_JOB_SUBJECT_RE,
+    ON_HOLD_RE,
+    PHRASES,
+)
+
+REVIEW_BELOW = 0.6  # the importer's threshold; kept here so confidence caps stay below it
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A message reduced to what is analysed: the original sender and content of a forward."""
+
+    subject: str
+    body: str
+    from_name: str
+    from_addr: str
+    forwarded: bool
+
+
+def prepare(msg: MailMessage) -> Prepared:
+    """Clean the text and, for a forward, switch to the forwarded message and its sender."""
+    body = clean_text(msg.text or "")
+    subject, from_name, from_addr, forwarded = (
+        msg.subject or "",
+        msg.from_name,
+        msg.from_addr,
+        False,
+    )
+    inner = unwrap_forwarded(body)
+    if inner is not None:
+        forwarded = True
+        if "from" in inner.fields:
+            from_name, from_addr = parse_address(inner.fields["from"])
+        subject = inner.fields.get("subject", subject)
+        body = inner.body
+    else:
+        body = strip_quoted(body)
+    return Prepared(
+        subject.strip(), body.strip(), from_name.strip(), from_addr.strip().lower(), forwarded
+    )
+
+
+def rule_scores(subject: str, body: str) -> tuple[dict[str, float], dict[str, list[str]]]:
+    """Summed phrase-rule weights per label, and the phrases that matched."""
+    text = subject + "\n" + body[:4000]
+    scores: dict[str, float] = dict.fromkeys(LABELS, 0.0)
+    evidence: dict[str, list[str]] = {label: [] for label in LABELS}
+    for label, weight, pattern in PHRASES:
+        match = pattern.search(text)
+        if match:
+            scores[label] += weight
+            evidence[label].append(match.group(0).strip())
+    another = ANOTHER_ROLE_RE.search(text)
+    if another:
+        scores["other_job"] += 3.0
+        evidence["other_job"].append(another.group(0).strip())
+    return scores, evidence
+
+
+def _dense(prep: Prepared, scores: dict[str, float]) -> list[float]:
+    domain = domain_of(prep.from_addr)
+    reg = registrable(domain) if domain else ""
+    values = [min(scores[label], 9.0) / 3.0 for label in LABELS]
+    values += [
+        float(reg in ATS_DOMAINS or domain in ATS_DOMAINS),
+        float(reg in JOB_BOARD_DOMAINS),
+        float(reg in FREEMAIL_DOMAINS),
+        float(bool(prep.from_addr) and is_no_reply(prep.from_addr)),
+        float(len(prep.body) < 400),
+        float(prep.forwarded),
+    ]
+    assert len(values) == len(DENSE_FEATURES)
+    return values
+
+
+def features(
+    prep: Prepared,
+) -> tuple[list[str], list[float], dict[str, float], dict[str, list[str]]]:
+    """Everything the label decision needs; shared with the training script."""
+    scores, evidence = rule_scores(prep.subject, prep.body)
+    return tokens(prep.subject, prep.body), _dense(prep, scores), scores, evidence
+
+
+def _looks_job_related(prep: Prepared) -> bool:
+    if prep.from_addr and is_ats_domain(domain_of(prep.from_addr)):
+        return True
+    return bool(
+        JOB_BODY_RE.search(prep.subject)
+        or JOB_BODY_RE.search(prep.body, 0, 6000)
+        or JOB_BODY_RE.search(prep.from_name)
+    )
+
+
+def _rules_only_probs(scores: dict[str, float]) -> list[float]:
+    """Fallback before a model is trained: a softmax over rule scores, not_job as the prior."""
+    import math
+
+    logits = [scores[label] + (1.0 if label == "not_job" else 0.0) for label in LABELS]
+    top = max(logits)
+    exp = [math.exp(x - top) for x in logits]
+    total = sum(exp)
+    return [e / total for e in exp]
+
+
+def _decide(
+    prep: Prepared, probs: list[float], scores: dict[str, float], evidence: dict[str, list[str]]
+) -> Analysis:
+    ranked = sorted(range(len(LABELS)), key=lambda i: probs[i], reverse=True)
+    label: Label = LABELS[ranked[0]]
+    confidence = probs[ranked[0]]
+    why: list[str] = []
+    job_scores = {lab: scores[lab] for lab in LABELS if lab != "not_job"}
+    rule_top = max(job_scores, key=job_scores.__getitem__)
+    another_role = False
+    if label == "not_job" and job_scores[rule_top] >= 2.0 and scores["not_job"] == 0:
+        # The model has not seen this wording, but a job phrase is there. Losing a
+        # rejection silently is the worst outcome: take the rule's label, ask a person.
+        label, confidence = cast(Label, rule_top), REVIEW_BELOW - 0.05
+        why.append("unfamiliar wording: please check")
+    elif job_scores[rule_top] >= 2.5 and rule_top != label:
+        # Strong phrase evidence for something else: let a person look.
+        confidence = min(confidence, REVIEW_BELOW - 0.1)
+        why.append(f"rules suggest {rule_top.replace('_', ' ')}")
+    if label != "not_job" and scores["not_job"] >= 3.0:
+        # A flat, a loan, a university place: the words of a rejection, not a job.
+        confidence = min(confidence, REVIEW_BELOW - 0.1)
+        why.append("may be about something other than a job")
+    if label == "rejection" and ANOTHER_ROLE_RE.search(prep.subject + "\n" + prep.body[:4000]):
+        label, confidence, another_role = "other_job", min(max(confidence, 0.6), 0.75), True
+        why.append("another role offered instead")
+    if label == "other_job" and ANOTHER_ROLE_RE.search(prep.subject + "\n" + prep.body[:4000]):
+        another_role = True
+    if label != "not_job" and not any(job_scores.values()):
+        # The model alone, with no phrase we recognise: plausible, not certain.
+        confidence = min(confidence, 0.7)
+    if (
+        label == "not_job"
+        and len(set(m.lower() for m in JOB_BODY_RE.findall(prep.body, 0, 4000))) >= 3
+    ):
+        # Plenty of job words yet no job phrase we know: not sure enough to drop it.
+        confidence = min(confidence, REVIEW_BELOW - 0.05)
+    why = evidence.get(label, [])[:4] + why
+    domain = domain_of(prep.from_addr)
+    if domain and is_ats_domain(domain):
+        why.append(f"sent through {registrable(domain)}")
+    if prep.forwarded:
+        why.append("forwarded message: analysed the original")
+    if label == "not_job":
+        return Analysis(label, round(float(confidence), 3), evidence=tuple(why))
+    company = extract_company(prep.subject, prep.body, prep.from_name, prep.from_addr)
+    # For "another role" the title in the mail is the old application's: don't file the new one under it.
+    role = None if another_role else extract_role(prep.subject, prep.body, company)
+    contact = extract_contact(prep.body, prep.from_name, prep.from_addr, company)
+    if label != "rejection":
+        return Analysis(
+            label, round(float(confidence), 3), company, role, contact, evidence=tuple(why)
+        )
+    details = rejection_details(prep.subject, prep.body)
+    on_hold = bool(ON_HOLD_RE.search(prep.body[:5000]))
+    return Analysis(
+        label,
+        round(float(confidence), 3),
+        company,
+        role,
+        contact,
+        stage=details.stage,
+        has_feedback=details.has_feedback,
+        reapply_invite=details.reapply_invite,
+        evidence=tuple(why) + details.evidence,
+        outside_control=details.outside_control or on_hold,
+    )
+
+
+_NOT_JOB_CONFIDENCE = 0.97
+
+
+def _analyze_prepared(preps: list[Prepared]) -> list[Analysis]:
+    model: Model | None = load_model()
+    results: list[Analysis | None] = [None] * len(preps)
+    pending: list[
+        tuple[int, Prepared, list[str], list[float], dict[str, float], dict[str, list[str]]]
+    ] = []
+    for i, prep in enumerate(preps):
+        if not _looks_job_related(prep):
+            results[i] = Analysis("not_job", _NOT_JOB_CONFIDENCE, evidence=("no job-search words",))
+            continue
+        toks, dense, scores, evidence = features(prep)
+        pending.append((i, prep, toks, dense, scores, evidence))
+    if pending:
+        if model is None:
+            all_probs = [_rules_only_probs(p[4]) for p in pending]
+        elif len(pending) == 1:
+            all_probs = [model.probabilities(pending[0][2], pending[0][3]).tolist()]
+        else:
+            all_probs = model.probabilities_many([(p[2], p[3]) for p in pending]).tolist()
+        for (i, prep, _toks, _dense_values, scores, evidence), probs in zip(
+            pending, all_probs, strict=True
+        ):
+            results[i] = _decide(prep, probs, scores, evidence)
+    return [r for r in results if r is not None]
+
+
+def analyze(msg: MailMessage) -> Analysis:
+    """Label one message and extract what applies.
+
+    >>> analyze(MailMessage(None, None, "Acme Recruiting", "no-reply@greenhouse.io",
+    ...     "Your application to Acme", "Unfortunately we will not be moving forward.")).label
+    'rejection'
+    """
+    return _analyze_prepared([prepare(msg)])[0]
+
+
+def analyze_many(msgs: Iterable[MailMessage]) -> list[Analysis]:
+    """Label many messages at once (one matrix product for the model part)."""
+    return _analyze_prepared([prepare(m) for m in msgs])
+
+
+def analyze_text(text: str) -> Analysis:
+    """Analyse a pasted e-mail; header lines (From:, Subject:, Date:, To:) at the top are used if present."""
+    block = parse_header_block(clean_text(text))
+    from_name, from_addr = (
+        parse_address(block.fields["from"]) if "from" in block.fields else ("", "")
+    )
+    msg = MailMessage(
+        message_id=None,
+        date=None,
+        from_name=from_name,
+        from_addr=from_addr,
+        subject=block.fields.get("subject", ""),
+        text=block.body,
+        to=block.fields.get("to", ""),
+    )
+    return analyze(msg)
+
+
+def is_clearly_unrelated(
+    from_addr: str, from_name: str, subject: str, headers: dict[str, str]
+) -> bool:
+    """True only when the headers alone show the message is not job-search mail.
+
+    Cheap enough to run on every message before its body is decoded. It never
+    fires for an ATS or job-board sender, nor when the sender or subject has
+    any job-ish word (in English, German, French, Spanish, Dutch, Nordic);
+    then it needs a positive sign: a shop/social/service domain, a receipt,
+    delivery or security subject, or a mailing-list header.
+    """
+    at = from_addr.rfind("@")
+    domain = from_addr[at + 1 :].lower() if at >= 0 else ""
+    if domain:
+        dot = domain.rfind(".", 0, domain.rfind("."))
+        parent = domain[dot + 1 :] if dot >= 0 else domain
+        if (
+            domain in ATS_DOMAINS
+            or parent in ATS_DOMAINS
+            or "workday" in domain
+            or "greenhouse" in domain
+        ):
+            return False
+    else:
+        parent = ""
+    lowered = subject.lower()
+    if JOB_HEADER_RE.search(f"{lowered}\n{from_name.lower()}\n{from_addr.lower()}"):
+        return False
+    if domain in NON_JOB_DOMAINS or parent in NON_JOB_DOMAINS:
+        return True
+    if NON_JOB_SUBJECT_RE.search(lowered) or ("[" in lowered and "/" in lowered and "]" in lowered):
+        return True  # the last: "[owner/repo] ..." notifications from code hosts
+    # A mailing list, sent from a robot mailbox: newsletters and notifications. From a
+    # person's address it could be a recruiter's mass mail, so that stays in.
+    return any(key in headers for key in LIST_HEADERS) and is_no_reply(from_addr)

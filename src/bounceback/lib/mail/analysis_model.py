@@ -1,0 +1,147 @@
+"""The small linear model that weighs words and rule hits into a label.
+
+Features are word unigrams and bigrams of the subject (prefixed ``s:``) and of
+the first part of the body, TF-IDF weighted and L2-normalised, plus a handful
+of dense features: the per-label rule scores from ``rules.PHRASES`` and facts
+about the sender (ATS, job board, webmail, no-reply). A multinomial logistic
+regression turns them into probabilities.
+
+The artefact is plain data, so it loads in milliseconds and does not depend on
+the scikit-learn version: ``model/vocab.json`` (labels, vocabulary, dense
+feature names) and ``model/weights.npz`` (idf, coefficients, intercepts;
+loaded with ``allow_pickle=False``). ``scripts/train_mail_model.py`` writes both.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from bounceback.lib.mail.message import LABELS, Label
+
+MODEL_DIR = Path(__file__).with_name("model")
+BODY_CHARS = 3000  # what a person reads before deciding; keeps long newsletters cheap
+_TOKEN = re.compile(r"[a-zà-öø-ÿ]+(?:'[a-z]+)?|\d+")
+DENSE_FEATURES: tuple[str, ...] = (
+    *(f"rule:{label}" for label in LABELS),
+    "sender:ats",
+    "sender:job_board",
+    "sender:freemail",
+    "sender:no_reply",
+    "text:short",
+    "text:forwarded",
+)
+
+
+def tokens(subject: str, body: str) -> list[str]:
+    """Subject and body words, unigrams and bigrams; numbers folded to '#'."""
+    out: list[str] = []
+    for prefix, text in (("s:", subject.lower()), ("", body[:BODY_CHARS].lower())):
+        words = ["#" if w[0].isdigit() else w for w in _TOKEN.findall(text)]
+        out.extend(prefix + w for w in words)
+        out.extend(f"{prefix}{a} {b}" for a, b in zip(words, words[1:], strict=False))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    labels: tuple[Label, ...]
+    vocab: dict[str, int]
+    idf: npt.NDArray[np.float32]
+    coef: npt.NDArray[np.float32]  # (n_vocab + n_dense, n_labels)
+    intercept: npt.NDArray[np.float32]
+
+    def text_vector(self, toks: list[str]) -> tuple[list[int], list[float]]:
+        """Sparse TF-IDF (sublinear tf, L2-normalised) of known tokens."""
+        counts = Counter(i for i in map(self.vocab.get, toks) if i is not None)
+        if not counts:
+            return [], []
+        idx = list(counts)
+        vals = [(1.0 + math.log(counts[i])) * float(self.idf[i]) for i in idx]
+        norm = math.sqrt(sum(v * v for v in vals)) or 1.0
+        return idx, [v / norm for v in vals]
+
+    def probabilities(self, toks: list[str], dense: list[float]) -> npt.NDArray[np.float64]:
+        idx, vals = self.text_vector(toks)
+        logits = self.intercept.astype(np.float64)
+        if idx:
+            logits = logits + np.asarray(vals, dtype=np.float32) @ self.coef[idx]
+        n = len(self.vocab)
+        logits = logits + np.asarray(dense, dtype=np.float32) @ self.coef[n : n + len(dense)]
+        logits = logits - logits.max()
+        exp = np.exp(logits)
+        return np.asarray(exp / exp.sum(), dtype=np.float64)
+
+    def probabilities_many(
+        self, rows: list[tuple[list[str], list[float]]]
+    ) -> npt.NDArray[np.float64]:
+        """Batch version: one sparse matrix product for all messages."""
+        from scipy.sparse import csr_matrix
+
+        if not rows:
+            return np.zeros((0, len(self.labels)))
+        n = len(self.vocab)
+        data: list[float] = []
+        indices: list[int] = []
+        indptr = [0]
+        for toks, dense in rows:
+            idx, vals = self.text_vector(toks)
+            indices.extend(idx)
+            data.extend(vals)
+            indices.extend(range(n, n + len(dense)))
+            data.extend(dense)
+            indptr.append(len(indices))
+        matrix = csr_matrix(
+            (data, indices, indptr), shape=(len(rows), self.coef.shape[0]), dtype=np.float32
+        )
+        logits = np.asarray(matrix @ self.coef, dtype=np.float64) + self.intercept
+        logits -= logits.max(axis=1, keepdims=True)
+        exp = np.exp(logits)
+        return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=np.float64)
+
+
+def save_model(model: Model, directory: Path = MODEL_DIR) -> None:
+    directory.mkdir(parents=True, exist_ok=True)
+    vocab = sorted(model.vocab, key=model.vocab.__getitem__)
+    meta = {
+        "format": 1,
+        "labels": list(model.labels),
+        "dense": list(DENSE_FEATURES),
+        "vocab": vocab,
+    }
+    (directory / "vocab.json").write_text(
+        json.dumps(meta, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    np.savez_compressed(
+        directory / "weights.npz",
+        idf=model.idf.astype(np.float16),
+        coef=model.coef.astype(np.float16),
+        intercept=model.intercept.astype(np.float32),
+    )
+
+
+@cache
+def load_model(directory: Path = MODEL_DIR) -> Model | None:
+    """The shipped model, loaded once; None when it has not been trained yet (rules only)."""
+    try:
+        meta = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
+        with np.load(directory / "weights.npz", allow_pickle=False) as arrays:
+            idf = arrays["idf"].astype(np.float32)
+            coef = arrays["coef"].astype(np.float32)
+            intercept = arrays["intercept"].astype(np.float32)
+    except FileNotFoundError:
+        return None
+    if tuple(meta["dense"]) != DENSE_FEATURES or tuple(meta["labels"]) != LABELS:
+        raise RuntimeError(
+            "The mail model was trained with other features; run scripts/train_mail_model.py."
+        )
+    vocab = {word: i for i, word in enumerate(meta["vocab"])}
+    return Model(tuple(meta["labels"]), vocab, idf, coef, intercept)

@@ -1,0 +1,137 @@
+"""What a rejection says beyond "no": how far the candidate got, real feedback, a door left open.
+
+Rules only: these are phrase-level facts that a few dozen patterns capture
+better than a model trained on synthetic mail could.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bounceback.lib.mail.message import RejectionStage
+from bounceback.lib.mail.rules import ON_HOLD_RE
+
+_I = re.I
+# Checked from the furthest stage down: a final-round rejection also mentions interviews.
+_FINAL = re.compile(
+    r"\bfinal (?:round|stage|interview|interviews|panel|step|decision round|conversation)s?\b|"
+    r"\b(?:last|final) (?:two|2|three|3) candidates\b|\bfinalists?\b|\breference(?:s| check)\b|"
+    r"\bon-?site\b|\bsuper ?day\b|\bvery close (?:decision|call)\b|\bcame down to\b|"
+    r"\b(?:last|final) stages? of (?:the|our) (?:process|interview)|\bpanel interview|"
+    r"\bmet (?:with )?(?:the whole|the entire|several members of|most of) (?:the )?team|"
+    r"\bfinal (?:candidate|two|three)s?\b|\bletzte[nr]? runde|\bdernier entretien|\bentrevista final",
+    _I,
+)
+_INTERVIEW = re.compile(
+    r"\b(?:your|the|our|recent|second|technical|video|in-person|team) interviews?\b|"
+    r"\binterview(?:ed|ing)? (?:with|for|at)\b|\b(?:after|following) (?:the |your |our )?(?:interview|meeting)|"
+    r"\btime (?:you spent )?(?:interviewing|meeting)|\bmeeting (?:with )?(?:us|the team|our team|the hiring)|"
+    r"\bmet (?:with )?(?:us|the team|our team|the hiring manager|me)\b|"
+    r"\bspeaking with (?:the team|our team|the hiring manager|several)|\bthe hiring manager\b|"
+    r"\b(?:technical|case|system design|coding) (?:round|interview|discussion)|\bsecond round\b|"
+    r"\bmeeting (?:me|us|with)\b|\bcoming (?:in|by|into|to (?:the|our))\b|\bshortlist(?:ed)?\b|"
+    r"\b(?:spent|spending|time) with (?:us|our team|the team)\b|\bgetting to know you\b|"
+    r"\bvorstellungsgespr[äa]ch|\bentretien\b|\bentrevista\b",
+    _I,
+)
+_SCREEN = re.compile(
+    r"\b(?:phone|initial|intro(?:ductory)?|first|screening|recruiter|short|quick) (?:screen|call|chat|conversation|interview)s?\b|"
+    r"\bscreening\b|\b(?:speaking|talking|chatting|spoke|talked|chatted) (?:with|to) (?:me|us|our recruiter|our team)\b|"
+    r"\b(?:our|the|my|your) (?:recent |brief |short |quick |phone |intro |introductory |first )?(?:call|phone call|chat|conversation)\b|\b(?:take-?home|assessment|coding (?:challenge|test|exercise)|"
+    r"technical (?:test|exercise|task)|case study|online test|video (?:assessment|interview recording)|hirevue|"
+    r"codility|hackerrank|codesignal)\b|\btaking the time to (?:speak|talk|chat)|"
+    r"\b(?:taking|take|took|jumping on|hopping on) (?:my|the|our|a|that) (?:call|phone call)|\b(?:échange|entretien) t[ée]l[ée]phonique|\btelefon(?:at|isch|interview)|\bllamada\b",
+    _I,
+)
+_APPLICATION = re.compile(
+    r"\b(?:your|the) (?:application|cv|resume|résumé|profile|candidacy)\b|\bappl(?:ying|ied)\b|"
+    r"\breview(?:ed|ing)? (?:of )?your\b|\bbewerbung\b|\bcandidature\b|\bcandidatura\b|\bans[öo]kan\b|\bsollicitatie\b",
+    _I,
+)
+
+# Formulas are not feedback: "other candidates were a closer match" says nothing about you.
+_FEEDBACK = re.compile(
+    r"\b(?:the (?:panel|team|interviewers?|reviewers?|hiring manager|hiring team)|they|we|he|she) (?:felt|thought|found|noted|observed|mentioned|commented|were looking for|would have liked|wanted to see)\b|"
+    r"\b(?:would have liked|wanted) to see (?:more|stronger|deeper|a)|\b(?:lacked|lacking|lack of|missing|gaps? in|less experience|limited experience|not enough experience|not quite (?:at|the)|wasn't quite|was not quite)\b|"
+    r"\b(?:more|stronger|deeper|additional) (?:hands-on |direct |practical )?(?:experience|exposure|background|depth|knowledge) (?:in|with|of|around|running|building|managing|leading|using)\b|"
+    r"\b(?:needs?|requires?|required) at least\b|\byour (?:background|experience) is (?:mostly|mainly|largely|more)\b|"
+    r"\b(?:feedback|reasons?|areas?) (?:from (?:the|our) (?:panel|team|interviewers?)|(?:is|was|were) that|for (?:improvement|development|growth)|to (?:work on|improve|develop))\b|"
+    r"\b(?:here is|here's|to share|some|specific|detailed|the) feedback\b(?!.{0,40}\b(?:not able|unable|cannot|can't)\b)|"
+    r"\bspecifically\b|\b(?:strengths?|strong (?:points?|showing))\b.{0,80}\b(?:however|but)\b|"
+    r"\b(?:struggled|did not (?:quite )?(?:demonstrate|show|cover)|didn't (?:quite )?(?:demonstrate|show|cover)|were not able to demonstrate|could have (?:been|gone))\b|"
+    r"\b(?:your|the) (?:solution|answers?|responses?|presentation|take-?home|code|portfolio|case study|system design)\b[^.]{0,60}\b(?:but|however|did not|didn't|lacked|wasn't|was not|could have)\b",
+    _I,
+)
+_NO_FEEDBACK = re.compile(
+    r"\b(?:unable|not able|cannot|can't|do not|don't|are not in a position to) (?:to )?(?:provide|give|offer|share) (?:individual|specific|personal|detailed|any)? ?feedback",
+    _I,
+)
+_REAPPLY = re.compile(
+    r"\b(?:encourage|invite|welcome) you to (?:re-?apply|apply (?:again|for|to)|keep (?:an eye|checking|applying)|check|stay|look|consider|continue|visit)|"
+    r"\bre-?apply\b|\bapply again\b|\b(?:keep|retain|hold|store|save)(?:ing)? your (?:cv|resume|résumé|details|profile|information|application|data) (?:on file|in our|for future)|"
+    r"\b(?:on file|in our (?:database|talent (?:pool|community|network)))\b|\btalent (?:pool|community|network)\b|"
+    r"\bfuture (?:openings|opportunities|roles|positions|vacancies)\b|\b(?:other|future) (?:roles|positions|openings|opportunities|vacancies) (?:that|which) (?:match|fit|suit|align)|"
+    r"\b(?:please )?(?:don't|do not) hesitate to apply|\bkeep an eye on (?:our|the) (?:careers?|jobs?)|"
+    r"\b(?:reach out|contact you|be in touch|get in touch) (?:if|should|when) (?:a|another|any|something|an?) (?:suitable|relevant|new|similar|other|future|position|role|opening)|"
+    r"\bstay in touch\b|\b(?:if|when|should|once) (?:the|this) (?:role|position|vacancy|requisition|hiring|search) (?:re-?opens|is re-?opened|resumes|opens up again|becomes available)|"
+    r"\bwhen hiring resumes|\banother application from you|\b(?:view|check|browse) (?:our )?open (?:positions|roles|jobs)|\breach out to you (?:first|directly) (?:if|when)|"
+    r"\b(?:if|when) (?:the|this) (?:role|position) (?:re-?opens|is re-?opened)|\bwould love to hear from you again|\bin (?:the )?future (?:if|when|should)|"
+    r"\bzuk[üu]nftige|\bin evidenz|\bfutures? (?:offres|opportunit[ée]s)|\bfuturas? (?:ofertas|oportunidades|vacantes)",
+    _I,
+)
+_NO_REAPPLY = re.compile(r"\b(?:not|don't|do not) (?:keep|retain|store)|\bwill be deleted\b", _I)
+
+
+@dataclass(frozen=True, slots=True)
+class RejectionDetails:
+    stage: RejectionStage
+    has_feedback: bool
+    reapply_invite: bool
+    outside_control: bool
+    evidence: tuple[str, ...]
+
+
+_NEGATED = re.compile(
+    r"\b(?:not|n't|unable|no longer|without|instead of|rather than)\b[^.!?\n]*$", _I
+)
+
+
+def _hit(pattern: re.Pattern[str], text: str, *, affirmed: bool = False) -> str | None:
+    """The first match; with ``affirmed``, skip ones negated earlier in the sentence
+    ("we won't be inviting you to interview" is not an interview)."""
+    for match in pattern.finditer(text):
+        if affirmed and _NEGATED.search(text, max(0, match.start() - 60), match.start()):
+            continue
+        return match.group(0).strip()
+    return None
+
+
+def rejection_details(subject: str, body: str) -> RejectionDetails:
+    """Stage reached, feedback given, door left open, and whether it was out of the candidate's hands."""
+    text = subject + "\n" + body[:5000]
+    evidence: list[str] = []
+    stage: RejectionStage = "unknown"
+    for candidate, pattern in (
+        ("final", _FINAL),
+        ("interview", _INTERVIEW),
+        ("screen", _SCREEN),
+        ("application", _APPLICATION),
+    ):
+        hit = _hit(pattern, text, affirmed=True)
+        if hit:
+            stage = candidate  # type: ignore[assignment]
+            evidence.append(f"stage: {hit}")
+            break
+    feedback_hit = _hit(_FEEDBACK, text)
+    has_feedback = bool(feedback_hit) and not _NO_FEEDBACK.search(text)
+    if has_feedback and feedback_hit:
+        evidence.append(f"feedback: {feedback_hit}")
+    reapply_hit = _hit(_REAPPLY, text)
+    reapply = bool(reapply_hit) and not _NO_REAPPLY.search(text)
+    if reapply and reapply_hit:
+        evidence.append(f"door open: {reapply_hit}")
+    hold_hit = _hit(ON_HOLD_RE, text)
+    if hold_hit:
+        evidence.append(f"outside your control: {hold_hit}")
+    return RejectionDetails(stage, has_feedback, reapply, bool(hold_hit), tuple(evidence))

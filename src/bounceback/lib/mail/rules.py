@@ -1,0 +1,498 @@
+"""Hand-written knowledge about job-search e-mail: senders, phrases, words.
+
+Everything here is data (lists of domains and regular expressions) so that a
+non-programmer can extend it; ``analysis`` and ``extract`` decide what to do
+with a match. Phrases are written to match how real employers and applicant
+tracking systems (ATS) word things, in English plus a few common German,
+French, Spanish, Dutch and Scandinavian rejection phrases.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+
+def words(text: str) -> frozenset[str]:
+    """A set from a whitespace-separated block: keeps long word lists readable and editable."""
+    return frozenset(text.split())
+
+
+# --- senders -----------------------------------------------------------------
+
+# Applicant tracking systems, job boards and assessment vendors. Mail from these
+# is job mail, the company is the employer named inside it (never the vendor),
+# and the sending address is never a person to write back to.
+ATS_DOMAINS: Final = words(
+    """
+    greenhouse.io greenhouse-mail.io lever.co myworkday.com workday.com myworkdayjobs.com
+    ashbyhq.com smartrecruiters.com smartrecruiters-mail.com icims.com teamtailor.com
+    teamtailor-mail.com workable.com workablemail.com jobvite.com bamboohr.com recruitee.com
+    personio.de personio.com jazzhr.com applytojob.com breezy.hr breezyhr.com successfactors.com
+    successfactors.eu sapsf.com sapsf.eu taleo.net brassring.com avature.net phenompeople.com
+    pinpointhq.com comeet.co homerun.co join.com gem.com beamery.com paradox.ai jobscore.com
+    hiringthing.com dover.com wellfound.com angel.co linkedin.com indeed.com indeedemail.com
+    glassdoor.com ziprecruiter.com monster.com stepstone.de stepstone.com xing.com hired.com
+    otta.com welcometothejungle.com hackerrank.com hackerrankforwork.com codility.com
+    codesignal.com testgorilla.com hirevue.com goodtime.io modernhire.com harver.com
+    pymetrics.com oraclecloud.com taleo.com ultipro.com ukg.com adp.com paylocity.com rippling-
+    mail.com freshteam.com zohorecruit.com manatal.com recruiterbox.com trakstar.com
+    hireology.com workstream.us jobylon.com reachmee.com varbi.com softgarden.io softgarden.de
+    dvinci.de onlyfy.io concludis.de talentsoft.com cornerstoneondemand.com csod.com
+    eightfold.ai seek.com.au reed.co.uk totaljobs.com dice.com simplyhired.com builtin.com
+    jobteaser.com handshake.com joinhandshake.com careerbuilder.com naukri.com
+    weworkremotely.com
+    """
+)
+# Display names of those vendors: never a company, never a contact.
+ATS_NAMES: Final = frozenset(
+    {
+        "greenhouse",
+        "lever",
+        "workday",
+        "ashby",
+        "smartrecruiters",
+        "icims",
+        "teamtailor",
+        "workable",
+        "jobvite",
+        "bamboohr",
+        "recruitee",
+        "personio",
+        "jazzhr",
+        "breezy",
+        "breezy hr",
+        "successfactors",
+        "sap successfactors",
+        "taleo",
+        "linkedin",
+        "indeed",
+        "glassdoor",
+        "ziprecruiter",
+        "monster",
+        "stepstone",
+        "xing",
+        "hackerrank",
+        "codility",
+        "codesignal",
+        "testgorilla",
+        "hirevue",
+        "wellfound",
+        "otta",
+        "hired",
+        "gem",
+        "dover",
+        "linkedin jobs",
+        "linkedin job alerts",
+        "indeed apply",
+        "jobs",
+        "careers",
+        "no-reply",
+        "noreply",
+        "do not reply",
+        "donotreply",
+        "notifications",
+    }
+)
+JOB_BOARD_DOMAINS: Final = words(
+    """
+    linkedin.com indeed.com indeedemail.com glassdoor.com ziprecruiter.com monster.com
+    stepstone.de stepstone.com xing.com wellfound.com otta.com welcometothejungle.com
+    seek.com.au reed.co.uk totaljobs.com dice.com simplyhired.com builtin.com careerbuilder.com
+    naukri.com jobteaser.com weworkremotely.com hired.com
+    """
+)
+# Personal mail providers: the domain says nothing about the employer.
+FREEMAIL_DOMAINS: Final = words(
+    """
+    gmail.com googlemail.com outlook.com hotmail.com live.com msn.com yahoo.com ymail.com
+    icloud.com me.com mac.com aol.com proton.me protonmail.com pm.me gmx.de gmx.net gmx.com
+    web.de mail.com yandex.ru yandex.com fastmail.com hey.com zoho.com t-online.de orange.fr
+    free.fr laposte.net libero.it hotmail.co.uk yahoo.co.uk outlook.de hotmail.fr yahoo.fr
+    btinternet.com comcast.net qq.com 163.com example.com
+    """
+)
+# Senders that (almost) only ever send receipts, notifications and marketing.
+# Only used by the header prefilter, and only when nothing else looks job-related.
+NON_JOB_DOMAINS: Final = words(
+    """
+    amazon.com amazon.de amazon.co.uk amazon.fr paypal.com paypal.de ebay.com ebay.de etsy.com
+    apple.com id.apple.com spotify.com netflix.com youtube.com facebookmail.com instagram.com
+    twitter.com x.com tiktok.com pinterest.com reddit.com redditmail.com quora.com medium.com
+    substack.com github.com gitlab.com uber.com lyft.com airbnb.com booking.com expedia.com
+    doordash.com deliveroo.co.uk ups.com fedex.com dhl.com dhl.de usps.com royalmail.com
+    dropbox.com slack.com zoom.us steampowered.com discord.com duolingo.com strava.com
+    nytimes.com washingtonpost.com theguardian.com patreon.com kickstarter.com aliexpress.com
+    temu.com shein.com walmart.com target.com bestbuy.com ikea.com zalando.de otto.de klarna.com
+    revolut.com wise.com n26.com venmo.com coinbase.com meetup.com eventbrite.com mailchimp.com
+    mailchimpapp.com mcsv.net sendgrid.net nextdoor.com tripadvisor.com ryanair.com easyjet.com
+    lufthansa.com deutschebahn.com bahn.de trainline.com google.com accounts.google.com
+    microsoft.com notion.so figma.com canva.com
+    """
+)
+NO_REPLY_RE: Final = re.compile(
+    r"^(?:no[-_.]?reply|do[-_.]?not[-_.]?reply|donotreply|notifications?|mailer[-_.]daemon|"
+    r"bounce[s]?|alerts?|news(?:letter)?|info|hello|updates?|support|team|marketing|lists?|digest|"
+    r"mailer|bulk|promo(?:tions)?|offers|deals|notify|notice)\b",
+    re.I,
+)
+
+# --- the header prefilter ----------------------------------------------------
+
+
+def trie_regex(words: list[str]) -> str:
+    """One regex for many literal words, shaped as a trie: ~30x faster than a flat alternation."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        if "" in node:
+            return "(?:" + "|".join(alts) + ")?"
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return build(trie)
+
+
+# Word starts that make a sender or subject possibly job-related (so never skipped).
+# Deliberately broad - "thank", "update", "call", "team" - because a rejection's
+# subject is often just "Thank you" or "Update from Acme". Lower-case; matched
+# at the start of a word in the lower-cased header.
+JOB_HEADER_STEMS: Final = """
+appl position role interview candida offer opportunit recruit job career hiring hire talent
+vacanc cv resume résumé hr people staffing headhunt assessment test challenge step profile
+update status decision feedback thank follow regarding opening employ onboard contract
+stelle bewerb absage kandidat vorstellung einladung candidature poste entretien emploi
+recrutement candidatura puesto entrevista empleo vacante solicitud sollicit vacature ansökan
+ansokan tjänst tjanst intervju søknad soknad stilling ansøgning work team unfortunately
+leider malheureusement lamentablemente helaas tyvärr welcome congrat call chat question
+connect introduc catch_up coffee meet schedul invit next_step outcome
+re: fw: fwd: aw: wg: tr: sv: vs:
+engineer developer programmer manager analyst designer scientist specialist coordinator associate
+director lead head consultant intern assistant officer administrator architect representative
+executive advis accountant writer editor researcher technician nurse teacher strateg marketer
+generalist controller auditor agent operator devops sre vp chief cto ceo cfo principal staff
+trainee apprentice fellow lecturer professor postdoc counsel lawyer paralegal clerk planner
+buyer producer artist animator copywriter supervisor illustrator werkstudent entwickler
+ingenieur praktik stagiaire ingénieur développeur desarrollador
+""".replace("_", " ").split()
+JOB_HEADER_RE: Final = re.compile(r"\b" + trie_regex(JOB_HEADER_STEMS))
+# Subject phrases that are certainly not job mail (receipts, deliveries, security, social).
+NON_JOB_SUBJECT_PHRASES: Final = (
+    """
+order|shipped|delivered|dispatched|out for delivery|tracking number|shipping|parcel|package
+receipt|invoice|payment|statement|subscription|renewal|booking|reservation|your trip|your ride
+password|verify|verification|security alert|security code|sign-in|sign in|login|log in|one-time
+sale|% off|deal|deals|discount|coupon|newsletter|digest|weekly|podcast|episode|webinar
+liked your|commented on|mentioned you|tagged you|new follower|friend request|shared a memory
+happy birthday|dinner|lunch|brunch|party|weekend|holiday photos|pull request|merge request
+""".replace("\n", "|")
+    .strip("|")
+    .split("|")
+)
+NON_JOB_SUBJECT_RE: Final = re.compile(
+    r"\b" + trie_regex([p for p in NON_JOB_SUBJECT_PHRASES if p])
+)
+LIST_HEADERS: Final = ("list-id", "list-post")
+
+# --- body signals ------------------------------------------------------------
+
+# A message whose body matches none of these is not job mail (fast path).
+JOB_BODY_RE: Final = re.compile(
+    r"appl(?:y|ied|ying|ication|icant)|position|\broles?\b|interview|candida|recruit|\bjobs?\b|"
+    r"career|hiring|\bhire[ds]?\b|talent|vacanc|\bcv\b|r[ée]sum[ée]|opportunit|\boffer|"
+    r"assessment|onboard|employ|stelle|bewerb|kandidat|candidature|poste\b|emploi|"
+    r"candidatura|puesto|empleo|sollicit|vacature|ans[öo]kan|tj[äa]nst|s[øo]knad|stilling|"
+    r"unfortunately|regret|decided|decision|interest in|your time|shortlist|entretien|unterlagen",
+    re.I,
+)
+
+# (label, weight, pattern). Weights are log-odds-like: ~3 is "nearly decisive",
+# ~1 is "points that way". The linear model sees the summed weights as features
+# and learns how far to trust them (see analysis_model).
+_F = re.I
+PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
+    (label, weight, re.compile(pattern, _F))
+    for label, weight, pattern in (
+        # -- rejection
+        ("rejection", 2.0, r"\bunfortunately\b"),
+        ("rejection", 2.0, r"\bregret to (?:inform|let you know|say|tell)"),
+        ("rejection", 1.0, r"\b(?:we are|we're|i am|i'm) (?:so )?sorry to (?:inform|say|tell|let)"),
+        ("rejection", 3.0, r"\bnot (?:to )?(?:be )?(?:mov(?:e|ing)|go(?:ing)?) (?:forward|ahead)"),
+        (
+            "rejection",
+            3.0,
+            r"\b(?:won't|will not|wont|cannot|can't|are unable to|are not able to) (?:be )?(?:mov(?:e|ing)|progress(?:ing)?|proceed(?:ing)?|go(?:ing)?|tak(?:e|ing)) (?:forward|ahead|further|you(?:r application)? (?:forward|further)|with your)",
+        ),
+        (
+            "rejection",
+            3.0,
+            r"\b(?:decided|chosen|elected|opted) (?:to )?(?:move|moving|go|proceed|progress|continue|pursue) (?:forward |ahead )?with (?:an?other|other|different|a different|the other|a more|candidates|applicants)",
+        ),
+        (
+            "rejection",
+            3.0,
+            r"\b(?:decided|decision) not to (?:move|proceed|progress|continue|pursue|invite|offer|take)",
+        ),
+        (
+            "rejection",
+            2.0,
+            r"\b(?:pursue|pursuing|consider(?:ing)?) other (?:candidates|applicants|profiles)",
+        ),
+        (
+            "rejection",
+            1.5,
+            r"\bcandidates? (?:whose|who(?:se)?) (?:experience|skills|background|profile|qualifications)[\w\s,]{0,40}(?:more closely|better|more)",
+        ),
+        ("rejection", 1.5, r"\bmore closely (?:match|matches|align|aligns|fit|fits|suited)"),
+        (
+            "rejection",
+            2.5,
+            r"\b(?:position|role|vacancy|job|opening) (?:has|have) (?:now )?been (?:filled|closed|cancel+ed|withdrawn)",
+        ),
+        (
+            "rejection",
+            2.5,
+            r"\b(?:we have|we've) (?:now )?(?:filled|closed) the (?:position|role|vacancy|opening)",
+        ),
+        (
+            "rejection",
+            3.0,
+            r"\bno longer (?:be )?(?:under consideration|being considered|considered|in consideration|moving forward|in the running)",
+        ),
+        (
+            "rejection",
+            3.0,
+            r"\b(?:have|has|were|was) not (?:been )?(?:selected|successful|shortlisted|chosen)",
+        ),
+        ("rejection", 2.5, r"\b(?:unsuccessful|not successful|not been successful)\b"),
+        (
+            "rejection",
+            2.0,
+            r"\bnot (?:quite )?(?:the )?(?:right|best|strongest) (?:fit|match)\b|\bnot a (?:fit|match) (?:for|at)|\b(?:don't|do not) think [^.\n]{0,80}\b(?:is|would be) (?:the |a )?(?:right|good|great) (?:fit|match)|\bisn't (?:the |a )?(?:right|good) (?:fit|match)",
+        ),
+        (
+            "rejection",
+            2.5,
+            r"\b(?:go|going|move|moving|gone) (?:in )?(?:another|a different|other) (?:way|direction)\b|\b(?:offer(?:ed)?|give|given|gone) (?:the (?:role|position|job) )?to (?:another|a different|an internal) (?:candidate|applicant|person)",
+        ),
+        (
+            "rejection",
+            3.0,
+            r"\b(?:put|placed|been put|been placed|is|are) on hold\b|\b(?:paus|freez)(?:e|ed|ing) (?:our |all )?(?:hiring|recruit)|\bhiring freeze\b|\b(?:role|position|requisition) (?:was|has been|is) (?:paused|frozen|cancel+ed|closed|withdrawn|eliminated)",
+        ),
+        (
+            "rejection",
+            2.0,
+            r"\b(?:unable|not able|not in a position) to (?:offer you|extend an offer|move|proceed|progress|take your)",
+        ),
+        ("rejection", 1.5, r"\b(?:will not|won't|cannot) be (?:offering|inviting|extending)"),
+        (
+            "rejection",
+            1.0,
+            r"\b(?:wish|wishing) you (?:the (?:very )?best|all the best|every success|success|good luck|luck|well)",
+        ),
+        ("rejection", 1.0, r"\b(?:difficult|tough|hard) (?:decision|choice)"),
+        (
+            "rejection",
+            0.8,
+            r"\b(?:keep|retain|hold) your (?:cv|resume|résumé|details|profile|information|application) on file",
+        ),
+        (
+            "rejection",
+            2.0,
+            r"\bnot (?:been )?(?:progress(?:ed|ing)|invited|proceed(?:ed|ing)) (?:further|to the next|with)",
+        ),
+        (
+            "rejection",
+            2.0,
+            r"\b(?:highly|extremely|very) competitive\b|\b(?:large|high|overwhelming) (?:number|volume) of (?:strong |qualified |talented )?(?:applica|candida)",
+        ),
+        ("rejection", 1.5, r"\bnot (?:selected|chosen) (?:for|to)\b|\bother applicants?\b"),
+        (
+            "rejection",
+            3.0,
+            r"\bleider\b|\babsage\b|\bnicht (?:weiter )?ber[üu]cksichtig|\bf[üu]r (?:eine[nr]? )?andere[nr]? (?:kandidat|bewerber)",
+        ),
+        (
+            "rejection",
+            3.0,
+            r"\bmalheureusement\b|\bne (?:pas )?(?:pouvons|pourrons) (?:pas )?donner suite|\bpas (?:[ée]t[ée] )?retenue?\b|\bregrettons\b",
+        ),
+        (
+            "rejection",
+            3.0,
+            r"\blamentablemente\b|\bdesafortunadamente\b|\bno (?:ha sido|has sido|fue) seleccionad|\bno (?:continuar|seguir) con tu candidatura",
+        ),
+        (
+            "rejection",
+            3.0,
+            r"\bhelaas\b|\btyv[äa]rr\b|\bdesv[æa]rre\b|\bvalitettavasti\b|\bdessverre\b",
+        ),
+        # -- interview invitation
+        (
+            "interview_invite",
+            3.0,
+            r"\b(?:invite|inviting) you (?:to|for) (?:an? |the |our |your )?(?:(?:first|second|next|final|technical|virtual|video|phone|onsite|on-site|in-person|panel|initial)[ -]?(?:round )?)*(?:interview|call|chat|conversation|meeting|screen|conversation)",
+        ),
+        (
+            "interview_invite",
+            2.5,
+            r"\b(?:like|love|happy|pleased|excited|delighted|keen) to (?:invite|schedule|set up|arrange|book|move you|move forward with you|progress you|have you(?! on board| join| as part| aboard)|speak with you|talk with you|chat with you|meet you|learn more about you|get to know you)",
+        ),
+        (
+            "interview_invite",
+            2.5,
+            r"\b(?:schedule|book|arrange|set up) (?:a|an|your|the|some) (?:time|call|interview|chat|meeting|slot|conversation|video call|phone screen|phone call)",
+        ),
+        (
+            "interview_invite",
+            2.0,
+            r"\b(?:select|choose|pick|book|let us know) (?:a |the |your )?(?:time|slot|date)s? (?:that|which|from|for|using|below|works)|\bcalendly\.com|\bgoodtime\.io|\bchilipiper\b|\bavailability (?:for|next|this|over)|\bwhat(?:'s| is) your availability|\bwhen (?:are|would) you (?:be )?(?:available|free)",
+        ),
+        (
+            "interview_invite",
+            2.0,
+            r"\b(?:move|moving|progress|advance) (?:you )?(?:forward )?to the next (?:round|stage|step)|\bnext (?:round|stage) of (?:the |our )?(?:interview|process)",
+        ),
+        (
+            "interview_invite",
+            1.5,
+            r"\binterview (?:invitation|invite|request|confirmation|scheduled|details)|\b(?:your|the) interview (?:is|will be) (?:on|at|scheduled)",
+        ),
+        (
+            "interview_invite",
+            2.5,
+            r"\b(?:einladung|einladen|vorstellungsgespr[äa]ch|entretien|entrevista|souhaiterions vous rencontrer|kennenlernen)\b",
+        ),
+        (
+            "interview_invite",
+            2.0,
+            r"\b(?:could|can|would) you come (?:in|by|over|to)|\bare you (?:free|available) (?:on |for |this |next |to )?|\bcome in for (?:a|an) (?:chat|interview|conversation|coffee)|\b(?:seriez|serais)[- ]vous disponible|\bshare your availability\b",
+        ),
+        # -- offer
+        (
+            "offer",
+            3.0,
+            r"\b(?:pleased|happy|delighted|excited|thrilled|glad) to (?:formally )?(?:extend|offer|make) (?:you )?(?:an? |the |this |our )?(?:formal |verbal |written )?(?:offer|position)",
+        ),
+        (
+            "offer",
+            3.0,
+            r"\b(?:offer letter|offer of employment|employment offer|job offer|contract of employment|your offer (?:letter|details|package)|sign(?:ed)? (?:the|your) offer|accept(?:ing)? (?:the|our|this) offer)",
+        ),
+        (
+            "offer",
+            2.0,
+            r"\b(?:welcome (?:aboard|to the team)|start date|starting salary|base salary|compensation package|signing bonus|equity grant)",
+        ),
+        ("offer", 1.0, r"\bcongratulations\b"),
+        (
+            "offer",
+            2.5,
+            r"\b(?:written|formal|verbal|official) (?:version of (?:the|your) |copy of (?:the|your) )?offer\b|\bhave you (?:on board|aboard|join (?:us|the team))|\b(?:review|accept|sign) (?:and (?:accept|sign|return) )?your (?:offer|contract)",
+        ),
+        # -- application received
+        (
+            "application_received",
+            2.5,
+            r"\b(?:we(?: have|'ve)? (?:successfully )?received|this is to confirm (?:that )?we(?: have|'ve)? received|confirm(?:ing)? (?:the )?receipt of) your (?:application|cv|resume|résumé|submission|candidacy)",
+        ),
+        (
+            "application_received",
+            2.5,
+            r"\b(?:your )?application (?:has been|was|is) (?:successfully )?(?:received|submitted|sent|complete)",
+        ),
+        (
+            "application_received",
+            2.0,
+            r"\b(?:we|our (?:team|recruiters|hiring team|talent team)|the (?:hiring|recruiting|talent) team) (?:will|'ll) (?:now |be |carefully )*(?:review|reviewing|assess|look at|consider)",
+        ),
+        (
+            "application_received",
+            2.0,
+            r"\bif (?:your|you(?:r)?) (?:skills|experience|qualifications|profile|background)[\w\s,]{0,30}(?:match|matches|meet|align|fit)|\b(?:we|someone) will (?:be in touch|contact you|get back to you|reach out)(?: (?:if|shortly|soon|within|in the))?",
+        ),
+        (
+            "application_received",
+            1.0,
+            r"\bthank(?:s| you) for (?:applying|your application|submitting|your interest)",
+        ),
+        (
+            "application_received",
+            2.0,
+            r"\b(?:application (?:confirmation|received)|bewerbungseingang|eingangsbest[äa]tigung|(?:best[äa]tigen|best[äa]tige) (?:wir |ich )?den eingang|accus[ée] de r[ée]ception|hemos recibido (?:tu|su) (?:candidatura|solicitud)|(?:arrived|came through) safely|(?:i|we)(?:'ll| will) get back to (?:you|everyone|all)|collecting applications)",
+        ),
+        # -- assessment
+        (
+            "assessment_invite",
+            3.0,
+            r"\b(?:complete|take|finish|start|begin|attempt) (?:the |a |an |our |your |this |following |short |online |brief )*(?:assessment|coding (?:challenge|test|exercise)|take[- ]home|technical (?:test|exercise|challenge|task)|online test|skills? test|questionnaire|case study|exercise|challenge|test)\b",
+        ),
+        (
+            "assessment_invite",
+            2.5,
+            r"\b(?:hackerrank|codility|codesignal|testgorilla|hirevue|pymetrics|coderbyte|criteria corp|shl\b|talogy|cut-e|harver|devskiller|qualified\.io)",
+        ),
+        (
+            "assessment_invite",
+            2.0,
+            r"\b(?:assessment|challenge|test|exercise|task) (?:link|invitation|invite|expires|deadline)|\b(?:within|in the next) (?:\d+|three|five|seven|two) (?:days|hours|business days)\b",
+        ),
+        (
+            "assessment_invite",
+            2.5,
+            r"\b(?:take[- ]home (?:assignment|task|exercise|project|challenge)|coding (?:challenge|assignment)|online assessment|video assessment|one-way video|recorded video interview|(?:design|coding|technical|writing|home|case|written) (?:exercise|task|assignment|challenge|test)|work on a (?:short |small )?(?:\w+ )?(?:exercise|task|assignment|challenge|case study)|questionnaire|programming test)",
+        ),
+        # -- other job (alerts, outreach, another role)
+        (
+            "other_job",
+            3.0,
+            r"\b\d+\+? (?:new )?(?:jobs?|roles|positions|openings)\b|\bjob alerts?\b|\bjobs? (?:you might|you may|for you|that match|matching)|\brecommended (?:jobs|roles|for you)|\bnew jobs?\b|\bsimilar jobs\b|\b(?:is|are) hiring\b|\beasy apply\b|\bapply now\b",
+        ),
+        (
+            "other_job",
+            3.0,
+            r"\b(?:came|come) across your (?:profile|cv|resume|background|linkedin|github)|\bi(?:'m| am) (?:a |an )?(?:recruiter|talent partner|headhunter|sourcer)|\bon behalf of (?:my|our|a) client|\b(?:would|are) you (?:be )?open to (?:a |an |new |exploring|hearing|chat)|\bi(?:'m| am) reaching out (?:about|regarding|because|to)",
+        ),
+        (
+            "other_job",
+            2.5,
+            r"\b(?:i(?:'m| am)|we(?:'re| are)) (?:partnering|working|exclusively working) with (?:a|an)\b|\bcold (?:e-?mail|message|outreach)|\b(?:strong|great|good|perfect) (?:match|fit) for (?:a|an)\b|\bhear more\?|\b(?:jobs?|careers?|recruitment|hiring|graduate) (?:fair|expo|event)s?\b|\bemployers (?:hiring|recruiting)|\bcompanies you follow",
+        ),
+        (
+            "other_job",
+            1.5,
+            r"\bexciting (?:opportunity|role|position)|\bthink you(?:'d| would) be a (?:great|strong|good) (?:fit|match)|\bconfidential (?:search|opportunity|role)",
+        ),
+        # -- look-alikes: applications and rejections that are not about a job
+        (
+            "not_job",
+            3.0,
+            r"\b(?:landlord|tenancy|letting agent|lettings|the flat|the apartment|the property|viewing)\b|\b(?:loan|mortgage|credit card|overdraft|insurance claim|visa|rental) (?:application|request)|\b(?:admissions? (?:committee|office)|place (?:in|on) the (?:programme|program|course)|degree programme|scholarship|talk proposal|call for (?:papers|speakers|proposals)|your (?:talk|paper|abstract|submission) (?:proposal )?(?:for|to))",
+        ),
+    )
+)
+# A rejection that points to a different opening the company wants to discuss.
+# Deliberately narrow: "we'll keep you in mind for other opportunities" is a
+# polite close of a rejection, "we'd like to talk to you about another role" is not.
+ANOTHER_ROLE_RE: Final = re.compile(
+    r"\b(?:another|a different|a separate|an alternative|a new|an? (?:other|additional)) (?:role|position|opening|opportunity|vacancy|team|job)\b[^.\n]{0,100}"
+    r"(?:better (?:fit|suited|match)|suit(?:s|ed)? you|fit for you|(?:like|love|want|keen) to (?:talk|discuss|chat|speak|explore|consider you|introduce|tell you)|interested in (?:discussing|exploring|talking|hearing))"
+    r"|\bconsider(?:ed|ing)? you for (?:another|a different|a separate|an alternative) (?:role|position|opening|opportunit)"
+    r"|\b(?:talk|discuss|chat|speak|tell you)[^.\n]{0,40}\b(?:another|a different|a separate) (?:role|position|opening|opportunity|vacancy)",
+    re.I,
+)
+# On hold / cancelled: not about the candidate at all.
+ON_HOLD_RE: Final = re.compile(
+    r"\bon hold\b|\bhiring freeze\b|\b(?:paus|freez)(?:e|ed|ing) (?:our |all |the )?(?:hiring|recruit|search|process)|"
+    r"\b(?:role|position|requisition|vacancy|opening) (?:was|has been|is|have been) (?:paused|frozen|cancel+ed|eliminated|withdrawn)|"
+    r"\bbudget (?:cuts?|constraints|changes)|\brestructur|\bno longer (?:hiring|recruiting) for|\bfilled internally|\binternal candidate",
+    re.I,
+)

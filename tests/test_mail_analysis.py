@@ -1,0 +1,332 @@
+"""The e-mail analyser: what it decides about a message and what it pulls out of it."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bounceback.lib.mail.analysis import analyze, analyze_many, analyze_text, is_clearly_unrelated
+from bounceback.lib.mail.message import LABELS, MailMessage
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "corpus"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+
+def mail(text: str, subject: str = "", from_name: str = "", from_addr: str = "") -> MailMessage:
+    return MailMessage(None, None, from_name, from_addr, subject, text)
+
+
+GREENHOUSE_REJECTION = mail(
+    "Hi Sam,\n\nThank you for your interest in Acme Robotics and for taking the time to interview "
+    "for the Senior Data Analyst position.\n\nUnfortunately, after careful consideration we have decided "
+    "to move forward with other candidates.\n\nBest regards,\nThe Acme Robotics Talent Team\n\nPowered by Greenhouse",
+    subject="Your application to Acme Robotics",
+    from_name="Acme Robotics Recruiting",
+    from_addr="no-reply@greenhouse.io",
+)
+
+
+def test_a_plain_ats_rejection_is_recognised_with_company_role_and_stage() -> None:
+    result = analyze(GREENHOUSE_REJECTION)
+    assert result.label == "rejection"
+    assert result.confidence >= 0.8
+    assert result.company == "Acme Robotics"
+    assert result.role == "Senior Data Analyst"
+    assert result.stage == "interview"
+    assert result.evidence, "the UI needs phrases to explain the decision"
+
+
+def test_an_ats_no_reply_sender_is_not_a_contact_nor_the_company() -> None:
+    result = analyze(GREENHOUSE_REJECTION)
+    assert result.contact_name is None
+    assert result.company not in {"Greenhouse", "greenhouse.io"}
+
+
+def test_the_person_who_signed_is_the_contact_but_a_team_is_not() -> None:
+    signed = analyze(
+        mail(
+            "Hi Alex,\nUnfortunately we won't be moving forward with your application for the Designer role.\n\n"
+            "Kind regards,\nPriya Patel\nTalent Partner | Globex",
+            subject="Your application to Globex",
+            from_name="Globex Careers",
+            from_addr="careers@globex.com",
+        )
+    )
+    team = analyze(
+        mail(
+            "Hi Alex,\nUnfortunately we won't be moving forward with your application.\n\nKind regards,\nThe Globex Talent Team",
+            subject="Your application to Globex",
+            from_name="Globex Careers",
+            from_addr="careers@globex.com",
+        )
+    )
+    assert signed.contact_name == "Priya Patel"
+    assert team.contact_name is None
+
+
+def test_a_role_on_hold_is_a_rejection_outside_the_candidates_control() -> None:
+    result = analyze(
+        mail(
+            "Hi Chris,\nThanks for the call last week. I'm afraid the Marketing Manager position has been put on hold "
+            "after a budget review, so we are pausing the process for now.\nBest,\nKate",
+            subject="Marketing Manager - update",
+            from_name="Kate Moran",
+            from_addr="kate.moran@brightside.com",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.outside_control is True
+    assert result.stage == "screen"
+
+
+def test_not_this_role_but_another_one_is_other_job_not_a_rejection() -> None:
+    result = analyze(
+        mail(
+            "Hi Sam,\nWe've decided to go with another candidate for the Operations Analyst role. That said, our planning "
+            "team would like to talk to you about a different role that has just opened. Do you have time this week?\nBest,\nPriya",
+            subject="Re: Operations Analyst application",
+            from_name="Priya Shah",
+            from_addr="priya@orbit.com",
+        )
+    )
+    assert result.label == "other_job"
+    assert result.stage is None
+
+
+def test_a_forwarded_rejection_is_analysed_with_the_original_sender() -> None:
+    result = analyze(
+        mail(
+            "ugh\n\n---------- Forwarded message ---------\nFrom: Lena Brandt <lena@copperline.com>\n"
+            "Date: Fri, 10 May 2024\nSubject: Video Editor\nTo: Pat <pat@gmail.com>\n\n"
+            "Dear Pat,\nMany thanks for interviewing with us. We have decided to offer the position to another candidate.\n"
+            "Warm wishes,\nLena Brandt\nCopperline",
+            subject="Fwd: Video Editor",
+            from_name="Pat Quinn",
+            from_addr="pat@gmail.com",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.contact_name == "Lena Brandt"
+    assert result.company == "Copperline"
+
+
+def test_a_non_english_greeting_does_not_hide_an_english_rejection() -> None:
+    for greeting in ("Hallo", "Bonjour", "Hola", "Hej"):
+        result = analyze(
+            mail(
+                f"{greeting} Kim,\nUnfortunately we have decided not to proceed with your application.\nBest,\nJulia"
+            )
+        )
+        assert result.label == "rejection", greeting
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Leider müssen wir Ihnen mitteilen, dass wir Ihre Bewerbung nicht weiter berücksichtigen können.",
+        "Malheureusement, nous ne pouvons pas donner suite à votre candidature.",
+        "Lamentablemente, hemos decidido no continuar con tu candidatura.",
+    ],
+)
+def test_common_german_french_and_spanish_rejections_are_recognised(sentence: str) -> None:
+    assert analyze(mail(sentence, subject="Bewerbung / candidature")).label == "rejection"
+
+
+def test_html_leftovers_do_not_confuse_the_analyser() -> None:
+    result = analyze(
+        mail(
+            '<table><tr><td><p style="x">Dear Taylor,</p><p>Thank you for applying to the <b>Front Office Manager</b> position '
+            "with Vela Hotels.</p><p>Unfortunately, we will not be pursuing your application further.</p>&nbsp;</td></tr></table>",
+            from_name="Vela Hotels",
+            from_addr="noreply@smartrecruiters.com",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.role == "Front Office Manager"
+    assert result.company == "Vela Hotels"
+
+
+def test_a_job_alert_is_other_job() -> None:
+    result = analyze(
+        mail(
+            "8 new jobs match your preferences.\nData Analyst\nKestrel Group · Berlin\nEasy Apply",
+            subject="Your job alert for data analyst",
+            from_name="LinkedIn Job Alerts",
+            from_addr="jobalerts-noreply@linkedin.com",
+        )
+    )
+    assert result.label == "other_job"
+
+
+def test_a_formula_is_not_feedback_but_a_reason_is() -> None:
+    formula = analyze(
+        mail(
+            "Unfortunately we have decided to move forward with other candidates. We had many strong applicants."
+        )
+    )
+    reasons = analyze(
+        mail(
+            "Thanks for interviewing with us. Unfortunately we won't be moving forward. The panel felt your system design "
+            "answers lacked depth around caching."
+        )
+    )
+    assert formula.has_feedback is False
+    assert reasons.has_feedback is True
+
+
+def test_keeping_the_cv_on_file_is_an_invitation_to_reapply() -> None:
+    result = analyze(
+        mail(
+            "Unfortunately your application was not successful. We will keep your CV on file for future openings."
+        )
+    )
+    assert result.reapply_invite is True
+
+
+def test_fields_that_do_not_apply_are_none() -> None:
+    invite = analyze(
+        mail(
+            "We'd like to invite you to an interview for the Data Engineer role. Please pick a time that works for you."
+        )
+    )
+    assert invite.label == "interview_invite"
+    assert invite.stage is None and invite.has_feedback is None and invite.reapply_invite is None
+    receipt = analyze(
+        mail(
+            "Thanks for your payment of 10.99 EUR.",
+            subject="Your receipt",
+            from_addr="no-reply@spotify.com",
+        )
+    )
+    assert receipt.label == "not_job"
+    assert receipt.company is None and receipt.contact_name is None
+
+
+def test_a_rejection_that_is_not_about_a_job_is_not_filed_confidently() -> None:
+    result = analyze(
+        mail(
+            "Thanks for viewing the flat. Unfortunately the landlord decided to proceed with another applicant."
+        )
+    )
+    assert result.label == "not_job" or result.confidence < 0.6
+
+
+def test_a_pasted_email_with_headers_is_parsed() -> None:
+    result = analyze_text(
+        "From: Bob Stone <bob@globex.com>\nSubject: Interview invitation - Product Designer\nDate: Mon, 3 Jun 2024\n\n"
+        "Hi Sam,\nWe would love to invite you to a video interview for the Product Designer role at Globex.\nCheers,\nBob"
+    )
+    assert result.label == "interview_invite"
+    assert result.company == "Globex"
+    assert result.contact_name == "Bob"
+
+
+def test_a_pasted_email_without_headers_works_too() -> None:
+    assert (
+        analyze_text("Unfortunately we will not be moving forward with your application.").label
+        == "rejection"
+    )
+
+
+def test_analyze_many_agrees_with_analyze() -> None:
+    from generate import generate
+
+    messages = [
+        MailMessage(None, None, r["from_name"], r["from_addr"], r["subject"], r["text"])
+        for r in generate(60, seed=3)
+    ]
+    assert [a.label for a in analyze_many(messages)] == [analyze(m).label for m in messages]
+    assert all(a.label in LABELS and 0.0 <= a.confidence <= 1.0 for a in analyze_many(messages))
+
+
+# --- the header prefilter ---------------------------------------------------
+
+
+def test_the_prefilter_skips_receipts_shops_and_mailing_lists() -> None:
+    assert is_clearly_unrelated("orders@amazon.com", "Amazon", "Your order has shipped", {})
+    assert is_clearly_unrelated("hello@shop.example", "Shop", "Your receipt from Shop", {})
+    assert is_clearly_unrelated(
+        "list@lists.example.org", "Weekly digest", "Issue 212", {"list-id": "<x.example.org>"}
+    )
+
+
+def test_the_prefilter_never_skips_an_ats_sender_or_job_words() -> None:
+    assert not is_clearly_unrelated(
+        "no-reply@greenhouse.io", "Greenhouse", "Your order", {"list-id": "x"}
+    )
+    assert not is_clearly_unrelated("acme@myworkday.com", "Workday", "Hello", {})
+    for subject in (
+        "Your application",
+        "Interview",
+        "Offer",
+        "Next steps",
+        "Ihre Bewerbung",
+        "Votre candidature",
+        "Thank you",
+    ):
+        assert not is_clearly_unrelated("someone@amazon.com", "Amazon", subject, {}), subject
+    # A personal-looking message might be a recruiter: not certain, so not skipped.
+    assert not is_clearly_unrelated("jane@gmail.com", "Jane", "coffee?", {})
+
+
+def test_the_prefilter_never_fires_on_job_mail_in_the_corpus() -> None:
+    from evaluate_mail import load_heldout
+    from generate import generate
+
+    for rec in generate(3000, seed=11):
+        if rec["label"] != "not_job":
+            assert not is_clearly_unrelated(
+                rec["from_addr"], rec["from_name"], rec["subject"], {"list-id": "x"}
+            ), rec["subject"]
+    for row, msg in load_heldout():
+        if row["label"] != "not_job":
+            assert not is_clearly_unrelated(msg.from_addr, msg.from_name, msg.subject, {}), row[
+                "file"
+            ]
+
+
+def test_the_prefilter_takes_microseconds() -> None:
+    calls = [
+        ("orders@amazon.com", "Amazon", "Your order has shipped", {}),
+        ("no-reply@greenhouse.io", "Acme", "Your application", {}),
+    ]
+    started = time.perf_counter()
+    for _ in range(5000):
+        for args in calls:
+            is_clearly_unrelated(*args)
+    per_call = (time.perf_counter() - started) / 10000
+    assert per_call < 20e-6  # typically 1-2 µs; generous for a shared CI machine
+
+
+def test_analysing_a_job_message_takes_about_a_millisecond() -> None:
+    analyze(GREENHOUSE_REJECTION)  # load the model
+    started = time.perf_counter()
+    for _ in range(200):
+        analyze(GREENHOUSE_REJECTION)
+    assert (time.perf_counter() - started) / 200 < 5e-3  # typically well under 1 ms
+
+
+# --- the held-out set ------------------------------------------------------
+
+
+def test_the_held_out_set_meets_its_floors() -> None:
+    from evaluate_mail import evaluate
+
+    report = evaluate()
+    assert report["macro_f1"] >= 0.85
+    assert report["labels"]["rejection"]["recall"] >= 0.9
+    assert report["labels"]["rejection"]["precision"] >= 0.85
+    assert report["confident_accuracy"] >= 0.9
+    for field, floor in {
+        "company": 0.8,
+        "role": 0.75,
+        "contact_name": 0.8,
+        "stage": 0.75,
+        "has_feedback": 0.8,
+        "reapply_invite": 0.8,
+    }.items():
+        assert report["fields"][field]["accuracy"] >= floor, field
