@@ -50,7 +50,9 @@ from bounceback.lib.mail.rules import (
     NON_JOB_DOMAINS,
     NON_JOB_SUBJECT_RE,
     ON_HOLD_RE,
+    PHRASE_GATE,
     PHRASES,
+    WEAK_JOB_STEMS,
 )
 
 REVIEW_BELOW = 0.6  # the importer's threshold; kept here so confidence caps stay below it
@@ -92,12 +94,13 @@ def prepare(msg: MailMessage) -> Prepared:
 
 def rule_scores(subject: str, body: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Summed phrase-rule weights per label, and the phrases that matched."""
-    text = subject + "\n" + body[:4000]
+    text = (subject + "\n" + body[:4000]).lower()
     scores: dict[str, float] = dict.fromkeys(LABELS, 0.0)
     evidence: dict[str, list[str]] = {label: [] for label in LABELS}
-    for label, weight, pattern in PHRASES:
-        match = pattern.search(text)
+    for index in PHRASE_GATE.active(text):
+        match = PHRASE_GATE.patterns[index].search(text)
         if match:
+            label, weight, _ = PHRASES[index]
             scores[label] += weight
             evidence[label].append(match.group(0).strip())
     another = ANOTHER_ROLE_RE.search(text)
@@ -131,14 +134,14 @@ def features(
     return tokens(prep.subject, prep.body), _dense(prep, scores), scores, evidence
 
 
+def _job_text(prep: Prepared) -> str:
+    return f"{prep.subject}\n{prep.from_name}\n{prep.body[:4000]}".lower()
+
+
 def _looks_job_related(prep: Prepared) -> bool:
     if prep.from_addr and is_ats_domain(domain_of(prep.from_addr)):
         return True
-    return bool(
-        JOB_BODY_RE.search(prep.subject)
-        or JOB_BODY_RE.search(prep.body, 0, 6000)
-        or JOB_BODY_RE.search(prep.from_name)
-    )
+    return bool(JOB_BODY_RE.search(_job_text(prep)))
 
 
 def _rules_only_probs(scores: dict[str, float]) -> list[float]:
@@ -183,10 +186,7 @@ def _decide(
     if label != "not_job" and not any(job_scores.values()):
         # The model alone, with no phrase we recognise: plausible, not certain.
         confidence = min(confidence, 0.7)
-    if (
-        label == "not_job"
-        and len(set(m.lower() for m in JOB_BODY_RE.findall(prep.body, 0, 4000))) >= 3
-    ):
+    if label == "not_job" and len(set(JOB_BODY_RE.findall(_job_text(prep)))) >= 3:
         # Plenty of job words yet no job phrase we know: not sure enough to drop it.
         confidence = min(confidence, REVIEW_BELOW - 0.05)
     why = evidence.get(label, [])[:4] + why
@@ -222,6 +222,18 @@ def _decide(
 
 
 _NOT_JOB_CONFIDENCE = 0.97
+_QUIET_NOT_JOB_CONFIDENCE = 0.9
+
+
+def _plainly_not_job(prep: Prepared, scores: dict[str, float]) -> bool:
+    """No job phrase at all and at most one job word ("offer" in a sale, "role" in a club):
+    not job mail, and the model need not be asked (most of a mailbox takes this path)."""
+    if any(scores[label] for label in LABELS if label != "not_job") or prep.forwarded:
+        return False
+    if prep.from_addr and is_ats_domain(domain_of(prep.from_addr)):
+        return False
+    stems = set(JOB_BODY_RE.findall(_job_text(prep)))
+    return stems <= WEAK_JOB_STEMS and len(stems) <= 1
 
 
 def _analyze_prepared(preps: list[Prepared]) -> list[Analysis]:
@@ -234,7 +246,13 @@ def _analyze_prepared(preps: list[Prepared]) -> list[Analysis]:
         if not _looks_job_related(prep):
             results[i] = Analysis("not_job", _NOT_JOB_CONFIDENCE, evidence=("no job-search words",))
             continue
-        toks, dense, scores, evidence = features(prep)
+        scores, evidence = rule_scores(prep.subject, prep.body)
+        if _plainly_not_job(prep, scores):
+            results[i] = Analysis(
+                "not_job", _QUIET_NOT_JOB_CONFIDENCE, evidence=("no job-search phrase",)
+            )
+            continue
+        toks, dense = tokens(prep.subject, prep.body), _dense(prep, scores)
         pending.append((i, prep, toks, dense, scores, evidence))
     if pending:
         if model is None:

@@ -56,7 +56,7 @@ _ROLE_NOUNS = re.compile(
     r"tester|werkstudent|entwickler|ingenieur|praktikum|stagiaire|ingénieur|desarrollador|"
     r"illustrator|supervisor|seller|bookseller|worker|attendant|guard|cleaner|waiter|"
     r"bartender|sachbearbeiter|mitarbeiter|referent|d[ée]veloppeur|chef de projet|charg[ée]|"
-    r"responsable|gerente|analista|vendedor|dise[ñn]ador|programador)s?\b",
+    r"responsable|gerente|analista|vendedor|dise[ñn]ador|programador|crew|graduate)s?\b",
     re.I,
 )
 _ROLE_BAD_WORDS = words(
@@ -275,10 +275,10 @@ _BODY_ROLE: tuple[re.Pattern[str], ...] = tuple(
     for p in (
         r"(?i:\b(?:the|an?)) "
         + _ROLE_TEXT
-        + r" (?i:position|role|opening|vacancy|job|opportunity|internship|post|req(?:uisition)?)\b",
+        + r" (?i:position|role|opening|vacancy|job|opportunity|internship|post|programme|program|scheme|req(?:uisition)?)\b",
         r"(?i:\b(?:bewerbung|candidature|candidatura|application) (?:als|en tant que|como|as)|\b(?:poste|puesto|stelle) (?:de|als)) (?:(?i:an?|the|une?|el|la|le) )?"
         + _ROLE_CAPS,
-        r"(?i:\b(?:hiring|recruiting|looking for|seeking|searching for)) (?:(?i:an?|our|the) )?(?:(?i:new|first) )?"
+        r"(?i:\b(?:hiring|recruiting|looking for|seeking|searching for|search for)) (?:(?i:an?|our|the) )?(?:(?i:new|first) )?"
         + _ROLE_CAPS
         + r"(?= (?i:to|who|for|at|with|in)\b|[.,;!]|$)",
         r"(?i:\b(?:position|role|post|job|vacancy|opening|opportunity) (?:of|as)) (?:(?i:an?|the|our) )?"

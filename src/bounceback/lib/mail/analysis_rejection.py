@@ -30,7 +30,7 @@ _INTERVIEW = re.compile(
     r"\bmet (?:with )?(?:us|the team|our team|the hiring manager|me)\b|"
     r"\bspeaking with (?:the team|our team|the hiring manager|several)|\bthe hiring manager\b|"
     r"\b(?:technical|case|system design|coding) (?:round|interview|discussion)|\bsecond round\b|"
-    r"\bmeeting (?:me|us|with)\b|\bcoming (?:in|by|into|to (?:the|our))\b|\bshortlist(?:ed)?\b|"
+    r"\bmeeting (?:me|us|with)\b|\bpair(?:ing|ed)? (?:with us|session|interview|programming)|\bcoming (?:in|by|into|to (?:the|our))\b|\bshortlist(?:ed)?\b|"
     r"\b(?:spent|spending|time) with (?:us|our team|the team)\b|\bgetting to know you\b|"
     r"\bvorstellungsgespr[äa]ch|\bentretien\b|\bentrevista\b",
     _I,
@@ -38,7 +38,7 @@ _INTERVIEW = re.compile(
 _SCREEN = re.compile(
     r"\b(?:phone|initial|intro(?:ductory)?|first|screening|recruiter|short|quick) (?:screen|call|chat|conversation|interview)s?\b|"
     r"\bscreening\b|\b(?:speaking|talking|chatting|spoke|talked|chatted) (?:with|to) (?:me|us|our recruiter|our team)\b|"
-    r"\b(?:our|the|my|your) (?:recent |brief |short |quick |phone |intro |introductory |first )?(?:call|phone call|chat|conversation)\b|\b(?:take-?home|assessment|coding (?:challenge|test|exercise)|"
+    r"\b(?:our|the|my|your) (?:recent |brief |short |quick |phone |intro |introductory |first )?(?:call|phone call|chat|conversation)\b|\b(?:take-?home|assessments?|coding (?:challenge|test|exercise)|"
     r"technical (?:test|exercise|task)|case study|online test|video (?:assessment|interview recording)|hirevue|"
     r"codility|hackerrank|codesignal)\b|\btaking the time to (?:speak|talk|chat)|"
     r"\b(?:taking|take|took|jumping on|hopping on) (?:my|the|our|a|that) (?:call|phone call)|\b(?:échange|entretien) t[ée]l[ée]phonique|\btelefon(?:at|isch|interview)|\bllamada\b",

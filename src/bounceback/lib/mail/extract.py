@@ -30,6 +30,9 @@ _QUOTED_REPLY = re.compile(
 )
 
 
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00ad": None})
+
+
 def clean_text(text: str) -> str:
     """Plain text with leftover markup, entities and odd whitespace tidied away."""
     if "<" in text and ">" in text:
@@ -38,6 +41,8 @@ def clean_text(text: str) -> str:
     if "&" in text:
         text = html.unescape(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # Typographic quotes would defeat every "won't" and "we've" in the rules.
+    text = text.translate(_QUOTES)
     text = _SPACES.sub(" ", text)
     text = "\n".join(line.strip() for line in text.split("\n"))
     return _BLANKS.sub("\n\n", text).strip()
