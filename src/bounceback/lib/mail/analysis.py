@@ -49,7 +49,6 @@ from bounceback.lib.mail.rules import (
     LIST_HEADERS,
     NON_JOB_DOMAINS,
     NON_JOB_SUBJECT_RE,
-    ON_HOLD_RE,
     PHRASE_GATE,
     PHRASES,
     WEAK_JOB_STEMS,
@@ -178,10 +177,11 @@ def _decide(
         # A flat, a loan, a university place: the words of a rejection, not a job.
         confidence = min(confidence, REVIEW_BELOW - 0.1)
         why.append("may be about something other than a job")
-    if label == "rejection" and ANOTHER_ROLE_RE.search(prep.subject + "\n" + prep.body[:4000]):
+    offers_another_role = bool(ANOTHER_ROLE_RE.search(prep.subject + "\n" + prep.body[:4000]))
+    if label == "rejection" and offers_another_role:
         label, confidence, another_role = "other_job", min(max(confidence, 0.6), 0.75), True
         why.append("another role offered instead")
-    if label == "other_job" and ANOTHER_ROLE_RE.search(prep.subject + "\n" + prep.body[:4000]):
+    if label == "other_job" and offers_another_role:
         another_role = True
     if label != "not_job" and not any(job_scores.values()):
         # The model alone, with no phrase we recognise: plausible, not certain.
@@ -206,7 +206,6 @@ def _decide(
             label, round(float(confidence), 3), company, role, contact, evidence=tuple(why)
         )
     details = rejection_details(prep.subject, prep.body)
-    on_hold = bool(ON_HOLD_RE.search(prep.body[:5000]))
     return Analysis(
         label,
         round(float(confidence), 3),
@@ -217,7 +216,7 @@ def _decide(
         has_feedback=details.has_feedback,
         reapply_invite=details.reapply_invite,
         evidence=tuple(why) + details.evidence,
-        outside_control=details.outside_control or on_hold,
+        outside_control=details.outside_control,
     )
 
 

@@ -219,7 +219,9 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
         if key not in surface or len(name) < len(surface[key]):
             surface[key] = name
 
-    head = body[:4000]
+    head = body[:2500]  # employers name themselves early or in the signature
+    if len(body) > 2500:
+        head += "\n" + body[-600:]
     for weight, pattern in _BODY_COMPANY:
         for match in pattern.finditer(head):
             add(match.group("c"), weight)

@@ -83,26 +83,25 @@ class Model:
     def probabilities_many(
         self, rows: list[tuple[list[str], list[float]]]
     ) -> npt.NDArray[np.float64]:
-        """Batch version: one sparse matrix product for all messages."""
-        from scipy.sparse import csr_matrix
-
+        """Batch version: one gather and one segmented sum for all messages (no scipy import)."""
         if not rows:
             return np.zeros((0, len(self.labels)))
         n = len(self.vocab)
-        data: list[float] = []
         indices: list[int] = []
-        indptr = [0]
+        data: list[float] = []
+        starts: list[int] = []
         for toks, dense in rows:
+            starts.append(len(indices))
             idx, vals = self.text_vector(toks)
             indices.extend(idx)
             data.extend(vals)
-            indices.extend(range(n, n + len(dense)))
+            indices.extend(range(n, n + len(dense)))  # dense features are always present
             data.extend(dense)
-            indptr.append(len(indices))
-        matrix = csr_matrix(
-            (data, indices, indptr), shape=(len(rows), self.coef.shape[0]), dtype=np.float32
+        weighted = self.coef[np.asarray(indices)] * np.asarray(data, dtype=np.float32)[:, None]
+        logits = (
+            np.add.reduceat(weighted, np.asarray(starts), axis=0).astype(np.float64)
+            + self.intercept
         )
-        logits = np.asarray(matrix @ self.coef, dtype=np.float64) + self.intercept
         logits -= logits.max(axis=1, keepdims=True)
         exp = np.exp(logits)
         return np.asarray(exp / exp.sum(axis=1, keepdims=True), dtype=np.float64)

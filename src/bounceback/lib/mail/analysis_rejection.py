@@ -109,7 +109,7 @@ def _hit(pattern: re.Pattern[str], text: str, *, affirmed: bool = False) -> str 
 
 def rejection_details(subject: str, body: str) -> RejectionDetails:
     """Stage reached, feedback given, door left open, and whether it was out of the candidate's hands."""
-    text = subject + "\n" + body[:5000]
+    text = subject + "\n" + body[:3000]
     evidence: list[str] = []
     stage: RejectionStage = "unknown"
     for candidate, pattern in (
