@@ -1,6 +1,13 @@
 from django.contrib import admin
 
-from bounceback.recovery.models import Action, Feedback, Reflection, Rejection, Win
+from bounceback.recovery.models import (
+    Action,
+    Feedback,
+    PracticeQuestion,
+    Reflection,
+    Rejection,
+    Win,
+)
 
 
 class ReflectionInline(admin.StackedInline):
@@ -36,3 +43,8 @@ class ActionAdmin(admin.ModelAdmin):
 class WinAdmin(admin.ModelAdmin):
     list_display = ["title", "kind", "occurred_on", "automatic"]
     list_filter = ["kind", "automatic"]
+
+
+@admin.register(PracticeQuestion)
+class PracticeQuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "rejection", "created"]

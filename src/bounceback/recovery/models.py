@@ -188,3 +188,23 @@ class Win(Owned):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PracticeQuestion(Owned):
+    """An interview question the person stumbled on, kept for the practice deck."""
+
+    text = models.CharField(max_length=500)
+    rejection = models.ForeignKey(
+        Rejection,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="practice_questions",
+    )
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -11,6 +11,7 @@ from bounceback.recovery.models import Action, Win
 
 
 def today(request: AuthedRequest) -> str | None:
+    """What is due (with one-click done), and a calm way into the rejection flow."""
     due = list(
         Action.objects.due_by(request.user, date.today()).select_related("application__company")[:8]
     )

@@ -1,4 +1,20 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from bounceback.recovery import views, views_feedback
 
 app_name = "recovery"
-urlpatterns: list = []
+urlpatterns = [
+    path("new/", views.capture, name="capture"),
+    path("today/", views.today, name="today"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/reflect/", views.reflect, name="reflect"),
+    path("<int:pk>/drafts/", views.draft_list, name="drafts"),
+    path("<int:pk>/next/", views.next_steps, name="next_steps"),
+    path("<int:pk>/done/", views.done, name="done"),
+    path("steps/<int:pk>/", views.action_update, name="action"),
+    path("feedback/for/<int:pk>/", views_feedback.feedback_add, name="feedback_add"),
+    path("feedback/<int:pk>/second-ask/", views_feedback.second_ask, name="second_ask"),
+    path(
+        "feedback/<int:pk>/second-ask/sent/", views_feedback.second_ask_sent, name="second_ask_sent"
+    ),
+]

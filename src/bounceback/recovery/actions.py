@@ -1,0 +1,188 @@
+"""Next steps after a rejection: proposing dated actions, and what the person does with them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.contrib.auth.models import User
+from django.db import transaction
+
+from bounceback.errors import NotFound, UserError
+from bounceback.recovery.models import (
+    Action,
+    ActionKind,
+    ActionStatus,
+    PracticeQuestion,
+    Rejection,
+    Win,
+    WinKind,
+)
+
+# Timings, in days after the day the steps are proposed. Why these: a thank-you lands best
+# while they still remember you; a week is a polite wait before one follow-up; a few months
+# lets a team change before you try again.
+THANK_YOU_WITHIN = 1
+FEEDBACK_ASK_WITHIN = 1
+FEEDBACK_FOLLOW_UP_AFTER = 8
+REAPPLY_AFTER = 90
+PRACTICE_WITHIN = 3
+MAX_PRACTICE_PROPOSALS = 2
+
+
+@dataclass(frozen=True)
+class Proposal:
+    kind: str
+    title: str
+    why: str
+    due_in: int
+
+
+def _proposals(rejection: Rejection) -> list[Proposal]:
+    application = rejection.application
+    company = application.company.name
+    to = rejection.contact.first_name if rejection.contact else company
+    found: list[Proposal] = [
+        Proposal(
+            ActionKind.THANK_YOU,
+            f"Send the thank-you note to {to}",
+            "A short, gracious note keeps the door open. The draft is ready.",
+            THANK_YOU_WITHIN,
+        )
+    ]
+    if not rejection.has_feedback:
+        found += [
+            Proposal(
+                ActionKind.FEEDBACK_REQUEST,
+                f"Ask {to} for feedback",
+                "Framed as wanting to improve; the draft is ready.",
+                FEEDBACK_ASK_WITHIN,
+            ),
+            Proposal(
+                ActionKind.FOLLOW_UP,
+                f"If {company} hasn't replied about feedback, follow up once",
+                "One polite reminder, then let it go.",
+                FEEDBACK_FOLLOW_UP_AFTER,
+            ),
+        ]
+    if rejection.reapply_invite:
+        found.append(
+            Proposal(
+                ActionKind.REAPPLY,
+                f"Look at {company}'s openings again",
+                "They invited you to apply again. A few months on, you can show what has grown.",
+                REAPPLY_AFTER,
+            )
+        )
+    stumbled = PracticeQuestion.objects.filter(rejection=rejection).order_by("id")
+    for practice in stumbled[:MAX_PRACTICE_PROPOSALS]:
+        text = practice.text if len(practice.text) <= 120 else practice.text[:117] + "…"
+        found.append(
+            Proposal(
+                ActionKind.PRACTICE,
+                f"Practise out loud: “{text}”",
+                "A question that caught you off guard, answered calmly once, is easier next time.",
+                PRACTICE_WITHIN,
+            )
+        )
+    found.append(
+        Proposal(
+            ActionKind.SELF_CARE,
+            "Do one kind thing for yourself today",
+            "A walk, a call with a friend, an early night. Recovering is part of the work.",
+            0,
+        )
+    )
+    return found
+
+
+@transaction.atomic
+def propose(rejection: Rejection, today: date | None = None) -> list[Action]:
+    """Suggest dated next steps for a rejection, once each (dropped ones are not suggested again)."""
+    today = today or date.today()
+    for proposal in _proposals(rejection):
+        Action.objects.get_or_create(
+            owner=rejection.owner,
+            rejection=rejection,
+            kind=proposal.kind,
+            title=proposal.title,
+            defaults={
+                "application": rejection.application,
+                "why": proposal.why,
+                "due_on": today + timedelta(days=proposal.due_in),
+                "status": ActionStatus.PROPOSED,
+            },
+        )
+    return list(rejection.actions.order_by("due_on", "id"))
+
+
+def get_action(owner: User, pk: int | str) -> Action:
+    try:
+        return Action.objects.select_related("application__company").get(owner=owner, pk=int(pk))
+    except (Action.DoesNotExist, ValueError, TypeError):
+        raise NotFound(
+            f"There is no step with id {pk}. `bounceback today` shows the ids."
+        ) from None
+
+
+def accept(action: Action) -> Action:
+    action.status = ActionStatus.OPEN
+    action.save(update_fields=["status"])
+    return action
+
+
+def drop(action: Action) -> Action:
+    action.status = ActionStatus.DROPPED
+    action.save(update_fields=["status"])
+    return action
+
+
+def edit(action: Action, *, title: str, due_on: date | None) -> Action:
+    """Change the wording or date of a step; editing a suggestion also accepts it."""
+    title = " ".join(title.split())
+    if not title:
+        raise UserError("A step needs a few words saying what it is.")
+    if len(title) > 200:
+        raise UserError("Please keep the step under 200 characters.")
+    action.title = title
+    action.due_on = due_on
+    if action.status == ActionStatus.PROPOSED:
+        action.status = ActionStatus.OPEN
+    action.save(update_fields=["title", "due_on", "status"])
+    return action
+
+
+@transaction.atomic
+def complete(action: Action, day: date | None = None) -> Win:
+    """Mark a step done and keep it as a win: a step taken on a hard day counts."""
+    day = day or date.today()
+    if action.status != ActionStatus.DONE:
+        action.status = ActionStatus.DONE
+        action.done_on = day
+        action.save(update_fields=["status", "done_on"])
+    win, _ = Win.objects.get_or_create(
+        owner=action.owner,
+        kind=WinKind.ACTION_DONE,
+        title=f"Done: {action.title}"[:200],
+        application=action.application,
+        automatic=True,
+        defaults={"occurred_on": action.done_on or day},
+    )
+    return win
+
+
+def due(owner: User, day: date | None = None) -> list[Action]:
+    """Open steps due today or earlier, oldest first."""
+    return list(
+        Action.objects.due_by(owner, day or date.today()).select_related("application__company")
+    )
+
+
+def upcoming(owner: User, day: date | None = None, limit: int = 10) -> list[Action]:
+    """Open steps with a later date, so "today" can show what is coming without pressing."""
+    day = day or date.today()
+    return list(
+        Action.objects.filter(owner=owner, status=ActionStatus.OPEN, due_on__gt=day)
+        .select_related("application__company")
+        .order_by("due_on", "id")[:limit]
+    )

@@ -1,0 +1,124 @@
+"""Ready-to-send messages from editable template files (drafts/<kind>/<tone>.txt).
+
+bounceback never sends anything: it renders the text and a mailto: link.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+from django.template import Context, Engine
+
+from bounceback.accounts.models import Profile
+from bounceback.applications.models import Application, Contact
+from bounceback.errors import UserError
+from bounceback.recovery.models import Rejection, StageReached
+
+DRAFTS_DIR = Path(__file__).resolve().parent / "drafts"
+KINDS = {
+    "thank_you": "Thank-you note",
+    "feedback_request": "Feedback request",
+    "second_ask": "A second, last ask",
+}
+TONES = {"brief": "Brief", "warm": "Warm", "formal": "Formal"}
+DEFAULT_TONE = "warm"
+
+# Plain-text messages: no HTML escaping ("Keel & Compass" must stay as typed).
+_ENGINE = Engine(autoescape=False)
+
+_STAGE_WORDS = {
+    StageReached.APPLICATION: "the application process",
+    StageReached.SCREEN: "our conversation",
+    StageReached.INTERVIEW: "the interviews",
+    StageReached.FINAL: "the final round",
+    StageReached.UNKNOWN: "the process",
+}
+
+
+@dataclass(frozen=True)
+class Draft:
+    kind: str
+    tone: str
+    subject: str
+    body: str
+    to_name: str
+    to_email: str
+
+    @property
+    def title(self) -> str:
+        return KINDS[self.kind]
+
+    @property
+    def mailto(self) -> str:
+        """A mailto: link with the subject and body encoded; the mail program does the sending."""
+        return (
+            f"mailto:{quote(self.to_email, safe='@')}"
+            f"?subject={quote(self.subject, safe='')}&body={quote(self.body, safe='')}"
+        )
+
+    def as_dict(self) -> dict[str, str]:
+        return {
+            "kind": self.kind,
+            "tone": self.tone,
+            "to": self.to_name,
+            "email": self.to_email,
+            "subject": self.subject,
+            "body": self.body,
+        }
+
+
+def check_tone(tone: str) -> str:
+    if tone not in TONES:
+        raise UserError(f"'{tone}' is not a tone. Use one of: {', '.join(TONES)}.")
+    return tone
+
+
+def recipient(application: Application, rejection: Rejection | None = None) -> Contact | None:
+    """Who to write to: the person on the rejection, else the first person on the application."""
+    if rejection is not None and rejection.contact is not None:
+        return rejection.contact
+    return application.contacts.order_by("id").first()
+
+
+def render(
+    kind: str, tone: str, application: Application, rejection: Rejection | None = None
+) -> Draft:
+    """Fill the template for this kind and tone with the application's details."""
+    if kind not in KINDS:
+        raise UserError(f"'{kind}' is not a kind of draft. Use one of: {', '.join(KINDS)}.")
+    check_tone(tone)
+    contact = recipient(application, rejection)
+    stage = rejection.stage_reached if rejection else StageReached.UNKNOWN
+    profile = Profile.for_user(application.owner)
+    my_name = profile.display_name or application.owner.get_full_name()
+    source = (DRAFTS_DIR / kind / f"{tone}.txt").read_text(encoding="utf-8")
+    text = _ENGINE.from_string(source).render(
+        Context(
+            {
+                "contact_name": contact.name if contact else "",
+                "contact_first": contact.first_name if contact else "",
+                "company": application.company.name,
+                "role": application.role,
+                "stage": _STAGE_WORDS.get(StageReached(stage), "the process"),
+                "my_name": my_name,
+            }
+        )
+    )
+    head, _, body = text.partition("\n")
+    subject = head.removeprefix("Subject:").strip()
+    return Draft(
+        kind=kind,
+        tone=tone,
+        subject=subject,
+        body=body.strip() + "\n",
+        to_name=contact.name if contact else "",
+        to_email=contact.email if contact else "",
+    )
+
+
+def for_rejection(rejection: Rejection, tone: str = DEFAULT_TONE) -> list[Draft]:
+    """The thank-you and, unless the e-mail already gave reasons, the feedback request."""
+    kinds = ["thank_you"] if rejection.has_feedback else ["thank_you", "feedback_request"]
+    return [render(kind, tone, rejection.application, rejection) for kind in kinds]

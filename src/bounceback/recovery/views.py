@@ -1,0 +1,353 @@
+"""The "I just got rejected" flow: paste, check, context, reflect, drafts, next steps.
+
+One thing per screen; every step works as a plain form and gets nicer with htmx.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from bounceback.applications.models import Application
+from bounceback.applications.services import get_application, match_application
+from bounceback.errors import NotFound, UserError
+from bounceback.http import AuthedRequest
+from bounceback.recovery import actions, drafts, history, reflection, services
+from bounceback.recovery.capture import analyse
+from bounceback.recovery.forms import AnswerForm, CaptureForm, PasteForm, ToneForm
+from bounceback.recovery.models import ActionStatus, Rejection
+from bounceback.recovery.support import checkin_offer, sounds_distressed, support_panel
+
+
+def _rejection(request: AuthedRequest, pk: int) -> Rejection:
+    try:
+        return services.get_rejection(request.user, pk)
+    except NotFound:
+        raise Http404("No such rejection.") from None
+
+
+def _choices(applications: tuple[Application, ...] | list[Application]) -> list[tuple[str, str]]:
+    return [
+        (str(a.pk), f"{a.role} at {a.company.name}, applied {a.applied_on:%d %b %Y}")
+        for a in applications
+    ]
+
+
+def _known_application(request: AuthedRequest, value: Any) -> Application | None:
+    """An application id from the query or a form, only if it is the person's own."""
+    if value in (None, "", "new"):
+        return None
+    try:
+        return get_application(request.user, value)
+    except NotFound:
+        return None
+
+
+def capture(request: AuthedRequest) -> HttpResponse:
+    """Step 1 (paste) and step 2 (check what was read) of recording a rejection."""
+    step = request.POST.get("step", "") if request.method == "POST" else ""
+    if step == "save":
+        return _save(request)
+    application = _known_application(
+        request, request.POST.get("application") or request.GET.get("application")
+    )
+    if application is not None and hasattr(application, "rejection"):
+        return redirect("recovery:detail", pk=application.rejection.pk)
+    if step in ("read", "anyway"):
+        paste = PasteForm(request.POST)
+        paste.is_valid()
+        text = (
+            paste.cleaned_data.get("text", "") if paste.is_valid() else request.POST.get("text", "")
+        )
+        if not text.strip() and application is None:
+            paste.add_error(
+                "text",
+                "There is nothing here yet. Paste the e-mail, or write a line or two about what happened.",
+            )
+            return render(
+                request, "recovery/capture_paste.html", {"form": paste, "application": application}
+            )
+        guess = analyse(text)
+        if guess.not_a_rejection and step != "anyway":
+            match = match_application(request.user, guess.company, guess.role or None)
+            return render(
+                request,
+                "recovery/capture_not_rejection.html",
+                {
+                    "form": paste,
+                    "reads_like": guess.not_a_rejection,
+                    "match": match.application if match.certain else None,
+                    "application": application,
+                },
+            )
+        return _check_form(request, text, guess, application)
+    if request.GET.get("manual"):
+        return _check_form(request, "", analyse(""), application)
+    return render(
+        request,
+        "recovery/capture_paste.html",
+        {
+            "form": PasteForm(initial={"application": application.pk if application else None}),
+            "application": application,
+        },
+    )
+
+
+def _check_form(
+    request: AuthedRequest, text: str, guess: Any, application: Application | None
+) -> HttpResponse:
+    if application is not None:
+        candidates: list[Application] = [application]
+        chosen = str(application.pk)
+        company, role = application.company.name, application.role
+    else:
+        match = match_application(request.user, guess.company, guess.role or None)
+        candidates = list(match.candidates)
+        chosen = (
+            str(match.application.pk)
+            if match.certain and match.application
+            else ("new" if not candidates else "")
+        )
+        company, role = guess.company, guess.role
+    form = CaptureForm(
+        initial={
+            "text": text,
+            "company": company,
+            "role": role,
+            "contact_name": guess.contact_name,
+            "stage": guess.stage,
+            "has_feedback": guess.has_feedback,
+            "reapply_invite": guess.reapply_invite,
+            "application": chosen,
+        },
+        candidates=_choices(candidates),
+    )
+    return render(
+        request,
+        "recovery/capture_check.html",
+        {
+            "form": form,
+            "guess": guess,
+            "read_from_text": bool(text.strip()),
+            "unsure": len(candidates) > 1 and not chosen,
+        },
+    )
+
+
+def _save(request: AuthedRequest) -> HttpResponse:
+    posted = request.POST.get("application", "")
+    company = request.POST.get("company", "")
+    known = _known_application(request, posted)
+    if known is not None:
+        candidates = [known]
+    else:
+        candidates = list(
+            match_application(request.user, company, request.POST.get("role") or None).candidates
+        )
+    form = CaptureForm(request.POST, candidates=_choices(candidates))
+    if form.is_valid():
+        data = form.cleaned_data
+        choice = data["application"]
+        try:
+            rejection = services.capture_rejection(
+                request.user,
+                services.CaptureInput(
+                    text=data["text"],
+                    company=data["company"],
+                    role=data["role"],
+                    contact_name=data["contact_name"],
+                    stage=data["stage"],
+                    received_on=data["received_on"],
+                    has_feedback=data["has_feedback"],
+                    reapply_invite=data["reapply_invite"],
+                    application_id=int(choice) if choice and choice.isdigit() else None,
+                    create_new=choice == "new",
+                ),
+            )
+        except NotFound:
+            form.add_error(
+                "application",
+                "That application isn't in your list (it may have been deleted). "
+                "Save this as a new application, or start again from the application's page.",
+            )
+        except services.Unsure as unsure:
+            form = CaptureForm(request.POST, candidates=_choices(unsure.candidates))
+            form.is_valid()
+            form.add_error("application", str(unsure))
+        except UserError as error:
+            form.add_error(None, str(error))
+        else:
+            return redirect("recovery:detail", pk=rejection.pk)
+    return render(
+        request,
+        "recovery/capture_check.html",
+        {
+            "form": form,
+            "read_from_text": bool(request.POST.get("text", "").strip()),
+            "unsure": False,
+        },
+    )
+
+
+def detail(request: AuthedRequest, pk: int) -> HttpResponse:
+    """This rejection in the light of the person's own search."""
+    rejection = _rejection(request, pk)
+    return render(
+        request,
+        "recovery/detail.html",
+        {"rejection": rejection, "context": history.context_for(rejection), "step": 1},
+    )
+
+
+def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Optional, stage-aware questions; each answer saves as it is typed (or with its button)."""
+    rejection = _rejection(request, pk)
+    saved_key, support = "", ""
+    if request.method == "POST":
+        form = AnswerForm(request.POST)
+        if not form.is_valid():
+            return HttpResponse("Could not save that answer. Please try again.", status=400)
+        try:
+            reflection.save_answer(
+                rejection,
+                form.cleaned_data["key"],
+                form.cleaned_data["answer"],
+                form.cleaned_data["control"],
+            )
+        except UserError as error:
+            if request.htmx:
+                return render(request, "recovery/_saved.html", {"error": str(error)})
+            return render(
+                request,
+                "recovery/reflect.html",
+                _reflect_context(rejection, error=str(error), posted=form.cleaned_data),
+            )
+        saved_key = form.cleaned_data["key"]
+        if sounds_distressed(form.cleaned_data["answer"]):
+            support = support_panel(request)
+        if request.htmx:
+            return render(request, "recovery/_saved.html", {"support": support})
+        if not support:
+            return redirect(reverse("recovery:reflect", args=[rejection.pk]) + f"#q-{saved_key}")
+    return render(
+        request,
+        "recovery/reflect.html",
+        _reflect_context(rejection, saved_key=saved_key, support=support),
+    )
+
+
+def _reflect_context(rejection: Rejection, **extra: Any) -> dict[str, Any]:
+    answers = reflection.answers_by_key(rejection)
+    posted = extra.pop("posted", None)
+    items = []
+    for question in reflection.questions_for(rejection):
+        found = answers.get(question.key)
+        answer, control = (found.answer, found.control) if found else ("", "")
+        if posted and posted.get("key") == question.key:
+            answer, control = posted.get("answer", ""), posted.get("control", "")
+        items.append({"q": question, "answer": answer, "control": control})
+    return {"rejection": rejection, "items": items, "step": 2, **extra}
+
+
+def draft_list(request: AuthedRequest, pk: int) -> HttpResponse:
+    rejection = _rejection(request, pk)
+    form = ToneForm(request.GET or None)
+    tone = (
+        form.cleaned_data["tone"]
+        if form.is_valid() and form.cleaned_data["tone"]
+        else drafts.DEFAULT_TONE
+    )
+    return render(
+        request,
+        "recovery/drafts.html",
+        {
+            "rejection": rejection,
+            "drafts": drafts.for_rejection(rejection, tone),
+            "tone": tone,
+            "tones": drafts.TONES,
+            "step": 3,
+        },
+    )
+
+
+def next_steps(request: AuthedRequest, pk: int) -> HttpResponse:
+    rejection = _rejection(request, pk)
+    steps = [a for a in actions.propose(rejection) if a.status != ActionStatus.DROPPED]
+    return render(
+        request, "recovery/next_steps.html", {"rejection": rejection, "steps": steps, "step": 4}
+    )
+
+
+def done(request: AuthedRequest, pk: int) -> HttpResponse:
+    rejection = _rejection(request, pk)
+    kept = rejection.actions.filter(status=ActionStatus.OPEN).order_by("due_on", "id")
+    return render(
+        request,
+        "recovery/done.html",
+        {"rejection": rejection, "kept": kept, "checkin": checkin_offer(request), "step": 5},
+    )
+
+
+def today(request: AuthedRequest) -> HttpResponse:
+    return render(
+        request,
+        "recovery/today.html",
+        {"due": actions.due(request.user), "upcoming": actions.upcoming(request.user)},
+    )
+
+
+@require_POST
+def action_update(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Accept, drop, edit or finish one step; htmx swaps just its row."""
+    from bounceback.recovery.forms import ActionEditForm
+
+    try:
+        action = actions.get_action(request.user, pk)
+    except NotFound:
+        raise Http404("No such step.") from None
+    do = request.POST.get("do", "")
+    error = ""
+    if do == "accept":
+        actions.accept(action)
+    elif do == "drop":
+        actions.drop(action)
+    elif do == "done":
+        actions.complete(action)
+    elif do == "edit":
+        form = ActionEditForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.edit(
+                    action, title=form.cleaned_data["title"], due_on=form.cleaned_data["due_on"]
+                )
+            except UserError as problem:
+                error = str(problem)
+        else:
+            error = "Please give the step a few words, and a date like 2026-12-01 (or none)."
+    else:
+        error = "bounceback did not understand that button. Please reload the page."
+    if request.htmx:
+        template = (
+            "recovery/_today_row.html"
+            if request.POST.get("view") == "today"
+            else "recovery/_step_row.html"
+        )
+        return render(request, template, {"action": action, "error": error, "today": _today()})
+    back = request.POST.get("back", "")
+    if not back.startswith("/") or back.startswith("//"):
+        back = reverse("recovery:today")
+    if error:
+        from django.contrib import messages
+
+        messages.error(request, error)
+    return redirect(back)
+
+
+def _today() -> Any:
+    from datetime import date
+
+    return date.today()

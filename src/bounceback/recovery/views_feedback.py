@@ -1,0 +1,86 @@
+"""Journey 2: the employer's reply arrives; kept apart from the person's own reflection."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from bounceback.applications.models import Application
+from bounceback.applications.services import get_application
+from bounceback.errors import NotFound, UserError
+from bounceback.http import AuthedRequest
+from bounceback.recovery import drafts, services
+from bounceback.recovery.forms import FeedbackForm, ToneForm
+from bounceback.recovery.models import Feedback
+
+
+def _application(request: AuthedRequest, pk: int) -> Application:
+    try:
+        return get_application(request.user, pk)
+    except NotFound:
+        raise Http404("No such application.") from None
+
+
+def _feedback(request: AuthedRequest, pk: int) -> Feedback:
+    try:
+        return services.get_feedback(request.user, pk)
+    except NotFound:
+        raise Http404("No such feedback.") from None
+
+
+def feedback_add(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Paste the employer's reply. On a problem, the page comes back with the text kept."""
+    application = _application(request, pk)
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            feedback = services.record_feedback(
+                application, form.cleaned_data["text"], received_on=form.cleaned_data["received_on"]
+            )
+        except UserError as error:
+            form.add_error(None, str(error))
+        else:
+            if feedback.is_generic:
+                return redirect("recovery:second_ask", pk=feedback.pk)
+            return redirect(application.get_absolute_url() + "#feedback")
+    return render(
+        request, "recovery/feedback_form.html", {"application": application, "form": form}
+    )
+
+
+def second_ask(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Offer one short, polite request for specifics after a generic reply."""
+    feedback = _feedback(request, pk)
+    form = ToneForm(request.GET or None)
+    tone = (
+        form.cleaned_data["tone"]
+        if form.is_valid() and form.cleaned_data["tone"]
+        else drafts.DEFAULT_TONE
+    )
+    application = feedback.application
+    rejection = getattr(application, "rejection", None)
+    draft = drafts.render("second_ask", tone, application, rejection)
+    return render(
+        request,
+        "recovery/second_ask.html",
+        {
+            "feedback": feedback,
+            "draft": draft,
+            "tone": tone,
+            "tones": drafts.TONES,
+            "application": application,
+        },
+    )
+
+
+@require_POST
+def second_ask_sent(request: AuthedRequest, pk: int) -> HttpResponse:
+    feedback = _feedback(request, pk)
+    try:
+        services.mark_second_ask_sent(feedback)
+    except UserError as error:
+        from django.contrib import messages
+
+        messages.info(request, str(error))
+    return redirect(feedback.application.get_absolute_url() + "#feedback")
