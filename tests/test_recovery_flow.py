@@ -238,7 +238,7 @@ def test_next_steps_are_proposed_and_can_be_kept_changed_or_dropped(
     )
     thank.refresh_from_db()
     feedback.refresh_from_db()
-    assert (thank.status, thank.title, thank.due_on.isoformat()) == (
+    assert (thank.status, thank.title, str(thank.due_on)) == (
         "open",
         "Write to Priya",
         later,
