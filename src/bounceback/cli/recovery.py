@@ -1,9 +1,351 @@
-"""Commands for this area are added by the feature that needs them."""
+"""`bounceback reject / today / done / feedback`: the recovery flow from the terminal.
+
+The commands parse options, call the same service functions as the web flow, and print.
+"""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
 import typer
+from rich.markup import escape
+
+from bounceback.cli.common import console, owner, parse_day, print_json, read_text_arg
+
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print what was saved as JSON, for scripts.")
+]
+ToneOption = Annotated[
+    str, typer.Option("--tone", help="Tone of the drafts: brief, warm or formal.")
+]
+
+
+def _interactive(no_input: bool, reads_stdin: bool) -> bool:
+    """Ask questions only when a person is at the keyboard (never block a script or a pipe)."""
+    return not no_input and not reads_stdin and sys.stdin.isatty()
+
+
+def _action_dict(action: Any) -> dict[str, Any]:
+    return {
+        "id": action.pk,
+        "title": action.title,
+        "kind": action.kind,
+        "status": action.status,
+        "due_on": action.due_on,
+        "application": action.application_id,
+    }
+
+
+def _rejection_dict(rejection: Any) -> dict[str, Any]:
+    return {
+        "id": rejection.pk,
+        "received_on": rejection.received_on,
+        "stage_reached": rejection.stage_reached,
+        "has_feedback": rejection.has_feedback,
+        "reapply_invite": rejection.reapply_invite,
+        "contact": rejection.contact.name if rejection.contact else None,
+    }
+
+
+def _candidates_text(candidates: Any) -> str:
+    return "; ".join(
+        f"{a.pk}: {a.role} at {a.company.name} (applied {a.applied_on:%Y-%m-%d})"
+        for a in candidates
+    )
+
+
+def reject(
+    email: Annotated[
+        str | None,
+        typer.Option(
+            "--email", help="The rejection e-mail: a file path, or - to read standard input."
+        ),
+    ] = None,
+    company: Annotated[
+        str, typer.Option(help="The company (overrides what the e-mail says).")
+    ] = "",
+    role: Annotated[str, typer.Option(help="The role (overrides what the e-mail says).")] = "",
+    stage: Annotated[
+        str,
+        typer.Option(help="How far you got: application, screen, interview, final or unknown."),
+    ] = "",
+    on: Annotated[
+        str | None, typer.Option("--on", help="When you heard (YYYY-MM-DD). Default: today.")
+    ] = None,
+    contact: Annotated[str, typer.Option(help="Who wrote to you, e.g. 'Priya Raman'.")] = "",
+    app_id: Annotated[
+        int | None, typer.Option("--app", help="The application id (see `bounceback list`).")
+    ] = None,
+    new: Annotated[
+        bool, typer.Option("--new", help="Save it as a new application, even if one looks similar.")
+    ] = False,
+    anyway: Annotated[
+        bool,
+        typer.Option("--anyway", help="Save it even if the e-mail doesn't read like a rejection."),
+    ] = False,
+    keep_steps: Annotated[
+        bool, typer.Option("--keep-steps", help="Keep every suggested next step without asking.")
+    ] = False,
+    tone: ToneOption = "warm",
+    drafts_dir: Annotated[
+        Path | None,
+        typer.Option("--drafts-dir", help="Write the drafts as text files into this folder."),
+    ] = None,
+    no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: for scripts.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Record a rejection, reflect on it, and leave with drafts and dated next steps.
+
+    Example: bounceback reject --email rejection.eml --tone brief
+    Example: bounceback reject --company Acme --role "Data Analyst" --stage interview --no-input --json
+    """
+    from bounceback.applications.serializers import application_dict
+    from bounceback.errors import UserError
+    from bounceback.recovery import actions, drafts, services
+    from bounceback.recovery.capture import analyse
+    from bounceback.recovery.models import StageReached, Win
+
+    drafts.check_tone(tone)
+    if stage and stage not in StageReached.values:
+        raise UserError(f"'{stage}' is not a stage. Use one of: {', '.join(StageReached.values)}.")
+    received_on = parse_day(on)
+    text = ""
+    if email is not None:
+        text = read_text_arg(email)
+        if not text.strip():
+            raise UserError(
+                "The e-mail is empty. Check the file, or use --company and --role to describe what happened. "
+                "Nothing was saved."
+            )
+    guess = analyse(text)
+    if guess.not_a_rejection and not anyway:
+        raise UserError(
+            f"This reads like {guess.not_a_rejection}, not a rejection. Nothing was saved. "
+            "To add it to the timeline instead, use `bounceback stage ID interview` (or offer, …); "
+            "if it really is a rejection, run again with --anyway."
+        )
+    me = owner()
+    interactive = _interactive(no_input, email == "-")
+    data = services.CaptureInput(
+        text=text,
+        company=company or guess.company,
+        role=role or guess.role,
+        contact_name=contact or guess.contact_name,
+        stage=stage or guess.stage,
+        received_on=received_on,
+        has_feedback=guess.has_feedback,
+        reapply_invite=guess.reapply_invite,
+        application_id=app_id,
+        create_new=new,
+    )
+    if not data.company.strip() and app_id is None:
+        raise UserError(
+            "Which company was it? Use --company NAME, or --app ID for an application you already have."
+        )
+    try:
+        rejection = services.capture_rejection(me, data)
+    except services.Unsure as unsure:
+        if not interactive:
+            raise UserError(
+                f"{unsure} Candidates: {_candidates_text(unsure.candidates)}. "
+                "Run again with --app ID, or --new for a new application. Nothing was saved."
+            ) from None
+        console.print(escape(str(unsure)))
+        for a in unsure.candidates:
+            console.print(
+                f"  {a.pk}  {escape(a.role)} at {escape(a.company.name)}  (applied {a.applied_on:%Y-%m-%d})"
+            )
+        choice = typer.prompt("Type the id, or 'new'", default="new")
+        data.application_id = int(choice) if choice.strip().isdigit() else None
+        data.create_new = data.application_id is None
+        rejection = services.capture_rejection(me, data)
+    application = rejection.application
+    if not as_json:
+        console.print(
+            f"Saved: not selected for [bold]{escape(str(application))}[/bold] (application {application.pk})."
+        )
+    if interactive:
+        _ask_reflection(rejection)
+    proposed = actions.propose(rejection)
+    for action in proposed:
+        if keep_steps or (
+            interactive
+            and typer.confirm(
+                f"Keep this step: {action.title} (by {action.due_on:%a %d %b})?", default=True
+            )
+        ):
+            actions.accept(action)
+        elif interactive:
+            actions.drop(action)
+    ready = drafts.for_rejection(rejection, tone)
+    if drafts_dir is not None:
+        _write_drafts(drafts_dir, ready)
+    win = Win.objects.filter(application=application, kind="stage_passed").first()
+    if as_json:
+        print_json(
+            {
+                "application": application_dict(application),
+                "rejection": _rejection_dict(rejection),
+                "win": {"title": win.title, "occurred_on": win.occurred_on} if win else None,
+                "drafts": [d.as_dict() for d in ready],
+                "actions": [_action_dict(a) for a in rejection.actions.order_by("due_on", "id")],
+                "drafts_dir": str(drafts_dir) if drafts_dir else None,
+            }
+        )
+        return
+    if win:
+        console.print(f"Kept in your wins: {escape(win.title)}.")
+    if drafts_dir is None:
+        for draft in ready:
+            console.rule(escape(draft.title))
+            console.print(
+                f"Subject: {escape(draft.subject)}\n\n{escape(draft.body)}", soft_wrap=True
+            )
+    else:
+        console.print(f"Drafts written to {escape(str(drafts_dir))}.")
+    console.rule("Next steps")
+    for action in rejection.actions.order_by("due_on", "id"):
+        console.print(
+            f"  {action.pk:>4}  {action.due_on:%a %d %b}  {escape(action.title)}  [dim]({action.get_status_display().lower()})[/dim]"
+        )
+    console.print("bounceback never sends anything. `bounceback today` shows what is due.")
+
+
+def _ask_reflection(rejection: Any) -> None:
+    from bounceback.recovery.reflection import questions_for, save_answer
+    from bounceback.recovery.support import sounds_distressed
+
+    console.print("\nA few questions, if you'd like. Press Enter to skip any of them.")
+    for question in questions_for(rejection):
+        answer = typer.prompt(question.text, default="", show_default=False)
+        control = ""
+        if answer.strip() and question.control:
+            picked = (
+                typer.prompt(
+                    "Something you can change (c), or outside your control (o)? Enter to skip",
+                    default="",
+                    show_default=False,
+                )
+                .strip()
+                .lower()
+            )
+            control = {"c": "can_change", "o": "outside"}.get(picked[:1], "")
+        save_answer(rejection, question.key, answer, control)
+        if sounds_distressed(answer):
+            console.print(
+                "That sounds heavy. You don't have to carry it alone: the 'Need help now?' page "
+                "in the app lists people you can talk to today."
+            )
+
+
+def _write_drafts(folder: Path, ready: list[Any]) -> None:
+    from bounceback.errors import UserError
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for draft in ready:
+            (folder / f"{draft.kind}-{draft.tone}.txt").write_text(
+                f"Subject: {draft.subject}\n\n{draft.body}", encoding="utf-8"
+            )
+    except OSError as error:
+        raise UserError(
+            f"Could not write the drafts to {folder}: {error.strerror}. "
+            "The rejection is saved; the drafts are also in the app."
+        ) from None
+
+
+def today(as_json: JsonOption = False) -> None:
+    """List the steps due today or earlier.
+
+    Example: bounceback today --json
+    """
+    from bounceback.recovery import actions
+
+    due = actions.due(owner())
+    if as_json:
+        print_json([_action_dict(a) for a in due])
+        return
+    if not due:
+        console.print("Nothing is due today.")
+        return
+    for action in due:
+        where = f" · {escape(action.application.company.name)}" if action.application else ""
+        console.print(f"  {action.pk:>4}  {action.due_on:%a %d %b}  {escape(action.title)}{where}")
+    console.print("Mark one done with `bounceback done ID`.")
+
+
+def done(
+    action_id: Annotated[int, typer.Argument(help="The step's id, shown by `bounceback today`.")],
+    as_json: JsonOption = False,
+) -> None:
+    """Mark a step done (it is kept as a win).
+
+    Example: bounceback done 42
+    """
+    from bounceback.recovery import actions
+
+    action = actions.get_action(owner(), action_id)
+    win = actions.complete(action)
+    if as_json:
+        print_json({"action": _action_dict(action), "win": {"title": win.title, "kind": win.kind}})
+    else:
+        console.print(f"Done: {escape(action.title)}. Kept in your wins.")
+
+
+def feedback(
+    application_id: Annotated[
+        int, typer.Argument(help="The application id (see `bounceback list`).")
+    ],
+    text: Annotated[
+        str, typer.Option("--text", help="Their reply: a file path, or - for standard input.")
+    ],
+    on: Annotated[
+        str | None, typer.Option("--on", help="When it came (YYYY-MM-DD). Default: today.")
+    ] = None,
+    tone: ToneOption = "warm",
+    as_json: JsonOption = False,
+) -> None:
+    """Keep the employer's feedback, apart from your own reflection.
+
+    Example: bounceback feedback 12 --text reply.txt
+    """
+    from bounceback.applications.services import get_application
+    from bounceback.recovery import drafts, services
+
+    drafts.check_tone(tone)
+    day = parse_day(on)
+    application = get_application(owner(), application_id)
+    saved = services.record_feedback(application, read_text_arg(text), received_on=day)
+    second = None
+    if saved.is_generic:
+        second = drafts.render(
+            "second_ask", tone, application, getattr(application, "rejection", None)
+        )
+    if as_json:
+        print_json(
+            {
+                "id": saved.pk,
+                "application": application.pk,
+                "received_on": saved.received_on,
+                "is_generic": saved.is_generic,
+                "second_ask": second.as_dict() if second else None,
+            }
+        )
+        return
+    console.print(f"Saved their feedback on {escape(str(application))}. Kept in your wins.")
+    if second:
+        console.print(
+            "Their reply is fairly general. If you'd like, ask once for one specific point; "
+            "after that it's kind to let it go. A draft:"
+        )
+        console.print(f"Subject: {escape(second.subject)}\n\n{escape(second.body)}", soft_wrap=True)
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `bounceback` app."""
+    app.command()(reject)
+    app.command()(today)
+    app.command()(done)
+    app.command()(feedback)
