@@ -1,1 +1,152 @@
-"""Models for this area are added by the feature that needs them."""
+"""What the mailbox import remembers.
+
+- **ImportedMessage**: one job-search e-mail already processed (never twice: the
+  dedupe key is the normalised Message-ID, or a hash of the raw bytes).
+- **ReviewItem**: an e-mail bounceback was not sure about, waiting for the person.
+- **SenderRule**: a correction the person made ("mail from this sender is about
+  Acme"), used by later imports.
+- **ImapCursor**: how far an IMAP folder has been read (UIDVALIDITY + last UID).
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from bounceback.applications.models import Application, Owned
+
+
+class Label(models.TextChoices):
+    REJECTION = "rejection", "Rejection"
+    INTERVIEW_INVITE = "interview_invite", "Interview invitation"
+    OFFER = "offer", "Offer"
+    APPLICATION_RECEIVED = "application_received", "Application received"
+    ASSESSMENT_INVITE = "assessment_invite", "Assessment invitation"
+    OTHER_JOB = "other_job", "Other job-search mail"
+    NOT_JOB = "not_job", "Not about my job search"
+
+
+class Outcome(models.TextChoices):
+    CREATED = "created", "Added as a new application"
+    UPDATED = "updated", "Added to an application"
+    QUEUED = "queued", "Waiting for review"
+    SKIPPED = "skipped", "Nothing to record"
+
+
+class ImportedMessage(Owned):
+    dedupe_key = models.CharField(max_length=600)
+    message_id = models.CharField(max_length=500, blank=True)
+    raw_hash = models.CharField(max_length=64, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    from_addr = models.CharField(max_length=320, blank=True)
+    subject = models.CharField(max_length=500, blank=True)
+    label = models.CharField(max_length=30, choices=Label.choices)
+    confidence = models.FloatField()
+    outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    application = models.ForeignKey(
+        Application, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    source = models.CharField(max_length=300, blank=True, help_text="The mailbox it came from.")
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "dedupe_key"], name="imported_message_once_per_owner"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.subject or self.dedupe_key
+
+
+class ReviewStatus(models.TextChoices):
+    OPEN = "open", "Waiting"
+    CONFIRMED = "confirmed", "Confirmed"
+    CORRECTED = "corrected", "Corrected"
+    DISMISSED = "dismissed", "Not job mail"
+
+
+class ReviewItem(Owned):
+    message = models.OneToOneField(ImportedMessage, on_delete=models.CASCADE, related_name="review")
+    from_name = models.CharField(max_length=300, blank=True)
+    from_addr = models.CharField(max_length=320, blank=True)
+    subject = models.CharField(max_length=500, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    text = models.TextField(blank=True, help_text="The plain-text body.")
+    html = models.TextField(blank=True, help_text="The HTML body; only ever shown sanitised.")
+    # What the analyser proposed
+    label = models.CharField(max_length=30, choices=Label.choices)
+    confidence = models.FloatField()
+    company = models.CharField(max_length=200, blank=True)
+    role = models.CharField(max_length=200, blank=True)
+    contact_name = models.CharField(max_length=200, blank=True)
+    stage = models.CharField(max_length=20, blank=True)
+    has_feedback = models.BooleanField(null=True)
+    reapply_invite = models.BooleanField(null=True)
+    evidence = models.JSONField(default=list, blank=True)
+    reason = models.CharField(max_length=300, help_text="Why bounceback asked.")
+    candidates = models.ManyToManyField(Application, blank=True, related_name="+")
+    # The person's answer
+    status = models.CharField(
+        max_length=20, choices=ReviewStatus.choices, default=ReviewStatus.OPEN
+    )
+    application = models.ForeignKey(
+        Application, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at", "-id"]
+        indexes = [models.Index(fields=["owner", "status"])]
+
+    def __str__(self) -> str:
+        return self.subject or f"E-mail from {self.from_addr}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ReviewStatus.OPEN
+
+
+class SenderRule(Owned):
+    """Mail from ``sender`` is about ``company`` (and, if set, this application)."""
+
+    sender = models.CharField(
+        max_length=400,
+        help_text="An address, '@domain', or 'address|display name' for shared ATS senders.",
+    )
+    company = models.CharField(max_length=200)
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sender"]
+        constraints = [
+            models.UniqueConstraint(fields=["owner", "sender"], name="one_rule_per_sender")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sender} → {self.company}"
+
+
+class ImapCursor(Owned):
+    host = models.CharField(max_length=255)
+    username = models.CharField(max_length=255)
+    folder = models.CharField(max_length=255)
+    uidvalidity = models.BigIntegerField()
+    last_uid = models.BigIntegerField(default=0)
+    synced_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "host", "username", "folder"], name="one_cursor_per_folder"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username}@{self.host}/{self.folder}"

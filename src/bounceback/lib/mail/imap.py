@@ -1,0 +1,111 @@
+"""Reading new messages from an IMAP folder over TLS, by UID.
+
+Incremental by design: the caller passes what it remembers (UIDVALIDITY and the
+last UID it saw) and gets only newer messages. When the server's UIDVALIDITY
+has changed, old UIDs mean nothing any more, so everything is read again (the
+importer's dedupe on Message-ID keeps that harmless).
+
+Messages are fetched with BODY.PEEK[] so reading them does not mark them as
+read in the person's mail client. The password is used for LOGIN only: never
+kept, logged or put in an error message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import imaplib
+import re
+import ssl
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from bounceback.errors import UserError
+
+BATCH = 50
+TIMEOUT = 60
+_UID = re.compile(rb"\bUID (\d+)")
+
+
+@dataclass(frozen=True)
+class ImapMessage:
+    uid: int
+    data: bytes
+
+
+class ImapSession:
+    """One logged-in connection with one folder selected (read-only)."""
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        user: str,
+        password: str,
+        folder: str,
+        *,
+        cafile: Path | None = None,
+    ) -> None:
+        context = ssl.create_default_context(cafile=str(cafile) if cafile else None)
+        try:
+            self.conn = imaplib.IMAP4_SSL(host, port, ssl_context=context, timeout=TIMEOUT)
+        except ssl.SSLCertVerificationError as error:
+            raise UserError(
+                f"The certificate of {host} could not be verified ({error.verify_message}). "
+                "If it is your own server with a self-signed certificate, pass it with --cafile."
+            ) from None
+        except (OSError, imaplib.IMAP4.error) as error:
+            raise UserError(f"Could not connect to {host}:{port} ({error}).") from None
+        try:
+            self.conn.login(user, password)
+        except imaplib.IMAP4.error:
+            self.close()
+            raise UserError(
+                f"The server refused the user name or password for {user}. Check them and try again."
+            ) from None
+        status, data = self.conn.select(_quote(folder), readonly=True)
+        if status != "OK":
+            self.close()
+            raise UserError(f"There is no folder called {folder} on {host}.")
+        self.uidvalidity = self._uidvalidity(folder)
+
+    def _uidvalidity(self, folder: str) -> int:
+        _typ, data = self.conn.response("UIDVALIDITY")
+        if data and data[0]:
+            return int(data[0])
+        _typ, status = self.conn.status(_quote(folder), "(UIDVALIDITY)")
+        match = re.search(rb"UIDVALIDITY (\d+)", status[0] or b"") if status else None
+        return int(match.group(1)) if match else 0
+
+    def new_uids(self, after: int) -> list[int]:
+        """UIDs greater than ``after``, oldest first."""
+        typ, data = self.conn.uid("SEARCH", f"UID {after + 1}:*")
+        if typ != "OK" or not data or not data[0]:
+            return []
+        # "N:*" always includes the highest UID, even when it is below N.
+        return sorted(uid for uid in (int(x) for x in data[0].split()) if uid > after)
+
+    def fetch(self, uids: list[int]) -> Iterator[ImapMessage]:
+        """The raw bytes of each message, in batches, without marking them as read."""
+        for start in range(0, len(uids), BATCH):
+            chunk = uids[start : start + BATCH]
+            typ, data = self.conn.uid("FETCH", ",".join(map(str, chunk)), "(UID BODY.PEEK[])")
+            if typ != "OK":
+                continue
+            found: dict[int, bytes] = {}
+            for part in data:
+                if isinstance(part, tuple) and len(part) == 2:
+                    match = _UID.search(part[0])
+                    if match:
+                        found[int(match.group(1))] = part[1]
+            for uid in chunk:
+                if uid in found:
+                    yield ImapMessage(uid, found[uid])
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, imaplib.IMAP4.error):
+            self.conn.logout()
+
+
+def _quote(folder: str) -> str:
+    return '"' + folder.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,82 @@
+"""`bounceback import --imap`: import the new messages of an IMAP folder, incrementally."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.utils import timezone
+
+from bounceback.lib.mail.imap import ImapMessage, ImapSession
+from bounceback.lib.mail.reader import ParseProblem, RawMessage, read_one
+from bounceback.lib.mail.triage import Analysed, analyse_stream
+from bounceback.mailbox.importer import ImportReport, import_items
+from bounceback.mailbox.models import ImapCursor
+
+CHUNK = 200  # the cursor moves on after each chunk, so a killed run resumes close to where it was
+
+
+def sync_imap(
+    owner: User,
+    *,
+    host: str,
+    user: str,
+    password: str,
+    folder: str = "INBOX",
+    port: int = 993,
+    cafile: Path | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import messages that arrived since the last run (all of them the first time)."""
+    session = ImapSession(host, port, user, password, folder, cafile=cafile)
+    report = ImportReport()
+    try:
+        cursor = ImapCursor.objects.filter(
+            owner=owner, host=host, username=user, folder=folder
+        ).first()
+        after = cursor.last_uid if cursor and cursor.uidvalidity == session.uidvalidity else 0
+        uids = session.new_uids(after)
+        source = f"imap://{user}@{host}/{folder}"
+        for start in range(0, len(uids), CHUNK):
+            chunk = uids[start : start + CHUNK]
+            part = import_items(owner, _analysed(session.fetch(chunk), start), source=source)
+            _merge(report, part)
+            ImapCursor.objects.update_or_create(
+                owner=owner,
+                host=host,
+                username=user,
+                folder=folder,
+                defaults={
+                    "uidvalidity": session.uidvalidity,
+                    "last_uid": chunk[-1],
+                    "synced_at": timezone.now(),
+                },
+            )
+            if progress:
+                progress(start + len(chunk), len(uids))
+        if not uids and cursor is None:
+            ImapCursor.objects.create(
+                owner=owner,
+                host=host,
+                username=user,
+                folder=folder,
+                uidvalidity=session.uidvalidity,
+            )
+    finally:
+        session.close()
+    return report
+
+
+def _analysed(messages: Iterator[ImapMessage], offset: int) -> Iterator[Analysed | ParseProblem]:
+    raw = (
+        RawMessage(offset + i, f"UID {m.uid}", m.data, offset + i)
+        for i, m in enumerate(messages, start=1)
+    )
+    return analyse_stream(read_one(r) for r in raw)
+
+
+def _merge(total: ImportReport, part: ImportReport) -> None:
+    for name in ("total", "created", "updated", "queued", "skipped", "duplicates", "not_job"):
+        setattr(total, name, getattr(total, name) + getattr(part, name))
+    total.problems.extend(part.problems)

@@ -1,0 +1,234 @@
+"""`bounceback import`: file what triage found on the right applications, or ask.
+
+Rules, in order of how costly a mistake is:
+
+* Not-job mail is not stored at all.
+* Each job e-mail is processed once (``ImportedMessage``, keyed on the normalised
+  Message-ID or the raw hash), and all of its writes happen in one transaction,
+  so a second run, or a run after a kill mid-import, changes nothing twice.
+* When bounceback is not sure (confidence below 0.6, no company, two candidate
+  applications, a company that only looks similar), the e-mail goes to the
+  review queue instead of touching an application: filing a rejection under the
+  wrong application is worse than asking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.db import IntegrityError, transaction
+
+from bounceback.applications.models import Application
+from bounceback.applications.services import match_application
+from bounceback.errors import UserError
+from bounceback.lib.mail.message import Analysis, MailMessage
+from bounceback.lib.mail.reader import ParseProblem
+from bounceback.lib.mail.triage import Analysed, analysed
+from bounceback.mailbox.models import ImportedMessage, Label, Outcome, ReviewItem
+from bounceback.mailbox.services import (
+    Details,
+    file_on,
+    find_rule,
+    new_application,
+    rule_application,
+)
+
+REVIEW_BELOW = 0.6
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    """A Date: header without a zone ("-0000") is taken as UTC rather than local time."""
+    if moment is not None and moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment
+
+
+@dataclass
+class ImportReport:
+    total: int = 0  # messages read
+    created: int = 0  # new applications
+    updated: int = 0  # existing applications with something new
+    queued: int = 0  # waiting in the review queue
+    skipped: int = 0  # job mail with nothing new to record
+    duplicates: int = 0  # already imported before
+    not_job: int = 0
+    problems: list[str] = field(default_factory=list)  # one line per unreadable message
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "total": self.total,
+            "created": self.created,
+            "updated": self.updated,
+            "queued": self.queued,
+            "skipped": self.skipped,
+            "duplicates": self.duplicates,
+            "not_job": self.not_job,
+            "unreadable": len(self.problems),
+            "problems": self.problems,
+        }
+
+    def count(self, outcome: str) -> None:
+        setattr(self, str(outcome), getattr(self, str(outcome)) + 1)
+
+
+@dataclass(frozen=True)
+class Decision:
+    application: Application | None = None
+    company: str | None = None  # the company it is about (a new application's, if no match)
+    review: str | None = None  # why to ask instead
+    candidates: tuple[Application, ...] = ()
+
+
+def import_mailbox(
+    owner: User, path: Path | str, *, progress: Callable[[int], None] | None = None
+) -> ImportReport:
+    """Import every message of a mailbox file or folder (see ``reader.detect``)."""
+    return import_items(owner, analysed(path, progress=progress), source=str(path))
+
+
+def import_items(
+    owner: User, items: Iterable[Analysed | ParseProblem], *, source: str = ""
+) -> ImportReport:
+    report = ImportReport()
+    seen = set(ImportedMessage.objects.filter(owner=owner).values_list("dedupe_key", flat=True))
+    for item in items:
+        report.total += 1
+        if isinstance(item, ParseProblem):
+            report.problems.append(item.line())
+            continue
+        if item.analysis.label == Label.NOT_JOB:
+            report.not_job += 1
+            continue
+        key = item.message.dedupe_key
+        if key in seen:
+            report.duplicates += 1
+            continue
+        try:
+            with transaction.atomic():
+                outcome = import_one(owner, item.message, item.analysis, source)
+        except IntegrityError:  # imported meanwhile by another run
+            outcome = "duplicates"
+        seen.add(key)
+        report.count(outcome)
+    return report
+
+
+def import_one(owner: User, msg: MailMessage, analysis: Analysis, source: str = "") -> str:
+    """File one job e-mail (call inside a transaction); returns the Outcome value."""
+    details = Details(
+        label=analysis.label,
+        sent_at=msg.date,
+        subject=msg.subject,
+        text=msg.text,
+        stage=analysis.stage,
+        has_feedback=analysis.has_feedback,
+        reapply_invite=analysis.reapply_invite,
+    )
+    decision = decide(owner, msg, analysis)
+    application = decision.application
+    outcome = Outcome.SKIPPED
+    if decision.review is None:
+        try:
+            with transaction.atomic():
+                if application is None and decision.company:
+                    application = new_application(owner, decision.company, analysis.role, details)
+                    file_on(application, details)
+                    outcome = Outcome.CREATED
+                elif application is not None:
+                    outcome = Outcome.UPDATED if file_on(application, details) else Outcome.SKIPPED
+        except UserError as error:
+            decision = Decision(review=str(error), candidates=decision.candidates)
+            application = None
+    record = ImportedMessage.objects.create(
+        owner=owner,
+        dedupe_key=msg.dedupe_key,
+        message_id=msg.message_id or "",
+        raw_hash=msg.raw_hash,
+        sent_at=aware(msg.date),
+        from_addr=msg.from_addr[:320],
+        subject=msg.subject[:500],
+        label=analysis.label,
+        confidence=analysis.confidence,
+        outcome=Outcome.QUEUED if decision.review else outcome,
+        application=application,
+        source=source[:300],
+    )
+    if decision.review:
+        _queue(record, msg, analysis, decision)
+        return Outcome.QUEUED
+    return outcome
+
+
+def decide(owner: User, msg: MailMessage, analysis: Analysis) -> Decision:
+    """Where the e-mail goes: an application, a new one, or the review queue (and why)."""
+    rule = find_rule(owner, msg.from_addr, msg.from_name)
+    company = rule.company if rule else analysis.company
+    if analysis.label == Label.OTHER_JOB:
+        # Job mail that changes nothing on a timeline (a recruiter's note, "another role
+        # might suit you"): worth a look only when it is about one of the person's applications.
+        match = match_application(owner, company or "")
+        if match.application or match.candidates:
+            return Decision(
+                review="A job e-mail about one of your applications that is not a rejection "
+                "or an invitation. Is there something to record?",
+                candidates=match.candidates,
+                company=company,
+            )
+        return Decision()
+    if analysis.confidence < REVIEW_BELOW:
+        return Decision(
+            review=f"bounceback was not sure what this e-mail says ({analysis.confidence:.0%} sure).",
+            candidates=match_application(owner, company or "", analysis.role).candidates,
+            company=company,
+        )
+    if not company:
+        return Decision(review="The e-mail does not say which company it is from.")
+    if rule:
+        known = rule_application(rule, analysis.role)
+        if known:
+            return Decision(application=known)
+    match = match_application(owner, company, analysis.role)
+    if match.certain and match.application:
+        return Decision(application=match.application)
+    if match.candidates:
+        names = {a.company.name for a in match.candidates}
+        reason = (
+            f"More than one application at {company} could fit."
+            if len(match.candidates) > 1
+            else f"The company name is close to {', '.join(sorted(names))} but not the same."
+            if company.lower() not in {n.lower() for n in names}
+            else f"The role in the e-mail does not match your application at {company}."
+        )
+        return Decision(review=reason, candidates=match.candidates, company=company)
+    return Decision(company=company)
+
+
+def _queue(
+    record: ImportedMessage, msg: MailMessage, analysis: Analysis, decision: Decision
+) -> None:
+    item = ReviewItem.objects.create(
+        owner=record.owner,
+        message=record,
+        from_name=msg.from_name[:300],
+        from_addr=msg.from_addr[:320],
+        subject=msg.subject[:500],
+        sent_at=aware(msg.date),
+        text=msg.text[:50_000],
+        html=(msg.html or "")[:200_000],
+        label=analysis.label,
+        confidence=analysis.confidence,
+        company=(decision.company or analysis.company or "")[:200],
+        role=(analysis.role or "")[:200],
+        contact_name=(analysis.contact_name or "")[:200],
+        stage=analysis.stage or "",
+        has_feedback=analysis.has_feedback,
+        reapply_invite=analysis.reapply_invite,
+        evidence=list(analysis.evidence)[:10],
+        reason=(decision.review or "")[:300],
+    )
+    if decision.candidates:
+        item.candidates.set(decision.candidates)

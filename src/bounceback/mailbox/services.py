@@ -1,0 +1,270 @@
+"""Filing a job e-mail on an application, sender rules, and answering the review queue.
+
+Shared by the importer (automatic filing) and the review views (the person's answer),
+so an e-mail is filed the same way whoever decided where it goes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from bounceback.applications.models import Application, EventKind
+from bounceback.applications.services import add_application, record_event
+from bounceback.errors import UserError
+from bounceback.lib.companies import role_key
+from bounceback.lib.mail.extract import domain_of, is_ats_domain
+from bounceback.lib.mail.rules import FREEMAIL_DOMAINS
+from bounceback.mailbox.models import (
+    ImportedMessage,
+    Label,
+    Outcome,
+    ReviewItem,
+    ReviewStatus,
+    SenderRule,
+)
+from bounceback.recovery.models import StageReached
+from bounceback.recovery.services import record_rejection
+
+ROLE_UNKNOWN = "Role not named in the e-mail"
+_EVENT_FOR_LABEL = {
+    Label.INTERVIEW_INVITE: EventKind.INTERVIEW,
+    Label.ASSESSMENT_INVITE: EventKind.ASSESSMENT,
+    Label.OFFER: EventKind.OFFER,
+}
+
+
+@dataclass(frozen=True)
+class Details:
+    """What an e-mail says, in the shape the filing needs (from an Analysis or a ReviewItem)."""
+
+    label: str
+    sent_at: datetime | None
+    subject: str = ""
+    text: str = ""
+    stage: str | None = None
+    has_feedback: bool | None = None
+    reapply_invite: bool | None = None
+
+    @property
+    def day(self) -> date:
+        """The day it arrived, never in the future (a sender's clock can be wrong)."""
+        today = timezone.localdate()
+        if self.sent_at is None:
+            return today
+        return min(self.sent_at.date(), today)
+
+
+def new_application(owner: User, company: str, role: str | None, details: Details) -> Application:
+    """An application the person had not recorded, started on the e-mail's day."""
+    return add_application(
+        owner,
+        company=company,
+        role=(role or "").strip() or ROLE_UNKNOWN,
+        applied_on=details.day,
+        source="e-mail",
+    )
+
+
+def file_on(application: Application, details: Details) -> bool:
+    """Record what the e-mail says on the application; False when there is nothing new."""
+    day = max(details.day, application.applied_on)
+    note = f"From the e-mail “{details.subject}”" if details.subject else "From an e-mail"
+    if details.label == Label.REJECTION:
+        if hasattr(application, "rejection"):
+            return False
+        record_rejection(
+            application,
+            received_on=day,
+            stage_reached=details.stage
+            if details.stage in StageReached.values
+            else StageReached.UNKNOWN,
+            source_text=details.text[:20_000],
+            has_feedback=bool(details.has_feedback),
+            reapply_invite=bool(details.reapply_invite),
+        )
+        return True
+    kind = _EVENT_FOR_LABEL.get(Label(details.label)) if details.label in Label.values else None
+    if kind is None:
+        return False  # "application received" and other mail: the application itself is the record
+    record_event(application, kind, occurred_on=day, note=note)
+    return True
+
+
+# --- sender rules ----------------------------------------------------------------
+
+
+def sender_keys(from_addr: str, from_name: str) -> list[str]:
+    """Rule keys that may apply to a sender, most specific first.
+
+    An applicant-tracking system sends for many employers from one address, so
+    there the display name ("Acme Recruiting") is part of the key; a freemail
+    address is one person; any other domain is one employer.
+    """
+    addr = from_addr.lower().strip()
+    if not addr:
+        return []
+    domain = domain_of(addr)
+    keys = []
+    if from_name.strip():
+        keys.append(f"{addr}|{from_name.strip().lower()}")
+    if not is_ats_domain(domain):
+        keys.append(addr)
+        if domain not in FREEMAIL_DOMAINS:
+            keys.append(f"@{domain}")
+    return keys
+
+
+def rule_key(from_addr: str, from_name: str) -> str | None:
+    """The key a correction is remembered under (the broadest that is still safe)."""
+    keys = sender_keys(from_addr, from_name)
+    return keys[-1] if keys else None
+
+
+def find_rule(owner: User, from_addr: str, from_name: str) -> SenderRule | None:
+    keys = sender_keys(from_addr, from_name)
+    if not keys:
+        return None
+    rules = {r.sender: r for r in SenderRule.objects.filter(owner=owner, sender__in=keys)}
+    return next((rules[k] for k in keys if k in rules), None)
+
+
+def remember(owner: User, item: ReviewItem, application: Application) -> SenderRule | None:
+    """Keep the person's answer so later mail from this sender is filed the same way."""
+    key = rule_key(item.from_addr, item.from_name)
+    if key is None:
+        return None
+    rule, _ = SenderRule.objects.update_or_create(
+        owner=owner,
+        sender=key,
+        defaults={"company": application.company.name, "application": application},
+    )
+    return rule
+
+
+def rule_application(rule: SenderRule, role: str | None) -> Application | None:
+    """The rule's application, when the e-mail does not name a different role."""
+    app = rule.application
+    if app is None:
+        return None
+    if role and role_key(role) != role_key(app.role) and app.role != ROLE_UNKNOWN:
+        return None
+    return app
+
+
+# --- the review queue ------------------------------------------------------------
+
+
+def open_items(owner: User) -> list[ReviewItem]:
+    return list(
+        ReviewItem.objects.filter(owner=owner, status=ReviewStatus.OPEN)
+        .select_related("message")
+        .prefetch_related("candidates__company")
+    )
+
+
+def open_count(owner: User) -> int:
+    return ReviewItem.objects.filter(owner=owner, status=ReviewStatus.OPEN).count()
+
+
+def item_details(item: ReviewItem, label: str | None = None) -> Details:
+    return Details(
+        label=label or item.label,
+        sent_at=item.sent_at,
+        subject=item.subject,
+        text=item.text,
+        stage=item.stage or None,
+        has_feedback=item.has_feedback,
+        reapply_invite=item.reapply_invite,
+    )
+
+
+def proposed_application(item: ReviewItem) -> Application | None:
+    """The one application the proposal points to, if there is exactly one."""
+    candidates = list(item.candidates.all())
+    return candidates[0] if len(candidates) == 1 else None
+
+
+@transaction.atomic
+def confirm(item: ReviewItem) -> Application | None:
+    """Accept bounceback's proposal as it stands."""
+    if item.label == Label.NOT_JOB:
+        dismiss(item)
+        return None
+    application = proposed_application(item)
+    if application is None:
+        if item.candidates.exists():
+            raise UserError("More than one application could fit. Pick the right one below.")
+        if not item.company:
+            raise UserError("The e-mail does not name the company. Choose the application below.")
+        application = new_application(item.owner, item.company, item.role, item_details(item))
+        created = True
+    else:
+        created = False
+    _resolve(item, application, item_details(item), ReviewStatus.CONFIRMED, created)
+    return application
+
+
+@transaction.atomic
+def correct(
+    item: ReviewItem,
+    *,
+    label: str,
+    application: Application | None = None,
+    company: str = "",
+    role: str = "",
+    keep_rule: bool = True,
+) -> Application | None:
+    """File the e-mail the way the person says, and remember it for this sender."""
+    if label == Label.NOT_JOB:
+        dismiss(item)
+        return None
+    if label not in Label.values:
+        raise UserError(f"'{label}' is not a kind of e-mail bounceback knows.")
+    details = item_details(item, label)
+    created = application is None
+    if application is None:
+        if not company.strip():
+            raise UserError("Pick an application, or give the company to add a new one.")
+        application = new_application(item.owner, company, role, details)
+    elif application.owner_id != item.owner_id:
+        raise UserError("That application is not yours.")
+    _resolve(item, application, details, ReviewStatus.CORRECTED, created)
+    if keep_rule:
+        remember(item.owner, item, application)
+    return application
+
+
+def dismiss(item: ReviewItem) -> None:
+    """Not job mail after all: nothing is filed."""
+    item.status = ReviewStatus.DISMISSED
+    item.resolved_at = timezone.now()
+    item.save(update_fields=["status", "resolved_at"])
+    ImportedMessage.objects.filter(pk=item.message_id).update(
+        outcome=Outcome.SKIPPED, label=Label.NOT_JOB
+    )
+
+
+def _resolve(
+    item: ReviewItem,
+    application: Application,
+    details: Details,
+    status: str,
+    created: bool,
+) -> None:
+    if not item.is_open:
+        raise UserError("This e-mail has already been filed.")
+    filed = file_on(application, details)
+    item.status = status
+    item.application = application
+    item.resolved_at = timezone.now()
+    item.save(update_fields=["status", "application", "resolved_at"])
+    ImportedMessage.objects.filter(pk=item.message_id).update(
+        application=application,
+        label=details.label,
+        outcome=Outcome.CREATED if created else Outcome.UPDATED if filed else Outcome.SKIPPED,
+    )
