@@ -1,0 +1,91 @@
+"""The whole "I just got rejected" flow in a real browser, desktop and phone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+EMAIL = (
+    "Dear Alex,\n\nThank you for interviewing with us for the Data Analyst role at Acme. "
+    "Unfortunately we have decided to move ahead with another candidate.\n\n"
+    "Kind regards,\nPriya Raman\nAcme"
+)
+
+
+def shoot(page: Any, name: str) -> None:
+    """A desktop picture, then the same page at a phone's width (nothing may scroll sideways)."""
+    screenshot(page, f"{name}-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+    screenshot(page, f"{name}-phone")
+    page.set_viewport_size({"width": 1200, "height": 900})
+
+
+def test_paste_reflect_copy_keep_steps_and_see_them_today(
+    signed_in_page: Any, live_server: Any
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.services import add_application
+
+    add_application(local_user(), company="Acme", role="Data Analyst")
+    page = signed_in_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.set_default_timeout(8000)
+
+    page.get_by_role("link", name="I was turned down").click()
+    page.get_by_label("Paste the e-mail").fill(EMAIL)
+    shoot(page, "recovery-1-paste")
+    page.get_by_role("button", name="Continue").click()
+
+    page.get_by_role("heading", name="Here's what bounceback read.").wait_for()
+    assert page.get_by_label("Company").input_value() == "Acme"
+    page.get_by_label("How far you got").select_option("final")  # the person corrects a field
+    shoot(page, "recovery-2-check")
+    page.get_by_role("button", name="Save and continue").click()
+
+    page.get_by_role("heading", name="Saved. Here's where this one sits.").wait_for()
+    assert page.get_by_text("Kept in your wins").is_visible()
+    shoot(page, "recovery-3-context")
+    page.get_by_role("link", name="Next: a few questions").click()
+
+    page.get_by_label("What went well, even a little?").fill("The SQL exercise felt easy.")
+    page.locator("#saved-went_well").get_by_text("Saved").wait_for()
+    page.get_by_label("Which questions caught you off guard?").fill("Tell me about a disagreement")
+    page.locator("#saved-stumbled").get_by_text("Saved").wait_for()
+    shoot(page, "recovery-4-reflect")
+    page.get_by_role("link", name="Next: ready-to-send drafts").click()
+
+    assert "Hi Priya," in page.locator("#b-thank_you").input_value()
+    page.get_by_role("button", name="Copy the message").first.click()
+    page.get_by_role("button", name="Copied").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("Hi Priya,")
+    shoot(page, "recovery-5-drafts")
+    page.get_by_role("link", name="Next: your next steps").click()
+
+    steps = page.locator(".step")
+    assert steps.filter(has_text="Practise out loud").count() == 1
+    for title in ("Send the thank-you note to Priya", "Do one kind thing for yourself today"):
+        steps.filter(has_text=title).get_by_role("button", name="Keep this step").click()
+        steps.filter(has_text=title).get_by_text("Kept").wait_for()
+    steps.filter(has_text="If Acme hasn't replied").get_by_role("button", name="Not for me").click()
+    steps.filter(has_text="If Acme hasn't replied").get_by_text("Left out").wait_for()
+    shoot(page, "recovery-6-next-steps")
+    page.get_by_role("link", name="I'm done for now").click()
+
+    page.get_by_role("heading", name="That's enough for today.").wait_for()
+    shoot(page, "recovery-7-done")
+    page.get_by_role("link", name="See today's list").click()
+
+    today = page.locator(".today-list")
+    assert today.get_by_text("Do one kind thing for yourself today").is_visible()
+    assert page.get_by_text(
+        "Send the thank-you note to Priya"
+    ).is_visible()  # tomorrow: "Coming up"
+    shoot(page, "recovery-8-today")
+    today.get_by_role("button", name="Mark done: Do one kind thing").click()
+    today.get_by_text("Done: Do one kind thing").wait_for()
