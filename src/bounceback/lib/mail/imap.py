@@ -63,7 +63,10 @@ class ImapSession:
             raise UserError(
                 f"The server refused the user name or password for {user}. Check them and try again."
             ) from None
-        status, data = self.conn.select(_quote(folder), readonly=True)
+        try:
+            status, _data = self.conn.select(_quote(folder), readonly=True)
+        except imaplib.IMAP4.error:
+            status = "NO"
         if status != "OK":
             self.close()
             raise UserError(f"There is no folder called {folder} on {host}.")
@@ -79,7 +82,10 @@ class ImapSession:
 
     def new_uids(self, after: int) -> list[int]:
         """UIDs greater than ``after``, oldest first."""
-        typ, data = self.conn.uid("SEARCH", f"UID {after + 1}:*")
+        try:
+            typ, data = self.conn.uid("SEARCH", f"UID {after + 1}:*")
+        except (OSError, imaplib.IMAP4.error) as error:
+            raise UserError(f"The server stopped answering ({error}). Try again later.") from None
         if typ != "OK" or not data or not data[0]:
             return []
         # "N:*" always includes the highest UID, even when it is below N.
@@ -89,7 +95,13 @@ class ImapSession:
         """The raw bytes of each message, in batches, without marking them as read."""
         for start in range(0, len(uids), BATCH):
             chunk = uids[start : start + BATCH]
-            typ, data = self.conn.uid("FETCH", ",".join(map(str, chunk)), "(UID BODY.PEEK[])")
+            try:
+                typ, data = self.conn.uid("FETCH", ",".join(map(str, chunk)), "(UID BODY.PEEK[])")
+            except (OSError, imaplib.IMAP4.error) as error:
+                raise UserError(
+                    f"The server stopped answering ({error}). Run the import again: "
+                    "what was read so far is kept."
+                ) from None
             if typ != "OK":
                 continue
             found: dict[int, bytes] = {}

@@ -1,0 +1,240 @@
+"""`bounceback import --imap` against a real Dovecot on loopback, with a throw-away mailbox.
+
+The fixture writes a Dovecot config in a temp dir: TLS only (a self-signed
+certificate made with openssl, which the client trusts through --cafile, so the
+real certificate check runs), one user in a passwd-file, Maildir storage in the
+temp dir, listening on 127.0.0.1 on a free port.
+"""
+
+from __future__ import annotations
+
+import grp
+import json
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bounceback.mailbox.models import ImapCursor, ImportedMessage
+from tests.test_mail_import import interview_mail, rejection_mail
+from tests.test_mail_reader import RECEIPT
+
+DOVECOT = Path("/usr/sbin/dovecot")
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class Server:
+    port: int
+    cafile: Path
+    maildir: Path
+    delivered: int = 0
+
+    def deliver(self, raw: bytes) -> None:
+        self.delivered += 1
+        name = f"{int(time.time())}.{self.delivered}.test"
+        path = self.maildir / "new" / name
+        path.write_bytes(raw)
+        path.chmod(0o644)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def dovecot(tmp_path: Path) -> Iterator[Server]:
+    if not DOVECOT.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"Dovecot is missing at {DOVECOT}; CI must install dovecot-imapd.")
+        pytest.skip(
+            "Dovecot is not installed here (apt-get install dovecot-imapd): IMAP tests skipped."
+        )
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is needed to make the test server's certificate.")
+    uid, gid = os.getuid(), os.getgid()
+    if uid == 0:
+        # Dovecot never reads mail as root, and its helpers run as its own users: give them
+        # a folder outside pytest's private (0700) temp dir and the mail to "nobody".
+        root = Path(tempfile.mkdtemp(prefix="bounceback-dovecot-"))
+        root.chmod(0o755)
+        nobody = pwd.getpwnam("nobody")
+        uid, gid = nobody.pw_uid, nobody.pw_gid
+    else:
+        root = tmp_path / "dovecot"
+    for sub in ("run", "home/sam/Maildir/cur", "home/sam/Maildir/new", "home/sam/Maildir/tmp"):
+        (root / sub).mkdir(parents=True)
+    for folder in [root / "home", *(root / "home").rglob("*")]:
+        os.chown(folder, uid, gid)
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+         "-keyout", str(root / "key.pem"), "-out", str(root / "cert.pem"),
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    (root / "passwd").write_text(f"sam:{{PLAIN}}{PASSWORD}::::::\n")
+    port = _free_port()
+    user, group = pwd.getpwuid(os.getuid()).pw_name, grp.getgrgid(os.getgid()).gr_name
+    # As root, Dovecot's own unprivileged users (from the package) run its helper processes.
+    service_users = (
+        ""
+        if os.getuid() == 0
+        else f"default_login_user = {user}\ndefault_internal_user = {user}\n"
+        f"default_internal_group = {group}\n"
+    )
+    (root / "dovecot.conf").write_text(
+        f"""
+base_dir = {root}/run
+state_dir = {root}/run
+log_path = {root}/dovecot.log
+protocols = imap
+listen = 127.0.0.1
+ssl = required
+ssl_cert = <{root}/cert.pem
+ssl_key = <{root}/key.pem
+auth_mechanisms = plain
+first_valid_uid = {uid}
+first_valid_gid = {gid}
+{service_users}
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {root}/passwd
+}}
+userdb {{
+  driver = static
+  args = uid={uid} gid={gid} home={root}/home/%u
+}}
+mail_location = maildir:{root}/home/%u/Maildir
+service imap-login {{
+  inet_listener imap {{
+    port = 0
+  }}
+  inet_listener imaps {{
+    port = {port}
+    ssl = yes
+  }}
+}}
+service anvil {{
+  chroot =
+}}
+service imap-login {{
+  chroot =
+}}
+"""
+    )
+    process = subprocess.Popen(
+        [str(DOVECOT), "-F", "-c", str(root / "dovecot.conf")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 15
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log = (
+                        (root / "dovecot.log").read_text()
+                        if (root / "dovecot.log").exists()
+                        else ""
+                    )
+                    output = process.stdout.read().decode() if process.stdout else ""
+                    pytest.fail(f"Dovecot did not start:\n{output}\n{log}")
+                time.sleep(0.05)
+        yield Server(port, root / "cert.pem", root / "home/sam/Maildir")
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        if os.getuid() == 0:
+            shutil.rmtree(root, ignore_errors=True)
+
+
+def _import(cli: Any, server: Server, *extra: str) -> Any:
+    return cli(
+        "import", "--imap", "--host", "127.0.0.1", "--port", str(server.port),
+        "--user", "sam", "--cafile", str(server.cafile), "--password-env", "BB_TEST_IMAP_PASSWORD",
+        *extra,
+    )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_imap_import_reads_only_new_messages_on_each_run(
+    cli: Any, dovecot: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BB_TEST_IMAP_PASSWORD", PASSWORD)
+    dovecot.deliver(rejection_mail("Globex", "Data Analyst", 1))
+    dovecot.deliver(RECEIPT)
+    first = _import(cli, dovecot, "--json")
+    assert first.exit_code == 0, first.stderr
+    assert {k: json.loads(first.stdout)[k] for k in ("total", "created", "not_job")} == {
+        "total": 2,
+        "created": 1,
+        "not_job": 1,
+    }
+    cursor = ImapCursor.objects.get()
+    assert (cursor.host, cursor.username, cursor.folder, cursor.last_uid) == (
+        "127.0.0.1",
+        "sam",
+        "INBOX",
+        2,
+    )
+
+    dovecot.deliver(interview_mail("Initech", "Backend Engineer", 2))
+    second = json.loads(_import(cli, dovecot, "--json").stdout)
+    assert (second["total"], second["created"], second["duplicates"]) == (1, 1, 0)
+    third = json.loads(_import(cli, dovecot, "--json").stdout)
+    assert third["total"] == 0
+    assert ImportedMessage.objects.count() == 2
+    assert ImapCursor.objects.get().last_uid == 3
+
+
+@pytest.mark.django_db
+def test_a_changed_uidvalidity_starts_over_without_duplicates(
+    cli: Any, dovecot: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BB_TEST_IMAP_PASSWORD", PASSWORD)
+    dovecot.deliver(rejection_mail("Globex", "Data Analyst", 1))
+    assert _import(cli, dovecot).exit_code == 0
+    ImapCursor.objects.update(uidvalidity=1)  # as if the server had rebuilt the folder
+    again = json.loads(_import(cli, dovecot, "--json").stdout)
+    assert (again["total"], again["duplicates"]) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_a_wrong_password_is_a_clear_error_and_is_never_printed(
+    cli: Any, dovecot: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BB_TEST_IMAP_PASSWORD", "wrong-secret-123")
+    result = _import(cli, dovecot)
+    assert result.exit_code == 1
+    assert "refused the user name or password" in " ".join(result.stderr.split())
+    assert "wrong-secret-123" not in result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_an_untrusted_certificate_is_refused(
+    cli: Any, dovecot: Server, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BB_TEST_IMAP_PASSWORD", PASSWORD)
+    result = cli(
+        "import", "--imap", "--host", "127.0.0.1", "--port", str(dovecot.port),
+        "--user", "sam", "--password-env", "BB_TEST_IMAP_PASSWORD",
+    )  # fmt: skip
+    assert result.exit_code == 1
+    assert "could not be verified" in " ".join(result.stderr.split())
