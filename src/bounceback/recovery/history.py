@@ -16,6 +16,16 @@ _REACHED_RANK = {
 }
 
 
+# How far the person got, in words that fit "You got as far as ...".
+_REACHED_WORDS = {
+    StageReached.APPLICATION: "the application itself",
+    StageReached.SCREEN: "the screening call",
+    StageReached.INTERVIEW: "the interviews",
+    StageReached.FINAL: "the final round",
+    StageReached.UNKNOWN: "a step bounceback doesn't know yet",
+}
+
+
 @dataclass(frozen=True)
 class Context:
     stage_label: str
@@ -52,7 +62,7 @@ def context_for(rejection: Rejection, today: date | None = None) -> Context:
         .first()
     )
     return Context(
-        stage_label=rejection.get_stage_reached_display(),
+        stage_label=_REACHED_WORDS[StageReached(rejection.stage_reached)],
         others=len(stages),
         got_less_far=sum(1 for s in stages if rank >= 0 and STAGE_ORDER[s] < rank),
         got_as_far=sum(1 for s in stages if rank >= 0 and STAGE_ORDER[s] >= rank),

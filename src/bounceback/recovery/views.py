@@ -250,7 +250,15 @@ def _reflect_context(rejection: Rejection, **extra: Any) -> dict[str, Any]:
         if posted and posted.get("key") == question.key:
             answer, control = posted.get("answer", ""), posted.get("control", "")
         items.append({"q": question, "answer": answer, "control": control})
-    return {"rejection": rejection, "items": items, "step": 2, **extra}
+    # The first four questions are shown; the rest wait behind "more" unless already answered.
+    more_answered = any(item["answer"] or item["control"] for item in items[4:])
+    return {
+        "rejection": rejection,
+        "items": items,
+        "more_answered": more_answered,
+        "step": 2,
+        **extra,
+    }
 
 
 def draft_list(request: AuthedRequest, pk: int) -> HttpResponse:
@@ -278,7 +286,9 @@ def next_steps(request: AuthedRequest, pk: int) -> HttpResponse:
     rejection = _rejection(request, pk)
     steps = [a for a in actions.propose(rejection) if a.status != ActionStatus.DROPPED]
     return render(
-        request, "recovery/next_steps.html", {"rejection": rejection, "steps": steps, "step": 4}
+        request,
+        "recovery/next_steps.html",
+        {"rejection": rejection, "steps": steps, "step": 4, "today": _today()},
     )
 
 
