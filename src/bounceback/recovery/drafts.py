@@ -103,7 +103,8 @@ def render(
                 "role": application.role,
                 "stage": _STAGE_WORDS.get(StageReached(stage), "the process"),
                 "my_name": my_name,
-            }
+            },
+            autoescape=False,
         )
     )
     head, _, body = text.partition("\n")

@@ -1,0 +1,113 @@
+"""Journey 2 on the web (feedback arrives), wellbeing hooks, and keeping people's things apart."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+from bounceback.applications.services import add_application
+from bounceback.recovery.models import Action, Feedback, Reflection
+from bounceback.recovery.services import record_feedback, record_rejection
+
+pytestmark = pytest.mark.django_db
+
+GENERIC = "Thank you for your interest. We had many strong candidates and chose someone else."
+
+
+def test_pasted_generic_feedback_leads_to_one_polite_second_ask(
+    alice_client: Any, alice: Any
+) -> None:
+    application = add_application(alice, company="Acme", role="Analyst")
+    record_rejection(application)
+    response = alice_client.post(
+        f"/rejections/feedback/for/{application.pk}/",
+        {"text": GENERIC, "received_on": date.today().isoformat()},
+    )
+    feedback = Feedback.objects.get()
+    assert response["Location"] == f"/rejections/feedback/{feedback.pk}/second-ask/"
+    page = alice_client.get(response["Location"]).content.decode()
+    assert "Once is enough" in page and "Re: Analyst" in page
+    alice_client.post(f"/rejections/feedback/{feedback.pk}/second-ask/sent/")
+    assert Feedback.objects.get().second_ask_sent
+    page = alice_client.get(application.get_absolute_url()).content.decode()
+    assert "you asked once more" in page and "ask once for specifics?" not in page
+
+
+def test_empty_or_future_feedback_comes_back_with_the_text_kept(
+    alice_client: Any, alice: Any
+) -> None:
+    application = add_application(alice, company="Acme", role="Analyst")
+    later = (date.today() + timedelta(days=2)).isoformat()
+    page = alice_client.post(
+        f"/rejections/feedback/for/{application.pk}/",
+        {"text": "They liked my SQL", "received_on": later},
+    ).content.decode()
+    assert "That date is in the future" in page and "They liked my SQL" in page
+    page = alice_client.post(
+        f"/rejections/feedback/for/{application.pk}/",
+        {"text": "", "received_on": date.today().isoformat()},
+    ).content.decode()
+    assert "Paste what they wrote first" in page
+    assert not Feedback.objects.exists()
+
+
+def test_feedback_is_shown_on_the_application_page_apart_from_reflection(
+    alice_client: Any, alice: Any
+) -> None:
+    application = add_application(alice, company="Acme", role="Analyst")
+    rejection = record_rejection(application)
+    record_feedback(
+        application, "The panel felt you would benefit from more depth in experiment design."
+    )
+    page = alice_client.get(application.get_absolute_url()).content.decode()
+    assert "What they said" in page and "experiment design" in page
+    assert Reflection.objects.filter(rejection=rejection).count() == 0
+
+
+def test_a_distressed_answer_is_saved_and_shows_the_support_panel(
+    alice_client: Any, alice: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bounceback.recovery import views
+
+    monkeypatch.setattr(views, "sounds_distressed", lambda text: "hopeless" in text)
+    monkeypatch.setattr(
+        views, "support_panel", lambda request: '<aside id="support">Help is here</aside>'
+    )
+    rejection = record_rejection(add_application(alice, company="Acme", role="A"))
+    url = f"/rejections/{rejection.pk}/reflect/"
+    htmx = alice_client.post(
+        url, {"key": "went_well", "answer": "I feel hopeless"}, HTTP_HX_REQUEST="true"
+    )
+    assert "Saved" in htmx.content.decode() and "Help is here" in htmx.content.decode()
+    plain = alice_client.post(url, {"key": "went_well", "answer": "Still hopeless"})
+    assert plain.status_code == 200 and "Help is here" in plain.content.decode()
+    assert Reflection.objects.get().answer == "Still hopeless"
+
+
+def test_the_wellbeing_hooks_are_quiet_until_that_area_exists(
+    alice_client: Any, alice: Any
+) -> None:
+    from bounceback.recovery.support import optional_panel
+
+    response = alice_client.get("/")
+    assert optional_panel("wellbeing/no-such-template.html", response.wsgi_request) == ""
+
+
+def test_bob_cannot_touch_alices_steps_or_feedback(alice: Any, bob_client: Any) -> None:
+    application = add_application(alice, company="Acme", role="A")
+    action = Action.objects.create(owner=alice, title="Mine", due_on=date.today())
+    feedback = record_feedback(application, GENERIC)
+    assert bob_client.post(f"/rejections/steps/{action.pk}/", {"do": "done"}).status_code == 404
+    assert bob_client.get(f"/rejections/feedback/{feedback.pk}/second-ask/").status_code == 404
+    assert (
+        bob_client.post(f"/rejections/feedback/{feedback.pk}/second-ask/sent/").status_code == 404
+    )
+    assert (
+        bob_client.post(f"/rejections/feedback/for/{application.pk}/", {"text": "x"}).status_code
+        == 404
+    )
+    assert "Mine" not in bob_client.get("/rejections/today/").content.decode()
+    action.refresh_from_db()
+    assert action.status == "open"
