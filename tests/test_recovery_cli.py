@@ -173,3 +173,29 @@ def test_empty_feedback_is_refused(cli: Any, alice: Any) -> None:
     result = cli("feedback", str(application.pk), "--text", "-", input="")
     assert result.exit_code == 1
     assert "Paste what they wrote first" in said(result)
+
+
+def test_at_a_keyboard_it_asks_the_questions_and_enter_skips(
+    cli: Any, alice: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bounceback.cli import recovery as commands
+    from bounceback.recovery.models import PracticeQuestion, Reflection
+
+    monkeypatch.setattr(commands, "_interactive", lambda no_input, reads_stdin: True)
+    # screen-stage questions: went_well, screen_story (+control), stumbled, preparation (+control),
+    # rapport, employer_wanted (+control), what_i_want, outside_control; then one y/n per step.
+    answers = ["It felt friendly", "", "Why do you want to leave?", "", "", "", "", ""]
+    result = cli(
+        "reject",
+        "--company",
+        "Acme",
+        "--role",
+        "Analyst",
+        "--stage",
+        "screen",
+        input="\n".join(answers) + "\n" + "y\n" * 8,
+    )
+    assert result.exit_code == 0, result.output
+    assert Reflection.objects.count() == 2
+    assert PracticeQuestion.objects.get().text == "Why do you want to leave?"
+    assert Action.objects.filter(status="open").exists()

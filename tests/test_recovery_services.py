@@ -202,3 +202,13 @@ def test_an_empty_answer_to_a_new_question_stores_nothing(alice: Any) -> None:
     assert reflection.save_answer(rejection, "went_well", "  ") is None
     with pytest.raises(UserError, match="no longer in the list"):
         reflection.save_answer(rejection, "no-such-question", "x")
+
+
+def test_reaching_the_final_round_is_one_win_not_two(alice: Any) -> None:
+    rejection = record_rejection(
+        add_application(alice, company="Acme", role="A"), stage_reached="final"
+    )
+    wins = list(
+        Win.objects.filter(application=rejection.application).values_list("title", flat=True)
+    )
+    assert wins == ["Reached the final round at Acme"]

@@ -89,3 +89,11 @@ def test_paste_reflect_copy_keep_steps_and_see_them_today(
     shoot(page, "recovery-8-today")
     today.get_by_role("button", name="Mark done: Do one kind thing").click()
     today.get_by_text("Done: Do one kind thing").wait_for()
+
+    page.get_by_role("link", name="Applications").click()
+    page.get_by_role("link", name="Data Analyst").first.click()
+    page.get_by_role("heading", name="What they said").wait_for()
+    shoot(page, "recovery-9-application")
+    page.get_by_role("link", name="bounceback").click()
+    page.get_by_role("link", name="Got a no? Start here").wait_for()
+    shoot(page, "recovery-10-dashboard")

@@ -97,7 +97,10 @@ def record_rejection(
     record_event(
         application, EventKind.REJECTED, occurred_on=max(application.applied_on, received_on)
     )
-    if _rank(stage_reached) >= _rank(StageReached.INTERVIEW):
+    already_kept = Win.objects.filter(
+        application=application, kind=WinKind.STAGE_PASSED, automatic=True
+    ).exists()  # e.g. "Reached the final round" from the timeline: one fact, one win
+    if _rank(stage_reached) >= _rank(StageReached.INTERVIEW) and not already_kept:
         label = "the final round" if stage_reached == StageReached.FINAL else "the interviews"
         Win.objects.get_or_create(
             owner=application.owner,
