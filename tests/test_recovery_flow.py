@@ -296,3 +296,9 @@ def test_the_capture_form_is_prefilled_from_the_application(alice_client: Any, a
         "/rejections/new/", {"step": "read", "text": "", "application": application.pk}
     )
     assert f'value="{application.pk}"' in response.content.decode()
+
+
+def test_a_very_long_paste_is_kept_with_a_kind_note(alice_client: Any) -> None:
+    response = alice_client.post("/rejections/new/", {"step": "read", "text": "word " * 12_000})
+    assert "longer than an e-mail usually is" in response.content.decode()
+    assert not Rejection.objects.exists()

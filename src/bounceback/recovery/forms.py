@@ -17,6 +17,9 @@ class PasteForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 10, "autofocus": True}),
         required=False,
         max_length=50_000,
+        error_messages={
+            "max_length": "That is longer than an e-mail usually is. Please paste only the message itself."
+        },
     )
     application = forms.IntegerField(required=False, widget=forms.HiddenInput)
 

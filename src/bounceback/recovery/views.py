@@ -59,10 +59,11 @@ def capture(request: AuthedRequest) -> HttpResponse:
         return redirect("recovery:detail", pk=application.rejection.pk)
     if step in ("read", "anyway"):
         paste = PasteForm(request.POST)
-        paste.is_valid()
-        text = (
-            paste.cleaned_data.get("text", "") if paste.is_valid() else request.POST.get("text", "")
-        )
+        if not paste.is_valid():
+            return render(
+                request, "recovery/capture_paste.html", {"form": paste, "application": application}
+            )
+        text = paste.cleaned_data["text"]
         if not text.strip() and application is None:
             paste.add_error(
                 "text",
