@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from bounceback.mailbox import views
 
 app_name = "mailbox"
-urlpatterns: list = []
+urlpatterns = [
+    path("review/", views.review_list, name="review"),
+    path("review/<int:pk>/confirm/", views.review_confirm, name="confirm"),
+    path("review/<int:pk>/correct/", views.review_correct, name="correct"),
+    path("review/<int:pk>/dismiss/", views.review_dismiss, name="dismiss"),
+]
