@@ -90,6 +90,7 @@ def test_it_links_the_rejection_to_the_existing_application(alice: Any, box: Pat
     rejection = Rejection.objects.get(application=application)
     assert rejection.received_on == date(2025, 11, 4)
     assert "not to move forward" in rejection.source_text
+    assert rejection.contact is not None and rejection.contact.name == "Jane"
     application.refresh_from_db()
     assert application.status == "rejected"
 

@@ -127,6 +127,7 @@ def import_one(owner: User, msg: MailMessage, analysis: Analysis, source: str = 
         stage=analysis.stage,
         has_feedback=analysis.has_feedback,
         reapply_invite=analysis.reapply_invite,
+        contact_name=analysis.contact_name,
     )
     decision = decide(owner, msg, analysis)
     application = decision.application

@@ -49,6 +49,7 @@ class Details:
     stage: str | None = None
     has_feedback: bool | None = None
     reapply_invite: bool | None = None
+    contact_name: str | None = None
 
     @property
     def day(self) -> date:
@@ -86,6 +87,7 @@ def file_on(application: Application, details: Details) -> bool:
             source_text=details.text[:20_000],
             has_feedback=bool(details.has_feedback),
             reapply_invite=bool(details.reapply_invite),
+            contact_name=details.contact_name or "",
         )
         return True
     kind = _EVENT_FOR_LABEL.get(Label(details.label)) if details.label in Label.values else None
@@ -180,6 +182,7 @@ def item_details(item: ReviewItem, label: str | None = None) -> Details:
         stage=item.stage or None,
         has_feedback=item.has_feedback,
         reapply_invite=item.reapply_invite,
+        contact_name=item.contact_name or None,
     )
 
 
