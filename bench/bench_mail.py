@@ -236,8 +236,9 @@ def _current_rss_kib() -> int:
         return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
 
 
-def measure(kind: str, path: Path) -> dict[str, float]:
+def measure(kind: str, path: Path) -> dict[str, object]:
     sys.path.insert(0, str(ROOT / "src"))
+    extra: dict[str, object] = {}
     if kind == "stdlib":
         import email
         import mailbox
@@ -258,17 +259,18 @@ def measure(kind: str, path: Path) -> dict[str, float]:
         home = tempfile.mkdtemp(prefix="bounceback-bench-")
         os.environ["BOUNCEBACK_HOME"] = home
         os.environ.pop("DATABASE_URL", None)
+        from bounceback.cli.common import owner
+
+        me = owner()  # starts Django and creates the schema in the throw-away folder
+        from bounceback.lib.mail.analysis import analyze_text
         from bounceback.mailbox.importer import import_mailbox
 
-        from bounceback.cli.common import owner
-        from bounceback.lib.mail.analysis import analyze_text
-
-        me = owner()
         analyze_text("warm-up: loads the model before timing")
         start_rss = _current_rss_kib()
         start = time.perf_counter()
         report = import_mailbox(me, path)
         count = report.total
+        extra = {k: v for k, v in report.as_dict().items() if k != "problems"}
     else:
         raise SystemExit(f"unknown measurement {kind}")
     seconds = time.perf_counter() - start
@@ -278,6 +280,7 @@ def measure(kind: str, path: Path) -> dict[str, float]:
         "messages_per_second": round(count / seconds) if seconds else 0,
         "peak_memory_mib": round(max(0, _rss_kib() - start_rss) / 1024, 1),
         "peak_rss_mib": round(_rss_kib() / 1024, 1),
+        **extra,
     }
 
 

@@ -164,9 +164,7 @@ def import_(
 ) -> None:
     """Save the job-search e-mails of a mailbox on your applications.
 
-    Rejections, invitations and offers are added to the right application (a new one
-    when there is none). When bounceback is not sure, the e-mail waits in the review
-    queue (/mail/review/ in the app). Safe to run again: nothing is imported twice.
+    Rejections, invitations and offers are added to the right application (a new one when there is none). When bounceback is not sure, the e-mail waits in Mail review in the app. Safe to run again: nothing is imported twice.
 
     Example: bounceback import ~/Mail/job-search.mbox
     Example: bounceback import --imap --host imap.example.org --user sam@example.org
