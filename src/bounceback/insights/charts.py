@@ -1,0 +1,215 @@
+"""Charts as inline SVG built from the person's own numbers: no JavaScript, no CDN.
+
+Each chart comes with the same numbers as a table, shown to screen readers and to
+anyone who opens "Show the numbers". Colours follow app.css (accent #2f6f62).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from html import escape
+
+from django.utils.safestring import SafeString, mark_safe
+
+from bounceback.insights.funnel import STAGE_LABELS, Funnel
+from bounceback.insights.stats import REACHED_LABELS, ThemesReport
+
+ACCENT = "#2f6f62"
+INK = "#23302c"
+MUTED = "#5f6b67"
+LINE = "#dfe3df"
+SOFT = "#e8f1ee"
+# Stage shades from light (early) to the accent (late); "not sure" in grey.
+STAGE_SHADES = {
+    "application": "#b5d6cd",
+    "screen": "#7fb5a8",
+    "interview": "#4f8f80",
+    "final": ACCENT,
+    "unknown": "#c9cecb",
+}
+FONT = 'font-family="system-ui, sans-serif"'
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    caption: str
+    label: str  # aria-label: the chart's message in one sentence
+    svg: SafeString
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def _svg(width: int, height: int, body: str, label: str) -> SafeString:
+    return mark_safe(  # noqa: S308 - every value inside is escaped or numeric
+        f'<svg viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{escape(label)}" xmlns="http://www.w3.org/2000/svg" '
+        f'preserveAspectRatio="xMinYMin meet" class="chart-svg">{body}</svg>'
+    )
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def funnel_chart(result: Funnel) -> Chart:
+    """Stepped bars: how many applications got at least this far, and the share that went on."""
+    width, bar_h, gap, left = 560, 30, 34, 120
+    top = max(result.reached.values(), default=0) or 1
+    parts: list[str] = []
+    y = 8
+    stages = list(result.reached)
+    for index, stage in enumerate(stages):
+        n = result.reached[stage]
+        w = max(2.0, (width - left - 60) * n / top)
+        parts.append(
+            f'<text x="{left - 8}" y="{y + bar_h / 2 + 5}" text-anchor="end" font-size="15" '
+            f'fill="{INK}" {FONT}>{escape(STAGE_LABELS[stage])}</text>'
+            f'<rect x="{left}" y="{y}" width="{w:.1f}" height="{bar_h}" rx="5" '
+            f'fill="{ACCENT if index else "#7fb5a8"}"/>'
+            f'<text x="{left + w + 8:.1f}" y="{y + bar_h / 2 + 5}" font-size="15" '
+            f'font-weight="600" fill="{INK}" {FONT}>{n}</text>'
+        )
+        y += bar_h
+        if index < len(result.steps):
+            step = result.steps[index]
+            note = (
+                f"{_pct(step.rate)} went on (likely {_pct(step.low)}–{_pct(step.high)})"
+                if step.decided
+                else "no answers yet"
+            )
+            parts.append(
+                f'<text x="{left + 4}" y="{y + gap / 2 + 5}" font-size="13" fill="{MUTED}" '
+                f"{FONT}>↓ {escape(note)}</text>"
+            )
+            y += gap
+    label = ", ".join(f"{STAGE_LABELS[s]}: {result.reached[s]}" for s in stages)
+    rows = [
+        [
+            step.label,
+            f"{step.went_on} of {step.decided}",
+            _pct(step.rate),
+            f"{_pct(step.low)}–{_pct(step.high)}",
+        ]
+        for step in result.steps
+    ]
+    return Chart(
+        "funnel",
+        "How far your applications got",
+        "Each bar counts applications that got at least that far. Between bars: the share "
+        "that went on, among those with an answer, and the range it likely lies in (80%).",
+        f"Funnel. {label}.",
+        _svg(width, y + 8, "".join(parts), f"Funnel. {label}."),
+        ["Step", "Went on", "Share", "Likely range (80%)"],
+        rows,
+    )
+
+
+def themes_chart(report: ThemesReport, limit: int = 8) -> Chart:
+    """Stacked bars: each theme's rejections, coloured by the stage they came at."""
+    found = sorted(report.found, key=lambda r: -sum(r.by_stage.values()))[:limit]
+    width, bar_h, gap, left = 560, 22, 12, 200
+    top = max((sum(r.by_stage.values()) for r in found), default=0) or 1
+    order = list(STAGE_SHADES)
+    parts: list[str] = []
+    y = 6
+    for row in found:
+        x = float(left)
+        name = row.theme.name if len(row.theme.name) <= 26 else row.theme.name[:25] + "…"
+        parts.append(
+            f'<text x="{left - 8}" y="{y + bar_h / 2 + 5}" text-anchor="end" font-size="14" '
+            f'fill="{INK}" {FONT}>{escape(name)}</text>'
+        )
+        for stage in order:
+            n = row.by_stage.get(stage, 0)
+            if not n:
+                continue
+            w = (width - left - 40) * n / top
+            parts.append(
+                f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
+                f'fill="{STAGE_SHADES[stage]}"><title>{escape(REACHED_LABELS[stage])}: {n}</title></rect>'
+            )
+            x += w
+        parts.append(
+            f'<text x="{x + 6:.1f}" y="{y + bar_h / 2 + 5}" font-size="14" fill="{INK}" '
+            f"{FONT}>{sum(row.by_stage.values())}</text>"
+        )
+        y += bar_h + gap
+    legend_x = 0
+    for stage in order:
+        parts.append(
+            f'<rect x="{legend_x}" y="{y + 4}" width="12" height="12" rx="2" fill="{STAGE_SHADES[stage]}"/>'
+            f'<text x="{legend_x + 17}" y="{y + 15}" font-size="13" fill="{MUTED}" {FONT}>'
+            f"{escape(REACHED_LABELS[stage])}</text>"
+        )
+        legend_x += 24 + 8 * len(REACHED_LABELS[stage])
+    label = "; ".join(f"{r.theme.name}: {sum(r.by_stage.values())}" for r in found) or "none yet"
+    stages_used = [s for s in order if any(r.by_stage.get(s) for r in found)]
+    return Chart(
+        "themes",
+        "Themes by the stage they came up at",
+        "How many rejected applications each theme came up for (in feedback or in your own "
+        "notes), split by how far you had got.",
+        f"Themes by stage. {label}.",
+        _svg(width, y + 24, "".join(parts), f"Themes by stage. {label}."),
+        ["Theme", *[REACHED_LABELS[s] for s in stages_used], "All"],
+        [
+            [
+                r.theme.name,
+                *[str(r.by_stage.get(s, 0)) for s in stages_used],
+                str(sum(r.by_stage.values())),
+            ]
+            for r in found
+        ],
+    )
+
+
+def bars_chart(
+    key: str,
+    title: str,
+    caption: str,
+    points: list[tuple[date, int]],
+    *,
+    unit: str,
+    date_format: str,
+    tick_every: int,
+) -> Chart:
+    """Vertical bars over time (applications per week, wins per month)."""
+    width, height, bottom, top_pad = 560, 150, 24, 18
+    top = max((n for _, n in points), default=0) or 1
+    slot = width / max(1, len(points))
+    parts = [
+        f'<line x1="0" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="{LINE}"/>'
+    ]
+    for index, (day, n) in enumerate(points):
+        h = (height - bottom - top_pad) * n / top
+        x = index * slot + slot * 0.15
+        if n:
+            parts.append(
+                f'<rect x="{x:.1f}" y="{height - bottom - h:.1f}" width="{slot * 0.7:.1f}" '
+                f'height="{h:.1f}" rx="3" fill="{ACCENT}"><title>{day.strftime(date_format)}: '
+                f"{n} {escape(unit)}</title></rect>"
+            )
+            if len(points) <= 12 or n == top:
+                parts.append(
+                    f'<text x="{x + slot * 0.35:.1f}" y="{height - bottom - h - 4:.1f}" '
+                    f'text-anchor="middle" font-size="12" fill="{MUTED}" {FONT}>{n}</text>'
+                )
+        if index % tick_every == 0:
+            parts.append(
+                f'<text x="{x:.1f}" y="{height - 6}" font-size="12" fill="{MUTED}" {FONT}>'
+                f"{escape(day.strftime(date_format))}</text>"
+            )
+    total = sum(n for _, n in points)
+    label = f"{title}: {total} {unit} in {len(points)} periods, at most {top} in one."
+    return Chart(
+        key,
+        title,
+        caption,
+        label,
+        _svg(width, height, "".join(parts), label),
+        ["Period", unit.capitalize()],
+        [[day.strftime(date_format), str(n)] for day, n in points],
+    )

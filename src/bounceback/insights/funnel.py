@@ -1,0 +1,162 @@
+"""The funnel, where rejections cluster, response times and pace: counted in the database.
+
+Every function here runs a fixed number of queries whatever the size of the search.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from statistics import median
+
+from django.contrib.auth.models import User
+from django.db.models import Count, Min, Q
+from django.db.models.functions import TruncWeek
+
+from bounceback.applications.models import Application, EventKind, Stage, StageEvent, Status
+from bounceback.recovery.models import Rejection, StageReached
+
+STAGES: list[str] = [s.value for s in Stage]
+STAGE_LABELS: dict[str, str] = {s.value: s.label for s in Stage}
+# A step has "ended" at a stage when the answer there was no (or no answer at all).
+# Withdrawn applications are the person's own choice, so they count on neither side.
+_ENDED = [Status.REJECTED, Status.GHOSTED]
+# Events that mean the employer answered.
+REPLY_KINDS = [
+    EventKind.SCREEN,
+    EventKind.ASSESSMENT,
+    EventKind.INTERVIEW,
+    EventKind.FINAL,
+    EventKind.OFFER,
+    EventKind.REJECTED,
+]
+INTERVAL = 0.8  # the posterior interval shown for each step
+
+
+def beta_interval(k: int, n: int, level: float = INTERVAL) -> tuple[float, float]:
+    """Central interval of Beta(1+k, 1+n-k): a flat prior updated with k of n."""
+    from scipy.special import betaincinv
+
+    tail = (1 - level) / 2
+    low, high = betaincinv(1 + k, 1 + n - k, [tail, 1 - tail])
+    return float(low), float(high)
+
+
+@dataclass(frozen=True)
+class Step:
+    from_stage: str
+    to_stage: str
+    went_on: int  # reached the next stage
+    decided: int  # reached the next stage, or ended at this one
+    low: float
+    high: float
+
+    @property
+    def rate(self) -> float | None:
+        return self.went_on / self.decided if self.decided else None
+
+    @property
+    def label(self) -> str:
+        return f"{STAGE_LABELS[self.from_stage]} → {STAGE_LABELS[self.to_stage]}"
+
+
+@dataclass
+class Funnel:
+    total: int
+    reached: dict[str, int]  # applications that got at least this far
+    open_count: int
+    withdrawn: int
+    steps: list[Step]
+    rejections_by_stage: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def rejections_labelled(self) -> list[tuple[str, int]]:
+        labels = {s.value: str(s.label) for s in StageReached}
+        return [(labels[stage], n) for stage, n in self.rejections_by_stage.items()]
+
+    @property
+    def rejections(self) -> int:
+        return sum(self.rejections_by_stage.values())
+
+
+def funnel(owner: User) -> Funnel:
+    """Counts per stage and the conversion of each step, in two queries."""
+    aggregates: dict[str, Count] = {
+        "total": Count("id"),
+        "open": Count("id", filter=Q(status__in=[Status.ACTIVE, Status.OFFER])),
+        "withdrawn": Count("id", filter=Q(status=Status.WITHDRAWN)),
+    }
+    for index, stage in enumerate(STAGES):
+        aggregates[f"reached_{stage}"] = Count("id", filter=Q(stage__in=STAGES[index:]))
+        aggregates[f"ended_{stage}"] = Count("id", filter=Q(stage=stage, status__in=_ENDED))
+    counts = Application.objects.filter(owner=owner).aggregate(**aggregates)
+    reached = {stage: counts[f"reached_{stage}"] for stage in STAGES}
+    steps = []
+    for here, there in zip(STAGES, STAGES[1:], strict=False):
+        went_on = reached[there]
+        decided = went_on + counts[f"ended_{here}"]
+        low, high = beta_interval(went_on, decided)
+        steps.append(Step(here, there, went_on, decided, low, high))
+    by_stage = dict(
+        Rejection.objects.filter(owner=owner)
+        .values_list("stage_reached")
+        .annotate(n=Count("id"))
+        .values_list("stage_reached", "n")
+    )
+    ordered = {s.value: by_stage.get(s.value, 0) for s in StageReached if by_stage.get(s.value)}
+    return Funnel(
+        total=counts["total"],
+        reached=reached,
+        open_count=counts["open"],
+        withdrawn=counts["withdrawn"],
+        steps=steps,
+        rejections_by_stage=ordered,
+    )
+
+
+@dataclass(frozen=True)
+class ResponseTimes:
+    answered: int
+    median_days: float | None
+    fastest: int | None
+    slowest: int | None
+
+
+def response_times(owner: User) -> ResponseTimes:
+    """Days from applying to the first answer of any kind, over answered applications."""
+    rows = (
+        StageEvent.objects.filter(owner=owner, kind__in=REPLY_KINDS)
+        .values("application_id")
+        .annotate(first=Min("occurred_on"), applied=Min("application__applied_on"))
+        .values_list("first", "applied")
+    )
+    days = [(first - applied).days for first, applied in rows]
+    if not days:
+        return ResponseTimes(0, None, None, None)
+    return ResponseTimes(len(days), float(median(days)), min(days), max(days))
+
+
+def weekly_activity(owner: User, today: date, weeks: int = 26) -> list[tuple[date, int]]:
+    """Applications sent per week (Monday to Sunday) for the last ``weeks`` weeks."""
+    this_monday = today - timedelta(days=today.weekday())
+    start = this_monday - timedelta(weeks=weeks - 1)
+    counted = {
+        (week.date() if hasattr(week, "date") else week): n
+        for week, n in Application.objects.filter(owner=owner, applied_on__gte=start)
+        .annotate(week=TruncWeek("applied_on"))
+        .values("week")
+        .annotate(n=Count("id"))
+        .values_list("week", "n")
+    }
+    return [
+        (start + timedelta(weeks=i), counted.get(start + timedelta(weeks=i), 0))
+        for i in range(weeks)
+    ]
+
+
+def weekly_pace(activity: list[tuple[date, int]], recent: int = 8) -> float:
+    """Applications per week over the last ``recent`` full weeks (this week is still going)."""
+    full_weeks = activity[:-1][-recent:]
+    if not full_weeks:
+        return 0.0
+    return sum(n for _, n in full_weeks) / len(full_weeks)

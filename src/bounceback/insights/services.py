@@ -1,0 +1,149 @@
+"""Everything the insights page, `bounceback insights` and the report share, in one call."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import User
+
+from bounceback.insights import forecast as forecasting
+from bounceback.insights.funnel import (
+    STAGE_LABELS,
+    Funnel,
+    ResponseTimes,
+    funnel,
+    response_times,
+    weekly_activity,
+    weekly_pace,
+)
+from bounceback.insights.silence import Silence, propose_follow_ups, silence
+from bounceback.insights.stats import (
+    REACHED_LABELS,
+    ThemesReport,
+    WinsOverTime,
+    themes_report,
+    wins_over_time,
+)
+
+
+@dataclass
+class Overview:
+    today: date
+    funnel: Funnel
+    response: ResponseTimes
+    activity: list[tuple[date, int]]
+    pace: float
+    silence: Silence
+    forecast: forecasting.Forecast
+    themes: ThemesReport
+    wins: WinsOverTime
+
+    @property
+    def weakest(self) -> forecasting.Scenario | None:
+        if not self.forecast.scenarios:
+            return None
+        steps = [(s.went_on, s.decided) for s in self.funnel.steps]
+        return self.forecast.scenarios[forecasting.weakest_step(steps)]
+
+
+def make_forecast(result: Funnel, pace: float) -> forecasting.Forecast:
+    return forecasting.simulate(
+        [(s.went_on, s.decided) for s in result.steps],
+        [s.label for s in result.steps],
+        pace,
+        reached_interview=result.reached["interview"],
+    )
+
+
+def overview(owner: User, today: date | None = None, *, propose: bool = True) -> Overview:
+    """Compute the whole picture; with ``propose``, also suggest follow-ups for silences."""
+    today = today or date.today()
+    if propose:
+        propose_follow_ups(owner, today)
+    result = funnel(owner)
+    activity = weekly_activity(owner, today)
+    pace = weekly_pace(activity)
+    return Overview(
+        today=today,
+        funnel=result,
+        response=response_times(owner),
+        activity=activity,
+        pace=pace,
+        silence=silence(owner, today),
+        forecast=make_forecast(result, pace),
+        themes=themes_report(owner),
+        wins=wins_over_time(owner),
+    )
+
+
+def _pct(value: float | None) -> float | None:
+    return None if value is None else round(value * 100, 1)
+
+
+def as_json(view: Overview) -> dict[str, Any]:
+    """The shape of `bounceback insights --json` (documented by its test)."""
+    f = view.funnel
+    return {
+        "today": view.today,
+        "funnel": {
+            "applications": f.total,
+            "open": f.open_count,
+            "withdrawn": f.withdrawn,
+            "reached": f.reached,
+            "steps": [
+                {
+                    "from": s.from_stage,
+                    "to": s.to_stage,
+                    "went_on": s.went_on,
+                    "decided": s.decided,
+                    "rate_percent": _pct(s.rate),
+                    "interval_80_percent": [_pct(s.low), _pct(s.high)],
+                }
+                for s in f.steps
+            ],
+            "rejections_by_stage": f.rejections_by_stage,
+        },
+        "response_days": {
+            "answered": view.response.answered,
+            "median": view.response.median_days,
+            "fastest": view.response.fastest,
+            "slowest": view.response.slowest,
+        },
+        "applications_per_week": round(view.pace, 2),
+        "themes": [
+            {
+                "slug": r.theme.slug,
+                "name": r.theme.name,
+                "employer": r.employer,
+                "self": r.self_noted,
+                "by_stage": r.by_stage,
+                "actions_done": r.actions_done,
+            }
+            for r in view.themes.found
+        ],
+        "themes_sample_too_small": view.themes.small_sample,
+        "silent": {
+            "count": view.silence.count,
+            "can_mark_ghosted": view.silence.ghostable,
+            "days_by_stage": view.silence.limits,
+            "longest": [
+                {
+                    "id": r.id,
+                    "company": r.company,
+                    "role": r.role,
+                    "stage": r.stage,
+                    "last_news": r.last_news,
+                    "days": r.days,
+                    "can_mark_ghosted": r.can_mark_ghosted,
+                }
+                for r in view.silence.rows
+            ],
+        },
+        "forecast": view.forecast.as_dict(),
+        "wins": view.wins.total,
+    }
+
+
+__all__ = ["REACHED_LABELS", "STAGE_LABELS", "Overview", "as_json", "overview"]

@@ -1,0 +1,186 @@
+"""Themes across rejections (how often, at which stage, over time, and did acting help) and wins.
+
+A fixed number of queries whatever the size of the search: counts come from
+GROUP BY in the database, never from looping over rows in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.db.models import Count, Min, Q
+from django.db.models.functions import TruncMonth
+
+from bounceback.applications.models import Application
+from bounceback.insights.models import Source, TagState, ThemeTag
+from bounceback.insights.tagging import all_themes
+from bounceback.lib.themes import Theme
+from bounceback.recovery.models import Action, ActionStatus, Rejection, StageReached, Win
+
+SMALL_SAMPLE = 5  # fewer rejections than this: show counts, draw no conclusions
+INTERVIEW_OR_LATER = ["interview", "final", "offer"]
+REACHED_LABELS = {s.value: s.label for s in StageReached}
+
+
+@dataclass(frozen=True)
+class Effect:
+    """Share of applications reaching an interview, before vs after the first action done.
+
+    "Before": applications sent before the first action for this theme was done.
+    "After": those sent on or after that day. Recent ones may still move on, so the
+    "after" share can only grow; neither side proves the action caused anything.
+    """
+
+    since: date
+    before_total: int
+    before_interviews: int
+    after_total: int
+    after_interviews: int
+
+    @property
+    def before_rate(self) -> float | None:
+        return self.before_interviews / self.before_total if self.before_total else None
+
+    @property
+    def after_rate(self) -> float | None:
+        return self.after_interviews / self.after_total if self.after_total else None
+
+    @property
+    def too_small(self) -> bool:
+        return self.before_total < SMALL_SAMPLE or self.after_total < SMALL_SAMPLE
+
+
+@dataclass
+class ThemeRow:
+    theme: Theme
+    employer: int = 0
+    self_noted: int = 0
+    by_stage: dict[str, int] = field(default_factory=dict)
+    by_month: dict[date, int] = field(default_factory=dict)
+    actions_done: int = 0
+    effect: Effect | None = None
+    trend: list[tuple[date, int]] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        return self.employer + self.self_noted
+
+
+@dataclass
+class ThemesReport:
+    rows: list[ThemeRow]
+    rejections: int
+    months: list[date]
+
+    @property
+    def small_sample(self) -> bool:
+        return self.rejections < SMALL_SAMPLE
+
+    @property
+    def found(self) -> list[ThemeRow]:
+        return [r for r in self.rows if r.total]
+
+
+def _month(value: object) -> date:
+    return value.date() if hasattr(value, "date") and callable(value.date) else value  # type: ignore[return-value]
+
+
+def themes_report(owner: User, since: date | None = None) -> ThemesReport:
+    """Per theme: counts by source, by stage reached, by month, and actions done for it."""
+    themes = all_themes(owner)
+    rows = {t.slug: ThemeRow(t) for t in themes}
+    tags = ThemeTag.objects.filter(owner=owner).exclude(state=TagState.REJECTED)
+    if since:
+        tags = tags.filter(tagged_on__gte=since)
+    for slug, source, n in (
+        tags.values("theme", "source").annotate(n=Count("id")).values_list("theme", "source", "n")
+    ):
+        if slug in rows:
+            if source == Source.EMPLOYER:
+                rows[slug].employer += n
+            else:
+                rows[slug].self_noted += n
+    # One rejection counts once per theme at its stage, however many texts mention it.
+    for slug, stage, n in (
+        tags.values("theme", "application__rejection__stage_reached")
+        .annotate(n=Count("application", distinct=True))
+        .values_list("theme", "application__rejection__stage_reached", "n")
+    ):
+        if slug in rows:
+            rows[slug].by_stage[stage or StageReached.UNKNOWN] = n
+    months: set[date] = set()
+    for slug, month, n in (
+        tags.annotate(month=TruncMonth("tagged_on"))
+        .values("theme", "month")
+        .annotate(n=Count("id"))
+        .values_list("theme", "month", "n")
+    ):
+        if slug in rows:
+            rows[slug].by_month[_month(month)] = n
+            months.add(_month(month))
+    ordered = sorted(months)
+    for row in rows.values():
+        row.trend = [(m, row.by_month.get(m, 0)) for m in ordered]
+    _add_effects(owner, rows)
+    rejections = Rejection.objects.filter(owner=owner)
+    if since:
+        rejections = rejections.filter(received_on__gte=since)
+    return ThemesReport(list(rows.values()), rejections.count(), ordered)
+
+
+def _add_effects(owner: User, rows: dict[str, ThemeRow]) -> None:
+    done = (
+        Action.objects.filter(owner=owner, status=ActionStatus.DONE, done_on__isnull=False)
+        .exclude(theme="")
+        .values("theme")
+        .annotate(first=Min("done_on"), n=Count("id"))
+        .values_list("theme", "first", "n")
+    )
+    firsts: dict[str, date] = {}
+    for slug, first, n in done:
+        if slug in rows:
+            rows[slug].actions_done = n
+            firsts[slug] = first
+    if not firsts:
+        return
+    # One query for every theme at once: conditional counts either side of each date.
+    aggregates: dict[str, Count] = {}
+    for index, (_slug, first) in enumerate(firsts.items()):
+        before, after = Q(applied_on__lt=first), Q(applied_on__gte=first)
+        went = Q(stage__in=INTERVIEW_OR_LATER)
+        aggregates[f"b{index}"] = Count("id", filter=before)
+        aggregates[f"bi{index}"] = Count("id", filter=before & went)
+        aggregates[f"a{index}"] = Count("id", filter=after)
+        aggregates[f"ai{index}"] = Count("id", filter=after & went)
+    counts = Application.objects.filter(owner=owner).aggregate(**aggregates)
+    for index, (slug, first) in enumerate(firsts.items()):
+        rows[slug].effect = Effect(
+            first,
+            counts[f"b{index}"],
+            counts[f"bi{index}"],
+            counts[f"a{index}"],
+            counts[f"ai{index}"],
+        )
+
+
+@dataclass(frozen=True)
+class WinsOverTime:
+    total: int
+    by_month: list[tuple[date, int]]
+
+
+def wins_over_time(owner: User, since: date | None = None) -> WinsOverTime:
+    wins = Win.objects.filter(owner=owner)
+    if since:
+        wins = wins.filter(occurred_on__gte=since)
+    by_month = [
+        (_month(month), n)
+        for month, n in wins.annotate(month=TruncMonth("occurred_on"))
+        .values("month")
+        .annotate(n=Count("id"))
+        .order_by("month")
+        .values_list("month", "n")
+    ]
+    return WinsOverTime(sum(n for _, n in by_month), by_month)

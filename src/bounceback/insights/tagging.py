@@ -1,0 +1,322 @@
+"""Tagging feedback and reflections with themes, and letting the person correct the tags.
+
+The tagger suggests (state "auto"); the person decides. A tag the person removed stays
+as "rejected" so re-tagging never brings it back, and one they added stays "confirmed".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.db.models import Q
+
+from bounceback.errors import NotFound, UserError
+from bounceback.insights.models import Source, TagState, Theme, ThemeTag
+from bounceback.lib.themes import Tagger, builtin_data
+from bounceback.lib.themes import Theme as ThemeData
+from bounceback.recovery.models import Feedback, Reflection
+
+
+def all_themes(owner: User) -> list[ThemeData]:
+    """Built-in themes first, then the person's own (a personal one may not hide a built-in)."""
+    builtin = list(builtin_data()[0])
+    taken = {t.slug for t in builtin}
+    own = [t.as_data() for t in Theme.objects.filter(owner=owner) if t.slug not in taken]
+    return builtin + own
+
+
+def theme_names(owner: User) -> dict[str, str]:
+    return {t.slug: t.name for t in all_themes(owner)}
+
+
+def tagger_for(owner: User) -> Tagger:
+    return Tagger(all_themes(owner), builtin_data()[1])
+
+
+def _sync(
+    owner: User,
+    lookup: dict[str, Any],
+    found: dict[str, tuple[str, ...]],
+    defaults: dict[str, Any],
+) -> None:
+    """Make the automatic tags of one text match what the tagger found now."""
+    existing = {t.theme: t for t in ThemeTag.objects.filter(owner=owner, **lookup)}
+    for slug, tag in existing.items():
+        if tag.state == TagState.AUTO and slug not in found:
+            tag.delete()
+        elif tag.state == TagState.AUTO and list(found[slug]) != tag.words:
+            tag.words = list(found[slug])
+            tag.save(update_fields=["words"])
+    ThemeTag.objects.bulk_create(
+        [
+            ThemeTag(owner=owner, theme=slug, words=list(words), **lookup, **defaults)
+            for slug, words in found.items()
+            if slug not in existing
+        ]
+    )
+
+
+def tag_feedback(feedback: Feedback, tagger: Tagger | None = None) -> None:
+    tagger = tagger or tagger_for(feedback.owner)
+    found = {f.slug: f.words for f in tagger.tag(feedback.text)}
+    _sync(
+        feedback.owner,
+        {"feedback": feedback},
+        found,
+        {
+            "source": Source.EMPLOYER,
+            "application_id": feedback.application_id,
+            "tagged_on": feedback.received_on,
+        },
+    )
+
+
+def tag_reflection(reflection: Reflection, tagger: Tagger | None = None) -> None:
+    tagger = tagger or tagger_for(reflection.owner)
+    found = {f.slug: f.words for f in tagger.tag(reflection.answer)}
+    rejection = reflection.rejection
+    _sync(
+        reflection.owner,
+        {"reflection": reflection},
+        found,
+        {
+            "source": Source.SELF,
+            "application_id": rejection.application_id,
+            "tagged_on": rejection.received_on,
+        },
+    )
+
+
+@transaction.atomic
+def retag_all(owner: User) -> int:
+    """Tag every feedback text and reflection answer again; returns the number of tags now.
+
+    Reads texts with values_list and writes with bulk_create, so a long history takes a
+    handful of queries; the person's own corrections are kept as they are.
+    """
+    tagger = tagger_for(owner)
+    decided = set(
+        ThemeTag.objects.filter(owner=owner)
+        .exclude(state=TagState.AUTO)
+        .values_list("theme", "feedback_id", "reflection_id")
+    )
+    ThemeTag.objects.filter(owner=owner, state=TagState.AUTO).delete()
+    new: list[ThemeTag] = []
+    feedback_rows = Feedback.objects.filter(owner=owner).values_list(
+        "id", "application_id", "text", "received_on"
+    )
+    for pk, application_id, text, received_on in feedback_rows:
+        for found in tagger.tag(text):
+            if (found.slug, pk, None) not in decided:
+                new.append(
+                    ThemeTag(
+                        owner=owner,
+                        theme=found.slug,
+                        source=Source.EMPLOYER,
+                        feedback_id=pk,
+                        application_id=application_id,
+                        words=list(found.words),
+                        tagged_on=received_on,
+                    )
+                )
+    reflection_rows = Reflection.objects.filter(owner=owner).values_list(
+        "id", "rejection__application_id", "answer", "rejection__received_on"
+    )
+    for pk, application_id, text, received_on in reflection_rows:
+        for found in tagger.tag(text):
+            if (found.slug, None, pk) not in decided:
+                new.append(
+                    ThemeTag(
+                        owner=owner,
+                        theme=found.slug,
+                        source=Source.SELF,
+                        reflection_id=pk,
+                        application_id=application_id,
+                        words=list(found.words),
+                        tagged_on=received_on,
+                    )
+                )
+    ThemeTag.objects.bulk_create(new, batch_size=500)
+    return ThemeTag.objects.filter(owner=owner).exclude(state=TagState.REJECTED).count()
+
+
+def get_tag(owner: User, pk: int | str) -> ThemeTag:
+    try:
+        return ThemeTag.objects.get(owner=owner, pk=int(pk))
+    except (ThemeTag.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"There is no theme tag with id {pk}.") from None
+
+
+def remove_tag(tag: ThemeTag) -> ThemeTag:
+    """The person says this theme is wrong here; remember that so it stays removed."""
+    tag.state = TagState.REJECTED
+    tag.save(update_fields=["state"])
+    return tag
+
+
+def add_tag(owner: User, *, kind: str, pk: int | str, theme: str) -> ThemeTag:
+    """The person adds a theme to a feedback text or a reflection answer."""
+    if theme not in theme_names(owner):
+        raise UserError("Please choose one of the themes in the list.")
+    item: Feedback | Reflection
+    try:
+        if kind == "feedback":
+            item = Feedback.objects.get(owner=owner, pk=int(pk))
+            lookup: dict[str, Any] = {"feedback": item}
+            defaults: dict[str, Any] = {
+                "source": Source.EMPLOYER,
+                "application_id": item.application_id,
+                "tagged_on": item.received_on,
+            }
+        elif kind == "reflection":
+            item = Reflection.objects.select_related("rejection").get(owner=owner, pk=int(pk))
+            lookup = {"reflection": item}
+            defaults = {
+                "source": Source.SELF,
+                "application_id": item.rejection.application_id,
+                "tagged_on": item.rejection.received_on,
+            }
+        else:
+            raise NotFound("Themes can be added to feedback or to a reflection answer.")
+    except (Feedback.DoesNotExist, Reflection.DoesNotExist, ValueError, TypeError):
+        raise NotFound(f"There is no {kind} with id {pk}.") from None
+    tag, _ = ThemeTag.objects.update_or_create(
+        owner=owner, theme=theme, **lookup, defaults={**defaults, "state": TagState.CONFIRMED}
+    )
+    return tag
+
+
+def add_theme(
+    owner: User, *, name: str, description: str = "", triggers: str = "", action: str = ""
+) -> Theme:
+    """A theme of the person's own: triggers one per line or comma-separated."""
+    from django.utils.text import slugify
+
+    name = " ".join(name.split())
+    if not name:
+        raise UserError("Please give the theme a short name.")
+    slug = slugify(name)[:60]
+    if not slug:
+        raise UserError("Please use at least one letter or digit in the theme's name.")
+    if slug in theme_names(owner):
+        raise UserError(f"There is already a theme called '{name}'. Pick another name.")
+    words = [w.strip() for line in triggers.splitlines() for w in line.split(",") if w.strip()]
+    return Theme.objects.create(
+        owner=owner,
+        slug=slug,
+        name=name,
+        description=description.strip(),
+        triggers=words,
+        actions=[{"title": action.strip(), "why": ""}] if action.strip() else [],
+    )
+
+
+@dataclass(frozen=True)
+class TagView:
+    pk: int
+    theme: str
+    name: str
+    source: str
+    words: list[str]
+    state: str
+
+
+@dataclass
+class TaggedItem:
+    """One feedback text or reflection answer with its tags, for the "fix the tags" list."""
+
+    kind: str  # "feedback" or "reflection"
+    pk: int
+    day: date
+    company: str
+    heading: str
+    text: str
+    tags: list[TagView] = field(default_factory=list)
+    addable: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _finish(items: list[TaggedItem], tags: list[ThemeTag], names: dict[str, str]) -> None:
+    by_item: dict[tuple[str, int], list[TagView]] = {}
+    for tag in tags:
+        if tag.state == TagState.REJECTED:
+            continue
+        kind = "feedback" if tag.feedback_id else "reflection"
+        view = TagView(
+            tag.pk,
+            tag.theme,
+            names.get(tag.theme, tag.theme),
+            tag.source,
+            list(tag.words),
+            tag.state,
+        )
+        by_item.setdefault((kind, tag.feedback_id or tag.reflection_id or 0), []).append(view)
+    for item in items:
+        item.tags = by_item.get((item.kind, item.pk), [])
+        present = {t.theme for t in item.tags}
+        item.addable = [(slug, name) for slug, name in names.items() if slug not in present]
+
+
+def recent_items(owner: User, limit: int = 12) -> list[TaggedItem]:
+    """The latest feedback and reflection answers with their tags, in four queries."""
+    feedback = [
+        TaggedItem("feedback", pk, day, company, "The employer said", text)
+        for pk, day, company, text in Feedback.objects.filter(owner=owner)
+        .order_by("-received_on", "-id")
+        .values_list("id", "received_on", "application__company__name", "text")[:limit]
+    ]
+    reflections = [
+        TaggedItem("reflection", pk, day, company, question, answer)
+        for pk, day, company, question, answer in Reflection.objects.filter(owner=owner)
+        .exclude(answer="")
+        .order_by("-rejection__received_on", "-id")
+        .values_list(
+            "id",
+            "rejection__received_on",
+            "rejection__application__company__name",
+            "question",
+            "answer",
+        )[:limit]
+    ]
+    tags = list(
+        ThemeTag.objects.filter(owner=owner).filter(
+            Q(feedback_id__in=[i.pk for i in feedback])
+            | Q(reflection_id__in=[i.pk for i in reflections])
+        )
+    )
+    items = sorted(
+        feedback + reflections, key=lambda i: (i.day, i.kind == "feedback"), reverse=True
+    )
+    _finish(items, tags, theme_names(owner))
+    return items[:limit]
+
+
+def one_item(owner: User, kind: str, pk: int) -> TaggedItem:
+    """A single item, re-rendered after a tag was added or removed."""
+    try:
+        if kind == "feedback":
+            fb = Feedback.objects.select_related("application__company").get(owner=owner, pk=pk)
+            item = TaggedItem(
+                kind, pk, fb.received_on, fb.application.company.name, "The employer said", fb.text
+            )
+            tags = list(ThemeTag.objects.filter(owner=owner, feedback_id=pk))
+        else:
+            rf = Reflection.objects.select_related("rejection__application__company").get(
+                owner=owner, pk=pk
+            )
+            item = TaggedItem(
+                "reflection",
+                pk,
+                rf.rejection.received_on,
+                rf.rejection.application.company.name,
+                rf.question,
+                rf.answer,
+            )
+            tags = list(ThemeTag.objects.filter(owner=owner, reflection_id=pk))
+    except (Feedback.DoesNotExist, Reflection.DoesNotExist):
+        raise NotFound(f"There is no {kind} with id {pk}.") from None
+    _finish([item], tags, theme_names(owner))
+    return item

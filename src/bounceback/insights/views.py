@@ -1,0 +1,189 @@
+"""Insights pages: thin views over services; htmx gets fragments, plain forms get redirects."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from bounceback.applications.services import get_application
+from bounceback.errors import NotFound, UserError
+from bounceback.http import AuthedRequest
+from bounceback.insights import charts, services, silence, tagging
+from bounceback.insights.forms import SilenceForm, ThemeForm
+from bounceback.insights.funnel import STAGE_LABELS
+from bounceback.insights.stats import wins_over_time
+from bounceback.recovery.models import Win
+
+
+def _charts(view: services.Overview) -> list[charts.Chart]:
+    activity = charts.bars_chart(
+        "activity",
+        "Applications per week",
+        "Applications you sent each week over the last six months.",
+        view.activity,
+        unit="applications",
+        date_format="%d %b",
+        tick_every=4,
+    )
+    wins = charts.bars_chart(
+        "wins",
+        "Wins per month",
+        "Replies, invitations, stages passed, feedback and steps you took, by month.",
+        view.wins.by_month[-12:],
+        unit="wins",
+        date_format="%b %Y" if len(view.wins.by_month) <= 6 else "%b",
+        tick_every=1,
+    )
+    return [charts.funnel_chart(view.funnel), charts.themes_chart(view.themes), activity, wins]
+
+
+def index(request: AuthedRequest) -> HttpResponse:
+    view = services.overview(request.user)
+    return render(
+        request,
+        "insights/index.html",
+        {
+            "view": view,
+            "charts": _charts(view),
+            "stage_labels": STAGE_LABELS,
+            "silence_form": SilenceForm(initial=view.silence.limits),
+            "section": "index",
+        },
+    )
+
+
+def forecast(request: AuthedRequest) -> HttpResponse:
+    view = services.overview(request.user, propose=False)
+    return render(request, "insights/forecast.html", {"view": view, "section": "forecast"})
+
+
+def themes(request: AuthedRequest) -> HttpResponse:
+    return _themes_page(request, ThemeForm())
+
+
+def _themes_page(request: AuthedRequest, form: ThemeForm, status: int = 200) -> HttpResponse:
+    report = services.themes_report(request.user)
+    return render(
+        request,
+        "insights/themes.html",
+        {
+            "report": report,
+            "chart": charts.themes_chart(report),
+            "items": tagging.recent_items(request.user),
+            "form": form,
+            "section": "themes",
+        },
+        status=status,
+    )
+
+
+def _item_response(request: AuthedRequest, kind: str, pk: int) -> HttpResponse:
+    if request.htmx:
+        try:
+            item = tagging.one_item(request.user, kind, pk)
+        except NotFound:
+            raise Http404("No such text.") from None
+        return render(request, "insights/_tags.html", {"item": item})
+    return redirect("insights:themes")
+
+
+@require_POST
+def tag_remove(request: AuthedRequest, pk: int) -> HttpResponse:
+    try:
+        tag = tagging.remove_tag(tagging.get_tag(request.user, pk))
+    except NotFound:
+        raise Http404("No such tag.") from None
+    kind = "feedback" if tag.feedback_id else "reflection"
+    return _item_response(request, kind, tag.feedback_id or tag.reflection_id or 0)
+
+
+@require_POST
+def tag_add(request: AuthedRequest, kind: str, pk: int) -> HttpResponse:
+    try:
+        tagging.add_tag(request.user, kind=kind, pk=pk, theme=request.POST.get("theme", ""))
+    except NotFound:
+        raise Http404("No such text.") from None
+    except UserError as error:
+        if request.htmx:
+            response = _item_response(request, kind, pk)
+            response.headers["HX-Trigger"] = "tag-error"
+            return response
+        messages.error(request, str(error))
+    return _item_response(request, kind, pk)
+
+
+def theme_add(request: AuthedRequest) -> HttpResponse:
+    form = ThemeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            theme = tagging.add_theme(request.user, **form.cleaned_data)
+        except UserError as error:
+            form.add_error(None, str(error))
+        else:
+            tagging.retag_all(request.user)
+            messages.success(request, f"Added “{theme.name}”. Your texts were tagged again.")
+            return redirect("insights:themes")
+        return _themes_page(request, form, status=400)
+    if request.method == "POST":
+        return _themes_page(request, form, status=400)
+    return redirect("insights:themes")
+
+
+@require_POST
+def retag(request: AuthedRequest) -> HttpResponse:
+    count = tagging.retag_all(request.user)
+    messages.success(request, f"Tagged again: {count} theme tag{'s' if count != 1 else ''}.")
+    return redirect("insights:themes")
+
+
+def wins(request: AuthedRequest) -> HttpResponse:
+    page = Paginator(
+        Win.objects.filter(owner=request.user).select_related("application__company"), 100
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "insights/wins.html",
+        {"page": page, "summary": wins_over_time(request.user), "section": "wins"},
+    )
+
+
+@require_POST
+def mark_ghosted(request: AuthedRequest, pk: int) -> HttpResponse:
+    try:
+        application = get_application(request.user, pk)
+        silence.mark_ghosted(application, date.today())
+    except NotFound:
+        raise Http404("No such application.") from None
+    except UserError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"Marked as no reply: {application}. It can still come back.")
+    return redirect("insights:index")
+
+
+@require_POST
+def silence_rules(request: AuthedRequest) -> HttpResponse:
+    form = SilenceForm(request.POST)
+    if not form.is_valid():
+        view = services.overview(request.user, propose=False)
+        return render(
+            request,
+            "insights/index.html",
+            {
+                "view": view,
+                "charts": _charts(view),
+                "stage_labels": STAGE_LABELS,
+                "silence_form": form,
+                "section": "index",
+            },
+            status=400,
+        )
+    for stage, days in form.cleaned_data.items():
+        silence.set_threshold(request.user, stage, days)
+    messages.success(request, "Saved how long a silence lasts at each stage.")
+    return redirect("/insights/#silence")
