@@ -11,14 +11,15 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from bounceback.accounts.models import Profile
 from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
 from bounceback.lib.distress import detect
-from bounceback.wellbeing import checkins
-from bounceback.wellbeing.data import helplines
+from bounceback.wellbeing import checkins, goals, trend
+from bounceback.wellbeing.data import exercises, helplines
 from bounceback.wellbeing.forms import CheckInForm
 
 
@@ -93,13 +94,32 @@ def _checkin_error(request: AuthedRequest, form: CheckInForm, message: str) -> H
 
 
 def hub(request: AuthedRequest) -> HttpResponse:
-    return render(request, "wellbeing/hub.html", {})
-
-
-def exercises(request: AuthedRequest) -> HttpResponse:
-    return render(request, "wellbeing/exercises.html", {})
+    """The wellbeing page: check-in, how the weeks felt, exercises, goals, and help."""
+    history = trend.weeks(request.user)
+    return render(
+        request,
+        "wellbeing/hub.html",
+        {
+            "checked_in_today": checkins.checked_in_today(request.user),
+            "recent": checkins.recent(request.user, 5),
+            "weeks": history,
+            "has_moods": any(week.checkins for week in history),
+            "chart": trend.chart(history),
+            "comparisons": trend.comparisons(request.user),
+            "low_mood": checkins.sustained_low_mood(request.user),
+            "exercises": exercises(),
+            "goals": goals.for_owner(request.user)[:6],
+            "gentle": Profile.for_user(request.user).gentle_mode,
+        },
+    )
 
 
 @require_POST
 def gentle_toggle(request: AuthedRequest) -> HttpResponse:
-    return render(request, "wellbeing/hub.html", {})
+    """One click either way; the data behind the dashboard is never touched."""
+    profile = Profile.for_user(request.user)
+    profile.gentle_mode = not profile.gentle_mode
+    profile.save(update_fields=["gentle_mode"])
+    if request.htmx:
+        return render(request, "wellbeing/_gentle.html", {"gentle": profile.gentle_mode})
+    return redirect("wellbeing:hub")
