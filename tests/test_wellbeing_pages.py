@@ -203,3 +203,17 @@ def test_bob_gets_404_on_alices_entries_and_goals(alice: Any, bob_client: Any) -
         ).status_code
         == 404
     )
+
+
+def test_the_demo_adds_varied_calm_check_ins_an_entry_and_goals(alice: Any) -> None:
+    from bounceback.demo import build_demo
+    from bounceback.lib.distress import detect
+
+    build_demo(alice, today=date(2026, 11, 22))
+    checkins = list(CheckIn.objects.filter(owner=alice))
+    assert len(checkins) >= 15 and len({c.mood for c in checkins}) >= 3
+    assert not any(detect(c.note) for c in checkins)
+    assert ExerciseEntry.objects.filter(owner=alice, exercise="strengths").exists()
+    ikigai = ExerciseEntry.objects.get(owner=alice, exercise="ikigai")
+    assert not ikigai.answers.get("paid_for")  # partly filled, as promised
+    assert Goal.objects.filter(owner=alice, source=ikigai).count() >= 2
