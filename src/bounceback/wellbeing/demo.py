@@ -47,7 +47,7 @@ def build(owner: User, today: date, rng: random.Random) -> None:
         if day.weekday() == 6 and rng.random() < 0.6:
             tags.append("rest-day")
         lift = ("exercised" in tags) + ("saw-friends" in tags) + ("slept-well" in tags) * 0.5
-        mood = max(1, min(5, round(2.3 + lift + rng.uniform(-0.8, 0.8))))
+        mood = max(1, min(5, round(2.7 + lift + rng.uniform(-0.8, 0.8))))
         CheckIn.objects.create(owner=owner, day=day, mood=mood, tags=tags, note=rng.choice(_NOTES))
     ExerciseEntry.objects.create(
         owner=owner,

@@ -156,7 +156,7 @@ def chart(history: list[Week], width: int = 600, height: int = 170) -> Chart:
                 "y": round(top + plot - bar, 1),
                 "w": round(slot * 0.6, 1),
                 "h": round(bar, 1),
-                "label": f"{week.start:%d %b}",
+                "label": f"{week.start.day} {week.start:%b}",
                 "lx": round(x + slot / 2, 1),
                 "apps": week.applications,
             }

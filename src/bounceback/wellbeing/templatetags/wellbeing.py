@@ -7,6 +7,7 @@ from django import template
 from bounceback.accounts.models import Profile
 from bounceback.wellbeing import checkins
 from bounceback.wellbeing.data import Helplines, Tag, helplines, tags
+from bounceback.wellbeing.data import tag_labels as data_tag_labels
 
 register = template.Library()
 
@@ -30,3 +31,15 @@ def checkin_moods() -> list[tuple[int, str]]:
 @register.simple_tag
 def crisis_lines() -> Helplines:
     return helplines()
+
+
+@register.filter
+def mood_label(mood: int) -> str:
+    return checkins.MOODS.get(mood, "")
+
+
+@register.filter
+def tag_labels(keys: list[str]) -> str:
+    """Stored tag keys as the words people chose them by."""
+    labels = data_tag_labels()
+    return ", ".join(labels.get(key, key) for key in keys or [])
