@@ -1,0 +1,23 @@
+"""Admin for wellbeing rows. Lists show dates and moods only, never the private words."""
+
+from django.contrib import admin
+
+from bounceback.wellbeing.models import CheckIn, ExerciseEntry, Goal
+
+
+@admin.register(CheckIn)
+class CheckInAdmin(admin.ModelAdmin):
+    list_display = ["day", "owner", "mood", "private"]
+    list_filter = ["mood", "private"]
+
+
+@admin.register(ExerciseEntry)
+class ExerciseEntryAdmin(admin.ModelAdmin):
+    list_display = ["exercise", "owner", "updated_at", "private"]
+    list_filter = ["exercise"]
+
+
+@admin.register(Goal)
+class GoalAdmin(admin.ModelAdmin):
+    list_display = ["text", "kind", "owner", "done", "target_on"]
+    list_filter = ["kind", "done"]
