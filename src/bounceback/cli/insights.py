@@ -1,9 +1,143 @@
-"""Commands for this area are added by the feature that needs them."""
+"""`bounceback insights` and `bounceback report`: what the search is showing, in the terminal or a file."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.markup import escape
+from rich.table import Table
+
+from bounceback.cli.common import console, owner, parse_day, print_json
+
+
+def _pct(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f}%"
+
+
+def insights(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON for scripts instead of tables.")
+    ] = False,
+    retag: Annotated[
+        bool, typer.Option("--retag", help="Tag all feedback and reflections again first.")
+    ] = False,
+) -> None:
+    """Your funnel, themes, silent applications and an honest forecast.
+
+    Example: bounceback insights --json
+    """
+    from bounceback.insights import services
+    from bounceback.insights.tagging import retag_all
+
+    me = owner()
+    if retag:
+        retag_all(me)
+    view = services.overview(me)
+    if as_json:
+        print_json(services.as_json(view))
+        return
+    f = view.funnel
+    if not f.total:
+        console.print("No applications yet. Add one with `bounceback add`, and come back.")
+        return
+    table = Table(title="How far your applications got", title_justify="left")
+    for column in ("Step", "Went on", "Share", "Likely range (80%)"):
+        table.add_column(column)
+    for step in f.steps:
+        table.add_row(
+            step.label,
+            f"{step.went_on} of {step.decided}",
+            _pct(step.rate),
+            f"{_pct(step.low)}–{_pct(step.high)}",
+        )
+    console.print(table)
+    console.print(
+        f"{f.total} applications, {f.open_count} still open. "
+        "Open ones waiting for an answer are left out of each share."
+    )
+    if view.themes.found:
+        themes = Table(title="Themes", title_justify="left")
+        for column in ("Theme", "The employer said", "You noted", "Steps done"):
+            themes.add_column(column)
+        for row in sorted(view.themes.found, key=lambda r: -r.total):
+            themes.add_row(
+                escape(row.theme.name),
+                str(row.employer),
+                str(row.self_noted),
+                str(row.actions_done),
+            )
+        console.print(themes)
+        if view.themes.small_sample:
+            console.print("[dim]Fewer than 5 rejections so far: a hint, not a pattern.[/dim]")
+    if view.silence.count:
+        console.print(
+            f"\n{view.silence.count} open application(s) without news for a while; "
+            "a follow-up has been suggested for each."
+        )
+        for silent in view.silence.rows[:10]:
+            ghost = "  (can be marked as no reply)" if silent.can_mark_ghosted else ""
+            console.print(
+                f"  {silent.id}: {escape(silent.role)} at {escape(silent.company)}, "
+                f"{silent.days} days{ghost}"
+            )
+    fc = view.forecast
+    console.print()
+    if fc.enough and fc.applications:
+        weeks = (
+            f", about {fc.weeks.p25:.0f}–{fc.weeks.p75:.0f} weeks at {view.pace:.1f} a week"
+            if fc.weeks
+            else ""
+        )
+        console.print(
+            f"Looking ahead: roughly {fc.applications.p25:.0f}–{fc.applications.p75:.0f} more "
+            f"applications to a first offer{weeks} (middle half of {fc.runs} simulations)."
+        )
+    else:
+        console.print(f"Looking ahead: {fc.reason}")
+
+
+def report(
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the report into.")] = Path(),
+    fmt: Annotated[str, typer.Option("--format", help="html, md or both.")] = "both",
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Start of the period (YYYY-MM-DD). Default: your first application."
+        ),
+    ] = None,
+    include_private: Annotated[
+        bool,
+        typer.Option(
+            "--include-private",
+            help="Also include your reflection answers and feedback texts. Off by default.",
+        ),
+    ] = False,
+) -> None:
+    """Write a retrospective to keep or share with a coach: period, funnel, themes, changes, wins.
+
+    Example: bounceback report --out ~/Documents --format html --since 2026-09-01
+    """
+    from datetime import date
+
+    from bounceback.errors import UserError
+    from bounceback.insights.report import FORMATS, build, write
+
+    if fmt not in FORMATS:
+        raise UserError(f"'{fmt}' is not a report format. Use html, md or both.")
+    retro = build(
+        owner(), since=parse_day(since), today=date.today(), include_private=include_private
+    )
+    for path in write(retro, out.expanduser(), fmt):
+        console.print(f"Wrote {escape(str(path))}")
+    if not include_private:
+        console.print(
+            "[dim]Private notes were left out (add --include-private to keep them in).[/dim]"
+        )
 
 
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `bounceback` app."""
+    app.command("insights")(insights)
+    app.command("report")(report)

@@ -56,7 +56,7 @@ def _pct(value: float | None) -> str:
 
 def funnel_chart(result: Funnel) -> Chart:
     """Stepped bars: how many applications got at least this far, and the share that went on."""
-    width, bar_h, gap, left = 560, 30, 34, 120
+    width, bar_h, gap, left = 420, 28, 30, 100
     top = max(result.reached.values(), default=0) or 1
     parts: list[str] = []
     y = 8
@@ -110,14 +110,14 @@ def funnel_chart(result: Funnel) -> Chart:
 def themes_chart(report: ThemesReport, limit: int = 8) -> Chart:
     """Stacked bars: each theme's rejections, coloured by the stage they came at."""
     found = sorted(report.found, key=lambda r: -sum(r.by_stage.values()))[:limit]
-    width, bar_h, gap, left = 560, 22, 12, 200
+    width, bar_h, gap, left = 420, 22, 12, 170
     top = max((sum(r.by_stage.values()) for r in found), default=0) or 1
     order = list(STAGE_SHADES)
     parts: list[str] = []
     y = 6
     for row in found:
         x = float(left)
-        name = row.theme.name if len(row.theme.name) <= 26 else row.theme.name[:25] + "…"
+        name = row.theme.name if len(row.theme.name) <= 22 else row.theme.name[:21].rstrip() + "…"
         parts.append(
             f'<text x="{left - 8}" y="{y + bar_h / 2 + 5}" text-anchor="end" font-size="14" '
             f'fill="{INK}" {FONT}>{escape(name)}</text>'
@@ -177,7 +177,7 @@ def bars_chart(
     tick_every: int,
 ) -> Chart:
     """Vertical bars over time (applications per week, wins per month)."""
-    width, height, bottom, top_pad = 560, 150, 24, 18
+    width, height, bottom, top_pad = 420, 140, 22, 18
     top = max((n for _, n in points), default=0) or 1
     slot = width / max(1, len(points))
     parts = [

@@ -79,8 +79,13 @@ class Funnel:
         return sum(self.rejections_by_stage.values())
 
 
-def funnel(owner: User) -> Funnel:
+def funnel(owner: User, since: date | None = None) -> Funnel:
     """Counts per stage and the conversion of each step, in two queries."""
+    applications = Application.objects.filter(owner=owner)
+    rejections = Rejection.objects.filter(owner=owner)
+    if since:
+        applications = applications.filter(applied_on__gte=since)
+        rejections = rejections.filter(application__applied_on__gte=since)
     aggregates: dict[str, Count] = {
         "total": Count("id"),
         "open": Count("id", filter=Q(status__in=[Status.ACTIVE, Status.OFFER])),
@@ -89,7 +94,7 @@ def funnel(owner: User) -> Funnel:
     for index, stage in enumerate(STAGES):
         aggregates[f"reached_{stage}"] = Count("id", filter=Q(stage__in=STAGES[index:]))
         aggregates[f"ended_{stage}"] = Count("id", filter=Q(stage=stage, status__in=_ENDED))
-    counts = Application.objects.filter(owner=owner).aggregate(**aggregates)
+    counts = applications.aggregate(**aggregates)
     reached = {stage: counts[f"reached_{stage}"] for stage in STAGES}
     steps = []
     for here, there in zip(STAGES, STAGES[1:], strict=False):
@@ -98,8 +103,7 @@ def funnel(owner: User) -> Funnel:
         low, high = beta_interval(went_on, decided)
         steps.append(Step(here, there, went_on, decided, low, high))
     by_stage = dict(
-        Rejection.objects.filter(owner=owner)
-        .values_list("stage_reached")
+        rejections.values_list("stage_reached")
         .annotate(n=Count("id"))
         .values_list("stage_reached", "n")
     )

@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from bounceback.errors import NotFound, UserError
 from bounceback.insights.models import Source, TagState, Theme, ThemeTag
-from bounceback.lib.themes import Tagger, builtin_data
+from bounceback.lib.themes import Tagger, builtin_data, skipped_questions
 from bounceback.lib.themes import Theme as ThemeData
 from bounceback.recovery.models import Feedback, Reflection
 
@@ -77,7 +77,8 @@ def tag_feedback(feedback: Feedback, tagger: Tagger | None = None) -> None:
 
 def tag_reflection(reflection: Reflection, tagger: Tagger | None = None) -> None:
     tagger = tagger or tagger_for(reflection.owner)
-    found = {f.slug: f.words for f in tagger.tag(reflection.answer)}
+    skip = reflection.question_key in skipped_questions()
+    found = {} if skip else {f.slug: f.words for f in tagger.tag(reflection.answer)}
     rejection = reflection.rejection
     _sync(
         reflection.owner,
@@ -124,10 +125,11 @@ def retag_all(owner: User) -> int:
                     )
                 )
     reflection_rows = Reflection.objects.filter(owner=owner).values_list(
-        "id", "rejection__application_id", "answer", "rejection__received_on"
+        "id", "rejection__application_id", "answer", "rejection__received_on", "question_key"
     )
-    for pk, application_id, text, received_on in reflection_rows:
-        for found in tagger.tag(text):
+    skip = skipped_questions()
+    for pk, application_id, text, received_on, key in reflection_rows:
+        for found in [] if key in skip else tagger.tag(text):
             if (found.slug, None, pk) not in decided:
                 new.append(
                     ThemeTag(

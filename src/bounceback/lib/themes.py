@@ -153,14 +153,25 @@ def theme_from_dict(data: dict[str, Any], builtin: bool = True) -> Theme:
 
 
 @cache
-def builtin_data() -> tuple[tuple[Theme, ...], Negation]:
-    """The taxonomy shipped in insights/data/themes.toml (read once)."""
+def _taxonomy() -> dict[str, Any]:
     raw = (
         resources.files("bounceback.insights")
         .joinpath("data/themes.toml")
         .read_text(encoding="utf-8")
     )
-    data = tomllib.loads(raw)
+    return tomllib.loads(raw)
+
+
+@cache
+def skipped_questions() -> frozenset[str]:
+    """Reflection questions about what went well or what one wants: not reasons for a no."""
+    return frozenset(_taxonomy().get("tagging", {}).get("skip_questions", []))
+
+
+@cache
+def builtin_data() -> tuple[tuple[Theme, ...], Negation]:
+    """The taxonomy shipped in insights/data/themes.toml (read once)."""
+    data = _taxonomy()
     negation = data.get("negation", {})
     return (
         tuple(theme_from_dict(item) for item in data.get("themes", [])),

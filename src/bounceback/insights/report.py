@@ -1,0 +1,161 @@
+"""The retrospective: a self-contained HTML page and a Markdown file to keep or share with a coach.
+
+Private words (reflection answers, feedback texts) stay out unless asked for: the report
+carries themes and counts, which say enough to talk about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.contrib.auth.models import User
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+
+from bounceback.errors import UserError
+from bounceback.insights import charts
+from bounceback.insights.funnel import Funnel, funnel, weekly_activity
+from bounceback.insights.stats import ThemesReport, themes_report
+from bounceback.recovery.models import Action, ActionStatus, Feedback, Reflection, Win
+
+FORMATS = ("html", "md", "both")
+
+
+@dataclass
+class PrivateText:
+    day: date
+    company: str
+    heading: str
+    text: str
+
+    @property
+    def quoted(self) -> str:
+        """The text as a Markdown block quote, line by line."""
+        return "\n".join(f"> {line}".rstrip() for line in self.text.splitlines())
+
+
+@dataclass
+class Retrospective:
+    since: date
+    until: date
+    funnel: Funnel
+    themes: ThemesReport
+    done: list[tuple[date, str, str]]  # (day, title, theme name)
+    wins: list[tuple[date, str]]
+    include_private: bool
+    private: list[PrivateText] = field(default_factory=list)
+    charts: list[charts.Chart] = field(default_factory=list)
+
+
+def build(
+    owner: User, *, since: date | None, today: date, include_private: bool = False
+) -> Retrospective:
+    if since is None:
+        from bounceback.applications.models import Application
+
+        earliest = (
+            Application.objects.filter(owner=owner)
+            .order_by("applied_on")
+            .values_list("applied_on", flat=True)
+            .first()
+        )
+        since = earliest or today
+    if since > today:
+        raise UserError(f"--since {since:%Y-%m-%d} is in the future. Use an earlier date.")
+    result = funnel(owner, since)
+    report = themes_report(owner, since)
+    names = {r.theme.slug: r.theme.name for r in report.rows}
+    done = [
+        (day or since, title, names.get(theme, ""))
+        for day, title, theme in Action.objects.filter(
+            owner=owner, status=ActionStatus.DONE, done_on__gte=since
+        )
+        .order_by("done_on", "id")
+        .values_list("done_on", "title", "theme")
+    ]
+    wins = list(
+        Win.objects.filter(owner=owner, occurred_on__gte=since)
+        .order_by("occurred_on", "id")
+        .values_list("occurred_on", "title")
+    )
+    retro = Retrospective(since, today, result, report, done, wins, include_private)
+    if include_private:
+        retro.private = [
+            PrivateText(day, company, "The employer said", text)
+            for day, company, text in Feedback.objects.filter(owner=owner, received_on__gte=since)
+            .order_by("received_on")
+            .values_list("received_on", "application__company__name", "text")
+        ] + [
+            PrivateText(day, company, question, answer)
+            for day, company, question, answer in Reflection.objects.filter(
+                owner=owner, rejection__received_on__gte=since
+            )
+            .exclude(answer="")
+            .order_by("rejection__received_on", "id")
+            .values_list(
+                "rejection__received_on",
+                "rejection__application__company__name",
+                "question",
+                "answer",
+            )
+        ]
+    weeks = max(1, min(52, (today - since).days // 7 + 1))
+    retro.charts = [
+        charts.funnel_chart(result),
+        charts.themes_chart(report),
+        charts.bars_chart(
+            "activity",
+            "Applications per week",
+            "Applications sent each week in this period.",
+            weekly_activity(owner, today, weeks),
+            unit="applications",
+            date_format="%d %b",
+            tick_every=max(1, weeks // 6),
+        ),
+    ]
+    return retro
+
+
+def _css() -> str:
+    from importlib import resources
+
+    static = resources.files("bounceback").joinpath("static/bounceback")
+    return static.joinpath("app.css").read_text("utf-8") + static.joinpath(
+        "insights.css"
+    ).read_text("utf-8")
+
+
+def to_html(retro: Retrospective) -> str:
+    return render_to_string(
+        "insights/report.html",
+        {"r": retro, "css": mark_safe(_css())},  # noqa: S308 - our own file
+    )
+
+
+def to_markdown(retro: Retrospective) -> str:
+    return render_to_string("insights/report.md", {"r": retro})
+
+
+def write(retro: Retrospective, out: Path, fmt: str) -> list[Path]:
+    """Write the chosen formats into ``out``; returns the files written."""
+    if fmt not in FORMATS:
+        raise UserError(f"'{fmt}' is not a report format. Use html, md or both.")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UserError(f"Could not create the folder {out}: {error.strerror}.") from None
+    if not out.is_dir():
+        raise UserError(f"{out} is a file. Give a folder with --out.")
+    stem = f"bounceback-retrospective-{retro.until:%Y-%m-%d}"
+    written = []
+    if fmt in ("html", "both"):
+        path = out / f"{stem}.html"
+        path.write_text(to_html(retro), encoding="utf-8")
+        written.append(path)
+    if fmt in ("md", "both"):
+        path = out / f"{stem}.md"
+        path.write_text(to_markdown(retro), encoding="utf-8")
+        written.append(path)
+    return written
