@@ -14,8 +14,11 @@ tests/data/distress_cases.jsonl holds one sentence per line with ``distress``
   holdout1 recall 0.842 / FPR 0.014 (38 distress, 70 ordinary),
   holdout2 recall 0.711 / FPR 0.014 (38 / 70),
   holdout3 recall 0.667 / FPR 0.083 (30 / 60).
-  Those are the honest estimate for new phrasings: a pattern list misses a real
-  share of unusual wording, which is why help is also linked on every page.
+- "holdout4": written after the last change to the patterns and never used to
+  change one — the current honest figure: recall 0.900, FPR 0.000 (30 / 50).
+
+A pattern list misses a share of unusual wording (see the untouched figures),
+which is why "Need help now?" is also linked on every page.
 
 Recall is the share of distress sentences caught; the
 false-positive rate is the share of ordinary sentences that would show the panel.
@@ -62,7 +65,10 @@ def load(path: Path = CASES) -> list[dict[str, object]]:
 
 
 def evaluate(cases: list[dict[str, object]]) -> dict[str, Score]:
-    scores = {name: Score(name) for name in ("tune", "holdout1", "holdout2", "holdout3", "all")}
+    scores = {
+        name: Score(name)
+        for name in ("tune", "holdout1", "holdout2", "holdout3", "holdout4", "all")
+    }
     for case in cases:
         text, wanted = str(case["text"]), bool(case["distress"])
         got = detect(text)
@@ -107,7 +113,7 @@ def main() -> None:
             f"{name:<8} {s.positives:>8} {s.negatives:>8} {s.recall:>7.3f} {s.false_positive_rate:>7.3f}"
         )
     if args.verbose:
-        for name in ("tune", "holdout1", "holdout2", "holdout3"):
+        for name in ("tune", "holdout1", "holdout2", "holdout3", "holdout4"):
             for text in scores[name].missed:
                 print(f"[{name}] missed:  {text}")
             for text in scores[name].wrongly_flagged:

@@ -33,13 +33,16 @@ def test_the_labelled_set_is_large_and_varied_enough_to_mean_something() -> None
     negatives = [c for c in cases if not c["distress"]]
     assert len(positives) >= 120 and len(negatives) >= 200
     assert len({c["text"] for c in cases}) == len(cases), "no duplicated sentences"
-    assert {c["split"] for c in cases} == {"tune", "holdout1", "holdout2", "holdout3"}
+    assert {c["split"] for c in cases} == {"tune", "holdout1", "holdout2", "holdout3", "holdout4"}
 
 
 def test_recall_and_false_positive_rate_stay_where_they_were_measured() -> None:
-    scores = _evaluator().evaluate(_evaluator().load())["all"]
-    assert scores.recall >= 0.95, scores.missed
-    assert scores.false_positive_rate <= 0.03, scores.wrongly_flagged
+    scores = _evaluator().evaluate(_evaluator().load())
+    assert scores["all"].recall >= 0.95, scores["all"].missed
+    assert scores["all"].false_positive_rate <= 0.03, scores["all"].wrongly_flagged
+    # The batch never tuned on (measured 0.900 / 0.000): a change must not make it worse.
+    assert scores["holdout4"].recall >= 0.9, scores["holdout4"].missed
+    assert scores["holdout4"].false_positive_rate <= 0.03
 
 
 @pytest.mark.parametrize(
