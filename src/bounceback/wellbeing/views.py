@@ -101,7 +101,6 @@ def hub(request: AuthedRequest) -> HttpResponse:
         "wellbeing/hub.html",
         {
             "checked_in_today": checkins.checked_in_today(request.user),
-            "recent": checkins.recent(request.user, 5),
             "weeks": history,
             "has_moods": any(week.checkins for week in history),
             "chart": trend.chart(history),
