@@ -15,7 +15,7 @@ from importlib import resources
 from typing import Any
 
 from django.contrib.auth.models import User
-from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from bounceback.accounts.models import Profile
 from bounceback.applications.models import Application, Stage, StageEvent, Status
@@ -23,7 +23,7 @@ from bounceback.insights.models import SilenceRule
 from bounceback.recovery.models import Action, ActionKind, ActionStatus
 
 GHOST_FACTOR = 2
-PROPOSE_AT_MOST = 10  # per visit, so a long silence never floods the to-do list
+PROPOSE_AT_MOST = 10  # waiting suggestions at any time, so silences never flood the list
 
 
 @cache
@@ -50,10 +50,14 @@ def set_threshold(owner: User, stage: str, days: int | None) -> None:
         SilenceRule.objects.update_or_create(owner=owner, stage=stage, defaults={"days": days})
 
 
-def _silent(owner: User, today: date, limits: dict[str, int], factor: int = 1) -> QuerySet[Any]:
+def _quiet(limits: dict[str, int], today: date, factor: int = 1) -> Q:
     quiet = Q()
     for stage, days in limits.items():
         quiet |= Q(stage=stage, last_news__lte=today - timedelta(days=days * factor))
+    return quiet
+
+
+def _silent(owner: User, today: date, limits: dict[str, int]) -> QuerySet[Any]:
     # A correlated subquery rather than MAX() + GROUP BY, so the result can still be
     # filtered, counted and combined with EXISTS like any plain queryset.
     latest = (
@@ -64,7 +68,7 @@ def _silent(owner: User, today: date, limits: dict[str, int], factor: int = 1) -
     return (
         Application.objects.filter(owner=owner, status=Status.ACTIVE)
         .annotate(last_news=Subquery(latest))
-        .filter(quiet)
+        .filter(_quiet(limits, today))
     )
 
 
@@ -95,8 +99,9 @@ def silence(owner: User, today: date, show: int = 20) -> Silence:
     """The longest-silent open applications (a few), and how many there are in all."""
     limits = thresholds(owner)
     silent = _silent(owner, today, limits)
-    count = silent.count()
-    ghostable = _silent(owner, today, limits, GHOST_FACTOR).count() if count else 0
+    counts = silent.aggregate(
+        count=Count("id"), ghostable=Count("id", filter=_quiet(limits, today, GHOST_FACTOR))
+    )
     rows = [
         SilentRow(
             id=pk,
@@ -111,7 +116,7 @@ def silence(owner: User, today: date, show: int = 20) -> Silence:
             "id", "company__name", "role", "stage", "last_news"
         )[:show]
     ]
-    return Silence(count, ghostable, rows, limits)
+    return Silence(counts["count"], counts["ghostable"], rows, limits)
 
 
 def propose_follow_ups(owner: User, today: date) -> int:
@@ -121,6 +126,10 @@ def propose_follow_ups(owner: User, today: date) -> int:
     was created on or after its latest news, whatever became of it (done, dropped...).
     """
     limits = thresholds(owner)
+    waiting = Action.objects.filter(
+        owner=owner, kind=ActionKind.FOLLOW_UP, status=ActionStatus.PROPOSED
+    ).count()
+    room = max(0, PROPOSE_AT_MOST - waiting)
     already = Action.objects.filter(
         application=OuterRef("pk"),
         kind=ActionKind.FOLLOW_UP,
@@ -148,7 +157,8 @@ def propose_follow_ups(owner: User, today: date) -> int:
             why=text["why"].format(company=company, role=role, days=(today - last).days),
             due_on=today,
         )
-        for pk, company, role, last in todo
+        # Sliced here, not in SQL, so every visit asks the database the same questions.
+        for pk, company, role, last in list(todo)[:room]
     ]
     Action.objects.bulk_create(new)
     return len(new)

@@ -1,0 +1,53 @@
+"""Insights in a real browser: the charts, fixing a tag in one click, desktop and phone."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def shoot(page: Any, name: str) -> None:
+    """A desktop picture, then the same page at a phone's width (nothing may scroll sideways)."""
+    screenshot(page, f"{name}-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+    screenshot(page, f"{name}-phone")
+    page.set_viewport_size({"width": 1200, "height": 900})
+
+
+def test_insights_draw_the_search_and_a_wrong_tag_goes_in_one_click(
+    signed_in_page: Any, live_server: Any
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.demo import build_demo
+
+    build_demo(local_user())
+    page = signed_in_page
+    page.set_default_timeout(8000)
+
+    page.get_by_role("link", name="Insights").click()
+    page.wait_for_selector("#chart-funnel svg[role=img]")
+    assert page.locator("figure.chart").count() == 4
+    shoot(page, "insights-overview")
+
+    page.get_by_role("link", name="Themes", exact=True).click()
+    first = page.locator(".tagged-item .tag").first
+    first.wait_for()
+    before = page.locator(".tagged-item .tag").count()
+    first.get_by_role("button").click()
+    page.wait_for_function(
+        f"document.querySelectorAll('.tagged-item .tag').length === {before - 1}"
+    )
+    shoot(page, "insights-themes")
+
+    page.get_by_role("link", name="Forecast").click()
+    page.wait_for_selector("h1")
+    shoot(page, "insights-forecast")
+    page.get_by_role("link", name="Wins").click()
+    page.wait_for_selector(".wins-timeline")
+    shoot(page, "insights-wins")

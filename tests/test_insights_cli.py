@@ -1,0 +1,73 @@
+"""`bounceback insights` and `bounceback report` from the terminal."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bounceback.recovery.reflection import save_answer
+from bounceback.recovery.services import record_rejection
+from tests.test_insights import applied, bulk_search
+
+pytestmark = pytest.mark.django_db
+
+
+def test_insights_json_has_the_funnel_themes_silences_and_forecast(cli: Any, alice: Any) -> None:
+    bulk_search(alice, 40)
+    result = cli("insights", "--json")
+    assert result.exit_code == 0
+    data = json.loads(result.output)
+    assert data["funnel"]["applications"] == 40
+    step = data["funnel"]["steps"][0]
+    assert step["from"] == "applied" and len(step["interval_80_percent"]) == 2
+    assert {"count", "can_mark_ghosted", "longest"} <= set(data["silent"])
+    assert "enough_data" in data["forecast"] and isinstance(data["themes"], list)
+
+
+def test_insights_prints_tables_and_a_calm_note_when_empty(cli: Any, alice: Any) -> None:
+    assert "No applications yet" in cli("insights").output
+    bulk_search(alice, 40)
+    output = cli("insights").output
+    assert "How far your applications got" in output and "Looking ahead" in output
+
+
+@pytest.fixture
+def private_search(alice: Any) -> Any:
+    rejection = record_rejection(applied(alice, "Acme", 20), stage_reached="interview")
+    save_answer(rejection, "struggled", "My secret worry about the stakeholder question.")
+    return rejection
+
+
+def test_the_report_is_self_contained_and_leaves_private_words_out(
+    cli: Any, tmp_path: Path, private_search: Any
+) -> None:
+    result = cli("report", "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    html = next(tmp_path.glob("*.html")).read_text()
+    md = next(tmp_path.glob("*.md")).read_text()
+    for text in (html, md):
+        assert "Communication" in text and "secret worry" not in text
+    assert "<style>" in html and "<svg" in html
+    assert "<link" not in html and "<script" not in html and 'src="' not in html
+    assert "Private notes were left out" in result.output
+
+
+def test_the_report_includes_private_words_only_when_asked(
+    cli: Any, tmp_path: Path, private_search: Any
+) -> None:
+    cli("report", "--out", str(tmp_path), "--format", "md", "--include-private")
+    assert "secret worry" in next(tmp_path.glob("*.md")).read_text()
+    assert not list(tmp_path.glob("*.html"))
+
+
+def test_a_wrong_report_format_or_future_date_is_explained(cli: Any, tmp_path: Path) -> None:
+    wrong = cli("report", "--out", str(tmp_path), "--format", "pdf")
+    assert wrong.exit_code == 1 and "Use html, md or both" in wrong.output
+    future = (date.today() + timedelta(days=3)).isoformat()
+    later = cli("report", "--out", str(tmp_path), "--since", future)
+    assert later.exit_code == 1 and "in the future" in later.output
+    assert not list(tmp_path.iterdir())
