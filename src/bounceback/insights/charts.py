@@ -110,41 +110,45 @@ def funnel_chart(result: Funnel) -> Chart:
 def themes_chart(report: ThemesReport, limit: int = 8) -> Chart:
     """Stacked bars: each theme's rejections, coloured by the stage they came at."""
     found = sorted(report.found, key=lambda r: -sum(r.by_stage.values()))[:limit]
-    width, bar_h, gap, left = 420, 22, 12, 170
+    # Names sit above their bars so long ones stay whole, on a phone too.
+    width, bar_h, label_h, gap = 420, 16, 17, 10
     top = max((sum(r.by_stage.values()) for r in found), default=0) or 1
     order = list(STAGE_SHADES)
     parts: list[str] = []
-    y = 6
+    y = 4
     for row in found:
-        x = float(left)
-        name = row.theme.name if len(row.theme.name) <= 22 else row.theme.name[:21].rstrip() + "…"
         parts.append(
-            f'<text x="{left - 8}" y="{y + bar_h / 2 + 5}" text-anchor="end" font-size="14" '
-            f'fill="{INK}" {FONT}>{escape(name)}</text>'
+            f'<text x="0" y="{y + 13}" font-size="14" fill="{INK}" {FONT}>'
+            f"{escape(row.theme.name)}</text>"
         )
+        y += label_h
+        x = 0.0
         for stage in order:
             n = row.by_stage.get(stage, 0)
             if not n:
                 continue
-            w = (width - left - 40) * n / top
+            w = (width - 40) * n / top
             parts.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
                 f'fill="{STAGE_SHADES[stage]}"><title>{escape(REACHED_LABELS[stage])}: {n}</title></rect>'
             )
             x += w
         parts.append(
-            f'<text x="{x + 6:.1f}" y="{y + bar_h / 2 + 5}" font-size="14" fill="{INK}" '
+            f'<text x="{x + 6:.1f}" y="{y + bar_h - 3}" font-size="14" fill="{INK}" '
             f"{FONT}>{sum(row.by_stage.values())}</text>"
         )
         y += bar_h + gap
     legend_x = 0
     for stage in order:
+        step = 24 + 8 * len(REACHED_LABELS[stage])
+        if legend_x + step > width:  # wrap the legend rather than cut it off
+            legend_x, y = 0, y + 20
         parts.append(
             f'<rect x="{legend_x}" y="{y + 4}" width="12" height="12" rx="2" fill="{STAGE_SHADES[stage]}"/>'
             f'<text x="{legend_x + 17}" y="{y + 15}" font-size="13" fill="{MUTED}" {FONT}>'
             f"{escape(REACHED_LABELS[stage])}</text>"
         )
-        legend_x += 24 + 8 * len(REACHED_LABELS[stage])
+        legend_x += step
     label = "; ".join(f"{r.theme.name}: {sum(r.by_stage.values())}" for r in found) or "none yet"
     stages_used = [s for s in order if any(r.by_stage.get(s) for r in found)]
     return Chart(
@@ -197,7 +201,7 @@ def bars_chart(
                     f'<text x="{x + slot * 0.35:.1f}" y="{height - bottom - h - 4:.1f}" '
                     f'text-anchor="middle" font-size="12" fill="{MUTED}" {FONT}>{n}</text>'
                 )
-        if index % tick_every == 0:
+        if index % tick_every == 0 and x < width - 40:
             parts.append(
                 f'<text x="{x:.1f}" y="{height - 6}" font-size="12" fill="{MUTED}" {FONT}>'
                 f"{escape(day.strftime(date_format))}</text>"

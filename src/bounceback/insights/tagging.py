@@ -274,6 +274,7 @@ def recent_items(owner: User, limit: int = 12) -> list[TaggedItem]:
         TaggedItem("reflection", pk, day, company, question, answer)
         for pk, day, company, question, answer in Reflection.objects.filter(owner=owner)
         .exclude(answer="")
+        .exclude(question_key__in=skipped_questions())
         .order_by("-rejection__received_on", "-id")
         .values_list(
             "id",
