@@ -199,3 +199,19 @@ def test_at_a_keyboard_it_asks_the_questions_and_enter_skips(
     assert Reflection.objects.count() == 2
     assert PracticeQuestion.objects.get().text == "Why do you want to leave?"
     assert Action.objects.filter(status="open").exists()
+
+
+def test_an_imported_rejection_is_picked_up_by_its_application_id(cli: Any, alice: Any) -> None:
+    from bounceback.recovery.services import record_rejection
+
+    application = add_application(alice, company="Globex", role="Analyst")
+    record_rejection(application, stage_reached="interview")  # as `bounceback import` files it
+    waiting = cli("today")
+    assert f"bounceback reject --app {application.pk}" in said(waiting)
+    result = cli("reject", "--app", str(application.pk), "--keep-steps", "--no-input", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["rejection"]["stage_reached"] == "interview"
+    assert {a["status"] for a in data["actions"]} == {"open"}
+    assert Rejection.objects.filter(application=application).count() == 1
+    assert "waiting for a look" not in said(cli("today"))

@@ -277,6 +277,32 @@ def test_the_dashboard_offers_a_calm_way_in(alice_client: Any) -> None:
     assert "Got a no? Start here" in body
 
 
+def test_an_imported_rejection_waits_on_the_dashboard_until_it_is_opened(
+    alice_client: Any, alice: Any, bob: Any
+) -> None:
+    application = add_application(alice, company="Globex", role="Analyst")
+    rejection = record_rejection(application)  # as the mailbox import does
+    record_rejection(add_application(bob, company="Initech", role="Tester"))
+    body = alice_client.get("/").content.decode()
+    assert f"/rejections/{rejection.pk}/" in body and "Globex" in body
+    assert "Initech" not in body
+    alice_client.get(f"/rejections/{rejection.pk}/next/")  # steps proposed: it has been seen
+    assert "waiting for a look" not in alice_client.get("/").content.decode()
+
+
+def test_gentle_mode_keeps_waiting_rejections_off_the_dashboard(
+    alice_client: Any, alice: Any
+) -> None:
+    from bounceback.accounts.models import Profile
+
+    record_rejection(add_application(alice, company="Globex", role="Analyst"))
+    profile = Profile.for_user(alice)
+    profile.gentle_mode = True
+    profile.save()
+    body = alice_client.get("/").content.decode()
+    assert "Globex" not in body
+
+
 def test_the_application_page_offers_the_flow_and_then_its_results(
     alice_client: Any, alice: Any
 ) -> None:

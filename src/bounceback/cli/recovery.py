@@ -144,27 +144,22 @@ def reject(
         raise UserError(
             "Which company was it? Use --company NAME, or --app ID for an application you already have."
         )
-    try:
-        rejection = services.capture_rejection(me, data)
-    except services.Unsure as unsure:
-        if not interactive:
-            raise UserError(
-                f"{unsure} Candidates: {_candidates_text(unsure.candidates)}. "
-                "Run again with --app ID, or --new for a new application. Nothing was saved."
-            ) from None
-        console.print(escape(str(unsure)))
-        for a in unsure.candidates:
-            console.print(
-                f"  {a.pk}  {escape(a.role)} at {escape(a.company.name)}  (applied {a.applied_on:%Y-%m-%d})"
-            )
-        choice = typer.prompt("Type the id, or 'new'", default="new")
-        data.application_id = int(choice) if choice.strip().isdigit() else None
-        data.create_new = data.application_id is None
-        rejection = services.capture_rejection(me, data)
+    # A rejection already filed (say, by `bounceback import`) is picked up where it is,
+    # so mail that was never typed in still gets its reflection, drafts and steps.
+    picked_up = (
+        services.rejection_to_continue(me, app_id)
+        if app_id is not None and not text and not stage
+        else None
+    )
+    rejection = picked_up or _capture(me, data, interactive)
     application = rejection.application
     if not as_json:
         console.print(
-            f"Saved: not selected for [bold]{escape(str(application))}[/bold] (application {application.pk})."
+            f"Picking up the rejection from {escape(application.company.name)} you already have "
+            f"(heard {rejection.received_on:%d %b})."
+            if picked_up is not None
+            else f"Saved: not selected for [bold]{escape(str(application))}[/bold] "
+            f"(application {application.pk})."
         )
     if interactive:
         _ask_reflection(rejection)
@@ -211,6 +206,30 @@ def reject(
             f"  {action.pk:>4}  {action.due_on:%a %d %b}  {escape(action.title)}  [dim]({action.get_status_display().lower()})[/dim]"
         )
     console.print("bounceback never sends anything. `bounceback today` shows what is due.")
+
+
+def _capture(me: Any, data: Any, interactive: bool) -> Any:
+    """Save the rejection; when the application is unclear, ask (or say how to choose)."""
+    from bounceback.errors import UserError
+    from bounceback.recovery import services
+
+    try:
+        return services.capture_rejection(me, data)
+    except services.Unsure as unsure:
+        if not interactive:
+            raise UserError(
+                f"{unsure} Candidates: {_candidates_text(unsure.candidates)}. "
+                "Run again with --app ID, or --new for a new application. Nothing was saved."
+            ) from None
+        console.print(escape(str(unsure)))
+        for a in unsure.candidates:
+            console.print(
+                f"  {a.pk}  {escape(a.role)} at {escape(a.company.name)}  (applied {a.applied_on:%Y-%m-%d})"
+            )
+        choice = typer.prompt("Type the id, or 'new'", default="new")
+        data.application_id = int(choice) if choice.strip().isdigit() else None
+        data.create_new = data.application_id is None
+        return services.capture_rejection(me, data)
 
 
 def _ask_reflection(rejection: Any) -> None:
@@ -261,19 +280,31 @@ def today(as_json: JsonOption = False) -> None:
 
     Example: bounceback today --json
     """
+    from bounceback.accounts.models import Profile
     from bounceback.recovery import actions
+    from bounceback.recovery.services import waiting_rejections
 
-    due = actions.due(owner())
+    me = owner()
+    due = actions.due(me)
     if as_json:
         print_json([_action_dict(a) for a in due])
         return
     if not due:
         console.print("Nothing is due today.")
-        return
     for action in due:
         where = f" · {escape(action.application.company.name)}" if action.application else ""
         console.print(f"  {action.pk:>4}  {action.due_on:%a %d %b}  {escape(action.title)}{where}")
-    console.print("Mark one done with `bounceback done ID`.")
+    if due:
+        console.print("Mark one done with `bounceback done ID`.")
+    waiting = [] if Profile.for_user(me).gentle_mode else waiting_rejections(me)
+    if waiting:
+        console.print("\nWhen you feel ready, these are waiting for a look:")
+        for rejection in waiting:
+            app = rejection.application
+            console.print(
+                f"  {escape(str(app))} (heard {rejection.received_on:%d %b}): "
+                f"bounceback reject --app {app.pk}"
+            )
 
 
 def done(

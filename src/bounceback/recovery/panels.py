@@ -6,8 +6,10 @@ from datetime import date
 
 from django.template.loader import render_to_string
 
+from bounceback.accounts.models import Profile
 from bounceback.http import AuthedRequest
 from bounceback.recovery.models import Action, Win
+from bounceback.recovery.services import waiting_rejections
 
 
 def today(request: AuthedRequest) -> str | None:
@@ -15,8 +17,12 @@ def today(request: AuthedRequest) -> str | None:
     due = list(
         Action.objects.due_by(request.user, date.today()).select_related("application__company")[:8]
     )
+    # Gentle mode asked not to be shown rejections here; they stay on their applications.
+    waiting = [] if Profile.for_user(request.user).gentle_mode else waiting_rejections(request.user)
     return render_to_string(
-        "recovery/_today_panel.html", {"due": due, "today": date.today()}, request=request
+        "recovery/_today_panel.html",
+        {"due": due, "today": date.today(), "waiting": waiting},
+        request=request,
     )
 
 

@@ -228,6 +228,30 @@ def get_rejection(owner: User, pk: int | str) -> Rejection:
         ) from None
 
 
+def rejection_to_continue(owner: User, application_id: int) -> Rejection | None:
+    """The rejection already on an application (e.g. imported from mail), to pick up its flow."""
+    application = get_application(owner, application_id)
+    return getattr(application, "rejection", None)
+
+
+# A rejection that arrived by mail import and was never opened in the flow is
+# easy to miss; after this long it is old news and no longer offered.
+WAITING_DAYS = 45
+
+
+def waiting_rejections(owner: User, today: date | None = None, limit: int = 3) -> list[Rejection]:
+    """Recent rejections nobody has reflected on or planned steps for yet (often imported)."""
+    from datetime import timedelta
+
+    since = (today or date.today()) - timedelta(days=WAITING_DAYS)
+    return list(
+        Rejection.objects.filter(owner=owner, received_on__gte=since)
+        .filter(reflections__isnull=True, actions__isnull=True)
+        .select_related("application__company")
+        .order_by("-received_on", "-id")[:limit]
+    )
+
+
 @transaction.atomic
 def record_feedback(
     application: Application, text: str, *, received_on: date | None = None
