@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
 
 from bounceback.cli.common import console, owner, parse_day, print_json, read_text_arg
+
+if TYPE_CHECKING:
+    from bounceback.recovery.models import Rejection
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print what was saved as JSON, for scripts.")
@@ -208,7 +211,7 @@ def reject(
     console.print("bounceback never sends anything. `bounceback today` shows what is due.")
 
 
-def _capture(me: Any, data: Any, interactive: bool) -> Any:
+def _capture(me: Any, data: Any, interactive: bool) -> Rejection:
     """Save the rejection; when the application is unclear, ask (or say how to choose)."""
     from bounceback.errors import UserError
     from bounceback.recovery import services
