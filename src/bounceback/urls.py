@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from bounceback import dashboard
+from bounceback.recovery import views_calendar
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
@@ -11,5 +12,6 @@ urlpatterns = [
     path("insights/", include("bounceback.insights.urls")),
     path("wellbeing/", include("bounceback.wellbeing.urls")),
     path("", include("bounceback.accounts.urls")),
+    path("calendar/<str:token>.ics", views_calendar.feed, name="calendar_feed"),
     path("admin/", admin.site.urls),
 ]

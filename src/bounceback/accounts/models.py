@@ -77,3 +77,64 @@ class SignInToken(models.Model):
         user: User = found.user
         found.delete()
         return user
+
+
+class CalendarFeed(models.Model):
+    """A private address a calendar app can subscribe to without signing in.
+
+    Unlike sign-in links, the token itself is kept: the person needs to see the address
+    again to add it on another device. Lookups go through a hash of the token so the
+    database index never compares the secret itself. A new link replaces the token;
+    turning the feed off deletes the row, and with it every old address.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed"
+    )
+    token = models.CharField(max_length=64)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Calendar feed for {self.user} from {self.created_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def for_user(cls, user: User) -> CalendarFeed | None:
+        """The person's feed, or None while it is turned off."""
+        return cls.objects.filter(user=user).first()
+
+    @classmethod
+    def turn_on(cls, user: User) -> CalendarFeed:
+        """The person's feed, made the first time it is asked for."""
+        return cls.for_user(user) or cls.renew(user)
+
+    @classmethod
+    def renew(cls, user: User) -> CalendarFeed:
+        """A fresh address; the old one stops working at once."""
+        token = secrets.token_urlsafe(32)
+        feed, _ = cls.objects.update_or_create(
+            user=user,
+            defaults={
+                "token": token,
+                "token_hash": SignInToken.hash(token),
+                "created_at": timezone.now(),
+            },
+        )
+        return feed
+
+    @classmethod
+    def turn_off(cls, user: User) -> None:
+        cls.objects.filter(user=user).delete()
+
+    @classmethod
+    def owner_of(cls, token: str) -> User | None:
+        """Whose feed this token opens; None for an unknown, old or turned-off token."""
+        found = (
+            cls.objects.filter(token_hash=SignInToken.hash(token)).select_related("user").first()
+        )
+        # The hash lookup already matched; comparing in constant time as well keeps the
+        # check safe even if the lookup ever changes.
+        if found is None or not secrets.compare_digest(found.token.encode(), token.encode()):
+            return None
+        user: User = found.user
+        return user

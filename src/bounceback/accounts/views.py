@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from bounceback.accounts.forms import SettingsForm
 from bounceback.accounts.models import Profile, SignInToken
 from bounceback.http import AuthedRequest
+from bounceback.recovery.views_calendar import section_context
 
 
 @login_not_required
@@ -45,4 +46,4 @@ def settings_page(request: AuthedRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Saved.")
         return redirect("accounts:settings")
-    return render(request, "accounts/settings.html", {"form": form})
+    return render(request, "accounts/settings.html", {"form": form, **section_context(request)})

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from bounceback.recovery import views, views_feedback
+from bounceback.recovery import views, views_calendar, views_feedback
 
 app_name = "recovery"
 urlpatterns = [
     path("new/", views.capture, name="capture"),
     path("today/", views.today, name="today"),
+    path("today/calendar.ics", views_calendar.download, name="calendar_download"),
+    path("today/calendar/", views_calendar.manage, name="calendar_manage"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/reflect/", views.reflect, name="reflect"),
     path("<int:pk>/drafts/", views.draft_list, name="drafts"),

@@ -21,6 +21,7 @@ from bounceback.recovery.capture import analyse
 from bounceback.recovery.forms import AnswerForm, CaptureForm, PasteForm, ToneForm
 from bounceback.recovery.models import ActionStatus, Rejection
 from bounceback.recovery.support import checkin_offer, sounds_distressed, support_panel
+from bounceback.recovery.views_calendar import section_context
 
 
 def _rejection(request: AuthedRequest, pk: int) -> Rejection:
@@ -307,7 +308,11 @@ def today(request: AuthedRequest) -> HttpResponse:
     return render(
         request,
         "recovery/today.html",
-        {"due": actions.due(request.user), "upcoming": actions.upcoming(request.user)},
+        {
+            "due": actions.due(request.user),
+            "upcoming": actions.upcoming(request.user),
+            **section_context(request),
+        },
     )
 
 
