@@ -81,6 +81,10 @@ def test_each_step_is_an_all_day_event_with_a_stable_uid(alice: Any) -> None:
     assert event.DTSTAMP is not None
     assert first.calendar_name == "bounceback — next steps"
     assert b"X-WR-CALNAME:bounceback \xe2\x80\x94 next steps" in first.to_ical()
+    # Subscribed calendar apps are asked to look again every hour.
+    text = first.to_ical()
+    assert b"REFRESH-INTERVAL;VALUE=DURATION:PT1H" in text
+    assert b"X-PUBLISHED-TTL:PT1H" in text
 
 
 def test_a_linked_step_names_the_role_and_company_and_links_back(alice: Any) -> None:
@@ -207,12 +211,18 @@ def test_a_new_address_stops_the_old_one(alice_client: Client, alice: Any) -> No
     old_path = feed_path(old)
 
     response = alice_client.post(
-        reverse("recovery:calendar_manage"), {"do": "renew"}, HTTP_HX_REQUEST="true"
+        reverse("recovery:calendar_manage"),
+        {"do": "renew", "back": reverse("recovery:today")},
+        HTTP_HX_REQUEST="true",
     )
 
     new = CalendarFeed.objects.get(user=alice)
     assert new.token != old.token
-    assert "The old one has stopped working" in response.content.decode()
+    html = response.content.decode()
+    assert "The old one has stopped working" in html
+    assert new.token in html
+    # The swapped-in box still sends a plain form back to the page it sits on.
+    assert f'name="back" value="{reverse("recovery:today")}"' in html
     assert Client().get(old_path).status_code == 404
     assert Client().get(feed_path(new)).status_code == 200
 

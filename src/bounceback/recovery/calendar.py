@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from django.contrib.auth.models import User
 from django.urls import reverse
-from icalendar import CLASS, TRANSP, Calendar, Event
+from icalendar import CLASS, TRANSP, Calendar, Event, vDuration
 
 from bounceback.accounts.models import CalendarFeed
 from bounceback.recovery.models import Action, ActionStatus
@@ -92,8 +92,9 @@ def build(owner: User, base_url: str, now: datetime | None = None) -> Calendar:
         uid=f"next-steps-{owner.pk}@{UID_DOMAIN}",
         refresh_interval=REFRESH,
     )
+    calendar["REFRESH-INTERVAL"].params["VALUE"] = "DURATION"  # RFC 7986 asks for it
     # Outlook and older Apple Calendar read this instead of REFRESH-INTERVAL.
-    calendar.add("X-PUBLISHED-TTL", REFRESH)
+    calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
     for entry in entries(owner, base_url):
         calendar.add_component(
             Event.new(

@@ -38,11 +38,12 @@ def _ics(body: bytes, *, attachment: bool) -> HttpResponse:
     return response
 
 
-def section_context(request: AuthedRequest) -> dict[str, Any]:
+def section_context(request: AuthedRequest, back: str = "") -> dict[str, Any]:
     """What the "Add to your calendar" box needs, on Today and in Settings."""
     feed = CalendarFeed.for_user(request.user)
     url = calendar.feed_url(feed, _base_url(request)) if feed else ""
     return {
+        "calendar_back": back or request.path,  # where a plain (no-htmx) form returns to
         "calendar_feed": feed,
         "calendar_url": url,
         # webcal:// asks the system to open its calendar app and subscribe.
@@ -82,12 +83,12 @@ def manage(request: AuthedRequest) -> HttpResponse:
         CalendarFeed.turn_off(request.user)
     else:
         do = ""
-    if request.htmx:
-        context = {**section_context(request), "done": DONE_MESSAGES.get(do, "")}
-        return HttpResponse(render_to_string("recovery/_calendar.html", context, request=request))
-    if do in DONE_MESSAGES:
-        messages.success(request, DONE_MESSAGES[do])
     back = request.POST.get("back", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
         back = reverse("recovery:today")
+    if request.htmx:
+        context = {**section_context(request, back), "done": DONE_MESSAGES.get(do, "")}
+        return HttpResponse(render_to_string("recovery/_calendar.html", context, request=request))
+    if do in DONE_MESSAGES:
+        messages.success(request, DONE_MESSAGES[do])
     return redirect(back + "#calendar")
