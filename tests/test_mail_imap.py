@@ -1,4 +1,4 @@
-"""`bounceback import --imap` against a real Dovecot on loopback, with a throw-away mailbox.
+"""`bounceback import --imap`: against a real Dovecot on loopback, and where the password comes from.
 
 The fixture writes a Dovecot config in a temp dir: TLS only (a self-signed
 certificate made with openssl, which the client trusts through --cafile, so the
@@ -9,7 +9,9 @@ temp dir, listening on 127.0.0.1 on a free port.
 from __future__ import annotations
 
 import grp
+import io
 import json
+import logging
 import os
 import pwd
 import shutil
@@ -22,8 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import keyring
+import keyring.backend
 import pytest
+from rich.console import Console
 
+from bounceback.errors import UserError
+from bounceback.lib.mail.imap import ImapMessage
 from bounceback.mailbox.models import ImapCursor, ImportedMessage
 from tests.test_mail_import import interview_mail, rejection_mail
 from tests.test_mail_reader import RECEIPT
@@ -238,3 +245,237 @@ def test_an_untrusted_certificate_is_refused(
     )  # fmt: skip
     assert result.exit_code == 1
     assert "could not be verified" in " ".join(result.stderr.split())
+
+
+# --- where the password comes from ---------------------------------------------------
+#
+# These run without a server: a stand-in for ImapSession accepts one password and
+# serves a few messages, so every source (environment variable, keyring, prompt) is
+# tested wherever the suite runs. The last test repeats the prompt against Dovecot.
+
+SECRET = "Tr0ub4dor&3-never-print-me"
+HOST = "imap.example.org"
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that lives in this test's memory, never the machine's real one."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(before)
+
+
+@dataclass
+class FakeServer:
+    """What the stand-in session serves, and the passwords it was given."""
+
+    messages: list[bytes]
+    logins: list[str]
+
+
+@pytest.fixture
+def fake_imap(monkeypatch: pytest.MonkeyPatch) -> FakeServer:
+    server = FakeServer(
+        messages=[
+            rejection_mail("Globex", "Data Analyst", 1),
+            RECEIPT,
+            interview_mail("Initech", "Engineer", 2),
+        ],
+        logins=[],
+    )
+
+    class FakeSession:
+        uidvalidity = 7
+
+        def __init__(
+            self, host: str, port: int, user: str, password: str, folder: str, **_: Any
+        ) -> None:
+            server.logins.append(password)
+            if password != SECRET:
+                raise UserError(f"The server refused the user name or password for {user}.")
+
+        def new_uids(self, after: int) -> list[int]:
+            return [uid for uid in range(1, len(server.messages) + 1) if uid > after]
+
+        def fetch(self, uids: list[int]) -> Iterator[ImapMessage]:
+            for uid in uids:
+                yield ImapMessage(uid, server.messages[uid - 1])
+
+        def close(self) -> None:
+            pass
+
+    monkeypatch.setattr("bounceback.mailbox.imap_sync.ImapSession", FakeSession)
+    return server
+
+
+def _fake_import(cli: Any, *extra: str, input: str | None = None) -> Any:
+    return cli("import", "--imap", "--host", HOST, "--user", "sam", *extra, input=input)
+
+
+def _never_shown(result: Any, caplog: pytest.LogCaptureFixture) -> None:
+    assert SECRET not in result.stdout
+    assert SECRET not in result.stderr
+    assert SECRET not in caplog.text
+
+
+@pytest.mark.django_db
+def test_the_password_can_come_from_an_environment_variable(
+    cli: Any,
+    fake_imap: FakeServer,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.setenv("BB_IMAP_SECRET", SECRET)
+    result = _fake_import(cli, "--password-env", "BB_IMAP_SECRET")
+    assert result.exit_code == 0, result.stderr
+    assert fake_imap.logins == [SECRET]
+    assert "3 e-mails read" in result.stdout
+    _never_shown(result, caplog)
+    assert memory_keyring.store == {}  # kept only when asked to
+
+
+@pytest.mark.django_db
+def test_a_missing_password_variable_is_named_in_the_error(
+    cli: Any, fake_imap: FakeServer, memory_keyring: MemoryKeyring
+) -> None:
+    result = _fake_import(cli, "--password-env", "BB_NOT_SET_ANYWHERE")
+    assert result.exit_code == 1
+    assert "BB_NOT_SET_ANYWHERE is not set" in " ".join(result.stderr.split())
+    assert fake_imap.logins == []
+
+
+@pytest.mark.django_db
+def test_a_saved_password_comes_from_the_keyring_next_time(
+    cli: Any,
+    fake_imap: FakeServer,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.setenv("BB_IMAP_SECRET", SECRET)
+    first = _fake_import(cli, "--password-env", "BB_IMAP_SECRET", "--save-password")
+    assert "Password saved in your system keyring." in first.stderr
+    assert memory_keyring.store == {("bounceback-imap", f"sam@{HOST}"): SECRET}
+    monkeypatch.delenv("BB_IMAP_SECRET")
+    second = _fake_import(cli, "--json")  # no variable, no terminal: the keyring answers
+    assert second.exit_code == 0, second.stderr
+    assert fake_imap.logins == [SECRET, SECRET]
+    assert json.loads(second.stdout)["total"] == 0  # nothing new since the first run
+    for result in (first, second):
+        _never_shown(result, caplog)
+
+
+@pytest.mark.django_db
+def test_a_wrong_password_is_not_saved_in_the_keyring(
+    cli: Any, fake_imap: FakeServer, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BB_IMAP_SECRET", "not-it-at-all")
+    result = _fake_import(cli, "--password-env", "BB_IMAP_SECRET", "--save-password")
+    assert result.exit_code == 1
+    assert memory_keyring.store == {}
+    assert "not-it-at-all" not in result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_in_a_terminal_the_password_is_asked_for_without_echo(
+    cli: Any,
+    fake_imap: FakeServer,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.setattr("bounceback.cli.mail._can_prompt", lambda: True)
+    result = _fake_import(cli, "--json", input=SECRET + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert fake_imap.logins == [SECRET]
+    assert f"Password for sam on {HOST}" in result.stderr
+    assert json.loads(result.stdout)["created"] == 2  # stdout is the JSON and nothing else
+    _never_shown(result, caplog)
+
+
+@pytest.mark.django_db
+def test_without_a_terminal_or_a_saved_password_it_says_what_to_do(
+    cli: Any, fake_imap: FakeServer, memory_keyring: MemoryKeyring
+) -> None:
+    result = _fake_import(cli)
+    assert result.exit_code == 1
+    assert "use --password-env VAR" in " ".join(result.stderr.split())
+    assert fake_imap.logins == []
+
+
+@pytest.mark.django_db
+def test_a_terminal_shows_a_progress_bar_of_the_new_messages(
+    cli: Any, fake_imap: FakeServer, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = io.StringIO()
+    monkeypatch.setattr("bounceback.cli.mail._interactive", lambda: True)
+    monkeypatch.setattr(
+        "bounceback.cli.mail.err_console", Console(file=screen, force_terminal=True, width=100)
+    )
+    monkeypatch.setenv("BB_IMAP_SECRET", SECRET)
+    result = _fake_import(cli, "--password-env", "BB_IMAP_SECRET")
+    assert result.exit_code == 0
+    assert "Fetching" in screen.getvalue() and "3 of 3 new messages" in screen.getvalue()
+    assert SECRET not in screen.getvalue()
+    assert "3 e-mails read" in result.stdout  # the summary table still follows
+
+
+@pytest.mark.django_db
+def test_json_output_has_no_progress_bar(
+    cli: Any, fake_imap: FakeServer, memory_keyring: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = io.StringIO()
+    monkeypatch.setattr("bounceback.cli.mail._interactive", lambda: True)
+    monkeypatch.setattr(
+        "bounceback.cli.mail.err_console", Console(file=screen, force_terminal=True, width=100)
+    )
+    monkeypatch.setenv("BB_IMAP_SECRET", SECRET)
+    result = _fake_import(cli, "--password-env", "BB_IMAP_SECRET", "--json")
+    assert json.loads(result.stdout)["total"] == 3
+    assert "Fetching" not in screen.getvalue()
+
+
+@pytest.mark.django_db
+def test_a_typed_password_logs_in_to_a_real_server_and_is_never_printed(
+    cli: Any,
+    dovecot: Server,
+    memory_keyring: MemoryKeyring,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    monkeypatch.setattr("bounceback.cli.mail._can_prompt", lambda: True)
+    dovecot.deliver(rejection_mail("Globex", "Data Analyst", 1))
+    result = cli(
+        "import", "--imap", "--host", "127.0.0.1", "--port", str(dovecot.port),
+        "--user", "sam", "--cafile", str(dovecot.cafile), "--json", "--save-password",
+        input=PASSWORD + "\n",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["created"] == 1
+    assert memory_keyring.store == {("bounceback-imap", "sam@127.0.0.1"): PASSWORD}
+    assert PASSWORD not in result.stdout + result.stderr + caplog.text

@@ -250,3 +250,74 @@ def test_import_json_reports_the_counts(cli: Any, box: Path) -> None:
     }
     again = json.loads(cli("import", str(box), "--json").stdout)
     assert again["duplicates"] == 2
+
+
+@pytest.mark.django_db
+def test_import_without_json_prints_the_summary_table(cli: Any, box: Path) -> None:
+    result = cli("import", str(box))
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "4 e-mails read" in out
+    for row, count in (
+        ("New applications", 2),
+        ("Not about your job search", 1),
+        ("Could not be read", 1),
+        ("Already imported", 0),
+    ):
+        line = next(line for line in out.splitlines() if row in line)
+        assert line.split()[-1] == str(count), line
+    assert "Skipped message 4" in out
+    assert not out.lstrip().startswith("{")
+
+
+@pytest.mark.django_db
+def test_triage_summary_counts_each_kind_of_mail(cli: Any, box: Path) -> None:
+    import re
+
+    out = cli("triage", str(box)).stdout
+    counts = dict(re.findall(r"^\s*([A-Z][a-z ]+?)\s{2,}(\d+)\s*$", out, flags=re.M))
+    assert counts == {
+        "Rejections": "1",
+        "Interview invitations": "1",
+        "Not about your job search": "1",
+        "Could not be read": "1",
+    }
+    assert "Nothing was saved." in out
+
+
+@pytest.mark.django_db
+def test_triage_json_stays_one_object_per_line_in_a_terminal(
+    cli: Any, box: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    screen = io.StringIO()
+    monkeypatch.setattr("bounceback.cli.mail._interactive", lambda: True)
+    monkeypatch.setattr(
+        "bounceback.cli.mail.err_console", Console(file=screen, force_terminal=True, width=100)
+    )
+    result = cli("triage", str(box), "--json")
+    lines = result.stdout.splitlines()
+    assert len(lines) == 3  # the three readable messages; the unreadable one is on stderr
+    assert all(isinstance(json.loads(line), dict) for line in lines)
+    assert "Reading" not in screen.getvalue()  # no progress bar with --json
+
+
+@pytest.mark.django_db
+def test_a_terminal_shows_a_progress_bar_while_reading(
+    cli: Any, box: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from rich.console import Console
+
+    screen = io.StringIO()
+    monkeypatch.setattr("bounceback.cli.mail._interactive", lambda: True)
+    monkeypatch.setattr(
+        "bounceback.cli.mail.err_console", Console(file=screen, force_terminal=True, width=100)
+    )
+    result = cli("import", str(box))
+    assert "Reading" in screen.getvalue() and "100%" in screen.getvalue()
+    assert "4 e-mails read" in result.stdout and "Reading" not in result.stdout

@@ -19,7 +19,9 @@ HX = {"HTTP_HX_REQUEST": "true"}
 
 def queue(owner: Any, n: int = 1, **fields: Any) -> ReviewItem:
     msg_fields = {
-        k: fields.pop(k) for k in ("from_addr", "from_name", "text", "html") if k in fields
+        k: fields.pop(k)
+        for k in ("from_addr", "from_name", "text", "html", "subject", "date")
+        if k in fields
     }
     fields.setdefault("confidence", 0.4)
     import_items(owner, [analysed(message(n, **msg_fields), **fields)])
@@ -30,11 +32,11 @@ def queue(owner: Any, n: int = 1, **fields: Any) -> ReviewItem:
 def test_the_queue_shows_sender_subject_proposal_and_the_reason(
     alice: Any, alice_client: Any
 ) -> None:
-    queue(alice, company="Acme", role="Data Analyst", evidence=("not to move forward",))
+    queue(alice, company="Acme", role="Data Analyst", evidence=("not move forward",))
     page = alice_client.get(reverse("mailbox:review")).content.decode()
     assert "Acme Recruiting &lt;no-reply@greenhouse.io&gt;" in page
     assert "Your application" in page and "Data Analyst" in page
-    assert "not sure" in page and "not to move forward" in page
+    assert "not sure" in page and "“not move forward”" in page
     assert "We will not move forward." in page  # the plain-text body
 
 
@@ -176,3 +178,198 @@ def test_the_dashboard_shows_how_many_emails_wait(alice: Any, alice_client: Any)
     queue(alice, 2)
     page = alice_client.get(reverse("dashboard")).content.decode()
     assert "2 e-mails need" in page and reverse("mailbox:review") in page
+
+
+def _dated(owner: Any, n: int, day: int) -> ReviewItem:
+    from datetime import UTC, datetime
+
+    return queue(owner, n, date=datetime(2025, 11, day, 9, 0, tzinfo=UTC))
+
+
+@pytest.mark.django_db
+def test_the_page_counts_what_waits_in_words(alice: Any, alice_client: Any) -> None:
+    queue(alice, 1, company="Acme", confidence=0.45)
+    page = alice_client.get(reverse("mailbox:review")).content.decode()
+    assert "One e-mail is waiting for you to check." in page
+    assert "Not very sure" in page and "0.45" not in page and "45%" not in page
+    queue(alice, 2)
+    page = alice_client.get(reverse("mailbox:review")).content.decode()
+    assert "2 e-mails are waiting for you to check." in page
+
+
+@pytest.mark.django_db
+def test_a_long_queue_is_shown_a_page_at_a_time_newest_first(alice: Any, alice_client: Any) -> None:
+    from bounceback.mailbox.services import PAGE_SIZE
+
+    for n in range(1, PAGE_SIZE + 6):
+        queue(alice, n, subject=f"Mail number {n:02d}")
+    first = alice_client.get(reverse("mailbox:review"))
+    page = first.content.decode()
+    assert f"{PAGE_SIZE + 5} e-mails are waiting" in page
+    assert page.count('class="panel review-item"') == PAGE_SIZE
+    last_shown = first.context["last"]
+    assert f"?after={last_shown.pk}" in page and "Show more" in page
+    # Without JavaScript the link is a plain page with the rest.
+    rest = alice_client.get(reverse("mailbox:review"), {"after": last_shown.pk}).content.decode()
+    assert rest.count('class="panel review-item"') == 5 and "Show more" not in rest
+    assert "Back to the newest" in rest
+
+
+@pytest.mark.django_db
+def test_show_more_with_htmx_returns_only_the_next_items_even_after_answering_some(
+    alice: Any, alice_client: Any
+) -> None:
+    from bounceback.mailbox.services import PAGE_SIZE, open_items
+
+    for n in range(1, PAGE_SIZE + 4):
+        _dated(alice, n, day=1 + n % 28)
+    items, _ = open_items(alice)
+    for item in items[:3]:  # answered on the first page before asking for more
+        alice_client.post(reverse("mailbox:dismiss", args=[item.pk]), **HX)
+    more = alice_client.get(reverse("mailbox:review"), {"after": items[-1].pk}, **HX)
+    body = more.content.decode()
+    assert "<html" not in body and "<h1" not in body
+    assert body.count('class="panel review-item"') == 3  # none skipped, none repeated
+    shown = {item.pk for item in items}
+    assert not shown & {int(pk) for pk in _ids(body)}
+
+
+def _ids(body: str) -> list[str]:
+    import re
+
+    return re.findall(r'id="review-(\d+)"', body)
+
+
+@pytest.mark.django_db
+def test_undated_mail_comes_last(alice: Any) -> None:
+    from bounceback.mailbox.services import open_items
+
+    undated = queue(alice, 1)
+    dated = _dated(alice, 2, day=3)
+    older = _dated(alice, 3, day=1)
+    items, more = open_items(alice, size=2)
+    assert items == [dated, older] and more
+    assert open_items(alice, after=older.pk, size=2) == ([undated], False)
+
+
+@pytest.mark.django_db
+def test_a_bad_page_parameter_shows_the_first_page(alice: Any, alice_client: Any) -> None:
+    queue(alice, 1)
+    response = alice_client.get(reverse("mailbox:review"), {"after": "x'; drop"})
+    assert response.status_code == 200 and "One e-mail is waiting" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_answering_with_htmx_updates_the_count(alice: Any, alice_client: Any) -> None:
+    first = queue(alice, 1, company="Acme", role="Analyst")
+    queue(alice, 2)
+    body = alice_client.post(reverse("mailbox:confirm", args=[first.pk]), **HX).content.decode()
+    assert 'id="review-count"' in body and 'hx-swap-oob="true"' in body
+    assert "One e-mail is waiting for you to check." in body
+
+
+@pytest.mark.django_db
+def test_confirm_and_set_aside_work_as_plain_forms(alice: Any, alice_client: Any) -> None:
+    one = queue(alice, 1, company="Acme", role="Analyst")
+    two = queue(alice, 2)
+    response = alice_client.post(reverse("mailbox:confirm", args=[one.pk]), follow=True)
+    page = response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse("mailbox:review")
+    assert "Filed under Analyst at Acme." in page and "One e-mail is waiting" in page
+    page = alice_client.post(reverse("mailbox:dismiss", args=[two.pk]), follow=True)
+    assert "Set aside: not about your job search." in page.content.decode()
+    assert "All done: nothing is waiting for you to check." in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_refused_confirmation_without_js_says_why(alice: Any, alice_client: Any) -> None:
+    add_application(alice, company="Acme", role="Data Analyst")
+    add_application(alice, company="Acme", role="Designer")
+    item = queue(alice, confidence=0.9)
+    page = alice_client.post(reverse("mailbox:confirm", args=[item.pk]), follow=True)
+    assert "Pick the right one" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_rejection_stage_is_shown_in_words(alice: Any, alice_client: Any) -> None:
+    queue(alice, stage="final")
+    page = alice_client.get(reverse("mailbox:review")).content.decode()
+    assert "Got as far as" in page and "Final round" in page
+
+
+# --- what bounceback learned from corrections ---------------------------------------
+
+
+def _rule(owner: Any, sender: str = "@wayne.example") -> SenderRule:
+    app = add_application(owner, company="Wayne Enterprises", role="Analyst")
+    return SenderRule.objects.create(
+        owner=owner, sender=sender, company="Wayne Enterprises", application=app
+    )
+
+
+@pytest.mark.django_db
+def test_learned_senders_are_listed_in_words_and_linked_from_the_queue(
+    alice: Any, alice_client: Any
+) -> None:
+    _rule(alice)
+    SenderRule.objects.create(
+        owner=alice, sender="no-reply@greenhouse.io|acme recruiting", company="Acme"
+    )
+    review = alice_client.get(reverse("mailbox:review")).content.decode()
+    assert reverse("mailbox:learned") in review
+    page = alice_client.get(reverse("mailbox:learned")).content.decode()
+    assert "anyone at wayne.example" in page and "Analyst at Wayne Enterprises" in page
+    assert "“acme recruiting” &lt;no-reply@greenhouse.io&gt;" in page
+
+
+@pytest.mark.django_db
+def test_forgetting_a_rule_means_the_next_mail_is_recognised_afresh(
+    alice: Any, alice_client: Any
+) -> None:
+    rule = _rule(alice)
+    assert alice_client.get(reverse("mailbox:forget", args=[rule.pk])).status_code == 405
+    page = alice_client.post(reverse("mailbox:forget", args=[rule.pk]), follow=True)
+    assert "Forgotten." in page.content.decode() and "Nothing yet" in page.content.decode()
+    assert not SenderRule.objects.exists()
+    report = import_items(
+        alice,
+        [analysed(message(5, from_addr="hr@wayne.example", from_name="HR"), company=None)],
+    )
+    assert report.queued == 1  # no longer filed by itself
+
+
+@pytest.mark.django_db
+def test_bob_cannot_see_or_forget_alices_rules(alice: Any, bob_client: Any) -> None:
+    rule = _rule(alice)
+    assert "wayne.example" not in bob_client.get(reverse("mailbox:learned")).content.decode()
+    assert bob_client.post(reverse("mailbox:forget", args=[rule.pk])).status_code == 404
+    assert SenderRule.objects.filter(pk=rule.pk).exists()
+
+
+@pytest.mark.django_db
+def test_with_two_candidates_each_is_one_click_away(alice: Any, alice_client: Any) -> None:
+    analyst = add_application(alice, company="Acme", role="Data Analyst")
+    add_application(alice, company="Acme", role="Designer")
+    item = queue(alice, confidence=0.9)
+    page = alice_client.get(reverse("mailbox:review")).content.decode()
+    assert "Which application is it about?" in page
+    assert ">Data Analyst at Acme</button>" in page and ">Designer at Acme</button>" in page
+    response = alice_client.post(
+        reverse("mailbox:correct", args=[item.pk]),
+        {f"r{item.pk}-label": "rejection", f"r{item.pk}-application": analyst.pk},
+    )
+    assert response.status_code == 302
+    assert Rejection.objects.get().application == analyst
+    assert not SenderRule.objects.exists()
+
+
+@pytest.mark.django_db
+def test_only_the_emails_own_words_are_quoted(alice: Any, alice_client: Any) -> None:
+    queue(
+        alice,
+        text="Unfortunately we will not move forward.",
+        evidence=("not move forward", "stage: technical test", "rules suggest offer"),
+    )
+    page = alice_client.get(reverse("mailbox:review")).content.decode()
+    assert "It says: “not move forward”" in page
+    assert "stage: technical test" not in page and "rules suggest" not in page

@@ -40,6 +40,40 @@ LABEL_NAMES = {
 }
 
 
+def _interactive() -> bool:
+    """Whether a person is watching stderr (progress bars are drawn only then)."""
+    return sys.stderr.isatty()
+
+
+def _can_prompt() -> bool:
+    """Whether a person can type a password (not a script or a pipe)."""
+    return sys.stdin.isatty()
+
+
+@contextmanager
+def _imap_progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A Rich progress bar over the new messages of an IMAP folder, on stderr."""
+    if not enabled:
+        yield None
+        return
+    with Progress(
+        TextColumn("Fetching"),
+        BarColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("looking for new messages", total=None)
+
+        def update(done: int, total: int) -> None:
+            progress.update(
+                task, completed=done, total=total, description=f"{done:,} of {total:,} new messages"
+            )
+
+        yield update
+
+
 @contextmanager
 def _progress(path: Path, enabled: bool) -> Iterator[Callable[[int], None] | None]:
     """A Rich progress bar over the mailbox (bytes of an mbox, or files), on stderr."""
@@ -81,7 +115,7 @@ def triage(path: PathArgument, as_json: JsonOption = False) -> None:
         return
     counts: Counter[str] = Counter()
     rejections: list[dict[str, Any]] = []
-    with _progress(path, sys.stderr.isatty()) as progress:
+    with _progress(path, _interactive()) as progress:
         for row in run_triage(path, on_problem=problems.append, progress=progress):
             counts[row["label"]] += 1
             if row["label"] == "rejection" and len(rejections) < 10:
@@ -179,9 +213,17 @@ def import_(
             raise UserError("With --imap, give --host and --user.")
         me = owner()
         password = imap_password(host, user, password_env)
-        report: ImportReport = sync_imap(
-            me, host=host, user=user, password=password, folder=folder, port=port, cafile=cafile
-        )
+        with _imap_progress(not as_json and _interactive()) as fetched:
+            report: ImportReport = sync_imap(
+                me,
+                host=host,
+                user=user,
+                password=password,
+                folder=folder,
+                port=port,
+                cafile=cafile,
+                progress=fetched,
+            )
         if save_password:
             _save_password(host, user, password)
     else:
@@ -191,7 +233,7 @@ def import_(
             raise UserError("Give the mailbox to import, or --imap to read from a server.")
         detect(path)
         me = owner()
-        with _progress(path, not as_json and sys.stderr.isatty()) as progress:
+        with _progress(path, not as_json and _interactive()) as progress:
             report = import_mailbox(me, path, progress=progress)
     if as_json:
         print_json(report.as_dict())
@@ -221,12 +263,13 @@ def imap_password(host: str, user: str, password_env: str | None) -> str:
         stored = None
     if stored:
         return stored
-    if not sys.stdin.isatty():
+    if not _can_prompt():
         raise UserError(
             "No password: use --password-env VAR, save one with --save-password, "
             "or run this in a terminal to be asked."
         )
-    return str(typer.prompt(f"Password for {user} on {host}", hide_input=True))
+    # On stderr, so `--json` output on stdout stays pure JSON.
+    return str(typer.prompt(f"Password for {user} on {host}", hide_input=True, err=True))
 
 
 def _save_password(host: str, user: str, password: str) -> None:

@@ -42,3 +42,9 @@ class CorrectForm(forms.Form):
                 "Pick the application this is about, or give the company to add a new one."
             )
         return data
+
+
+class QueuePageForm(forms.Form):
+    """The review page's one GET parameter: show the e-mails after this one."""
+
+    after = forms.IntegerField(required=False, min_value=1)

@@ -28,7 +28,11 @@ def sync_imap(
     cafile: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
-    """Import messages that arrived since the last run (all of them the first time)."""
+    """Import messages that arrived since the last run (all of them the first time).
+
+    ``progress(fetched, total)`` is called once with 0 when the new UIDs are known,
+    then after each message is fetched.
+    """
     session = ImapSession(host, port, user, password, folder, cafile=cafile)
     report = ImportReport()
     try:
@@ -38,9 +42,12 @@ def sync_imap(
         after = cursor.last_uid if cursor and cursor.uidvalidity == session.uidvalidity else 0
         uids = session.new_uids(after)
         source = f"imap://{user}@{host}/{folder}"
+        if progress:
+            progress(0, len(uids))
         for start in range(0, len(uids), CHUNK):
             chunk = uids[start : start + CHUNK]
-            part = import_items(owner, _analysed(session.fetch(chunk), start), source=source)
+            fetched = _counted(session.fetch(chunk), start, len(uids), progress)
+            part = import_items(owner, _analysed(fetched, start), source=source)
             _merge(report, part)
             ImapCursor.objects.update_or_create(
                 owner=owner,
@@ -53,8 +60,6 @@ def sync_imap(
                     "synced_at": timezone.now(),
                 },
             )
-            if progress:
-                progress(start + len(chunk), len(uids))
         if not uids and cursor is None:
             ImapCursor.objects.create(
                 owner=owner,
@@ -66,6 +71,20 @@ def sync_imap(
     finally:
         session.close()
     return report
+
+
+def _counted(
+    messages: Iterator[ImapMessage],
+    done: int,
+    total: int,
+    progress: Callable[[int, int], None] | None,
+) -> Iterator[ImapMessage]:
+    """The messages, reporting each one fetched as (fetched so far, new UIDs in all)."""
+    for message in messages:
+        done += 1
+        if progress:
+            progress(done, total)
+        yield message
 
 
 def _analysed(messages: Iterator[ImapMessage], offset: int) -> Iterator[Analysed | ParseProblem]:

@@ -182,7 +182,7 @@ def decide(owner: User, msg: MailMessage, analysis: Analysis) -> Decision:
         return Decision()
     if analysis.confidence < REVIEW_BELOW:
         return Decision(
-            review=f"bounceback was not sure what this e-mail says ({analysis.confidence:.0%} sure).",
+            review="bounceback was not sure what this e-mail says.",
             candidates=match_application(owner, company or "", analysis.role).candidates,
             company=company,
         )

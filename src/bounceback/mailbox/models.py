@@ -14,6 +14,7 @@ from django.db import models
 from django.utils import timezone
 
 from bounceback.applications.models import Application, Owned
+from bounceback.recovery.models import StageReached
 
 
 class Label(models.TextChoices):
@@ -109,6 +110,37 @@ class ReviewItem(Owned):
     def is_open(self) -> bool:
         return self.status == ReviewStatus.OPEN
 
+    @property
+    def sureness(self) -> str:
+        """How sure the analyser was, in words: a person reads "fairly sure", not 0.57."""
+        if self.confidence >= 0.85:
+            return "Quite sure"
+        if self.confidence >= 0.6:
+            return "Fairly sure"
+        if self.confidence >= 0.4:
+            return "Not very sure"
+        return "Only guessing"
+
+    @property
+    def quotes(self) -> list[str]:
+        """The evidence that is the e-mail's own words, as written (not the analyser's notes)."""
+        lowered = self.text.lower()
+        found = []
+        for phrase in self.evidence:
+            at = lowered.find(str(phrase).lower()) if phrase else -1
+            if at >= 0:
+                found.append(self.text[at : at + len(phrase)])
+        return found[:3]
+
+    @property
+    def stage_display(self) -> str:
+        """How far the person got, when the e-mail is a rejection that says so."""
+        if self.label != Label.REJECTION or self.stage not in StageReached.values:
+            return ""
+        if self.stage == StageReached.UNKNOWN:
+            return ""
+        return str(StageReached(self.stage).label)
+
 
 class SenderRule(Owned):
     """Mail from ``sender`` is about ``company`` (and, if set, this application)."""
@@ -131,6 +163,14 @@ class SenderRule(Owned):
 
     def __str__(self) -> str:
         return f"{self.sender} → {self.company}"
+
+    @property
+    def sender_display(self) -> str:
+        """The sender in words ("anyone at wayne.example"), from the key it is kept under."""
+        if self.sender.startswith("@"):
+            return f"anyone at {self.sender[1:]}"
+        address, _, name = self.sender.partition("|")
+        return f"“{name}” <{address}>" if name else address
 
 
 class ImapCursor(Owned):

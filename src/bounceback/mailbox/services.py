@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import F, Q
 from django.utils import timezone
 
 from bounceback.applications.models import Application, EventKind
@@ -161,16 +162,49 @@ def rule_application(rule: SenderRule, role: str | None) -> Application | None:
 # --- the review queue ------------------------------------------------------------
 
 
-def open_items(owner: User) -> list[ReviewItem]:
-    return list(
-        ReviewItem.objects.filter(owner=owner, status=ReviewStatus.OPEN)
-        .select_related("message")
-        .prefetch_related("candidates__company")
+PAGE_SIZE = 20
+
+
+def open_items(
+    owner: User, *, after: int | None = None, size: int = PAGE_SIZE
+) -> tuple[list[ReviewItem], bool]:
+    """A page of the queue, newest first, starting after the item ``after``; and whether more wait.
+
+    Pages start after an item rather than at an offset: answering e-mails on the
+    first page would otherwise shift the second one, and "Show more" would skip
+    some. Undated mail comes last on every database (NULLs sort differently in
+    SQLite and PostgreSQL).
+    """
+    items = ReviewItem.objects.filter(owner=owner, status=ReviewStatus.OPEN).order_by(
+        F("sent_at").desc(nulls_last=True), "-id"
     )
+    if after is not None:
+        last = ReviewItem.objects.filter(owner=owner, pk=after).values("sent_at", "id").first()
+        if last is not None:
+            items = items.filter(_later_than(last["sent_at"], last["id"]))
+    page = list(items.select_related("message").prefetch_related("candidates__company")[: size + 1])
+    return page[:size], len(page) > size
+
+
+def _later_than(sent_at: datetime | None, pk: int) -> Q:
+    """Items after (sent_at, pk) in the queue's order."""
+    if sent_at is None:
+        return Q(sent_at__isnull=True, id__lt=pk)
+    return Q(sent_at__lt=sent_at) | Q(sent_at=sent_at, id__lt=pk) | Q(sent_at__isnull=True)
 
 
 def open_count(owner: User) -> int:
     return ReviewItem.objects.filter(owner=owner, status=ReviewStatus.OPEN).count()
+
+
+def learned(owner: User) -> list[SenderRule]:
+    """What the person's corrections taught bounceback, one rule per sender."""
+    return list(SenderRule.objects.filter(owner=owner).select_related("application__company"))
+
+
+def forget(rule: SenderRule) -> None:
+    """Drop a learned rule: later mail from that sender is recognised afresh (nothing filed moves)."""
+    rule.delete()
 
 
 def item_details(item: ReviewItem, label: str | None = None) -> Details:

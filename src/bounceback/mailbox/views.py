@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
 
 from bounceback.applications.models import Application
@@ -16,8 +17,8 @@ from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
 from bounceback.lib.mail.sanitize import safe_html
 from bounceback.mailbox import services
-from bounceback.mailbox.forms import CorrectForm
-from bounceback.mailbox.models import ReviewItem
+from bounceback.mailbox.forms import CorrectForm, QueuePageForm
+from bounceback.mailbox.models import ReviewItem, SenderRule
 
 
 def _form(item: ReviewItem, data: object = None) -> CorrectForm:
@@ -39,22 +40,33 @@ def _form(item: ReviewItem, data: object = None) -> CorrectForm:
 def _context(
     item: ReviewItem, form: CorrectForm | None = None, error: str = ""
 ) -> dict[str, object]:
+    candidates = list(item.candidates.all())
     return {
         "item": item,
         "form": form or _form(item),
         "error": error,
-        "proposed": services.proposed_application(item),
+        "proposed": candidates[0] if len(candidates) == 1 else None,
+        "several": len(candidates) > 1,
+        # Plain text when the e-mail has it; otherwise its HTML, only ever through the sanitiser.
         "body_html": "" if item.text.strip() else safe_html(item.html),
     }
 
 
 def review_list(request: AuthedRequest) -> HttpResponse:
-    items = services.open_items(request.user)[:50]
-    return render(
-        request,
-        "mailbox/review.html",
-        {"entries": [_context(item) for item in items], "count": services.open_count(request.user)},
-    )
+    form = QueuePageForm(request.GET)
+    after = form.cleaned_data["after"] if form.is_valid() else None
+    items, has_more = services.open_items(request.user, after=after)
+    context = {
+        "entries": [_context(item) for item in items],
+        "has_more": has_more,
+        "last": items[-1] if items else None,
+        "after": after,
+    }
+    if request.htmx and after:
+        return render(request, "mailbox/_review_page.html", context)
+    context["count"] = services.open_count(request.user)
+    context["learned"] = services.learned(request.user)
+    return render(request, "mailbox/review.html", context)
 
 
 def _item(request: AuthedRequest, pk: int) -> ReviewItem:
@@ -71,11 +83,18 @@ def _done(
     else:
         note = f"Filed under {application.role} at {application.company.name}."
     if request.htmx:
-        return render(
-            request,
+        done = render_to_string(
             "mailbox/_review_done.html",
             {"item": item, "application": application, "note": note},
+            request=request,
         )
+        # The count at the top of the page falls as each e-mail is answered.
+        count = render_to_string(
+            "mailbox/_review_count.html",
+            {"count": services.open_count(request.user), "oob": True},
+            request=request,
+        )
+        return HttpResponse(done + count)
     messages.success(request, note)
     return redirect("mailbox:review")
 
@@ -127,3 +146,19 @@ def review_dismiss(request: AuthedRequest, pk: int) -> HttpResponse:
     if item.is_open:
         services.dismiss(item)
     return _done(request, item, None)
+
+
+def learned_list(request: AuthedRequest) -> HttpResponse:
+    return render(request, "mailbox/learned.html", {"rules": services.learned(request.user)})
+
+
+@require_POST
+def learned_forget(request: AuthedRequest, pk: int) -> HttpResponse:
+    rule = get_object_or_404(SenderRule, owner=request.user, pk=pk)
+    services.forget(rule)
+    messages.success(
+        request,
+        f"Forgotten. Mail from {rule.sender_display} will be recognised afresh; "
+        "what was already filed stays where it is.",
+    )
+    return redirect("mailbox:learned")

@@ -1,0 +1,101 @@
+"""Checking imported mail in a real browser: confirm, correct, set aside; the count falls."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import screenshot
+from tests.test_mail_reader import mbox
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "handwritten"
+MAILS = (
+    "10_spanish_greeting_english_body.eml",  # a rejection bounceback is unsure of: confirmed
+    "28_interview_invite_plain_question.eml",  # an invitation: the company is corrected
+    "55_apartment_application_declined.eml",  # a flat, not a job: set aside
+    "04_final_round_with_feedback.eml",  # two applications could fit: left for later
+)
+
+
+def shoot(page: Any, name: str) -> None:
+    """A desktop picture, then the same page at a phone's width (nothing may scroll sideways)."""
+    screenshot(page, f"{name}-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+    screenshot(page, f"{name}-phone")
+    page.set_viewport_size({"width": 1200, "height": 900})
+
+
+def test_check_imported_mail_and_watch_the_count_fall(
+    signed_in_page: Any, live_server: Any, tmp_path: Path
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.models import Application
+    from bounceback.applications.services import add_application
+    from bounceback.mailbox.importer import import_mailbox
+    from bounceback.mailbox.models import SenderRule
+
+    me = local_user()
+    add_application(me, company="Lumina Health", role="Head of Product")
+    add_application(me, company="Lumina Health", role="Product Owner")
+    box = tmp_path / "job-search.mbox"
+    box.write_bytes(mbox(*((CORPUS / name).read_bytes() for name in MAILS)))
+    assert import_mailbox(me, box).queued == 4
+
+    page = signed_in_page
+    page.set_default_timeout(8000)
+    page.goto(live_server.url + "/")
+    page.get_by_text("4 e-mails need a quick look").wait_for()
+    page.get_by_role("link", name="Review them").click()
+
+    count = page.locator("#review-count")
+    assert count.inner_text() == "4 e-mails are waiting for you to check."
+    terracota = page.locator("article", has_text="Terracota Labs - QA Analyst")
+    assert "Not very sure" in terracota.inner_text()
+    terracota.get_by_text("Read the e-mail").click()
+    terracota.get_by_text("continue the process with other applicants").wait_for()
+    shoot(page, "mail-review-1-queue")
+
+    # Confirm: a new application, filed in one click.
+    terracota.get_by_role("button", name="Yes, add it as a new application").click()
+    page.get_by_text("Filed under QA Analyst at Terracota Labs.").wait_for()
+    page.get_by_text("3 e-mails are waiting for you to check.").wait_for()
+
+    # Correct: the shop's full name, remembered for this sender.
+    driftwood = page.locator("article", has_text="Shift Supervisor")
+    driftwood.get_by_text("Not quite right? Correct it").click()
+    driftwood.get_by_label("Company (new application)").fill("Driftwood Coffee Roasters")
+    shoot(page, "mail-review-2-correcting")
+    driftwood.get_by_role("button", name="Save the correction").click()
+    page.get_by_text("Filed under Shift Supervisor at Driftwood Coffee Roasters.").wait_for()
+    page.get_by_text("2 e-mails are waiting for you to check.").wait_for()
+
+    # Set aside: a flat, not a job.
+    flat = page.locator("article", has_text="14 Elm Road")
+    flat.get_by_role("button", name="Set aside: not job mail").click()
+    page.get_by_text("Set aside: not about your job search.").wait_for()
+    page.get_by_text("One e-mail is waiting for you to check.").wait_for()
+    shoot(page, "mail-review-3-answered")
+
+    assert Application.objects.filter(company__name="Terracota Labs").exists()
+    assert Application.objects.filter(company__name="Driftwood Coffee Roasters").exists()
+    assert not Application.objects.filter(company__name__icontains="Parkside").exists()
+
+    # What was learned from the correction, and how to undo it.
+    page.get_by_role("link", name="What bounceback has learned from your corrections").click()
+    rule = page.locator("li", has_text="anyone at driftwoodcoffee.co")
+    rule.get_by_text("Shift Supervisor at Driftwood Coffee Roasters").wait_for()
+    rule.get_by_text("Forget this").click()
+    shoot(page, "mail-review-4-learned")
+    rule.get_by_role("button", name="Yes, forget it").click()
+    page.get_by_text("Forgotten.").wait_for()
+    assert not SenderRule.objects.exists()
+
+    # The dashboard panel counts what is left.
+    page.get_by_role("link", name="bounceback", exact=True).click()
+    page.get_by_text("One e-mail needs a quick look").wait_for()
+    shoot(page, "mail-review-5-dashboard")
