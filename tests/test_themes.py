@@ -158,7 +158,7 @@ def test_a_theme_of_your_own_is_used_for_tagging(
     save_answer(rejection, "struggled", "They asked for a portfolio and I had none ready.")
     response = alice_client.post(
         "/insights/themes/new/",
-        {"name": "Portfolio", "triggers": "portfolio, case studies", "action": "Build one"},
+        {"name": "Portfolio", "triggers": "portfolio, case studies", "actions": "Build one"},
     )
     assert response.status_code == 302
     tag = ThemeTag.objects.get(owner=alice, theme="portfolio")

@@ -1,4 +1,4 @@
-"""Insights in a real browser: the charts, fixing a tag in one click, desktop and phone."""
+"""Insights in a real browser: the charts, fixing a tag in one click, themes of your own."""
 
 from __future__ import annotations
 
@@ -43,7 +43,23 @@ def test_insights_draw_the_search_and_a_wrong_tag_goes_in_one_click(
     page.wait_for_function(
         f"document.querySelectorAll('.tagged-item .tag').length === {before - 1}"
     )
+    assert page.locator(".theme-card .trend svg[role=img]").count() >= 3
+    assert page.locator(".theme-card .trend-words").first.inner_text().startswith("Came up")
     shoot(page, "insights-themes")
+
+    # A theme of one's own: added, edited in place (htmx), deleted after a question.
+    page.locator("#id_name").fill("Portfolio")
+    page.locator("#id_triggers").fill("portfolio, case study")
+    page.get_by_role("button", name="Add theme").click()
+    page.get_by_role("link", name="Edit Portfolio").click()
+    page.locator("#edit-name").fill("Portfolio and samples")
+    screenshot(page, "insights-theme-edit-desktop")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_text("Saved “Portfolio and samples”").wait_for()
+    page.get_by_role("link", name="Delete Portfolio and samples").click()
+    page.get_by_role("button", name="Delete the theme").click()
+    page.get_by_text("Deleted “Portfolio and samples”").wait_for()
+    assert page.locator(".own-theme").count() == 0
 
     page.get_by_role("link", name="Forecast").click()
     page.wait_for_selector("h1")

@@ -71,6 +71,9 @@ def insights(
         console.print(themes)
         if view.themes.small_sample:
             console.print("[dim]Fewer than 5 rejections so far: a hint, not a pattern.[/dim]")
+        else:
+            for row in sorted(view.themes.found, key=lambda r: -r.total)[:5]:
+                console.print(f"  {escape(row.theme.name)}: {escape(row.summary)}")
     if view.silence.count:
         console.print(
             f"\n{view.silence.count} open application(s) without news for a while; "

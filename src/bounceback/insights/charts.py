@@ -13,7 +13,8 @@ from html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from bounceback.insights.funnel import STAGE_LABELS, Funnel
-from bounceback.insights.stats import REACHED_LABELS, ThemesReport
+from bounceback.insights.stats import REACHED_LABELS, ThemeRow, ThemesReport
+from bounceback.insights.trend import times
 
 ACCENT = "#2f6f62"
 INK = "#23302c"
@@ -28,6 +29,9 @@ STAGE_SHADES = {
     "final": ACCENT,
     "unknown": "#c9cecb",
 }
+# What the employer said and what the person noted, as on the tags (insights.css).
+EMPLOYER = "#4f8f80"
+SELF = "#a0917a"
 FONT = 'font-family="system-ui, sans-serif"'
 
 
@@ -217,3 +221,74 @@ def bars_chart(
         ["Period", unit.capitalize()],
         [[day.strftime(date_format), str(n)] for day, n in points],
     )
+
+
+def trend_chart(row: ThemeRow, top: int, kind: str) -> Chart:
+    """Two rows of small bars over the search: the employer above, the person's notes below.
+
+    ``top`` is shared by every theme on the page, so bars compare across the small
+    multiples (a theme mentioned twice never looks as big as one mentioned twenty times).
+    """
+    periods = row.periods
+    width, left, row_h, gap, axis = 300, 64, 24, 8, 16
+    slot = (width - left) / max(1, len(periods))
+    top = max(top, 1)
+    parts: list[str] = []
+    lines = [("Employer", EMPLOYER, lambda p: p.employer), ("You", SELF, lambda p: p.self_noted)]
+    for index, (name, colour, value) in enumerate(lines):
+        base = index * (row_h + gap) + row_h
+        parts.append(
+            f'<text x="0" y="{base - 4}" font-size="12" fill="{MUTED}" {FONT}>{name}</text>'
+            f'<line x1="{left}" y1="{base + 0.5}" x2="{width}" y2="{base + 0.5}" stroke="{LINE}"/>'
+        )
+        for i, period in enumerate(periods):
+            n = value(period)
+            if not n:
+                continue
+            h = max(2.0, (row_h - 2) * n / top)
+            parts.append(
+                f'<rect x="{left + i * slot + slot * 0.15:.1f}" y="{base - h:.1f}" '
+                f'width="{max(1.0, slot * 0.7):.1f}" height="{h:.1f}" rx="1.5" fill="{colour}">'
+                f"<title>{escape(period.label)}: {name.lower()} {n}</title></rect>"
+            )
+    height = 2 * row_h + gap + axis
+    if periods:
+        first, last = periods[0].label, periods[-1].label
+        parts.append(
+            f'<text x="{left}" y="{height - 2}" font-size="11" fill="{MUTED}" {FONT}>'
+            f"{escape(first)}</text>"
+        )
+        if len(periods) > 1:
+            parts.append(
+                f'<text x="{width}" y="{height - 2}" text-anchor="end" font-size="11" '
+                f'fill="{MUTED}" {FONT}>{escape(last)}</text>'
+            )
+    span = f"{periods[0].label} to {periods[-1].label}" if periods else "no dates yet"
+    label = (
+        f"{row.theme.name} by {kind}, {span}: the employer said it "
+        f"{times(row.employer)}, you noted it {times(row.self_noted)}."
+    )
+    if row.summary:
+        label += f" {row.summary}"
+    return Chart(
+        f"trend-{row.theme.slug}",
+        f"{row.theme.name} over time",
+        row.summary,
+        label,
+        _svg(width, height, "".join(parts), label),
+        [kind.capitalize(), "The employer said", "You noted"],
+        [[p.label, str(p.employer), str(p.self_noted)] for p in periods],
+    )
+
+
+def trend_top(report: ThemesReport) -> int:
+    """The largest bar on the page, so every theme is drawn to the same scale."""
+    return max((max(p.employer, p.self_noted) for r in report.found for p in r.periods), default=1)
+
+
+def trend_cards(
+    report: ThemesReport, rows: list[ThemeRow] | None = None
+) -> list[tuple[ThemeRow, Chart]]:
+    """Each theme found (or the ``rows`` given) with its sparkline, all on one scale."""
+    top = trend_top(report)
+    return [(r, trend_chart(r, top, report.period_kind)) for r in (rows or report.found)]

@@ -16,8 +16,9 @@ from django.utils.safestring import mark_safe
 
 from bounceback.errors import UserError
 from bounceback.insights import charts
+from bounceback.insights.charts import Chart
 from bounceback.insights.funnel import Funnel, funnel, weekly_activity
-from bounceback.insights.stats import ThemesReport, themes_report
+from bounceback.insights.stats import ThemeRow, ThemesReport, themes_report
 from bounceback.recovery.models import Action, ActionStatus, Feedback, Reflection, Win
 
 FORMATS = ("html", "md", "both")
@@ -47,6 +48,7 @@ class Retrospective:
     include_private: bool
     private: list[PrivateText] = field(default_factory=list)
     charts: list[charts.Chart] = field(default_factory=list)
+    trends: list[tuple[ThemeRow, Chart]] = field(default_factory=list)
 
 
 def build(
@@ -65,7 +67,7 @@ def build(
     if since > today:
         raise UserError(f"--since {since:%Y-%m-%d} is in the future. Use an earlier date.")
     result = funnel(owner, since)
-    report = themes_report(owner, since)
+    report = themes_report(owner, since, today)
     names = {r.theme.slug: r.theme.name for r in report.rows}
     done = [
         (day or since, title, names.get(theme, ""))
@@ -101,6 +103,7 @@ def build(
                 "answer",
             )
         ]
+    retro.trends = charts.trend_cards(report) if report.found else []
     weeks = max(1, min(52, (today - since).days // 7 + 1))
     retro.charts = [
         charts.funnel_chart(result),

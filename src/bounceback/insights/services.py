@@ -73,7 +73,7 @@ def overview(owner: User, today: date | None = None, *, propose: bool = True) ->
         pace=pace,
         silence=silence(owner, today),
         forecast=make_forecast(result, pace),
-        themes=themes_report(owner),
+        themes=themes_report(owner, today=today),
         wins=wins_over_time(owner),
     )
 
@@ -120,6 +120,12 @@ def as_json(view: Overview) -> dict[str, Any]:
                 "self": r.self_noted,
                 "by_stage": r.by_stage,
                 "actions_done": r.actions_done,
+                # Every month of the search, empty ones included; the pages may show quarters.
+                "by_month": [
+                    {"month": f"{m.month:%Y-%m}", "employer": m.employer, "self": m.self_noted}
+                    for m in r.by_month
+                ],
+                "trend": r.summary or None,
             }
             for r in view.themes.found
         ],

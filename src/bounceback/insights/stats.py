@@ -16,6 +16,14 @@ from django.db.models.functions import TruncMonth
 from bounceback.applications.models import Application
 from bounceback.insights.models import Source, TagState, ThemeTag
 from bounceback.insights.tagging import all_themes
+from bounceback.insights.trend import (
+    MonthCount,
+    Period,
+    describe,
+    group,
+    months_between,
+    period_kind,
+)
 from bounceback.lib.themes import Theme
 from bounceback.recovery.models import Action, ActionStatus, Rejection, StageReached, Win
 
@@ -58,10 +66,12 @@ class ThemeRow:
     employer: int = 0
     self_noted: int = 0
     by_stage: dict[str, int] = field(default_factory=dict)
-    by_month: dict[date, int] = field(default_factory=dict)
+    # Every month of the search, empty ones included, so a gap reads as a gap.
+    by_month: list[MonthCount] = field(default_factory=list)
+    periods: list[Period] = field(default_factory=list)  # the same, grouped for the picture
+    summary: str = ""  # plain words; empty when there are too few rejections to say any
     actions_done: int = 0
     effect: Effect | None = None
-    trend: list[tuple[date, int]] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -73,6 +83,7 @@ class ThemesReport:
     rows: list[ThemeRow]
     rejections: int
     months: list[date]
+    period_kind: str = "month"  # "month" or "quarter", see trend.MONTHLY_UP_TO
 
     @property
     def small_sample(self) -> bool:
@@ -87,21 +98,20 @@ def _month(value: object) -> date:
     return value.date() if hasattr(value, "date") and callable(value.date) else value  # type: ignore[return-value]
 
 
-def themes_report(owner: User, since: date | None = None) -> ThemesReport:
-    """Per theme: counts by source, by stage reached, by month, and actions done for it."""
+def themes_report(
+    owner: User, since: date | None = None, today: date | None = None
+) -> ThemesReport:
+    """Per theme: counts by source, by stage reached, by month and source, and actions done.
+
+    A mention is one feedback text or reflection answer (one tag), so the months of a
+    theme add up to its "the employer said" and "you noted" counts.
+    """
+    today = today or date.today()
     themes = all_themes(owner)
     rows = {t.slug: ThemeRow(t) for t in themes}
     tags = ThemeTag.objects.filter(owner=owner).exclude(state=TagState.REJECTED)
     if since:
         tags = tags.filter(tagged_on__gte=since)
-    for slug, source, n in (
-        tags.values("theme", "source").annotate(n=Count("id")).values_list("theme", "source", "n")
-    ):
-        if slug in rows:
-            if source == Source.EMPLOYER:
-                rows[slug].employer += n
-            else:
-                rows[slug].self_noted += n
     # One rejection counts once per theme at its stage, however many texts mention it.
     for slug, stage, n in (
         tags.values("theme", "application__rejection__stage_reached")
@@ -110,24 +120,52 @@ def themes_report(owner: User, since: date | None = None) -> ThemesReport:
     ):
         if slug in rows:
             rows[slug].by_stage[stage or StageReached.UNKNOWN] = n
-    months: set[date] = set()
-    for slug, month, n in (
+    # Source totals are summed from this one month-by-source query rather than asked for.
+    monthly: dict[str, dict[date, list[int]]] = {}
+    for slug, source, month, n in (
         tags.annotate(month=TruncMonth("tagged_on"))
-        .values("theme", "month")
+        .values("theme", "source", "month")
         .annotate(n=Count("id"))
-        .values_list("theme", "month", "n")
+        .values_list("theme", "source", "month", "n")
     ):
-        if slug in rows:
-            rows[slug].by_month[_month(month)] = n
-            months.add(_month(month))
-    ordered = sorted(months)
-    for row in rows.values():
-        row.trend = [(m, row.by_month.get(m, 0)) for m in ordered]
-    _add_effects(owner, rows)
+        if slug not in rows:
+            continue
+        counts = monthly.setdefault(slug, {}).setdefault(_month(month), [0, 0])
+        if source == Source.EMPLOYER:
+            rows[slug].employer += n
+            counts[0] += n
+        else:
+            rows[slug].self_noted += n
+            counts[1] += n
+    months = _search_months(owner, since, today, monthly)
+    kind = period_kind(months)
     rejections = Rejection.objects.filter(owner=owner)
     if since:
         rejections = rejections.filter(received_on__gte=since)
-    return ThemesReport(list(rows.values()), rejections.count(), ordered)
+    report = ThemesReport(list(rows.values()), rejections.count(), months, kind)
+    for slug, row in rows.items():
+        counts_by_month = monthly.get(slug, {})
+        row.by_month = [MonthCount(m, *counts_by_month.get(m, [0, 0])) for m in months]
+        row.periods = group(row.by_month, kind)
+        if not report.small_sample:
+            row.summary = describe(row.by_month, today)
+    _add_effects(owner, rows)
+    return report
+
+
+def _search_months(
+    owner: User, since: date | None, today: date, monthly: dict[str, dict[date, list[int]]]
+) -> list[date]:
+    """The months of the search: from ``since`` or the first application, up to today."""
+    if since:
+        first: date | None = since
+    else:
+        first = Application.objects.filter(owner=owner).aggregate(first=Min("applied_on"))["first"]
+    seen = [m for counts in monthly.values() for m in counts]
+    candidates = [d for d in [first, *seen] if d is not None]
+    if not candidates:
+        return []
+    return months_between(min(candidates), max([today, *seen]))
 
 
 def _add_effects(owner: User, rows: dict[str, ThemeRow]) -> None:

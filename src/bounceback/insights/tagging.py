@@ -192,31 +192,6 @@ def add_tag(owner: User, *, kind: str, pk: int | str, theme: str) -> ThemeTag:
     return tag
 
 
-def add_theme(
-    owner: User, *, name: str, description: str = "", triggers: str = "", action: str = ""
-) -> Theme:
-    """A theme of the person's own: triggers one per line or comma-separated."""
-    from django.utils.text import slugify
-
-    name = " ".join(name.split())
-    if not name:
-        raise UserError("Please give the theme a short name.")
-    slug = slugify(name)[:60]
-    if not slug:
-        raise UserError("Please use at least one letter or digit in the theme's name.")
-    if slug in theme_names(owner):
-        raise UserError(f"There is already a theme called '{name}'. Pick another name.")
-    words = [w.strip() for line in triggers.splitlines() for w in line.split(",") if w.strip()]
-    return Theme.objects.create(
-        owner=owner,
-        slug=slug,
-        name=name,
-        description=description.strip(),
-        triggers=words,
-        actions=[{"title": action.strip(), "why": ""}] if action.strip() else [],
-    )
-
-
 @dataclass(frozen=True)
 class TagView:
     pk: int

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_POST
 from bounceback.applications.services import get_application
 from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest
-from bounceback.insights import charts, services, silence, tagging
+from bounceback.insights import charts, own_themes, services, silence, tagging
 from bounceback.insights.forms import SilenceForm, ThemeForm
 from bounceback.insights.funnel import STAGE_LABELS
-from bounceback.insights.stats import wins_over_time
+from bounceback.insights.models import Theme
+from bounceback.insights.stats import ThemeRow, wins_over_time
 from bounceback.recovery.models import Win
 
 
@@ -42,6 +43,12 @@ def _charts(view: services.Overview) -> list[charts.Chart]:
     return [charts.funnel_chart(view.funnel), charts.themes_chart(view.themes), activity, wins]
 
 
+def _lately(view: services.Overview) -> list[tuple[ThemeRow, charts.Chart]]:
+    """The three most mentioned themes with their sparklines, for the overview."""
+    top = sorted(view.themes.found, key=lambda r: -r.total)[:3]
+    return list(charts.trend_cards(view.themes, top)) if top else []
+
+
 def index(request: AuthedRequest) -> HttpResponse:
     view = services.overview(request.user)
     return render(
@@ -50,6 +57,7 @@ def index(request: AuthedRequest) -> HttpResponse:
         {
             "view": view,
             "charts": _charts(view),
+            "lately": _lately(view),
             "stage_labels": STAGE_LABELS,
             "silence_form": SilenceForm(initial=view.silence.limits),
             "section": "index",
@@ -74,6 +82,8 @@ def _themes_page(request: AuthedRequest, form: ThemeForm, status: int = 200) -> 
         {
             "report": report,
             "chart": charts.themes_chart(report),
+            "cards": charts.trend_cards(report),
+            "own": [r for r in report.rows if not r.theme.builtin],
             "items": tagging.recent_items(request.user),
             "form": form,
             "section": "themes",
@@ -121,17 +131,72 @@ def theme_add(request: AuthedRequest) -> HttpResponse:
     form = ThemeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            theme = tagging.add_theme(request.user, **form.cleaned_data)
+            theme = own_themes.add_theme(request.user, **form.cleaned_data)
         except UserError as error:
             form.add_error(None, str(error))
         else:
-            tagging.retag_all(request.user)
             messages.success(request, f"Added “{theme.name}”. Your texts were tagged again.")
             return redirect("insights:themes")
         return _themes_page(request, form, status=400)
     if request.method == "POST":
         return _themes_page(request, form, status=400)
     return redirect("insights:themes")
+
+
+def _own_theme(request: AuthedRequest, slug: str) -> Theme | HttpResponse:
+    """The person's theme, a 404 for anyone else's, or back to the list for a built-in one."""
+    try:
+        return own_themes.get_own_theme(request.user, slug)
+    except NotFound:
+        raise Http404("No such theme.") from None
+    except UserError as error:
+        messages.error(request, str(error))
+        return redirect("insights:themes")
+
+
+def theme_edit(request: AuthedRequest, slug: str) -> HttpResponse:
+    """GET: the form (a fragment for htmx, in place of the theme's line); POST: save it."""
+    theme = _own_theme(request, slug)
+    if isinstance(theme, HttpResponse):
+        return theme
+    # Its own ids, as htmx may put it on the page beside the "add a theme" form.
+    if request.method == "POST":
+        form = ThemeForm(request.POST, auto_id="edit-%s")
+    else:
+        form = ThemeForm.for_theme(theme.as_data(), auto_id="edit-%s")
+    if request.method == "POST" and form.is_valid():
+        try:
+            retagged = own_themes.update_theme(theme, **form.cleaned_data)
+        except UserError as error:
+            form.add_error(None, str(error))
+        else:
+            again = " Your texts were tagged again." if retagged else ""
+            messages.success(request, f"Saved “{theme.name}”.{again}")
+            return redirect("insights:themes")
+    context = {"theme": theme, "form": form, "section": "themes"}
+    status = 400 if form.is_bound else 200
+    if request.htmx and not form.is_bound:
+        return render(request, "insights/_theme_edit.html", context)
+    return render(request, "insights/theme_edit.html", context, status=status)
+
+
+def theme_delete(request: AuthedRequest, slug: str) -> HttpResponse:
+    """GET: ask first, saying what goes and what stays; POST: delete."""
+    theme = _own_theme(request, slug)
+    if isinstance(theme, HttpResponse):
+        return theme
+    if request.method == "POST":
+        name = theme.name
+        removed = own_themes.delete_theme(theme)
+        texts = f"{removed} text{'s' if removed != 1 else ''}"
+        kept = f" It came off {texts}; the texts themselves are kept." if removed else ""
+        messages.success(request, f"Deleted “{name}”.{kept}")
+        return redirect("insights:themes")
+    return render(
+        request,
+        "insights/theme_delete.html",
+        {"theme": theme, "tagged": own_themes.tagged_texts(theme), "section": "themes"},
+    )
 
 
 @require_POST
@@ -177,6 +242,7 @@ def silence_rules(request: AuthedRequest) -> HttpResponse:
             {
                 "view": view,
                 "charts": _charts(view),
+                "lately": _lately(view),
                 "stage_labels": STAGE_LABELS,
                 "silence_form": form,
                 "section": "index",
