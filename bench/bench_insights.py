@@ -2,8 +2,11 @@
 
     uv run python bench/bench_insights.py              # 50 vs 5,000 applications
     uv run python bench/bench_insights.py --json
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/mine uv run python bench/bench_insights.py
 
-Builds both users with bulk_create in a throw-away SQLite data folder (never yours):
+Builds both users with bulk_create in a throw-away SQLite data folder (never yours), or,
+with DATABASE_URL, in a throw-away PostgreSQL database named bench_<its name> that is
+created and dropped around the run (the database in the URL itself is not touched):
 the heavy one has 5,000 applications over two years, 50,000 timeline events, rejections,
 feedback, reflections, theme tags, actions and wins. Each page is fetched once to warm
 up (and to let it propose follow-ups), then timed over a few runs with Django's test
@@ -21,6 +24,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -42,20 +46,28 @@ ANSWERS = [
 ]
 
 
-def setup(home: Path) -> None:
+def setup(home: Path) -> Callable[[], None]:
+    """Django on a scratch database; returns what to call to throw it away."""
     os.environ["BOUNCEBACK_HOME"] = str(home)
     os.environ.setdefault("BOUNCEBACK_SECRET_KEY", "bench-only-not-secret")
     os.environ["DJANGO_SETTINGS_MODULE"] = "bounceback.settings"
-    os.environ.pop("DATABASE_URL", None)
     sys.path.insert(0, str(ROOT / "src"))
     import django
 
     django.setup()
     from django.conf import settings
     from django.core.management import call_command
+    from django.db import connection
 
     settings.ALLOWED_HOSTS = ["*"]
-    call_command("migrate", verbosity=0)
+    if connection.vendor == "sqlite":
+        call_command("migrate", verbosity=0)
+        return lambda: None
+    # Django's own test-database machinery: a fresh database beside the named one.
+    name = connection.settings_dict["NAME"]
+    connection.settings_dict.setdefault("TEST", {})["NAME"] = f"bench_{name}"
+    connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    return lambda: connection.creation.destroy_test_db(name, verbosity=0)
 
 
 def build_user(name: str, applications: int, events_per_app: int, today: date) -> Any:
@@ -213,32 +225,41 @@ def measure(user: Any, runs: int) -> dict[str, dict[str, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--small", type=int, default=50)
-    parser.add_argument("--large", type=int, default=5000)
+    parser.add_argument("--small", type=int, default=50, help="Applications, light user.")
+    parser.add_argument("--large", type=int, default=5000, help="Applications, heavy user.")
     parser.add_argument("--events", type=int, default=10, help="Timeline events per application.")
-    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--runs", type=int, default=5, help="Timed fetches per page.")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bounceback-bench-insights-") as home:
-        setup(Path(home))
-        from bounceback.applications.models import StageEvent
+        teardown = setup(Path(home))
+        try:
+            from django.db import connection
 
-        today = date.today()
-        start = time.perf_counter()
-        small = build_user("small", args.small, args.events, today)
-        large = build_user("large", args.large, args.events, today)
-        built = time.perf_counter() - start
-        events = StageEvent.objects.filter(owner=large).count()
-        report = {
-            "build_seconds": round(built, 1),
-            "large_events": events,
-            "small": measure(small, args.runs),
-            "large": measure(large, args.runs),
-        }
+            from bounceback.applications.models import StageEvent
+
+            today = date.today()
+            start = time.perf_counter()
+            small = build_user("small", args.small, args.events, today)
+            large = build_user("large", args.large, args.events, today)
+            built = time.perf_counter() - start
+            events = StageEvent.objects.filter(owner=large).count()
+            report = {
+                "database": connection.vendor,
+                "build_seconds": round(built, 1),
+                "large_events": events,
+                "small": measure(small, args.runs),
+                "large": measure(large, args.runs),
+            }
+        finally:
+            teardown()
     if args.json:
         print(json.dumps(report, indent=2))
         return
-    print(f"Built {args.small} and {args.large} applications ({events} events) in {built:.1f} s.")
+    print(
+        f"Built {args.small} and {args.large} applications ({events} events) in {built:.1f} s "
+        f"on {report['database']}."
+    )
     print(f"{'page':<20}{args.small:>8} apps{'':>4}{args.large:>8} apps   queries (small/large)")
     for url in [*PAGES, "insights --json"]:
         s, big = report["small"][url], report["large"][url]  # type: ignore[index]
