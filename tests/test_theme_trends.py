@@ -199,6 +199,7 @@ def test_insights_json_has_each_themes_months_by_source_and_the_words(cli: Any, 
     assert theme["trend"].startswith("Came up 4 times in") and theme["trend"].endswith(
         "once since."
     )
+    assert f"Depth in the core skill: {theme['trend']}" in cli("insights").output
 
 
 @pytest.mark.django_db
