@@ -373,3 +373,36 @@ def test_only_the_emails_own_words_are_quoted(alice: Any, alice_client: Any) -> 
     page = alice_client.get(reverse("mailbox:review")).content.decode()
     assert "It says: “not move forward”" in page
     assert "stage: technical test" not in page and "rules suggest" not in page
+
+
+@pytest.mark.django_db
+def test_the_page_takes_the_same_number_of_queries_however_long_the_queue(
+    alice: Any, alice_client: Any
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for i in range(5):
+        add_application(alice, company=f"Company {i}", role="Analyst")
+    for n in range(1, 3):
+        queue(alice, n)
+    alice_client.get(reverse("mailbox:review"))  # warm the session
+    with CaptureQueriesContext(connection) as short:
+        alice_client.get(reverse("mailbox:review"))
+    for n in range(3, 30):
+        queue(alice, n)
+    with CaptureQueriesContext(connection) as long:
+        alice_client.get(reverse("mailbox:review"))
+    assert len(long) == len(short)
+
+
+@pytest.mark.django_db
+def test_the_correction_form_starts_on_the_proposed_application(
+    alice: Any, alice_client: Any
+) -> None:
+    add_application(alice, company="Other", role="Designer")
+    proposed = add_application(alice, company="Acme Analytics", role="Data Analyst")
+    queue(alice, company="Acme Analytica", role="Data Analyst")
+    page = alice_client.get(reverse("mailbox:review")).content.decode()
+    assert f'<option value="{proposed.pk}" selected>Data Analyst at Acme Analytics</option>' in page
+    assert "Yes, file it under Data Analyst at Acme Analytics" in page

@@ -25,11 +25,21 @@ class CorrectForm(forms.Form):
         label="File mail from this sender the same way next time", required=False, initial=True
     )
 
-    def __init__(self, owner: User, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        owner: User,
+        *args: Any,
+        applications: list[tuple[int, str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["application"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Application.objects.filter(owner=owner).select_related("company")
+        if applications is not None:
+            # A page of the queue has one form per e-mail: the options are read once for
+            # all of them. Validation still goes through the queryset (owner's only).
+            field.choices = [("", field.empty_label or ""), *applications]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -48,3 +58,11 @@ class QueuePageForm(forms.Form):
     """The review page's one GET parameter: show the e-mails after this one."""
 
     after = forms.IntegerField(required=False, min_value=1)
+
+
+def application_choices(owner: User) -> list[tuple[int, str]]:
+    """The person's applications as (id, "Role at Company"), for every form on a page."""
+    return [
+        (app.pk, str(app))
+        for app in Application.objects.filter(owner=owner).select_related("company")
+    ]

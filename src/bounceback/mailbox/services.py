@@ -182,7 +182,9 @@ def open_items(
         last = ReviewItem.objects.filter(owner=owner, pk=after).values("sent_at", "id").first()
         if last is not None:
             items = items.filter(_later_than(last["sent_at"], last["id"]))
-    page = list(items.select_related("message").prefetch_related("candidates__company")[: size + 1])
+    page = list(
+        items.select_related("message", "owner").prefetch_related("candidates__company")[: size + 1]
+    )
     return page[:size], len(page) > size
 
 

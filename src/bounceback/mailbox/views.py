@@ -17,15 +17,18 @@ from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
 from bounceback.lib.mail.sanitize import safe_html
 from bounceback.mailbox import services
-from bounceback.mailbox.forms import CorrectForm, QueuePageForm
+from bounceback.mailbox.forms import CorrectForm, QueuePageForm, application_choices
 from bounceback.mailbox.models import ReviewItem, SenderRule
 
 
-def _form(item: ReviewItem, data: object = None) -> CorrectForm:
+def _form(
+    item: ReviewItem, data: object = None, applications: list[tuple[int, str]] | None = None
+) -> CorrectForm:
     proposed = services.proposed_application(item)
     return CorrectForm(
         item.owner,
         data,
+        applications=applications,
         prefix=f"r{item.pk}",
         initial={
             "label": item.label,
@@ -38,12 +41,15 @@ def _form(item: ReviewItem, data: object = None) -> CorrectForm:
 
 
 def _context(
-    item: ReviewItem, form: CorrectForm | None = None, error: str = ""
+    item: ReviewItem,
+    form: CorrectForm | None = None,
+    error: str = "",
+    applications: list[tuple[int, str]] | None = None,
 ) -> dict[str, object]:
     candidates = list(item.candidates.all())
     return {
         "item": item,
-        "form": form or _form(item),
+        "form": form or _form(item, applications=applications),
         "error": error,
         "proposed": candidates[0] if len(candidates) == 1 else None,
         "several": len(candidates) > 1,
@@ -56,8 +62,9 @@ def review_list(request: AuthedRequest) -> HttpResponse:
     form = QueuePageForm(request.GET)
     after = form.cleaned_data["after"] if form.is_valid() else None
     items, has_more = services.open_items(request.user, after=after)
+    choices = application_choices(request.user) if items else []
     context = {
-        "entries": [_context(item) for item in items],
+        "entries": [_context(item, applications=choices) for item in items],
         "has_more": has_more,
         "last": items[-1] if items else None,
         "after": after,
