@@ -99,3 +99,54 @@ def test_check_imported_mail_and_watch_the_count_fall(
     page.get_by_role("link", name="bounceback", exact=True).click()
     page.get_by_text("One e-mail needs a quick look").wait_for()
     shoot(page, "mail-review-5-dashboard")
+
+
+def test_a_long_queue_pages_with_htmx_and_every_button_works_without_javascript(
+    signed_in_page: Any, browser: Any, live_server: Any
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from django.urls import reverse
+
+    from bounceback.accounts.models import SignInToken
+    from bounceback.accounts.services import local_user
+    from bounceback.mailbox.services import PAGE_SIZE
+    from tests.test_mail_review import queue
+
+    me = local_user()
+    start = datetime(2025, 11, 1, 9, 0, tzinfo=UTC)
+    for n in range(1, PAGE_SIZE + 3):
+        queue(me, n, subject=f"Update {n:02d}", company="Acme", date=start + timedelta(hours=n))
+
+    # With htmx: "Show more" adds the rest below, in place.
+    page = signed_in_page
+    page.set_default_timeout(8000)
+    page.goto(live_server.url + "/mail/review/")
+    assert page.locator("article.review-item").count() == PAGE_SIZE
+    page.get_by_role("link", name="Show more").click()
+    page.locator("article.review-item").nth(PAGE_SIZE + 1).wait_for()
+    assert page.locator("article.review-item").count() == PAGE_SIZE + 2
+    assert page.get_by_role("link", name="Show more").count() == 0
+    assert page.url.endswith("/mail/review/")
+
+    # Without JavaScript: the same buttons are plain forms, and "Show more" a plain link.
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    plain = context.new_page()
+    plain.set_default_timeout(8000)
+    plain.goto(live_server.url + reverse("accounts:sign_in_link", args=[SignInToken.issue(me)]))
+    plain.goto(live_server.url + "/mail/review/")
+    plain.get_by_role("link", name="Show more").click()
+    assert plain.locator("article.review-item").count() == 2
+    plain.get_by_role("link", name="Back to the newest").click()
+    newest = plain.locator("article", has_text="Update 22")
+    newest.get_by_role("button", name="Yes, add it as a new application").click()
+    plain.get_by_text("Filed under Role not named in the e-mail at Acme.").wait_for()
+    plain.get_by_text("21 e-mails are waiting for you to check.").wait_for()
+    plain.locator("article", has_text="Update 21").get_by_role(
+        "button", name="Set aside: not job mail"
+    ).click()
+    plain.get_by_text("Set aside: not about your job search.").wait_for()
+    plain.get_by_text("20 e-mails are waiting for you to check.").wait_for()
+    assert plain.get_by_role("link", name="Show more").count() == 0  # 20 fit on one page
+    screenshot(plain, "mail-review-6-without-javascript-phone")
+    context.close()
