@@ -114,3 +114,12 @@ def screenshot(page: Any, name: str) -> None:
     """Keep a picture of each step so a person can look at what the tests saw."""
     SCREENSHOTS.mkdir(exist_ok=True)
     page.screenshot(path=SCREENSHOTS / f"{name}.png", full_page=True)
+
+
+def shoot(page: Any, name: str) -> None:
+    """A desktop picture, then the same page at a phone's width (nothing may scroll sideways)."""
+    screenshot(page, f"{name}-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
+    screenshot(page, f"{name}-phone")
+    page.set_viewport_size({"width": 1200, "height": 900})

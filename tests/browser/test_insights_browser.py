@@ -6,18 +6,9 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import screenshot
+from tests.conftest import screenshot, shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def shoot(page: Any, name: str) -> None:
-    """A desktop picture, then the same page at a phone's width (nothing may scroll sideways)."""
-    screenshot(page, f"{name}-desktop")
-    page.set_viewport_size({"width": 390, "height": 844})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
-    screenshot(page, f"{name}-phone")
-    page.set_viewport_size({"width": 1200, "height": 900})
 
 
 def test_insights_draw_the_search_and_a_wrong_tag_goes_in_one_click(

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import screenshot
+from tests.conftest import screenshot, shoot
 from tests.test_mail_reader import mbox
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -19,15 +19,6 @@ MAILS = (
     "55_apartment_application_declined.eml",  # a flat, not a job: set aside
     "04_final_round_with_feedback.eml",  # two applications could fit: left for later
 )
-
-
-def shoot(page: Any, name: str) -> None:
-    """A desktop picture, then the same page at a phone's width (nothing may scroll sideways)."""
-    screenshot(page, f"{name}-desktop")
-    page.set_viewport_size({"width": 390, "height": 844})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
-    screenshot(page, f"{name}-phone")
-    page.set_viewport_size({"width": 1200, "height": 900})
 
 
 def test_check_imported_mail_and_watch_the_count_fall(

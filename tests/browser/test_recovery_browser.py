@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import screenshot
+from tests.conftest import shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -15,15 +15,6 @@ EMAIL = (
     "Unfortunately we have decided to move ahead with another candidate.\n\n"
     "Kind regards,\nPriya Raman\nAcme"
 )
-
-
-def shoot(page: Any, name: str) -> None:
-    """A desktop picture, then the same page at a phone's width (nothing may scroll sideways)."""
-    screenshot(page, f"{name}-desktop")
-    page.set_viewport_size({"width": 390, "height": 844})
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390, name
-    screenshot(page, f"{name}-phone")
-    page.set_viewport_size({"width": 1200, "height": 900})
 
 
 def test_paste_reflect_copy_keep_steps_and_see_them_today(

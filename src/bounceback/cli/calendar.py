@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from bounceback.cli.common import console, owner
+from bounceback.cli.common import app_url, console, owner
 
 HostOption = Annotated[
     str,
@@ -20,14 +20,6 @@ HostOption = Annotated[
 PortOption = Annotated[
     int, typer.Option(envvar="BOUNCEBACK_PORT", help="The port `bounceback serve` listens on.")
 ]
-
-
-def app_url(host: str, port: int) -> str:
-    """The address of the running web app, as a browser on this computer would reach it."""
-    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    if ":" in shown and not shown.startswith("["):
-        shown = f"[{shown}]"
-    return f"http://{shown}:{port}"
 
 
 def calendar(

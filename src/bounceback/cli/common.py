@@ -97,3 +97,11 @@ def read_text_arg(path: str) -> str:
         raise UserError(f"{path} is a folder. Give the path of a file.") from None
     except OSError as error:
         raise UserError(f"Could not read {path}: {error.strerror}.") from None
+
+
+def app_url(host: str, port: int) -> str:
+    """The address of the running web app, as a browser on this computer would reach it."""
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    if ":" in shown and not shown.startswith("["):
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}"

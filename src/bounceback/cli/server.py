@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from bounceback.cli.common import console, ensure_database, fail, setup_django
+from bounceback.cli.common import app_url, console, ensure_database, fail, setup_django
 
 HostOption = Annotated[
     str,
@@ -54,10 +54,7 @@ def sign_in_url(host: str, port: int) -> str:
     from bounceback.accounts.services import local_user
 
     token = SignInToken.issue(local_user())
-    shown_host = "127.0.0.1" if host in ("0.0.0.0", "::") else host
-    if ":" in shown_host and not shown_host.startswith("["):
-        shown_host = f"[{shown_host}]"
-    return f"http://{shown_host}:{port}{reverse('accounts:sign_in_link', args=[token])}"
+    return app_url(host, port) + reverse("accounts:sign_in_link", args=[token])
 
 
 def _serve(host: str, port: int, no_browser: bool) -> None:
