@@ -121,6 +121,13 @@ def test_a_quiet_application_is_flagged_and_gets_one_follow_up_not_one_per_visit
     assert propose_follow_ups(alice, TODAY) == 0  # dropped means "not now", not "ask again"
 
 
+def test_a_silence_of_many_months_is_offered_as_no_reply_not_a_follow_up(alice: Any) -> None:
+    old = applied(alice, "Longago", 400)  # e.g. found in an imported mailbox
+    assert silence(alice, TODAY).rows[0].can_mark_ghosted
+    assert propose_follow_ups(alice, TODAY) == 0
+    assert not Action.objects.filter(application=old).exists()
+
+
 def test_a_stage_can_wait_longer_than_the_general_setting(alice: Any, alice_client: Any) -> None:
     app = applied(alice, "Slowco", 40)
     record_event(app, "final", occurred_on=TODAY - timedelta(days=25))

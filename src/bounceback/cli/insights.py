@@ -77,7 +77,7 @@ def insights(
     if view.silence.count:
         console.print(
             f"\n{view.silence.count} open application(s) without news for a while; "
-            "a follow-up has been suggested for each."
+            "a follow-up is suggested for recent ones."
         )
         for silent in view.silence.rows[:10]:
             ghost = "  (can be marked as no reply)" if silent.can_mark_ghosted else ""

@@ -24,6 +24,9 @@ from bounceback.recovery.models import Action, ActionKind, ActionStatus
 
 GHOST_FACTOR = 2
 PROPOSE_AT_MOST = 10  # waiting suggestions at any time, so silences never flood the list
+# A nudge months after the last word reads oddly (imported mail can be years old): past
+# this, bounceback offers "mark as no reply" instead of suggesting a follow-up.
+FOLLOW_UP_AT_MOST_DAYS = 90
 
 
 @cache
@@ -142,6 +145,7 @@ def propose_follow_ups(owner: User, today: date) -> int:
     )
     todo = (
         _silent(owner, today, limits)
+        .filter(last_news__gte=today - timedelta(days=FOLLOW_UP_AT_MOST_DAYS))
         .filter(~Exists(already), ~Exists(still_open))
         .order_by("-last_news", "id")
         .values_list("id", "company__name", "role", "last_news")[:PROPOSE_AT_MOST]
