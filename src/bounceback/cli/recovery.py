@@ -285,6 +285,7 @@ def today(as_json: JsonOption = False) -> None:
     """
     from bounceback.accounts.models import Profile
     from bounceback.recovery import actions
+    from bounceback.recovery.models import ActionKind
     from bounceback.recovery.services import waiting_rejections
 
     me = owner()
@@ -295,7 +296,9 @@ def today(as_json: JsonOption = False) -> None:
     if not due:
         console.print("Nothing is due today.")
     for action in due:
-        where = f" · {escape(action.application.company.name)}" if action.application else ""
+        # A step for the person themselves isn't about the company that said no.
+        company = action.application.company.name if action.application else ""
+        where = f" · {escape(company)}" if company and action.kind != ActionKind.SELF_CARE else ""
         console.print(f"  {action.pk:>4}  {action.due_on:%a %d %b}  {escape(action.title)}{where}")
     if due:
         console.print("Mark one done with `bounceback done ID`.")
