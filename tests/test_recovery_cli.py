@@ -215,3 +215,43 @@ def test_an_imported_rejection_is_picked_up_by_its_application_id(cli: Any, alic
     assert {a["status"] for a in data["actions"]} == {"open"}
     assert Rejection.objects.filter(application=application).count() == 1
     assert "waiting for a look" not in said(cli("today"))
+
+
+def test_a_step_can_be_kept_moved_reworded_or_dropped(cli: Any, alice: Any) -> None:
+    action = Action.objects.create(
+        owner=alice, title="Ask for feedback", status="proposed", due_on=date.today()
+    )
+    later = (date.today() + timedelta(days=3)).isoformat()
+    data = json.loads(cli("step", str(action.pk), "--due", later, "--json").stdout)
+    assert data["due_on"] == later and data["status"] == "open"  # changing it keeps it
+    result = cli("step", str(action.pk), "--title", "Ask Priya for feedback", "--due", "none")
+    assert result.exit_code == 0, result.output
+    action.refresh_from_db()
+    assert (action.title, action.due_on) == ("Ask Priya for feedback", None)
+    assert cli("step", str(action.pk), "--drop").exit_code == 0
+    action.refresh_from_db()
+    assert action.status == "dropped"
+
+
+def test_a_step_command_without_a_change_or_with_bad_input_changes_nothing(
+    cli: Any, alice: Any
+) -> None:
+    action = Action.objects.create(owner=alice, title="Send the note", due_on=date.today())
+    for args in ([], ["--keep", "--drop"], ["--due", "next week"], ["--title", "  "]):
+        result = cli("step", str(action.pk), *args)
+        assert result.exit_code != 0, args
+    assert cli("step", "999", "--drop").exit_code == 1
+    action.refresh_from_db()
+    assert (action.title, action.due_on, action.status) == ("Send the note", date.today(), "open")
+
+
+def test_the_second_ask_is_noted_once_from_the_terminal(cli: Any, alice: Any) -> None:
+    application = add_application(alice, company="Acme", role="Analyst")
+    assert cli("feedback", str(application.pk), "--asked-again").exit_code == 1  # no reply yet
+    generic = "Thank you for your interest. We had many strong candidates and chose to proceed with someone else."
+    cli("feedback", str(application.pk), "--text", "-", input=generic)
+    assert cli("feedback", str(application.pk), "--asked-again").exit_code == 0
+    assert Feedback.objects.get().second_ask_sent
+    again = cli("feedback", str(application.pk), "--asked-again")
+    assert again.exit_code == 1 and "already asked once" in said(again)
+    assert cli("feedback", str(application.pk)).exit_code == 1  # neither --text nor --asked-again

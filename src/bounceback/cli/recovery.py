@@ -301,7 +301,9 @@ def today(as_json: JsonOption = False) -> None:
         where = f" · {escape(company)}" if company and action.kind != ActionKind.SELF_CARE else ""
         console.print(f"  {action.pk:>4}  {action.due_on:%a %d %b}  {escape(action.title)}{where}")
     if due:
-        console.print("Mark one done with `bounceback done ID`.")
+        console.print(
+            "Mark one done with `bounceback done ID`; move or drop one with `bounceback step ID`."
+        )
     waiting = [] if Profile.for_user(me).gentle_mode else waiting_rejections(me)
     if waiting:
         console.print("\nWhen you feel ready, these are waiting for a look:")
@@ -336,24 +338,48 @@ def feedback(
         int, typer.Argument(help="The application id (see `bounceback list`).")
     ],
     text: Annotated[
-        str, typer.Option("--text", help="Their reply: a file path, or - for standard input.")
-    ],
+        str | None,
+        typer.Option("--text", help="Their reply: a file path, or - for standard input."),
+    ] = None,
     on: Annotated[
         str | None, typer.Option("--on", help="When it came (YYYY-MM-DD). Default: today.")
     ] = None,
+    asked_again: Annotated[
+        bool,
+        typer.Option(
+            "--asked-again",
+            help="Note that you sent the one follow-up question for specifics (once is enough).",
+        ),
+    ] = False,
     tone: ToneOption = "warm",
     as_json: JsonOption = False,
 ) -> None:
     """Keep the employer's feedback, apart from your own reflection.
 
     Example: bounceback feedback 12 --text reply.txt
+    Example: bounceback feedback 12 --asked-again
     """
     from bounceback.applications.services import get_application
+    from bounceback.errors import UserError
     from bounceback.recovery import drafts, services
 
     drafts.check_tone(tone)
     day = parse_day(on)
     application = get_application(owner(), application_id)
+    if asked_again and text is None:
+        noted = services.second_ask_sent_for(application)
+        if as_json:
+            print_json({"id": noted.pk, "application": application.pk, "second_ask_sent": True})
+        else:
+            console.print(
+                "Noted: you asked once for specifics. Whatever comes back, that's enough."
+            )
+        return
+    if text is None:
+        raise UserError(
+            "Add their reply with --text FILE (or - to paste it), "
+            "or use --asked-again after sending the follow-up question."
+        )
     saved = services.record_feedback(application, read_text_arg(text), received_on=day)
     second = None
     if saved.is_generic:
@@ -380,9 +406,51 @@ def feedback(
         console.print(f"Subject: {escape(second.subject)}\n\n{escape(second.body)}", soft_wrap=True)
 
 
+def step(
+    action_id: Annotated[
+        int, typer.Argument(help="The step's id, shown by `bounceback today` and `reject`.")
+    ],
+    keep: Annotated[
+        bool, typer.Option("--keep", help="Keep a suggested step on your list.")
+    ] = False,
+    drop_it: Annotated[
+        bool, typer.Option("--drop", help="Drop it: not for you, or not now.")
+    ] = False,
+    title: Annotated[str | None, typer.Option("--title", help="New wording for the step.")] = None,
+    due: Annotated[
+        str | None,
+        typer.Option("--due", help="A new day (YYYY-MM-DD), or 'none' to leave it undated."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Keep, drop, reword or move one of your next steps.
+
+    Example: bounceback step 42 --due 2026-12-05
+    Example: bounceback step 43 --drop
+    """
+    from bounceback.recovery import actions
+
+    undated = due is not None and due.strip().lower() == "none"
+    due_on = None if undated else parse_day(due)
+    action = actions.change(
+        actions.get_action(owner(), action_id),
+        keep=keep,
+        drop_it=drop_it,
+        title=title,
+        due_on=due_on,
+        undated=undated,
+    )
+    if as_json:
+        print_json(_action_dict(action))
+        return
+    when = f" (by {action.due_on:%a %d %b})" if action.due_on else ""
+    console.print(f"{escape(action.title)}{when}: {action.get_status_display().lower()}.")
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `bounceback` app."""
     app.command()(reject)
     app.command()(today)
+    app.command()(step)
     app.command()(done)
     app.command()(feedback)

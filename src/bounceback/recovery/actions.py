@@ -186,3 +186,34 @@ def upcoming(owner: User, day: date | None = None, limit: int = 10) -> list[Acti
         .select_related("application__company")
         .order_by("due_on", "id")[:limit]
     )
+
+
+def change(
+    action: Action,
+    *,
+    keep: bool = False,
+    drop_it: bool = False,
+    title: str | None = None,
+    due_on: date | None = None,
+    undated: bool = False,
+) -> Action:
+    """One step changed from the command line: kept, dropped, reworded or moved."""
+    if keep and drop_it:
+        raise UserError("A step can be kept or dropped, not both. Nothing was changed.")
+    if not (keep or drop_it or title is not None or due_on or undated):
+        raise UserError(
+            "Say what to change: --keep, --drop, --title or --due. Nothing was changed."
+        )
+    if action.status == ActionStatus.DONE:
+        raise UserError("That step is already done, and kept in your wins. Nothing was changed.")
+    if title is not None or due_on or undated:
+        edit(
+            action,
+            title=action.title if title is None else title,
+            due_on=None if undated else (due_on or action.due_on),
+        )
+    if drop_it:
+        return drop(action)
+    if keep:
+        return accept(action)
+    return action

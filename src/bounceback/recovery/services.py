@@ -312,3 +312,13 @@ def mark_second_ask_sent(feedback: Feedback) -> Feedback:
     feedback.second_ask_sent = True
     feedback.save(update_fields=["second_ask_sent"])
     return feedback
+
+
+def second_ask_sent_for(application: Application) -> Feedback:
+    """Note the one request for specifics on the application's latest feedback."""
+    latest = application.feedback.first()
+    if latest is None:
+        raise UserError(
+            f"There is no feedback on {application} yet. Add their reply first with --text."
+        )
+    return mark_second_ask_sent(latest)
