@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -75,3 +76,29 @@ def test_bad_input_gets_a_clear_error_and_changes_nothing(
     assert result.exit_code != 0
     assert message in " ".join(result.output.split())
     assert (Application.objects.count(), StageEvent.objects.count()) == before
+
+
+def test_an_unreachable_database_is_one_clear_line_and_never_shows_the_password(
+    tmp_path: Path,
+) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "BOUNCEBACK_HOME": str(tmp_path),
+        "DATABASE_URL": "postgres://sam:hunter2@127.0.0.1:1/nowhere",
+        "DJANGO_SETTINGS_MODULE": "bounceback.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "from bounceback.cli.main import run; run()", "list"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "could not open its database" in result.stderr and "Check DATABASE_URL" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "hunter2" not in result.stderr + result.stdout

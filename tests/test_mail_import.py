@@ -109,6 +109,21 @@ def test_new_companies_become_new_applications_and_not_job_mail_is_not_stored(
 
 
 @pytest.mark.django_db
+def test_nul_bytes_in_a_message_are_dropped_so_every_database_takes_it(
+    alice: Any, tmp_path: Path
+) -> None:
+    raw = rejection_mail("Glo\x00bex", "Data\x00 Analyst", 7).replace(
+        b"Unfortunately", b"Unfortunately\x00"
+    )
+    path = tmp_path / "nul.mbox"
+    path.write_bytes(mbox(raw))
+    report = import_mailbox(alice, path)  # PostgreSQL refuses NUL in text: this ran there too
+    assert (report.created, report.problems) == (1, [])
+    rejection = Rejection.objects.get(owner=alice)
+    assert "\x00" not in rejection.source_text and "Unfortunately we" in rejection.source_text
+
+
+@pytest.mark.django_db
 def test_importing_twice_leaves_exactly_the_same_rows(alice: Any, box: Path) -> None:
     import_mailbox(alice, box)
     before = _snapshot()

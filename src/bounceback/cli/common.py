@@ -30,12 +30,23 @@ def ensure_database() -> None:
     """Bring the database schema up to date (quietly), so any command works on a new data folder."""
     setup_django()
     from django.core.management import call_command
-    from django.db import connection
+    from django.db import OperationalError, connection
     from django.db.migrations.executor import MigrationExecutor
 
-    executor = MigrationExecutor(connection)
-    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-        call_command("migrate", interactive=False, verbosity=0)
+    from bounceback.errors import UserError
+
+    try:
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            call_command("migrate", interactive=False, verbosity=0)
+    except OperationalError as error:
+        # The driver's first line names the server and the problem, never the password.
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else "no reason given"
+        where = "DATABASE_URL" if os.environ.get("DATABASE_URL") else "BOUNCEBACK_HOME"
+        raise UserError(
+            f"bounceback could not open its database: {reason}. "
+            f"Check {where} (and that the database server is running). Nothing was changed."
+        ) from None
 
 
 def owner() -> Any:

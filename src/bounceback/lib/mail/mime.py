@@ -303,6 +303,11 @@ def _split_multipart(body: bytes, boundary: bytes) -> list[bytes]:
 # --- the message ---------------------------------------------------------------
 
 
+def _no_nul(text: str) -> str:
+    """Without NUL characters: broken mail carries them, and PostgreSQL refuses them in text."""
+    return text.replace("\x00", "") if "\x00" in text else text
+
+
 def parse(raw: bytes, *, prefilter: bool = True, position: int = 1, location: str = "") -> Parsed:
     """Read one raw message. With ``prefilter``, bodies of plainly unrelated mail are skipped."""
     head, body = split_head(raw)
@@ -318,16 +323,17 @@ def parse(raw: bytes, *, prefilter: bool = True, position: int = 1, location: st
 
         unrelated = is_clearly_unrelated(from_addr, from_name, subject, kept)
     text, html = ("", None) if unrelated else _bodies(headers, body)
+    message_id = normalise_message_id(headers.get("message-id"))
     message = MailMessage(
-        message_id=normalise_message_id(headers.get("message-id")),
+        message_id=_no_nul(message_id) if message_id else message_id,
         date=parse_date(headers.get("date")),
-        from_name=from_name,
-        from_addr=from_addr,
-        subject=subject,
-        text=text,
-        html=html,
-        to=decode_words(headers.get("to", ""))[:1000],
-        headers=kept,
+        from_name=_no_nul(from_name),
+        from_addr=_no_nul(from_addr),
+        subject=_no_nul(subject),
+        text=_no_nul(text),
+        html=_no_nul(html) if html else html,
+        to=_no_nul(decode_words(headers.get("to", ""))[:1000]),
+        headers={key: _no_nul(value) for key, value in kept.items()},
         raw_hash=hashlib.sha256(raw).hexdigest(),
     )
     return Parsed(position, location or f"message {position}", message, unrelated)
