@@ -25,12 +25,13 @@ def test_a_wrong_calendar_address_is_logged_without_its_token(client: Any) -> No
     handler = next(h for h in logging.getLogger("django").handlers if h.filters)
     assert isinstance(handler, logging.StreamHandler)
     captured = io.StringIO()
-    previous = handler.setStream(captured)
+    # Swapped by hand: setStream() would flush the old stream, which pytest may have closed.
+    previous, handler.stream = handler.stream, captured
     try:
         assert client.get(f"/calendar/{SECRET}.ics").status_code == 404
         assert client.get(f"/sign-in/{SECRET}/").status_code == 403  # used or unknown link
     finally:
-        handler.setStream(previous)
+        handler.stream = previous
     logged = captured.getvalue()
     assert SECRET not in logged
     assert "/calendar/…" in logged and "/sign-in/…/" in logged
