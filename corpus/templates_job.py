@@ -234,6 +234,9 @@ RECEIVED_LINES = [
     "Thanks for your interest in {company}! Your application for the {role} role has been submitted successfully.",
     "We're excited that you applied to {company}. Our recruiting team will now review your application.",
     "Your application has been received and is being reviewed by our hiring team.",
+    "Your application was sent to {company}\n\n{role}\n{company} · London, England, United Kingdom\nApplied today",
+    "Thank you for your application as {role}. We have received your documents and will get back to you as soon as possible.",
+    "vielen Dank für Ihre Bewerbung als {role}. Wir haben Ihre Unterlagen erhalten und melden uns so schnell wie möglich bei Ihnen.",
 ]
 RECEIVED_NEXT = [
     "If your skills and experience match our requirements, someone from our team will be in touch.",
@@ -291,6 +294,9 @@ ALERT_LINES = [
     "Jobs you may be interested in\n{role}\n{company}\nLondon, United Kingdom\nApply now\n\n{role2}\n{company2}\nRemote\nEasy Apply",
     "Based on your profile, here are {n} recommended jobs: {role}, {company}; {role2}, {company2}.",
     "{company} is hiring a {role}. See more jobs like this and set up a job alert.",
+    "Ihr Jobagent hat {n} neue passende Stellenangebote gefunden:\n{role} (m/w/d) - {company}, Hamburg\n{role2} (m/w/d) - {company2}, Berlin\nAlle Jobs ansehen",
+    "{n} nouvelles offres d'emploi pour vous : {role} chez {company} (Paris) ; {role2} chez {company2} (Lyon).",
+    "{n} nieuwe vacatures voor jou: {role} bij {company} in Utrecht, {role2} bij {company2} in Amsterdam.",
 ]
 OTHER_SUBJECTS = {
     "another": [

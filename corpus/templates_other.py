@@ -232,4 +232,47 @@ NOT_JOB: list[tuple[str, str, str, str]] = [
         "Boiler service",
         "Hi, the engineer will come on Wednesday morning to service the boiler. Please make sure someone is home. Thanks, {pfirst}",
     ),
+    # Look-alikes: the words of a rejection or a confirmation, about something else.
+    (
+        "Oakfield Estates",
+        "lettings@oakfield-estates.co.uk",
+        "Your application for 7 Elm Court",
+        "Dear {cand},\nThanks for viewing 7 Elm Court last week. Unfortunately the landlord has chosen another applicant for the property. We wish you luck with your search and will send you similar flats as they come up.\nKind regards,\n{person}",
+    ),
+    (
+        "Editorial Office",
+        "eo@journals-submit.org",
+        "Decision on manuscript MS-{n}",
+        "Dear Dr {plast},\nWe regret to inform you that your manuscript cannot be accepted for publication in its current form. The reviewers' comments are appended below; we hope they are helpful.\nYours sincerely,\nThe Editor",
+    ),
+    (
+        "Program Committee",
+        "cfp@devsummit.events",
+        "Your DevSummit proposal",
+        "Hi {cand},\nThank you for your submission. We received far more proposals than we have slots and unfortunately we were not able to accept your talk this year. We hope to see you in the audience.\nThe Program Committee",
+    ),
+    (
+        "Borough Council",
+        "no-reply@council.gov.uk",
+        "Permit application received",
+        "Dear {cand},\nWe have received your application for a parking permit. Applications are processed within 10 working days and we will contact you if we need anything else.\nParking Services",
+    ),
+    (
+        "Northgate Bank",
+        "no-reply@northgatebank.com",
+        "About your credit card application",
+        "Dear {cand},\nThank you for applying for the Northgate Cashback credit card. After careful review we are unable to approve your application at this time. This decision was based on information from a credit reference agency.\nCard Services",
+    ),
+    (
+        "Marketplace",
+        "noreply@marketplace-mail.com",
+        "The seller declined your offer",
+        "Hi {cand},\nThe seller has declined your offer of 40.00 for 'Vintage road bike'. You can make another offer or buy it now.",
+    ),
+    (
+        "{person}",
+        "{pfirst}.{plast}@gmail.com",
+        "Re: party on the 12th",
+        "Sorry, I have to turn down your invite this time - I'm away that weekend. Have a brilliant time and let's catch up soon! {pfirst}",
+    ),
 ]

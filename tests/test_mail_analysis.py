@@ -215,6 +215,299 @@ def test_a_rejection_that_is_not_about_a_job_is_not_filed_confidently() -> None:
     assert result.label == "not_job" or result.confidence < 0.6
 
 
+def test_a_forwarded_rejection_is_read_from_the_forwarded_part() -> None:
+    # Outlook forwards with a rule of underscores and a From:/Sent: block, no "Forwarded" line.
+    result = analyze(
+        mail(
+            "Another one for our session, sorry.\nMaya\n\n________________________________\n"
+            "From: Hiring Team <jobs@copperfield-care.co.uk>\nSent: 02 March 2025 09:10\n"
+            "To: maya.b@outlook.com\nSubject: Your application - Care Coordinator\n\n"
+            "Dear Maya\n\nThank you for applying for the Care Coordinator role with Copperfield Care. "
+            "Unfortunately your application has not been successful on this occasion.\n\n"
+            "Copperfield Care Recruitment",
+            subject="FW: Your application - Care Coordinator",
+            from_name="Maya Brooks",
+            from_addr="maya.b@outlook.com",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.company == "Copperfield Care"
+    assert result.role == "Care Coordinator"
+    assert result.contact_name is None, "the candidate who forwarded it is not the contact"
+
+
+def test_a_reply_above_quoted_history_is_read_from_its_new_part() -> None:
+    # "-----Original Message-----" also heads quoted replies: with "RE:" it is not a forward.
+    result = analyze(
+        mail(
+            "Hi Leo,\n\nOf course. The panel felt your stakeholder example lacked a concrete outcome, "
+            "and the successful candidate had run a larger budget.\n\nBest,\nNadia Okoye\n"
+            "People Partner, Marlow Foundation\n\n-----Original Message-----\n"
+            "From: Leo Grant <leo.grant@gmail.com>\nSent: 03 March 2025 18:00\n"
+            "Subject: RE: Project Officer - outcome\n\nCould you share any feedback from the interview?\nLeo",
+            subject="RE: Project Officer - outcome",
+            from_name="Nadia Okoye",
+            from_addr="nadia.okoye@marlowfoundation.org",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.contact_name == "Nadia Okoye", "never the candidate quoted below"
+    assert result.has_feedback is True
+    assert result.stage == "interview", "how far they got is in the quoted history"
+
+
+def test_linkedin_application_sent_is_a_confirmation_with_company_and_role() -> None:
+    result = analyze(
+        mail(
+            "Your application was sent to Harrow Instruments\n\nTest Engineer\n"
+            "Harrow Instruments · Leeds, England, United Kingdom\nApplied on March 3, 2025\n\n"
+            "Set job alerts for similar roles",
+            subject="Kim, your application was sent to Harrow Instruments",
+            from_name="LinkedIn",
+            from_addr="jobs-noreply@linkedin.com",
+        )
+    )
+    assert result.label == "application_received"
+    assert result.company == "Harrow Instruments"
+    assert result.role == "Test Engineer"
+
+
+def test_a_job_alert_in_german_is_other_job() -> None:
+    result = analyze(
+        mail(
+            "Hallo Kim,\nIhr Jobagent hat 5 neue passende Stellenangebote gefunden:\n"
+            "Controller (m/w/d) - Nordwerk AG, Köln\nAlle Jobs ansehen",
+            subject="5 neue Jobs für Controller",
+            from_name="Jobportal",
+            from_addr="jobagent@jobportal.example.de",
+        )
+    )
+    assert result.label == "other_job"
+
+
+@pytest.mark.parametrize(
+    "subject,text",
+    [
+        (
+            "Decision on manuscript ECO-2291",
+            "Dear Dr Ivers,\nWe regret to inform you that your manuscript cannot be accepted for "
+            "publication. The reviewers' comments are below.\nThe Editor",
+        ),
+        (
+            "Your proposal for PyCon",
+            "Unfortunately we were not able to accept your talk this year; it was very competitive.\n"
+            "The Program Committee",
+        ),
+        (
+            "Your application for 3 Mill Lane",
+            "Thanks for the viewing. Unfortunately the landlord has decided to proceed with another "
+            "applicant.",
+        ),
+    ],
+)
+def test_a_rejection_about_a_paper_a_talk_or_a_flat_is_not_job_mail(
+    subject: str, text: str
+) -> None:
+    assert analyze(mail(text, subject=subject, from_addr="office@example.org")).label == "not_job"
+
+
+def test_a_look_alike_word_in_an_employers_name_does_not_drop_a_rejection() -> None:
+    result = analyze(
+        mail(
+            "Thank you for applying to Northgate Mortgage Services. Unfortunately we will not be "
+            "moving forward with your application.",
+            subject="Your application",
+            from_addr="careers@northgate-mortgage.co.uk",
+        )
+    )
+    assert result.label == "rejection"
+
+
+@pytest.mark.parametrize(
+    "from_addr,signature,company",
+    [
+        (
+            "grace@hollowayarchitects.com",
+            "Grace Whitfield\nHolloway Architects",
+            "Holloway Architects",
+        ),
+        ("dev@pollenapp.io", "Dev\nco-founder, Pollen", "Pollen"),
+        (
+            "p.sandoval@trilliumcu.org",
+            "Peter Sandoval\nTrillium Credit Union",
+            "Trillium Credit Union",
+        ),
+    ],
+)
+def test_the_company_written_out_in_the_signature_beats_the_squashed_domain(
+    from_addr: str, signature: str, company: str
+) -> None:
+    result = analyze(
+        mail(
+            "Hi Sam,\nUnfortunately we have decided not to move forward with your application.\n\n"
+            "Regards,\n" + signature,
+            subject="Your application",
+            from_addr=from_addr,
+        )
+    )
+    assert result.company == company
+
+
+def test_an_agency_rejection_names_the_client_as_the_company() -> None:
+    result = analyze(
+        mail(
+            "Hi Amira,\nI've heard back from my client, Fenwick Insurance, about the Claims Handler role. "
+            "Unfortunately they have decided not to take your application further.\n\n"
+            "Kind regards,\nOwen Price\nConsultant, Keystone Recruitment",
+            subject="Claims Handler update",
+            from_name="Owen Price",
+            from_addr="owen.price@keystone-recruitment.co.uk",
+        )
+    )
+    assert result.company == "Fenwick Insurance"
+    assert result.contact_name == "Owen Price"
+
+
+def test_an_assessment_vendor_mail_names_the_company_that_invited_you() -> None:
+    result = analyze(
+        mail(
+            "Hi Ana,\n\nBrightforge Games has invited you to take the Gameplay Programmer Test.\n"
+            "Duration: 90 minutes.\nGood luck!\nBrightforge Games Hiring Team\n\nPowered by HackerRank",
+            subject="Invitation: Brightforge Games Gameplay Programmer Test",
+            from_name="HackerRank",
+            from_addr="support@hackerrankforwork.com",
+        )
+    )
+    assert result.label == "assessment_invite"
+    assert result.company == "Brightforge Games"
+
+
+def test_the_panels_points_in_a_list_are_feedback() -> None:
+    result = analyze(
+        mail(
+            "Hi Jo,\nWe've decided not to extend an offer after the final round. Here is what the panel "
+            "said:\n- Your design was solid, but the answers on failure handling stayed high-level.\n"
+            "- We were hoping to hear more about how you grow other engineers.\nBest, Ruth",
+            subject="Final round",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.has_feedback is True
+    assert result.stage == "final"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "If a comparable role opens I will contact you directly.",
+        "We'll keep your information on hand and reach out if something fits.",
+        "We hope you will consider us again in the future.",
+        "Should the role reopen, we would like to contact you again.",
+        "Nous conservons toutefois vos coordonnées dans notre vivier de talents.",
+    ],
+)
+def test_more_ways_of_leaving_the_door_open_are_recognised(sentence: str) -> None:
+    result = analyze(
+        mail(
+            "Dear Kai,\nThank you for interviewing for the Buyer position. Unfortunately we will not be "
+            "moving forward with your application. " + sentence,
+            subject="Buyer position",
+            from_addr="hr@example-retail.com",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.reapply_invite is True, sentence
+
+
+@pytest.mark.parametrize(
+    "sentence,stage",
+    [
+        ("Thank you for the two interviews you had with the team.", "interview"),
+        ("Hartelijk dank voor het prettige gesprek van afgelopen donderdag.", "interview"),
+        ("Thanks for the video call last Tuesday.", "screen"),
+        (
+            "We received a great many applications and have now completed our shortlisting.",
+            "application",
+        ),
+    ],
+)
+def test_how_far_the_candidate_got_is_read_from_more_phrasings(sentence: str, stage: str) -> None:
+    result = analyze(
+        mail(
+            "Hi Noor,\n"
+            + sentence
+            + "\nUnfortunately we will not be moving forward with your candidacy.",
+            subject="Update",
+            from_addr="jobs@example-co.com",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.stage == stage
+
+
+def test_a_team_signature_line_names_the_company_even_above_a_footer() -> None:
+    result = analyze(
+        mail(
+            "Hi Lee,\nThank you for your application. We have received it and will review it shortly.\n\n"
+            "Thanks,\nQuillon Systems Talent Acquisition\n\nPlease do not reply to this email.",
+            subject="Thanks for applying",
+            from_addr="no-reply@ashbyhq.com",
+        )
+    )
+    assert result.label == "application_received"
+    assert result.company == "Quillon Systems"
+
+
+@pytest.mark.parametrize(
+    "label,subject,text",
+    [
+        (
+            "offer",
+            "Good news!",
+            "Hi Jo, I'm excited to share that we'd like to extend you an offer to join Kitecloud as a "
+            "Data Engineer! Paperwork to follow.\nSara",
+        ),
+        (
+            "rejection",
+            "Re: Analyst role",
+            "Hi Jo, thanks again for your time. We are not in a position to make you an offer at this "
+            "stage, but I enjoyed our conversation. Ana",
+        ),
+        (
+            "rejection",
+            "Re: Baker job",
+            "Hi Jo, thanks for the trial shift on Saturday. We've given the job to someone with more "
+            "sourdough experience, sorry! Anna",
+        ),
+        (
+            "rejection",
+            "Assessment results",
+            "Thanks for completing the online assessment. Unfortunately your results did not meet the "
+            "threshold required to progress to the next stage.",
+        ),
+        (
+            "interview_invite",
+            "Interview reschedule",
+            "Hi Jo, the hiring manager is ill on Thursday. Could we move your interview to Monday at 3pm? Mark",
+        ),
+        (
+            "rejection",
+            "La tua candidatura",
+            "Gentile Jo, grazie per la tua candidatura. Purtroppo abbiamo deciso di proseguire con altri "
+            "candidati.",
+        ),
+        (
+            "not_job",
+            "Your application to study MSc Finance",
+            "Dear Jo, thank you for your application. Unfortunately we are unable to offer you a place "
+            "on the MSc Finance programme.",
+        ),
+    ],
+)
+def test_more_everyday_phrasings_get_the_right_label(label: str, subject: str, text: str) -> None:
+    assert analyze(mail(text, subject=subject, from_addr="someone@example-org.com")).label == label
+
+
 def test_a_pasted_email_with_headers_is_parsed() -> None:
     result = analyze_text(
         "From: Bob Stone <bob@globex.com>\nSubject: Interview invitation - Product Designer\nDate: Mon, 3 Jun 2024\n\n"

@@ -21,7 +21,7 @@ Who decides what:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import cast
 
 from bounceback.lib.mail.analysis_fields import extract_company, extract_contact, extract_role
@@ -41,11 +41,13 @@ from bounceback.lib.mail.extract import (
 from bounceback.lib.mail.message import LABELS, Analysis, Label, MailMessage
 from bounceback.lib.mail.rules import (
     ANOTHER_ROLE_RE,
+    APPLIED_TO_NAME_RE,
     ATS_DOMAINS,
     FREEMAIL_DOMAINS,
     JOB_BOARD_DOMAINS,
     JOB_BODY_RE,
     JOB_HEADER_RE,
+    JOB_SPECIFIC_RE,
     LIST_HEADERS,
     NON_JOB_DOMAINS,
     NON_JOB_SUBJECT_RE,
@@ -66,6 +68,7 @@ class Prepared:
     from_name: str
     from_addr: str
     forwarded: bool
+    history: str = ""  # the quoted earlier messages of a reply, for context only
 
 
 def prepare(msg: MailMessage) -> Prepared:
@@ -77,7 +80,8 @@ def prepare(msg: MailMessage) -> Prepared:
         msg.from_addr,
         False,
     )
-    inner = unwrap_forwarded(body)
+    history = ""
+    inner = unwrap_forwarded(body, subject)
     if inner is not None:
         forwarded = True
         if "from" in inner.fields:
@@ -85,9 +89,17 @@ def prepare(msg: MailMessage) -> Prepared:
         subject = inner.fields.get("subject", subject)
         body = inner.body
     else:
-        body = strip_quoted(body)
+        new_part = strip_quoted(body)
+        if len(new_part) < len(body) - 40:
+            history = body[len(new_part) :] if body.startswith(new_part) else body
+        body = new_part
     return Prepared(
-        subject.strip(), body.strip(), from_name.strip(), from_addr.strip().lower(), forwarded
+        subject.strip(),
+        body.strip(),
+        from_name.strip(),
+        from_addr.strip().lower(),
+        forwarded,
+        history[:3000],
     )
 
 
@@ -174,9 +186,17 @@ def _decide(
         confidence = min(confidence, REVIEW_BELOW - 0.1)
         why.append(f"rules suggest {rule_top.replace('_', ' ')}")
     if label != "not_job" and scores["not_job"] >= 3.0:
-        # A flat, a loan, a university place: the words of a rejection, not a job.
-        confidence = min(confidence, REVIEW_BELOW - 0.1)
-        why.append("may be about something other than a job")
+        if JOB_SPECIFIC_RE.search(_job_text(prep)) or APPLIED_TO_NAME_RE.search(
+            prep.subject + "\n" + prep.body[:4000]
+        ):
+            # A flat, a loan, a university place beside job words: let a person look.
+            confidence = min(confidence, REVIEW_BELOW - 0.1)
+            why.append("may be about something other than a job")
+        else:
+            # The words of a rejection about a flat, a paper or a talk, and not one
+            # word that only job mail uses: not job mail.
+            label, confidence = "not_job", 0.8
+            why.append("about something other than a job")
     offers_another_role = bool(ANOTHER_ROLE_RE.search(prep.subject + "\n" + prep.body[:4000]))
     if label == "rejection" and offers_another_role:
         label, confidence, another_role = "other_job", min(max(confidence, 0.6), 0.75), True
@@ -206,6 +226,10 @@ def _decide(
             label, round(float(confidence), 3), company, role, contact, evidence=tuple(why)
         )
     details = rejection_details(prep.subject, prep.body)
+    if details.stage == "unknown" and prep.history:
+        # "RE: outcome" with the feedback on top: how far they got is in the quoted mail.
+        earlier = rejection_details(prep.subject, prep.history.replace("\n>", "\n"))
+        details = replace(details, stage=earlier.stage)
     return Analysis(
         label,
         round(float(confidence), 3),

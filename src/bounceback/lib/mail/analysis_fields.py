@@ -39,7 +39,8 @@ _NOT_COMPANY = words(
     applicant candidate recruiter hiring manager unfortunately again all everyone
     congratulations next update regarding re fwd fw candidature bewerbung candidatura solicitud
     sollicitatie ansökan entretien entrevista interview invitation assessment offer status
-    action required important reminder your application thank thanks welcome
+    action required important reminder your application thank thanks welcome opportunity
+    opportunities invitation exciting new jobs actively urgently now
     """
 )
 _ROLE_NOUNS = re.compile(
@@ -56,7 +57,13 @@ _ROLE_NOUNS = re.compile(
     r"tester|werkstudent|entwickler|ingenieur|praktikum|stagiaire|ingénieur|desarrollador|"
     r"illustrator|supervisor|seller|bookseller|worker|attendant|guard|cleaner|waiter|"
     r"bartender|sachbearbeiter|mitarbeiter|referent|d[ée]veloppeur|chef de projet|charg[ée]|"
-    r"responsable|gerente|analista|vendedor|dise[ñn]ador|programador|crew|graduate)s?\b",
+    r"responsable|gerente|analista|vendedor|dise[ñn]ador|programador|crew|graduate|gardener|"
+    r"caretaker|porter|housekeeper|carer|care worker|nanny|pilot|coach|trainer|instructor|"
+    r"librarian|curator|dentist|hygienist|midwife|paramedic|surveyor|estimator|foreman|"
+    r"labourer|welder|plumber|carpenter|joiner|electrician|handyman|leider|teamleider|"
+    r"medewerker|verpleegkundige|adviseur|beheerder|verkoper|docent|leraar|fachkraft|"
+    r"leiter|leitung|berater|pfleger|erzieher|auxiliaire|conseiller|commercial|comptable|"
+    r"infirmi[eè]re?|enseignant)s?\b",
     re.I,
 )
 _ROLE_BAD_WORDS = words(
@@ -109,7 +116,7 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
             2.0,
             r"(?m:^)"
             + _CO
-            + r"(?i: (?:talent acquisition|recruiting|recruitment|careers|talent team|hiring team|hr|people team))\s*$",
+            + r"(?i: (?:talent acquisition|recruiting|recruitment|careers|talent team|hiring team|hr|people team))\s*(?m:$)",
         ),
         (
             1.5,
@@ -117,6 +124,13 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
             + _CO,
         ),
         (1.0, r"\b(?i:at) " + _CO + r"(?=[.,!;:]|\s+(?:is|are|we|and|as|for|in)\b)"),
+        # A recruitment agency writes about its client: the client is the employer.
+        (
+            4.0,
+            r"(?i:\b(?:my|our) client,?|\bon behalf of (?:my|our) client,?) (?:(?i:the) )?" + _CO,
+        ),
+        (3.0, r"(?m:^)" + _CO + r"(?i: (?:has|have) invited you to)"),
+        (3.0, r"(?i:your application was sent to) " + _CO),
     )
 )
 _SUBJECT_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
@@ -139,7 +153,7 @@ _SUBJECT_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
 )
 
 
-def _clean_company(raw: str) -> str | None:
+def _clean_company(raw: str, *, spelled_domain: bool = False) -> str | None:
     name = raw.strip(" .,;:!'’\"-–|")
     name = re.sub(r"['’]s$", "", name)
     words = name.split()
@@ -172,7 +186,9 @@ def _clean_company(raw: str) -> str | None:
         or name.lower() in ATS_NAMES
     ):
         return None
-    if _ROLE_NOUNS.search(name) and len(words) > 1:
+    if _ROLE_NOUNS.search(name) and len(words) > 1 and not spelled_domain:
+        # "Senior Engineer" is a title; "Holloway Architects" spelling out the
+        # sender's domain is a company.
         return None
     return name
 
@@ -203,13 +219,46 @@ def _domain_company(addr: str) -> str | None:
 _CAPS_PHRASE = re.compile(r"\b[A-Z][\w'’-]*(?: (?:&|and|[A-Z][\w'’-]*)){0,3}")
 
 
+# A recruitment agency's own domain is not the employer of the job it writes about.
+_AGENCY_DOMAIN = re.compile(r"recruit|staffing|resourcing|personnel|headhunt|(?<!re)search")
+# "pollenapp.io", "getpollen.com", "pollen-hq.com": the name is "Pollen".
+_DOMAIN_AFFIXES = re.compile(
+    r"^(?:get|try|use|join|go|hey|hello|meet|with|team|careers?|jobs)(?=[a-z]{4})|"
+    r"(?<=[a-z]{4})(?:app|apps|hq|inc|io|labs?|group|co|corp|tech|global|online|software|"
+    r"careers?|jobs|team|uk|us|eu|ltd|llc|gmbh|ag|bv|sa|ai)$"
+)
+
+
+def _spells_domain(phrase: str, squashed: str) -> bool:
+    """Whether a capitalised phrase in the mail is the sender's domain written out:
+    "Holloway Architects" for hollowayarchitects, "Kestrel Hotels Group" for
+    kestrelhotels, "Pollen" for pollenapp, "Trillium Credit Union" for trilliumcu."""
+    words = [w for w in re.split(r"[^a-z0-9]+", phrase.lower().replace("&", "and")) if w]
+    if not words:
+        return False
+    joined = "".join(words)
+    if squashed in (joined, "".join(w for w in words if w != "and")):
+        return True
+    if len(squashed) >= 6 and joined.startswith(squashed) and len(words) <= 4:
+        return True
+    bare = _DOMAIN_AFFIXES.sub("", squashed)
+    if bare != squashed and len(bare) >= 4 and joined == bare:
+        return True
+    if len(words) >= 2 and len(squashed) >= 3:
+        initials = "".join(w[0] for w in words)
+        return squashed in (initials, words[0] + initials[1:]) and len(initials) >= 3 - (
+            squashed != initials
+        )
+    return False
+
+
 def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> str | None:
     """The employer: from the body, the subject, the sender's name, then the sender's domain."""
     scores: dict[str, float] = {}
     surface: dict[str, str] = {}
 
-    def add(raw: str | None, weight: float) -> None:
-        name = _clean_company(raw) if raw else None
+    def add(raw: str | None, weight: float, *, spelled_domain: bool = False) -> None:
+        name = _clean_company(raw, spelled_domain=spelled_domain) if raw else None
         if not name:
             return
         key = company_key(name)
@@ -231,9 +280,11 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
             add(found.group("c"), weight)
     domain = domain_of(from_addr)
     _, display_company = split_display_name(from_name)
-    if display_company:
-        add(display_company, 1.5)
+    if display_company and display_company.split()[0].lower() not in ATS_NAMES:
+        add(display_company, 1.5)  # "StepStone Jobagent" is the board, not an employer
     domain_company = _domain_company(from_addr)
+    if domain_company and scores and _AGENCY_DOMAIN.search(registrable(domain)):
+        domain_company = None
     if domain_company and registrable(domain) not in JOB_BOARD_DOMAINS:
         add(domain_company, 1.0)
         # A name that agrees with the sender's domain is far more likely right.
@@ -252,11 +303,8 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
         squashed = domain_company.lower()
         for match in _CAPS_PHRASE.finditer(head + "\n" + from_name):
             phrase = match.group(0)
-            if (
-                phrase.replace(" ", "").replace("&", "and").lower() == squashed
-                or phrase.replace(" ", "").lower() == squashed
-            ):
-                add(phrase, 2.5)
+            if _spells_domain(phrase, squashed):
+                add(phrase, 2.5, spelled_domain=True)
                 break
     if not scores:
         return None
@@ -270,11 +318,17 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
 
 # --- role --------------------------------------------------------------------
 
-_ROLE_TEXT = r"(?P<r>[A-Za-z0-9][^.,;:!?\n\"“”]{1,70}?)"
+_ROLE_TEXT = (
+    r"(?P<r>[A-Za-z0-9](?:[^.,;:!?\n\"“”]|, (?=[A-Z][a-z]+ (?:position|role|opening)\b)){1,70}?)"
+)
 _ROLE_CAPS = r"(?P<r>[A-Z0-9][\w+#/&.'’()-]*(?:[ ](?:[A-Z0-9(][\w+#/&.'’()-]*|of|and|for|in|de|&|/|-|–)){0,8})"
 _BODY_ROLE: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
+        # French and Dutch titles are lower-case after the first word ("Chef de projet digital").
+        r"(?i:\b(?:op|voor) de (?:functie|vacature)(?: van| als)?|\bfunctie van|\bposte d[e'] ?|\bpuesto de )"
+        + _ROLE_TEXT
+        + r"(?=\s*[.,;!\n]|\s+(?i:et|en|und|and|chez|bij|bei|at|au sein)\b)",
         r"(?i:\b(?:the|an?)) "
         + _ROLE_TEXT
         + r" (?i:position|role|opening|vacancy|job|opportunity|internship|post|programme|program|scheme|req(?:uisition)?)\b",
@@ -290,6 +344,9 @@ _BODY_ROLE: tuple[re.Pattern[str], ...] = tuple(
         + r"(?= (?i:at|with|here|role|position|opening|has|have|was|is)\b|[.,;!]|$)",
         r"(?i:\b(?:your|our) )" + _ROLE_TEXT + r" (?i:application|interview|candidacy)\b",
         r"(?i:\bas (?:an?|our)) " + _ROLE_CAPS + r"(?= (?i:at|with|here|in our)\b|[.,;!]|$)",
+        r"(?i:\bto be (?:our|the) (?:new |next )?)" + _ROLE_CAPS + r"(?=[.,;!]|\s|$)",
+        # LinkedIn: "Your application was sent to Acme", then the title on a line of its own.
+        r"(?i:your application was sent to)[^\n]*\n+(?P<r>[^\n]{2,70})\n",
     )
 )
 _SUBJECT_ROLE: tuple[re.Pattern[str], ...] = tuple(
@@ -304,6 +361,9 @@ _SUBJECT_ROLE: tuple[re.Pattern[str], ...] = tuple(
         r"^(?i:(?:re|fwd?|aw|wg):\s*)*"
         + _ROLE_TEXT
         + r"\s+(?i:application|interview|position|role|vacancy|opening|job)\b",
+        r"(?i:\b(?:sollicitatie|bewerbung|candidature|candidatura)(?: (?:op de functie|voor de functie|als|voor|pour le poste de|au poste de|al puesto de|para el puesto de))?)\s+"
+        + _ROLE_TEXT
+        + r"\s*$",
     )
 )
 
@@ -314,18 +374,27 @@ _ROLE_SPLIT = re.compile(r"\s(?:the|an?|about|for|with|to|on|our|your|this|into|
 def _clean_role(raw: str, company: str | None) -> str | None:
     # A lazy match can start at an earlier "the": keep what follows the last article.
     raw = _ROLE_SPLIT.split(" " + raw + " ")[-1]
+    # "Credit Analyst. Kind regards" ends at the full stop; "Sr. Engineer" does not.
+    raw = re.split(r"(?<!\bSr)(?<!\bJr)(?<!\bSt)(?<!\bDr)\.\s+(?=[A-Z][a-z])", raw)[0]
     role = _JOB_ID.sub(" ", raw).strip(" -–|:,.\"'“”")
     role = re.sub(
         r"^(?i:(?:the|a|an|our|this|your|open|new|vacant|advertised|posted)\s+)+", "", role
     )
     role = re.sub(r"\s+(?i:position|role|opening|vacancy|job|opportunity)$", "", role).strip()
+    role = re.sub(r"\s*\([^)]*$", "", role)  # "Coordinator (Req #55127)" cut at the number
+    role = re.sub(
+        r"(?:\s+(?:de|of|and|for|in|&|-|–|(?i:recruitment|process|application|applications|hiring)))+$",
+        "",
+        role,
+    )
     role = re.sub(r"\s+", " ", role)
     words = role.split()
     if not words or len(words) > 9 or len(role) < 2:
         return None
     if (
-        any(w.lower().strip("()") in _ROLE_NOT_IN for w in words)
-        or words[-1].lower() in _ROLE_BAD_WORDS
+        # "IT" in "Werkstudent IT" is a department, not the pronoun
+        any(w.lower().strip("()") in _ROLE_NOT_IN and not w.isupper() for w in words)
+        or (words[-1].lower() in _ROLE_BAD_WORDS and not words[-1].isupper())
     ):
         return None
     if company and company_key(role) == company_key(company):
@@ -336,13 +405,19 @@ def _clean_role(raw: str, company: str | None) -> str | None:
 
 
 def extract_role(subject: str, body: str, company: str | None) -> str | None:
-    """The job title: 'for the Senior Data Analyst position', 'Acme - Data Analyst', ..."""
+    """The job title: 'for the Senior Data Analyst position', 'Acme - Data Analyst', ...
+
+    Titles are written with capitals; an all-lower-case find ("a staff role", "the
+    senior position") is kept only when nothing capitalised turns up.
+    """
     head = body[:3000]
+    fallback: str | None = None
     for pattern in _BODY_ROLE:
         for match in pattern.finditer(head):
             role = _clean_role(match.group("r"), company)
-            if role:
+            if role and role != role.lower():
                 return role
+            fallback = fallback or role
     for pattern in _SUBJECT_ROLE:
         found = pattern.search(subject)
         if found:
@@ -350,9 +425,10 @@ def extract_role(subject: str, body: str, company: str | None) -> str | None:
             if company:  # "Acme - Data Analyst": don't take the company for the role
                 text = re.sub(re.escape(company) + r"\s*[-–|:]?\s*", "", text, flags=re.I)
             role = _clean_role(text, company)
-            if role:
+            if role and role != role.lower():
                 return role
-    return None
+            fallback = fallback or role
+    return fallback
 
 
 # --- contact -----------------------------------------------------------------
@@ -360,7 +436,7 @@ def extract_role(subject: str, body: str, company: str | None) -> str | None:
 _SIGN_OFF = re.compile(
     r"^[ \t]*(?:(?:with )?(?:(?:best|kind|warm|warmest|many|all the|sincere|very best) )?(?:regards|wishes|best)|"
     r"thanks(?: again)?|thank you(?: again)?|many thanks|sincerely|yours(?: sincerely| truly)?|"
-    r"cheers|cordially|respectfully|take care|all the best|talk soon|warmly|"
+    r"cheers|cordially|respectfully|take care|all the best|all my best|my best|talk soon|warmly|"
     r"mit freundlichen gr[üu](?:ß|ss)en|(?:viele|beste|liebe) gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|"
     r"cordialement|bien (?:à vous|cordialement)|(?:un )?saludo(?:s)?(?: cordiales)?|atentamente|"
     r"(?:med )?v[äa]nliga h[äa]lsningar|h[äa]lsningar|mvh|venlig hilsen|met vriendelijke groet|groeten)"
@@ -380,8 +456,9 @@ def extract_contact(body: str, from_name: str, from_addr: str, company: str | No
     def ok(name: str, *, single: bool) -> str | None:
         name = _TITLE_PREFIX.sub("", name.strip(" ,.-–|"))
         name = re.split(r"\s+[|–—-]\s+|,\s", name)[0].strip()
-        if not name or (ckey and company_key(name) == ckey):
-            return None
+        nkey = company_key(name)
+        if not name or (ckey and (nkey == ckey or nkey.startswith(ckey + " "))):
+            return None  # "Brightwave Communications" when the company is "Brightwave"
         return name if looks_like_person(name, single_ok=single) else None
 
     tail = body[-1500:] if len(body) > 1500 else body

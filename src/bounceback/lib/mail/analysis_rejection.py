@@ -32,13 +32,15 @@ _INTERVIEW = re.compile(
     r"\b(?:technical|case|system design|coding) (?:round|interview|discussion)|\bsecond round\b|"
     r"\bmeeting (?:me|us|with)\b|\bpair(?:ing|ed)? (?:with us|session|interview|programming)|\bcoming (?:in|by|into|to (?:the|our))\b|\bshortlist(?:ed)?\b|"
     r"\b(?:spent|spending|time) with (?:us|our team|the team)\b|\bgetting to know you\b|"
-    r"\bvorstellungsgespr[äa]ch|\bentretien\b|\bentrevista\b",
+    r"\bvorstellungsgespr[äa]ch|\bentretien\b|\bentrevista\b|"
+    r"\b(?:two|both|three|several|all|multiple|2|3) (?:of )?(?:the |your |our )?interviews\b|\binterviews? you (?:had|attended|did|gave)\b|"
+    r"\b(?:het|ons|je|jouw|uw) (?:prettige |fijne |leuke )?(?:gesprek|sollicitatiegesprek|gesprekken)\b|\b(?:das|unser|ihr) (?:nette |angenehme )?gespr[äa]ch\b",
     _I,
 )
 _SCREEN = re.compile(
     r"\b(?:phone|initial|intro(?:ductory)?|first|screening|recruiter|short|quick) (?:screen|call|chat|conversation|interview)s?\b|"
     r"\bscreening\b|\b(?:speaking|talking|chatting|spoke|talked|chatted) (?:with|to) (?:me|us|our recruiter|our team)\b|"
-    r"\b(?:our|the|my|your) (?:recent |brief |short |quick |phone |intro |introductory |first )?(?:call|phone call|chat|conversation)\b|\b(?:take-?home|assessments?|coding (?:challenge|test|exercise)|"
+    r"\b(?:our|the|my|your) (?:recent |brief |short |quick |phone |intro |introductory |first |video |initial )?(?:call|phone call|chat|conversation)\b|\b(?:take-?home|assessments?|coding (?:challenge|test|exercise)|"
     r"technical (?:test|exercise|task)|case study|online test|video (?:assessment|interview recording)|hirevue|"
     r"codility|hackerrank|codesignal)\b|\btaking the time to (?:speak|talk|chat)|"
     r"\b(?:taking|take|took|jumping on|hopping on) (?:my|the|our|a|that) (?:call|phone call)|\b(?:échange|entretien) t[ée]l[ée]phonique|\btelefon(?:at|isch|interview)|\bllamada\b",
@@ -46,7 +48,8 @@ _SCREEN = re.compile(
 )
 _APPLICATION = re.compile(
     r"\b(?:your|the) (?:application|cv|resume|résumé|profile|candidacy)\b|\bappl(?:ying|ied)\b|"
-    r"\breview(?:ed|ing)? (?:of )?your\b|\bbewerbung\b|\bcandidature\b|\bcandidatura\b|\bans[öo]kan\b|\bsollicitatie\b",
+    r"\breview(?:ed|ing)? (?:of )?your\b|\bbewerbung\b|\bcandidature\b|\bcandidatura\b|\bans[öo]kan\b|\bsollicitatie\b|"
+    r"\bshortlisting\b|\bapplications\b|\bapplicants?\b",
     _I,
 )
 
@@ -60,7 +63,11 @@ _FEEDBACK = re.compile(
     r"\b(?:here is|here's|to share|some|specific|detailed|the) feedback\b(?!.{0,40}\b(?:not able|unable|cannot|can't)\b)|"
     r"\bspecifically\b|\b(?:strengths?|strong (?:points?|showing))\b.{0,80}\b(?:however|but)\b|"
     r"\b(?:struggled|did not (?:quite )?(?:demonstrate|show|cover)|didn't (?:quite )?(?:demonstrate|show|cover)|were not able to demonstrate|could have (?:been|gone))\b|"
-    r"\b(?:your|the) (?:solution|answers?|responses?|presentation|take-?home|code|portfolio|case study|system design)\b[^.]{0,60}\b(?:but|however|did not|didn't|lacked|wasn't|was not|could have)\b",
+    r"\b(?:your|the) (?:solution|answers?|responses?|presentation|take-?home|code|portfolio|case study|system design|design|examples?|approach)\b[^.]{0,60}\b(?:but|however|did not|didn't|lacked|wasn't|was not|could have|stayed|remained)\b|"
+    r"\bhere(?: is|'s) what (?:the |our )?(?:panel|team|interviewers?|hiring manager|they|we) (?:said|thought|felt|noted)|\b(?:the panel|the interviewers|the hiring manager)(?:'s)? (?:said|feedback was)\b|"
+    r"\bwe (?:were hoping|had hoped|needed|expected) to (?:see|hear) (?:more|you|a)\b|"
+    r"\b(?:felt|thought) (?:that )?your [\w -]{2,40} (?:was|were) (?:lighter|weaker|thinner|narrower|less|not)\b|"
+    r"\b(?:kandidaat|kandidatin|kandidat|candidat) (?:met|mit|avec) (?:meer|mehr|plus d')",
     _I,
 )
 _NO_FEEDBACK = re.compile(
@@ -77,7 +84,13 @@ _REAPPLY = re.compile(
     r"\bstay in touch\b|\b(?:if|when|should|once) (?:the|this) (?:role|position|vacancy|requisition|hiring|search) (?:re-?opens|is re-?opened|resumes|opens up again|becomes available)|"
     r"\bwhen hiring resumes|\banother application from you|\b(?:view|check|browse) (?:our )?open (?:positions|roles|jobs)|\breach out to you (?:first|directly) (?:if|when)|"
     r"\b(?:if|when) (?:the|this) (?:role|position) (?:re-?opens|is re-?opened)|\bwould love to hear from you again|\bin (?:the )?future (?:if|when|should)|"
-    r"\bzuk[üu]nftige|\bin evidenz|\bfutures? (?:offres|opportunit[ée]s)|\bfuturas? (?:ofertas|oportunidades|vacantes)",
+    r"\bzuk[üu]nftige|\bin evidenz|\bfutures? (?:offres|opportunit[ée]s)|\bfuturas? (?:ofertas|oportunidades|vacantes)|"
+    r"\b(?:keep|kept|have) your (?:information|details|cv|resume|profile) (?:on hand|in mind|handy)|\bconsider us again\b|"
+    r"\b(?:talk|speak|chat) again\b|\bfast-?track you\b|"
+    r"\b(?:if|when|should|once) (?:a|an|another|any) (?:\w+ |\(?[\w-]+\)? ){0,3}(?:role|position|opening|vacancy|opportunity) (?:opens|comes up|becomes available|arises|is advertised)|"
+    r"\b(?:should|if) (?:the|this) (?:role|position|vacancy) (?:re-?open|come back|be re-?advertised)|"
+    r"\b(?:happy|okay|ok) for us to keep your (?:details|cv|data|information)|"
+    r"\bconserv(?:ons|erons) (?:toutefois |néanmoins )?(?:vos coordonn[ée]es|votre (?:cv|candidature|profil))|\bvivier\b|\btalentpool|\bin (?:ons|onze) (?:bestand|database)|\bguardaremos (?:tu|su) (?:cv|candidatura|perfil)",
     _I,
 )
 _NO_REAPPLY = re.compile(r"\b(?:not|don't|do not) (?:keep|retain|store)|\bwill be deleted\b", _I)

@@ -26,7 +26,10 @@ _BLOCK_TAG = re.compile(r"<\s*(?:br|/p|/div|/tr|/li|/h\d|p|div|tr|li|h\d)\b[^>]*
 _SPACES = re.compile(r"[ \t\u00a0\u200b\u200c\u200d\ufeff]+")
 _BLANKS = re.compile(r"\n\s*\n\s*(?:\n\s*)+")
 _QUOTED_REPLY = re.compile(
-    r"^\s*On .{5,200}wrote:\s*$|^-{2,}\s*Original Message\s*-{2,}", re.M | re.I
+    r"^\s*On .{5,200}wrote:\s*$|^-{2,}\s*Original Message\s*-{2,}|^_{10,}\s*$|"
+    r"^\s*(?:Am|Le|El|Op) .{5,200}(?:schrieb|a écrit|escribió|geschreven)[^\n]{0,80}:\s*$|"
+    r"^(?:From|Von|De|Van): [^\n]+\n(?:Sent|Gesendet|Envoyé|Enviado|Verzonden|Date|Datum): ",
+    re.M | re.I,
 )
 
 
@@ -95,9 +98,19 @@ _HEADER_KEYS = {
 }
 _FORWARD_MARK = re.compile(
     r"^[ \t>]*(?:-{3,}\s*(?:forwarded message|weitergeleitete nachricht|message transf[ée]r[ée]|"
-    r"mensaje reenviado|original message|ursprüngliche nachricht|message d'origine|mensaje original)"
-    r"\s*-{3,}|begin forwarded message:|forwarded message:?)\s*$",
+    r"mensaje reenviado|doorgestuurd bericht|(?P<orig>original message|ursprüngliche nachricht|"
+    r"message d'origine|mensaje original|oorspronkelijk bericht))"
+    r"\s*-{3,}|begin forwarded message:|forwarded message:?|(?P<line>_{10,}))\s*$",
     re.I | re.M,
+)
+# Outlook writes the same "Original Message" line (or a rule of underscores, or just a
+# From:/Sent: block) above a quoted reply and a forward alike: the subject tells them apart.
+_FORWARD_SUBJECT = re.compile(
+    r"^\s*(?:(?:re|aw|sv|antw)\s*:\s*)*(?:fwd?|fw|wg|tr|rv|doorst|enc)\s*:", re.I
+)
+_OUTLOOK_BLOCK = re.compile(
+    r"^(?:From|Von|De|Van): [^\n]+\n(?:Sent|Gesendet|Envoyé|Enviado|Verzonden|Date|Datum): ",
+    re.M | re.I,
 )
 _ADDRESS = re.compile(
     r"^\s*\"?([^\"<]*?)\"?\s*<\s*([^>\s]+@[^>\s]+)\s*>|^\s*([^\s<>]+@[^\s<>]+)\s*(?:\((.*)\))?"
@@ -149,12 +162,24 @@ def parse_address(value: str) -> tuple[str, str]:
     return (match.group(4) or "").strip(), match.group(3).lower()
 
 
-def unwrap_forwarded(text: str) -> Headers | None:
-    """The original message inside a forward ('---- Forwarded message ----'), if any."""
+def unwrap_forwarded(text: str, subject: str = "") -> Headers | None:
+    """The original message inside a forward ('---- Forwarded message ----'), if any.
+
+    A mark Outlook also puts above quoted replies ("-----Original Message-----", a
+    line of underscores, a bare From:/Sent: block) counts only when the subject is
+    a forward's ("FW: ...") or unknown (pasted text).
+    """
+    forward_subject = not subject or bool(_FORWARD_SUBJECT.match(subject))
     match = _FORWARD_MARK.search(text)
-    if not match:
+    while match and (match.group("orig") or match.group("line")) and not forward_subject:
+        match = _FORWARD_MARK.search(text, match.end())
+    start = match.end() if match else None
+    if start is None and forward_subject and subject:
+        block_start = _OUTLOOK_BLOCK.search(text)
+        start = block_start.start() if block_start else None
+    if start is None:
         return None
-    block = parse_header_block(text[match.end() :].lstrip("\n"))
+    block = parse_header_block(text[start:].lstrip("\n"))
     if "from" not in block.fields and "subject" not in block.fields:
         return None
     return block

@@ -229,7 +229,12 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "rejection",
             3.0,
-            r"\b(?:decided|decision) not to (?:move|proceed|progress|continue|pursue|invite|offer|take)",
+            r"\b(?:decided|decision) not to (?:move|proceed|progress|continue|pursue|invite|offer|take|extend|make (?:you )?an offer|hire|go ahead)",
+        ),
+        (
+            "rejection",
+            2.0,
+            r"\b(?:did not|didn't|do not|does not|don't) (?:meet|reach|achieve) (?:the|our) (?:threshold|required|minimum|pass|benchmark|score)|\bnot (?:eligible|able) to progress\b|\bthe (?:successful|chosen|selected|appointed) (?:candidate|applicant|person)\b|\bthe (?:candidate|person) we (?:chose|selected|appointed|hired|went with)\b",
         ),
         (
             "rejection",
@@ -271,7 +276,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "rejection",
             2.5,
-            r"\b(?:go|going|move|moving|gone) (?:in )?(?:another|a different|other) (?:way|direction)\b|\b(?:offer(?:ed)?|give|given|gone) (?:the (?:role|position|job) )?to (?:another|a different|an internal) (?:candidate|applicant|person)",
+            r"\b(?:go|going|move|moving|gone) (?:in )?(?:another|a different|other) (?:way|direction)\b|\b(?:offer(?:ed)?|give|given|gone|went) (?:the (?:role|position|job|post) )?to (?:(?:another|a different|an internal) (?:candidate|applicant|person)|someone|somebody)\b",
         ),
         (
             "rejection",
@@ -281,7 +286,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "rejection",
             2.0,
-            r"\b(?:unable|not able|not in a position) to (?:offer you|extend an offer|move|proceed|progress|take your)",
+            r"\b(?:unable|not able|not in a position) to (?:offer you|extend an offer|make (?:you )?an offer|move|proceed|progress|take your)",
         ),
         ("rejection", 1.5, r"\b(?:will not|won't|cannot) be (?:offering|inviting|extending)"),
         (
@@ -319,7 +324,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "rejection",
             3.0,
-            r"\blamentablemente\b|\bdesafortunadamente\b|\bno (?:ha sido|has sido|fue) seleccionad|\bno (?:continuar|seguir) con tu candidatura",
+            r"\bpurtroppo\b|\binfelizmente\b|\b(?:proseguire|procedere) con altri candidati|\bseguir com outros candidatos|\blamentablemente\b|\bdesafortunadamente\b|\bno (?:ha sido|has sido|fue) seleccionad|\bno (?:continuar|seguir) con tu candidatura",
         ),
         (
             "rejection",
@@ -360,6 +365,11 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "interview_invite",
             2.5,
+            r"\b(?:move|reschedule|rearrange|push back|bring forward) (?:your|the|our) (?:interview|call|meeting)\b|\bminute (?:interview|phone screen|screening call)|\binterview (?:has been|is) (?:scheduled|booked|confirmed|moved)|\bevent type: [^\n]{0,40}\binterview",
+        ),
+        (
+            "interview_invite",
+            2.5,
             r"\b(?:einladung|einladen|vorstellungsgespr[äa]ch|entretien|entrevista|souhaiterions vous rencontrer|kennenlernen)\b",
         ),
         (
@@ -384,6 +394,11 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             r"\b(?:welcome (?:aboard|to the team)|start date|starting salary|base salary|compensation package|signing bonus|equity grant)",
         ),
         ("offer", 1.0, r"\bcongratulations\b"),
+        (
+            "offer",
+            3.0,
+            r"\b(?:like|love|want|pleased|happy|delighted|excited|thrilled|able)(?<!not able) to (?:extend|make|offer) (?:you )?(?:an? |the |our )?(?:formal |verbal |written |job |official )?offer\b|\b(?:like|love|want|pleased|happy|delighted|excited|thrilled) to offer you (?:the|a|this|our) (?:position|role|job|post)\b",
+        ),
         (
             "offer",
             2.5,
@@ -417,6 +432,11 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         ),
         (
             "application_received",
+            3.0,
+            r"\byour application was sent to\b|\b(?:we(?: have|'ve)) (?:received|got) it\b|\bwe(?:'ve| have) got your (?:application|cv|resume|details)\b|\band (?:we )?will (?:review|look at|consider|assess) (?:it|your application|your cv|your profile)\b|\b(?:we(?: have|'ve)? (?:successfully )?received|we have got) your (?:documents|details|papers|submission|cover letter)|\bget back to you (?:as soon as|shortly|soon|within|in the coming)|\b(?:ihre|deine) (?:unterlagen|bewerbung) (?:erhalten|ist (?:bei uns )?eingegangen)|\bmelden (?:uns|wir uns) (?:so schnell wie m[öo]glich|zeitnah|in k[üu]rze|bei (?:ihnen|dir))|\bnous avons (?:bien )?re[çc]u (?:votre|ta) candidature|\bwe hebben je sollicitatie (?:in goede orde )?ontvangen",
+        ),
+        (
+            "application_received",
             2.0,
             r"\b(?:application (?:confirmation|received)|bewerbungseingang|eingangsbest[äa]tigung|(?:best[äa]tigen|best[äa]tige) (?:wir |ich )?den eingang|accus[ée] de r[ée]ception|hemos recibido (?:tu|su) (?:candidatura|solicitud)|(?:arrived|came through) safely|(?:i|we)(?:'ll| will) get back to (?:you|everyone|all)|collecting applications)",
         ),
@@ -445,7 +465,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "other_job",
             3.0,
-            r"\b\d+\+? (?:new )?(?:jobs?|roles|positions|openings)\b|\bjob alerts?\b|\bjobs? (?:you might|you may|for you|that match|matching)|\brecommended (?:jobs|roles|for you)|\bnew jobs?\b|\bsimilar jobs\b|\b(?:is|are) hiring\b|\beasy apply\b|\bapply now\b",
+            r"\b\d+\+? (?:new )?(?:jobs?|roles|positions|openings)\b|\bjob alerts?\b|\bjobs? (?:you might|you may|for you|that match|matching)|\brecommended (?:jobs|roles|for you)|\bnew jobs?\b|\bsimilar jobs\b|\b(?:is|are) hiring\b|\beasy apply\b|\bapply now\b|\b\d+ (?:neue|nouvelles|nuevas|nieuwe) (?:jobs|stellen|offres|ofertas|vacatures)|\bneue (?:passende )?(?:stellenangebote|jobs)\b|\bpassende stellenangebote|\bjobagent|\bnouvelles offres d'emploi|\bofertas de empleo para ti|\bnieuwe vacatures",
         ),
         (
             "other_job",
@@ -455,7 +475,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "other_job",
             2.5,
-            r"\b(?:i(?:'m| am)|we(?:'re| are)) (?:partnering|working|exclusively working) with (?:a|an)\b|\bcold (?:e-?mail|message|outreach)|\b(?:strong|great|good|perfect) (?:match|fit) for (?:a|an)\b|\bhear more\?|\b(?:jobs?|careers?|recruitment|hiring|graduate) (?:fair|expo|event)s?\b|\bemployers (?:hiring|recruiting)|\bcompanies you follow",
+            r"\b(?:roles?|positions?|opportunit(?:y|ies)|openings?|vacanc(?:y|ies)) (?:with|at|for) (?:a |one of )?(?:my |our )?clients?\b|\bare you still (?:looking|on the market|open to)|\b(?:i(?:'m| am)|we(?:'re| are)) (?:partnering|working|exclusively working) with (?:a|an)\b|\bcold (?:e-?mail|message|outreach)|\b(?:strong|great|good|perfect) (?:match|fit) for (?:a|an)\b|\bhear more\?|\b(?:jobs?|careers?|recruitment|hiring|graduate) (?:fair|expo|event)s?\b|\bemployers (?:hiring|recruiting)|\bcompanies you follow",
         ),
         (
             "other_job",
@@ -466,9 +486,22 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "not_job",
             3.0,
-            r"\b(?:landlord|tenancy|letting agent|lettings|the flat|the apartment|the property|viewing)\b|\b(?:loan|mortgage|credit card|overdraft|insurance claim|visa|rental) (?:application|request)|\b(?:admissions? (?:committee|office)|place (?:in|on) the (?:programme|program|course)|degree programme|scholarship|talk proposal|call for (?:papers|speakers|proposals)|your (?:talk|paper|abstract|submission) (?:proposal )?(?:for|to))",
+            r"\b(?:landlord|tenancy|letting agent|lettings|the flat|the apartment|the property|viewing)\b|\b(?:loan|mortgage|credit card|overdraft|insurance claim|visa|rental) (?:application|request)|\b(?:admissions? (?:committee|office)|place (?:in|on|at) (?:the |our )?(?:[\w-]+ ){0,3}(?:programme|program|course|degree|university|school)|offer you a place|application to study|degree programme|scholarship|talk proposal|call for (?:papers|speakers|proposals)|your (?:talk|paper|abstract|submission) (?:proposal )?(?:for|to))|\b(?:manuscript|peer review|reviewers' comments|for publication|editorial (?:board|office|decision)|(?:accept|select|include) your (?:talk|paper|proposal|abstract|submission|session|workshop)|program(?:me)? committee|speaker (?:selection|proposals?)|(?:parking|residents'?|building|planning|fishing|work(?:ing)? holiday) permit|council tax|to rent\b|tenan(?:t|cy|ts)|mortgage|credit (?:card|limit|reference agency)|loan)\b",
         ),
     )
+)
+# Words only a job e-mail uses. A message with a look-alike phrase (a flat, a
+# manuscript, a talk proposal) and none of these is not about a job at all.
+JOB_SPECIFIC_RE: Final = re.compile(
+    r"\b(?:positions?|roles?|jobs?|vacanc|interview|candida(?:te|tes|cy|ture)|cv|resume|résumé|"
+    r"recruit|hiring|hire[ds]?\b|career|employ|salary|onboarding|stelle|bewerbung|poste\b|puesto|"
+    r"vacature|functie|sollicitatie|opportunit|team|skills|qualifications|experience)",
+    re.I,
+)
+# "applying to Northgate Mortgage": applying to a named organisation is a job application,
+# whatever the organisation's name says.
+APPLIED_TO_NAME_RE: Final = re.compile(
+    r"\b(?i:appl(?:y|ied|ying)|application) (?i:to|at|with) (?:[A-Z]|us\b)"
 )
 # A rejection that points to a different opening the company wants to discuss.
 # Deliberately narrow: "we'll keep you in mind for other opportunities" is a
@@ -477,7 +510,8 @@ ANOTHER_ROLE_RE: Final = re.compile(
     r"\b(?:another|a different|a separate|an alternative|a new|an? (?:other|additional)) (?:role|position|opening|opportunity|vacancy|team|job)\b[^.\n]{0,100}"
     r"(?:better (?:fit|suited|match)|suit(?:s|ed)? you|fit for you|(?:like|love|want|keen) to (?:talk|discuss|chat|speak|explore|consider you|introduce|tell you)|interested in (?:discussing|exploring|talking|hearing))"
     r"|\bconsider(?:ed|ing)? you for (?:another|a different|a separate|an alternative) (?:role|position|opening|opportunit)"
-    r"|\b(?:talk|discuss|chat|speak|tell you)[^.\n]{0,40}\b(?:another|a different|a separate) (?:role|position|opening|opportunity|vacancy)",
+    r"|\b(?:talk|discuss|chat|speak|tell you)[^.\n]{0,40}\b(?:another|a different|a separate) (?:role|position|opening|opportunity|vacancy)"
+    r"|\b(?:we have|there is|there's|we've got|we also have|we're also hiring for) an? (?:new |open |upcoming )?[\w /&-]{2,50}? (?:role|position|opening|vacancy)\b[^.\n]{0,100}\b(?:could|would|might|may) be (?:an? )?(?:excellent|great|good|better|strong|perfect|closer) (?:fit|match)",
     re.I,
 )
 # On hold / cancelled: not about the candidate at all.
