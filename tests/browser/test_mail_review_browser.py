@@ -16,7 +16,7 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "handwritten"
 MAILS = (
     "10_spanish_greeting_english_body.eml",  # a rejection bounceback is unsure of: confirmed
     "28_interview_invite_plain_question.eml",  # an invitation: the company is corrected
-    "55_apartment_application_declined.eml",  # a flat, not a job: set aside
+    "38_received_smartrecruiters_html.eml",  # a receipt the person won't track: set aside
     "04_final_round_with_feedback.eml",  # two applications could fit: left for later
 )
 
@@ -65,16 +65,16 @@ def test_check_imported_mail_and_watch_the_count_fall(
     page.get_by_text("Filed under Shift Supervisor at Driftwood Coffee Roasters.").wait_for()
     page.get_by_text("2 e-mails are waiting for you to check.").wait_for()
 
-    # Set aside: a flat, not a job.
-    flat = page.locator("article", has_text="14 Elm Road")
-    flat.get_by_role("button", name="Set aside: not job mail").click()
+    # Set aside: an automatic receipt for a job the person no longer wants to track.
+    receipt = page.locator("article", has_text="Ocean Blue Cruises - we got your application")
+    receipt.get_by_role("button", name="Set aside: not job mail").click()
     page.get_by_text("Set aside: not about your job search.").wait_for()
     page.get_by_text("One e-mail is waiting for you to check.").wait_for()
     shoot(page, "mail-review-3-answered")
 
     assert Application.objects.filter(company__name="Terracota Labs").exists()
     assert Application.objects.filter(company__name="Driftwood Coffee Roasters").exists()
-    assert not Application.objects.filter(company__name__icontains="Parkside").exists()
+    assert not Application.objects.filter(company__name__icontains="Ocean Blue").exists()
 
     # What was learned from the correction, and how to undo it.
     page.get_by_role("link", name="What bounceback has learned from your corrections").click()
