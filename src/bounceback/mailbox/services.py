@@ -19,7 +19,7 @@ from bounceback.applications.services import add_application, record_event
 from bounceback.errors import UserError
 from bounceback.lib.companies import role_key
 from bounceback.lib.mail.extract import domain_of, is_ats_domain
-from bounceback.lib.mail.rules import FREEMAIL_DOMAINS
+from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
 from bounceback.mailbox.models import (
     ImportedMessage,
     Label,

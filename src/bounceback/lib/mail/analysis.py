@@ -42,18 +42,20 @@ from bounceback.lib.mail.message import LABELS, Analysis, Label, MailMessage
 from bounceback.lib.mail.rules import (
     ANOTHER_ROLE_RE,
     APPLIED_TO_NAME_RE,
-    ATS_DOMAINS,
-    FREEMAIL_DOMAINS,
-    JOB_BOARD_DOMAINS,
     JOB_BODY_RE,
     JOB_HEADER_RE,
     JOB_SPECIFIC_RE,
     LIST_HEADERS,
-    NON_JOB_DOMAINS,
     NON_JOB_SUBJECT_RE,
     PHRASE_GATE,
     PHRASES,
     WEAK_JOB_STEMS,
+)
+from bounceback.lib.mail.senders import (
+    ATS_DOMAINS,
+    FREEMAIL_DOMAINS,
+    JOB_BOARD_DOMAINS,
+    NON_JOB_DOMAINS,
 )
 
 REVIEW_BELOW = 0.6  # the importer's threshold; kept here so confidence caps stay below it

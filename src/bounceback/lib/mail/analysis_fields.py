@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from bounceback.lib.companies import company_key
+from bounceback.lib.mail.analysis_regex import words
 from bounceback.lib.mail.extract import (
     domain_of,
     is_ats_domain,
@@ -17,7 +18,7 @@ from bounceback.lib.mail.extract import (
     registrable,
     split_display_name,
 )
-from bounceback.lib.mail.rules import ATS_NAMES, FREEMAIL_DOMAINS, JOB_BOARD_DOMAINS, words
+from bounceback.lib.mail.senders import ATS_NAMES, FREEMAIL_DOMAINS, JOB_BOARD_DOMAINS
 
 # A company name as written in running text: capitalised words (or a digit,
 # or "monday.com"), joined by a few lower-case connectors.

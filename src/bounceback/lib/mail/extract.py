@@ -13,7 +13,8 @@ import html
 import re
 from dataclasses import dataclass
 
-from bounceback.lib.mail.rules import ATS_DOMAINS, ATS_NAMES, NO_REPLY_RE, words
+from bounceback.lib.mail.analysis_regex import words
+from bounceback.lib.mail.senders import ATS_DOMAINS, ATS_NAMES, NO_REPLY_RE
 
 # --- text clean-up -----------------------------------------------------------
 
