@@ -213,6 +213,36 @@ def test_the_drafts_page_addresses_the_contact_in_the_chosen_tone(
     assert "Dear Priya Raman," in formal
 
 
+def test_an_invitation_to_reapply_brings_a_note_for_later_with_what_was_done_since(
+    alice_client: Any, alice: Any
+) -> None:
+    application = add_application(alice, company="Acme", role="Analyst")
+    rejection = record_rejection(application, stage_reached="interview", reapply_invite=True)
+    Action.objects.create(
+        owner=alice,
+        title="Built a dbt project end to end",
+        kind="custom",
+        status="done",
+        done_on=date.today(),
+    )
+    Action.objects.create(
+        owner=alice,
+        title="Send the thank-you note",
+        kind="thank_you",
+        status="done",
+        done_on=date.today(),
+    )
+    body = alice_client.get(f"/rejections/{rejection.pk}/drafts/").content.decode()
+    assert "For later: when you apply again" in body
+    assert "Built a dbt project end to end" in body  # offered to pick from, not put in their mouth
+    assert "Send the thank-you note" not in body.split("For later")[1]
+    without = record_rejection(add_application(alice, company="Beta", role="Analyst"))
+    assert (
+        "when you apply again"
+        not in alice_client.get(f"/rejections/{without.pk}/drafts/").content.decode()
+    )
+
+
 def test_next_steps_are_proposed_and_can_be_kept_changed_or_dropped(
     alice_client: Any, alice: Any
 ) -> None:

@@ -14,13 +14,14 @@ from django.template import Context, Engine
 from bounceback.accounts.models import Profile
 from bounceback.applications.models import Application, Contact
 from bounceback.errors import UserError
-from bounceback.recovery.models import Rejection, StageReached
+from bounceback.recovery.models import Action, ActionKind, ActionStatus, Rejection, StageReached
 
 DRAFTS_DIR = Path(__file__).resolve().parent / "drafts"
 KINDS = {
     "thank_you": "Thank-you note",
     "feedback_request": "Feedback request",
     "second_ask": "A second, last ask",
+    "reapply": "For later: when you apply again",
 }
 TONES = {"brief": "Brief", "warm": "Warm", "formal": "Formal"}
 DEFAULT_TONE = "warm"
@@ -120,6 +121,28 @@ def render(
 
 
 def for_rejection(rejection: Rejection, tone: str = DEFAULT_TONE) -> list[Draft]:
-    """The thank-you and, unless the e-mail already gave reasons, the feedback request."""
+    """The thank-you; the feedback request unless the e-mail gave reasons; the note for
+    applying again when they invited it."""
     kinds = ["thank_you"] if rejection.has_feedback else ["thank_you", "feedback_request"]
+    if rejection.reapply_invite:
+        kinds.append("reapply")
     return [render(kind, tone, rejection.application, rejection) for kind in kinds]
+
+
+# Steps about the person's own growth; notes, follow-ups and self-care don't belong in
+# a message to an employer.
+_GROWTH_KINDS = (ActionKind.PRACTICE, ActionKind.CUSTOM)
+
+
+def done_since(rejection: Rejection) -> list[str]:
+    """What the person has done since the "no": material for the note when applying again."""
+    return list(
+        Action.objects.filter(
+            owner=rejection.owner,
+            status=ActionStatus.DONE,
+            done_on__gte=rejection.received_on,
+        )
+        .filter(kind__in=_GROWTH_KINDS)
+        .order_by("done_on", "id")
+        .values_list("title", flat=True)[:8]
+    )

@@ -277,6 +277,7 @@ def draft_list(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "rejection": rejection,
             "drafts": drafts.for_rejection(rejection, tone),
+            "done_since": drafts.done_since(rejection) if rejection.reapply_invite else [],
             "tone": tone,
             "tones": drafts.TONES,
             "step": 3,
