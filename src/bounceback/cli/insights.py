@@ -85,6 +85,9 @@ def insights(
                 f"  {silent.id}: {escape(silent.role)} at {escape(silent.company)}, "
                 f"{silent.days} days{ghost}"
             )
+    for opinion in view.second_opinions:
+        console.print(f"\n[bold]{escape(opinion.title)}[/bold]: {escape(opinion.because)}")
+        console.print(f"  Who could help: {escape(opinion.who)}")
     fc = view.forecast
     console.print()
     if fc.enough and fc.applications:

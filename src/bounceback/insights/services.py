@@ -18,6 +18,7 @@ from bounceback.insights.funnel import (
     weekly_activity,
     weekly_pace,
 )
+from bounceback.insights.second_opinion import Suggestion, suggestions
 from bounceback.insights.silence import Silence, propose_follow_ups, silence
 from bounceback.insights.stats import (
     REACHED_LABELS,
@@ -39,6 +40,10 @@ class Overview:
     forecast: forecasting.Forecast
     themes: ThemesReport
     wins: WinsOverTime
+
+    @property
+    def second_opinions(self) -> list[Suggestion]:
+        return suggestions(self.funnel, self.themes)
 
     @property
     def weakest(self) -> forecasting.Scenario | None:
@@ -130,6 +135,10 @@ def as_json(view: Overview) -> dict[str, Any]:
             for r in view.themes.found
         ],
         "themes_sample_too_small": view.themes.small_sample,
+        "second_opinions": [
+            {"kind": s.kind, "title": s.title, "because": s.because, "who": s.who}
+            for s in view.second_opinions
+        ],
         "silent": {
             "count": view.silence.count,
             "can_mark_ghosted": view.silence.ghostable,
