@@ -256,3 +256,34 @@ def test_a_timeline_entry_can_be_corrected_but_not_moved_before_applying(
     )
     event.refresh_from_db()
     assert (event.kind, event.note) == (EventKind.INTERVIEW, "typo fixed")
+
+
+def test_weeks_in_a_row_count_full_weeks_with_an_application_up_to_last_week(alice: Any) -> None:
+    from bounceback.applications.services import weeks_in_a_row
+
+    monday = date(2026, 11, 30)  # a Monday: this week has only just begun
+    for days_back in (3, 9, 16, 40):  # last week, the two before, then a gap
+        add_application(
+            alice,
+            company=f"Co {days_back}",
+            role="Analyst",
+            applied_on=monday - timedelta(days=days_back),
+        )
+    assert weeks_in_a_row(alice, monday) == 3
+    assert weeks_in_a_row(alice, monday + timedelta(days=6)) == 3  # this week never breaks it
+    assert weeks_in_a_row(alice, monday + timedelta(days=7)) == 0  # a week with none did
+
+
+def test_the_dashboard_notes_momentum_kindly_and_never_a_lost_streak(
+    alice: Any, alice_client: Any
+) -> None:
+    today = date.today()
+    for weeks_back in (1, 2):
+        add_application(
+            alice,
+            company=f"Co {weeks_back}",
+            role="Analyst",
+            applied_on=today - timedelta(weeks=weeks_back),
+        )
+    body = alice_client.get("/").content.decode()
+    assert "an application every week for 2 weeks" in body

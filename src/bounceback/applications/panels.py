@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 
 from bounceback.accounts.models import Profile
 from bounceback.applications.models import Application, Status
+from bounceback.applications.services import weeks_in_a_row
 from bounceback.http import AuthedRequest
 
 
@@ -31,5 +32,6 @@ def overview(request: AuthedRequest) -> str | None:
         "recent": list(recent[:6]),
         "gentle": profile.gentle_mode,
         "weekly_target": profile.weekly_target,
+        "weeks_in_a_row": weeks_in_a_row(request.user),
     }
     return render_to_string("applications/_overview_panel.html", context, request=request)

@@ -165,3 +165,33 @@ def match_application(owner: User, company: str, role: str | None = None) -> Mat
         .order_by("-applied_on")
     )
     return Match(None, candidates, False)
+
+
+def weeks_in_a_row(owner: User, today: date | None = None) -> int:
+    """Full weeks in a row, up to last week, with at least one application sent.
+
+    The week in progress never breaks the count (it is Monday for everyone sometime),
+    and it is never shown as a streak to lose: only as momentum kept.
+    """
+    from datetime import timedelta
+
+    from django.db.models.functions import TruncWeek
+
+    today = today or date.today()
+    this_monday = today - timedelta(days=today.weekday())
+    weeks = {
+        (week.date() if hasattr(week, "date") else week)
+        for week in Application.objects.filter(
+            owner=owner,
+            applied_on__gte=this_monday - timedelta(weeks=104),
+            applied_on__lt=this_monday,
+        )
+        .annotate(week=TruncWeek("applied_on"))
+        .values_list("week", flat=True)
+        .distinct()
+    }
+    count, monday = 0, this_monday - timedelta(weeks=1)
+    while monday in weeks:
+        count += 1
+        monday -= timedelta(weeks=1)
+    return count

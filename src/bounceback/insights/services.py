@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 
+from bounceback.applications.services import weeks_in_a_row
 from bounceback.insights import forecast as forecasting
 from bounceback.insights.funnel import (
     STAGE_LABELS,
@@ -36,6 +37,7 @@ class Overview:
     response: ResponseTimes
     activity: list[tuple[date, int]]
     pace: float
+    weeks_in_a_row: int
     silence: Silence
     forecast: forecasting.Forecast
     themes: ThemesReport
@@ -76,6 +78,7 @@ def overview(owner: User, today: date | None = None, *, propose: bool = True) ->
         response=response_times(owner),
         activity=activity,
         pace=pace,
+        weeks_in_a_row=weeks_in_a_row(owner, today),
         silence=silence(owner, today),
         forecast=make_forecast(result, pace),
         themes=themes_report(owner, today=today),
@@ -117,6 +120,7 @@ def as_json(view: Overview) -> dict[str, Any]:
             "slowest": view.response.slowest,
         },
         "applications_per_week": round(view.pace, 2),
+        "weeks_in_a_row": view.weeks_in_a_row,
         "themes": [
             {
                 "slug": r.theme.slug,
