@@ -40,11 +40,15 @@ from bounceback.lib.mail.extract import (
 )
 from bounceback.lib.mail.message import LABELS, Analysis, Label, MailMessage
 from bounceback.lib.mail.rules import (
+    AGENCY_NAME_RE,
+    AGENCY_RE,
+    ALERT_RE,
     ANOTHER_ROLE_RE,
     APPLIED_TO_NAME_RE,
+    CONDITIONAL_OUTCOME_RE,
     JOB_BODY_RE,
     JOB_HEADER_RE,
-    JOB_SPECIFIC_RE,
+    JOB_STRONG_RE,
     LIST_HEADERS,
     NON_JOB_SUBJECT_RE,
     PHRASE_GATE,
@@ -107,7 +111,7 @@ def prepare(msg: MailMessage) -> Prepared:
 
 def rule_scores(subject: str, body: str) -> tuple[dict[str, float], dict[str, list[str]]]:
     """Summed phrase-rule weights per label, and the phrases that matched."""
-    text = (subject + "\n" + body[:4000]).lower()
+    text = CONDITIONAL_OUTCOME_RE.sub(" ", (subject + "\n" + body[:4000]).lower())
     scores: dict[str, float] = dict.fromkeys(LABELS, 0.0)
     evidence: dict[str, list[str]] = {label: [] for label in LABELS}
     for index in PHRASE_GATE.active(text):
@@ -188,7 +192,7 @@ def _decide(
         confidence = min(confidence, REVIEW_BELOW - 0.1)
         why.append(f"rules suggest {rule_top.replace('_', ' ')}")
     if label != "not_job" and scores["not_job"] >= 3.0:
-        if JOB_SPECIFIC_RE.search(_job_text(prep)) or APPLIED_TO_NAME_RE.search(
+        if JOB_STRONG_RE.search(_job_text(prep)) or APPLIED_TO_NAME_RE.search(
             prep.subject + "\n" + prep.body[:4000]
         ):
             # A flat, a loan, a university place beside job words: let a person look.
@@ -223,6 +227,8 @@ def _decide(
     # For "another role" the title in the mail is the old application's: don't file the new one under it.
     role = None if another_role else extract_role(prep.subject, prep.body, company)
     contact = extract_contact(prep.body, prep.from_name, prep.from_addr, company)
+    if label == "other_job":
+        company, role, contact = _other_job_fields(prep, company, role, contact)
     if label != "rejection":
         return Analysis(
             label, round(float(confidence), 3), company, role, contact, evidence=tuple(why)
@@ -244,6 +250,19 @@ def _decide(
         evidence=tuple(why) + details.evidence,
         outside_control=details.outside_control,
     )
+
+
+def _other_job_fields(
+    prep: Prepared, company: str | None, role: str | None, contact: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """An alert's companies and titles are not applications; an agency is not the employer."""
+    text = prep.subject + "\n" + prep.body[:4000]
+    if ALERT_RE.search(text):
+        return None, None, None
+    domain = registrable(domain_of(prep.from_addr)) if prep.from_addr else ""
+    if company and (AGENCY_RE.search(domain.split(".")[0]) or AGENCY_NAME_RE.search(company)):
+        company = None  # "Brightstone Recruitment" writes about its client, unnamed
+    return company, role, contact
 
 
 _NOT_JOB_CONFIDENCE = 0.97

@@ -92,7 +92,7 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
     for w, p in (
         (
             3.0,
-            r"(?i:thank(?:s| you)(?: (?:so|very) much)? for (?:your (?:interest in|application to|time with)|applying (?:to|at|with)|considering|interviewing (?:with|at)|taking the time to (?:apply|interview|speak|meet) (?:to|with|at)|your interest in (?:joining|working (?:at|with|for))))\s+(?:(?:the )?team at |joining |working (?:at|with|for) |a career (?:at|with) |us here at )?"
+            r"(?i:thank(?:s| you)(?: (?:so|very) much)? for (?:your (?:interest in|application to|time with)|applying (?:to|at|with)|considering|interviewing (?:with|at)|taking the time to (?:apply|interview|speak|meet) (?:to|with|at)|your interest in (?:joining|working (?:at|with|for))))\s+(?:(?:the )?team at |joining |working (?:at|with|for) |a career (?:at|with) |us here at |the (?=(?:University|College|City|County|Royal|National|State|Department|Ministry|Office|Institute|Museum|Council|Bank) ))?"
             + _CO,
         ),
         (
@@ -101,6 +101,13 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
             + _CO,
         ),
         (2.0, r"(?i:interest in (?:joining |working (?:at|for|with) )?)" + _CO),
+        # A signature: "Recruitment Team" on one line, the employer on the next.
+        (
+            2.5,
+            r"(?m:^)(?i:(?:the )?(?:recruitment|recruiting|talent acquisition|hr|human resources|people|careers|hiring|early careers|graduate recruitment)(?: team| department| office)?)[ \t]*\n"
+            + _CO
+            + r"[ \t]*(?m:$)",
+        ),
         (2.0, r"(?i:(?:applying|applied|apply) (?:to|at|with)) " + _CO),
         (
             2.0,
@@ -131,6 +138,21 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
             r"(?i:\b(?:my|our) client,?|\bon behalf of (?:my|our) client,?) (?:(?i:the) )?" + _CO,
         ),
         (3.0, r"(?m:^)" + _CO + r"(?i: (?:has|have) invited you to)"),
+        # A job board's or a vendor's form: "Employer: Eastfield NHS Trust".
+        (
+            4.0,
+            r"(?m:^)(?i:employer|company|organi[sz]ation|hiring organi[sz]ation)\s*:\s*"
+            + _CO
+            + r"\s*(?m:$)",
+        ),
+        # Background checks and assessment platforms write on the employer's behalf.
+        (
+            3.0,
+            r"(?m:^)"
+            + _CO
+            + r"(?i: (?:has requested|has asked|uses|has invited you|would like you to|requires you to))\b",
+        ),
+        (3.0, r"(?i:\binvited by) " + _CO),
         (3.0, r"(?i:your application was sent to) " + _CO),
     )
 )
@@ -253,6 +275,54 @@ def _spells_domain(phrase: str, squashed: str) -> bool:
     return False
 
 
+_ORG_SUFFIX = re.compile(
+    r"\b(?:council|trust|university|college|nhs|ltd|limited|inc|llc|llp|plc|gmbh|group|"
+    r"foundation|authority|ministry|department|agency|corporation|company)$"
+)
+_ORG_PREFIX = re.compile(
+    r"(?:university|college|city|county|bank|museum|institute|school|department|ministry|"
+    r"office|government|state|royal|national) of "
+)
+_SQUASH_WORD = re.compile(r"[a-z]{3,}")
+
+
+def _split_squashed(squashed: str, text: str) -> str | None:
+    """'tidewatermuseum' -> 'Tidewater Museum' when the mail uses both words; else None."""
+    if len(squashed) < 7 or not squashed.isalpha():
+        return None
+    used = set(_SQUASH_WORD.findall(text.lower()))
+    stems = {w[:5] for w in used if len(w) >= 6}
+    best: list[str] | None = None
+    for i in range(3, len(squashed) - 2):
+        left, right = squashed[:i], squashed[i:]
+        if left not in used:
+            continue
+        if right in used or (len(right) >= 6 and right[:5] in stems):
+            parts = [left, right]
+        else:
+            parts = []
+            for j in range(3, len(right) - 2):
+                if right[:j] in used and right[j:] in used:
+                    parts = [left, right[:j], right[j:]]
+                    break
+        if parts and (best is None or len(parts) < len(best)):
+            best = parts
+    if not best:
+        return None
+    # "brookfieldtrust" and "Brookfield Academy Trust" in the signature: the full name.
+    full = re.search(
+        r"\b(?i:"
+        + re.escape(best[0])
+        + r")(?: [A-Z][\w'’-]*| &| and| of){0,3} (?i:"
+        + re.escape(best[-1])
+        + r")\b",
+        text,
+    )
+    if full and full.group(0)[0].isupper():
+        return full.group(0)
+    return " ".join(p.capitalize() for p in best)
+
+
 def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> str | None:
     """The employer: from the body, the subject, the sender's name, then the sender's domain."""
     scores: dict[str, float] = {}
@@ -291,9 +361,12 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
         # A name that agrees with the sender's domain is far more likely right.
         dkey = company_key(domain_company).replace(" ", "")
         for key in scores:
-            if key.replace(" ", "") == dkey or (
-                len(dkey) > 3 and key.replace(" ", "").startswith(dkey)
+            if (
+                key.replace(" ", "") == dkey
+                or (len(dkey) > 3 and key.replace(" ", "").startswith(dkey))
+                or (len(dkey) > 3 and dkey in key.split()[1:] and len(key.split()) <= 4)
             ):
+                # "University of Carrick" for carrick.ac.uk agrees too
                 scores[key] += 1.5
     if (
         domain_company
@@ -302,13 +375,40 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
     ):
         # "luminahealth.com": look for the spelled-out name ("Lumina Health") in the mail.
         squashed = domain_company.lower()
-        for match in _CAPS_PHRASE.finditer(head + "\n" + from_name):
-            phrase = match.group(0)
-            if _spells_domain(phrase, squashed):
-                add(phrase, 2.5, spelled_domain=True)
-                break
+        spellings = [
+            m.group(0)
+            for m in _CAPS_PHRASE.finditer(head + "\n" + from_name)
+            if _spells_domain(m.group(0), squashed)
+        ]
+        # An exact spelling first, then an organisation's full name ("Ashworth Borough
+        # Council" over "Ashworth Central Library", where the interview is held).
+        spellings.sort(
+            key=lambda p: (
+                company_key(p).replace(" ", "") != squashed,
+                not _ORG_SUFFIX.search(company_key(p)),
+            )
+        )
+        spelled = spellings[0] if spellings else None
+        if spelled is None:
+            # No capitalised spelling: split "tidewatermuseum" into words the mail itself
+            # uses ("Tidewater", "museum"), never into guessed dictionary words.
+            spelled = _split_squashed(squashed, f"{head}\n{from_name}\n{subject}")
+        if spelled:
+            add(spelled, 2.5, spelled_domain=True)
+            # the squashed form and its spelling are one name: keep the spelling
+            skey, dkey_full = company_key(spelled), company_key(domain_company)
+            if skey.replace(" ", "") == dkey_full and skey in scores and skey != dkey_full:
+                scores[skey] += scores.pop(dkey_full)
+                surface.pop(dkey_full, None)
     if not scores:
         return None
+    for key in scores:
+        if _ORG_SUFFIX.search(key):
+            scores[key] += 0.6
+        elif _ORG_PREFIX.match(key) and len(key.split()) > 2:
+            scores[key] += (
+                1.0  # "University of Carrick" over the bare "Carrick"  # "Ashworth Borough Council" over "Ashworth Central Library"
+            )
     lowered = head.lower() + " " + subject.lower()
     for key, name in surface.items():
         # Being named more than once is evidence; cap it so a list of jobs doesn't dominate.
@@ -322,7 +422,7 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
 _ROLE_TEXT = (
     r"(?P<r>[A-Za-z0-9](?:[^.,;:!?\n\"“”]|, (?=[A-Z][a-z]+ (?:position|role|opening)\b)){1,70}?)"
 )
-_ROLE_CAPS = r"(?P<r>[A-Z0-9][\w+#/&.'’()-]*(?:[ ](?:[A-Z0-9(][\w+#/&.'’()-]*|of|and|for|in|de|&|/|-|–)){0,8})"
+_ROLE_CAPS = r"(?P<r>[A-Z0-9][\w+#/&.'’()-]*(?:[ ](?:[A-Z0-9(.][\w+#/&.'’()-]*|of|and|for|in|de|&|/|-|–)){0,8})"
 _BODY_ROLE: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
@@ -346,6 +446,9 @@ _BODY_ROLE: tuple[re.Pattern[str], ...] = tuple(
         r"(?i:\b(?:your|our) )" + _ROLE_TEXT + r" (?i:application|interview|candidacy)\b",
         r"(?i:\bas (?:an?|our)) " + _ROLE_CAPS + r"(?= (?i:at|with|here|in our)\b|[.,;!]|$)",
         r"(?i:\bto be (?:our|the) (?:new |next )?)" + _ROLE_CAPS + r"(?=[.,;!]|\s|$)",
+        r"(?i:\bjoin (?:us |the team )?as (?:our|an?|the) (?:(?:first|new|next|founding) )?)"
+        + _ROLE_CAPS
+        + r"(?=[.,;!]|\s|$)",
         # LinkedIn: "Your application was sent to Acme", then the title on a line of its own.
         r"(?i:your application was sent to)[^\n]*\n+(?P<r>[^\n]{2,70})\n",
     )
@@ -378,6 +481,10 @@ def _clean_role(raw: str, company: str | None) -> str | None:
     # "Credit Analyst. Kind regards" ends at the full stop; "Sr. Engineer" does not.
     raw = re.split(r"(?<!\bSr)(?<!\bJr)(?<!\bSt)(?<!\bDr)\.\s+(?=[A-Z][a-z])", raw)[0]
     role = _JOB_ID.sub(" ", raw).strip(" -–|:,.\"'“”")
+    role = re.sub(r"^(?i:(?:the )?(?:role|position|post|job|vacancy) of\s+)", "", role)
+    if company and role.lower().startswith(company.lower() + " "):
+        role = role[len(company) + 1 :]  # "Kestrel & Moore 2025 Audit Graduate"
+    role = re.sub(r"^(?:19|20)\d\d\s+", "", role)
     role = re.sub(
         r"^(?i:(?:the|a|an|our|this|your|open|new|vacant|advertised|posted)\s+)+", "", role
     )
@@ -460,6 +567,8 @@ def extract_contact(body: str, from_name: str, from_addr: str, company: str | No
         nkey = company_key(name)
         if not name or (ckey and (nkey == ckey or nkey.startswith(ckey + " "))):
             return None  # "Brightwave Communications" when the company is "Brightwave"
+        if name.lower() in ATS_NAMES or name.split()[0].lower() in ATS_NAMES:
+            return None
         return name if looks_like_person(name, single_ok=single) else None
 
     tail = body[-1500:] if len(body) > 1500 else body

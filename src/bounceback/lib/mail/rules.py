@@ -70,7 +70,8 @@ JOB_BODY_STEMS: Final = phrases(
     kandidat candidature poste emploi candidatura puesto empleo sollicit vacature ansökan
     ansokan tjänst tjanst søknad soknad stilling unfortunately regret decided decision shortlist
     entretien unterlagen interest_in your_time your_background your_experience your_profile
-    leading_a_search running_a_search executive_search head_of
+    leading_a_search running_a_search executive_search head_of join_as_our start_date referees
+    background_check
     """
 )
 # Matched against lower-cased text, at word starts; findall gives the stems present.
@@ -212,6 +213,24 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             3.0,
             r"\bhelaas\b|\btyv[äa]rr\b|\bdesv[æa]rre\b|\bvalitettavasti\b|\bdessverre\b",
         ),
+        # Plain UK and conversational phrasings of "no".
+        (
+            "rejection",
+            3.0,
+            r"\b(?:won't|will not|wont|are not|aren't|not) (?:be )?progressing (?:with )?your (?:application|candidacy|cv|profile)",
+        ),
+        ("rejection", 1.0, r"\bon this occasion\b"),
+        ("rejection", 1.5, r"\bsadly\b"),
+        (
+            "rejection",
+            2.5,
+            r"\b(?:position|role|job|vacancy|post|spot|opening)(?: has| is|'s| was)?(?: now| already)? (?:been )?filled\b",
+        ),
+        (
+            "rejection",
+            2.5,
+            r"\b(?:go|going|went|gone) (?:ahead )?with (?:someone|somebody|another (?:candidate|applicant|person)|a different (?:candidate|applicant|person)|an? (?:internal|external|other) (?:candidate|applicant)|the other (?:candidate|applicant))",
+        ),
         # -- interview invitation
         (
             "interview_invite",
@@ -258,6 +277,22 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             2.0,
             r"\b(?:could|can|would) you come (?:in|by|over|to)|\bare you (?:free|available) (?:on |for |this |next |to )?|\bcome in for (?:a|an) (?:chat|interview|conversation|coffee)|\b(?:seriez|serais)[- ]vous disponible|\bshare your availability\b",
         ),
+        # Calendar invitations (Google, Outlook, Teams) for an interview.
+        (
+            "interview_invite",
+            3.0,
+            r"\b(?:invitation|updated invitation|new event|meeting request|invitación|einladung): [^\n]{0,120}\binterview",
+        ),
+        (
+            "interview_invite",
+            1.0,
+            r"\b(?:microsoft teams meeting|join zoom meeting|join with google meet|invited to the following event)\b",
+        ),
+        (
+            "interview_invite",
+            3.0,
+            r"\b(?:have|has|you've) been (?:short-?listed|selected) (?:for|to attend) (?:an? |the )?(?:(?:virtual|video|telephone|phone|online|face-to-face|first|second|final|panel) )?(?:interview|next round|assessment centre|assessment day)",
+        ),
         # -- offer
         (
             "offer",
@@ -283,7 +318,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "offer",
             2.5,
-            r"\b(?:written|formal|verbal|official) (?:version of (?:the|your) |copy of (?:the|your) )?offer\b|\bhave you (?:on board|aboard|join (?:us|the team))|\b(?:review|accept|sign) (?:and (?:accept|sign|return) )?your (?:offer|contract)",
+            r"\b(?:written|formal|verbal|official) (?:version of (?:the|your) |copy of (?:the|your) )?offer\b|\bhave you (?:on board|aboard|join (?:us|the team|as (?:our|a|an|the)))|\b(?:review|accept|sign) (?:and (?:accept|sign|return) )?your (?:offer|contract)",
         ),
         # -- application received
         (
@@ -321,6 +356,11 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             2.0,
             r"\b(?:application (?:confirmation|received)|bewerbungseingang|eingangsbest[äa]tigung|(?:best[äa]tigen|best[äa]tige) (?:wir |ich )?den eingang|accus[ée] de r[ée]ception|hemos recibido (?:tu|su) (?:candidatura|solicitud)|(?:arrived|came through) safely|(?:i|we)(?:'ll| will) get back to (?:you|everyone|all)|collecting applications)",
         ),
+        (
+            "application_received",
+            2.5,
+            r"\bif you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|receive|received) (?:from us|back|a response|anything)",
+        ),
         # -- assessment
         (
             "assessment_invite",
@@ -341,6 +381,11 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             "assessment_invite",
             2.5,
             r"\b(?:take[- ]home (?:assignment|task|exercise|project|challenge)|coding (?:challenge|assignment)|online assessment|video assessment|one-way video|recorded video interview|(?:design|coding|technical|writing|home|case|written) (?:exercise|task|assignment|challenge|test)|work on a (?:short |small )?(?:\w+ )?(?:exercise|task|assignment|challenge|case study)|questionnaire|programming test)",
+        ),
+        (
+            "assessment_invite",
+            3.0,
+            r"\b(?:situational judg(?:e)?ment|numerical reasoning|verbal reasoning|logical reasoning|inductive reasoning|psychometric|aptitude|cognitive ability|game-based|personality) (?:tests?|assessments?|questionnaires?|exercises?)\b|\b(?:hackerearth|spark ?hire|vervoe|mettl|amcat|imocha|coderpad|willo)\b",
         ),
         # -- other job (alerts, outreach, another role)
         (
@@ -363,11 +408,43 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             1.5,
             r"\bexciting (?:opportunity|role|position)|\bthink you(?:'d| would) be a (?:great|strong|good) (?:fit|match)|\bconfidential (?:search|opportunity|role)",
         ),
+        # Late-process paperwork: background checks, references, a portal status change.
+        (
+            "other_job",
+            3.0,
+            r"\bbackground (?:checks?|screening|verification|investigation)\b|\bpre-employment (?:screening|checks?|background)|\b(?:checkr|hireright|sterling ?check|first advantage|goodhire)\b|\bdrug (?:test|screen)",
+        ),
+        (
+            "other_job",
+            2.5,
+            r"\b(?:two|2|three|3|your) (?:professional )?referees\b|\breference (?:checks?|requests?)\b|\btake up (?:your )?references\b",
+        ),
+        (
+            "other_job",
+            3.0,
+            r"\b(?:an? )?update (?:to|on|regarding|about) the status of your application|\b(?:the )?status of your application has (?:been )?(?:updated|changed)|\byour application status has (?:been )?(?:updated|changed)|\bthere (?:has been|is) an update (?:to|on|regarding) your application",
+        ),
+        (
+            "other_job",
+            3.0,
+            r"\b(?:automatic reply|auto-?reply|autoreply|out of (?:the )?office)\b[^\n]{0,40}\b(?:application|applying|job|position|role|interview|candida|cv|resume|recruit|vacanc)",
+        ),
         # -- look-alikes: applications and rejections that are not about a job
         (
             "not_job",
             3.0,
             r"\b(?:landlord|tenancy|letting agent|lettings|the flat|the apartment|the property|viewing)\b|\b(?:loan|mortgage|credit card|overdraft|insurance claim|visa|rental) (?:application|request)|\b(?:admissions? (?:committee|office)|place (?:in|on|at) (?:the |our )?(?:[\w-]+ ){0,3}(?:programme|program|course|degree|university|school)|offer you a place|application to study|degree programme|scholarship|talk proposal|call for (?:papers|speakers|proposals)|your (?:talk|paper|abstract|submission) (?:proposal )?(?:for|to))|\b(?:manuscript|peer review|reviewers' comments|for publication|editorial (?:board|office|decision)|(?:accept|select|include) your (?:talk|paper|proposal|abstract|submission|session|workshop)|program(?:me)? committee|speaker (?:selection|proposals?)|(?:parking|residents'?|building|planning|fishing|work(?:ing)? holiday) permit|council tax|to rent\b|tenan(?:t|cy|ts)|mortgage|credit (?:card|limit|reference agency)|loan)\b",
+        ),
+        (
+            "not_job",
+            3.0,
+            r"\b(?:volunteer(?:ing)? (?:application|role|shift|opportunit\w*|coordinator|programme|program|position)s?|(?:apply|applying|applied|application) to volunteer|as a volunteer)\b|\b(?:grants? (?:round|programme|program|scheme|application|panel|committee)|(?:project|research|arts|community|small) grants? (?:round|application|scheme|programme|program|fund|panel)|funding (?:round|application|call|bid))\b|\b(?:membership (?:committee|application|secretary|fee|card)|approve your (?:application|membership|account|profile))\b",
+        ),
+        ("not_job", 1.5, r"\bwait ?list\b"),
+        (
+            "not_job",
+            2.0,
+            r"\byou(?:'re| are) receiving this (?:e-?mail |message |newsletter )?because you (?:subscribed|signed up|opted in)\b",
         ),
     )
 )
@@ -377,6 +454,14 @@ JOB_SPECIFIC_RE: Final = re.compile(
     r"\b(?:positions?|roles?|jobs?|vacanc|interview|candida(?:te|tes|cy|ture)|cv|resume|résumé|"
     r"recruit|hiring|hire[ds]?\b|career|employ|salary|onboarding|stelle|bewerbung|poste\b|puesto|"
     r"vacature|functie|sollicitatie|opportunit|team|skills|qualifications|experience)",
+    re.I,
+)
+# The narrower set: words a volunteer rota, a grants panel or a club never needs ("team",
+# "experience" and "opportunity" are everywhere). Used when a look-alike topic is named.
+JOB_STRONG_RE: Final = re.compile(
+    r"\b(?:positions?\b|roles?\b|jobs?\b|vacanc|interview|candida(?:te|tes|cy|ture)|cv\b|resume|résumé|"
+    r"recruiter|recruitment|recruiting|hiring|hired\b|career|employment|employer|salary|onboarding|"
+    r"stelle|bewerbung|poste\b|puesto|vacature|sollicitatie)",
     re.I,
 )
 # "applying to Northgate Mortgage": applying to a named organisation is a job application,
@@ -393,6 +478,31 @@ ANOTHER_ROLE_RE: Final = re.compile(
     r"|\bconsider(?:ed|ing)? you for (?:another|a different|a separate|an alternative) (?:role|position|opening|opportunit)"
     r"|\b(?:talk|discuss|chat|speak|tell you)[^.\n]{0,40}\b(?:another|a different|a separate) (?:role|position|opening|opportunity|vacancy)"
     r"|\b(?:we have|there is|there's|we've got|we also have|we're also hiring for) an? (?:new |open |upcoming )?[\w /&-]{2,50}? (?:role|position|opening|vacancy)\b[^.\n]{0,100}\b(?:could|would|might|may) be (?:an? )?(?:excellent|great|good|better|strong|perfect|closer) (?:fit|match)",
+    re.I,
+)
+# "If you have not heard from us within four weeks, please assume your application has been
+# unsuccessful": an acknowledgement's small print, not a rejection. Removed before the phrase
+# rules run, and read as an acknowledgement.
+CONDITIONAL_OUTCOME_RE: Final = re.compile(
+    r"\bif you (?:have not|haven't|do not|don't|did not|didn't) (?:hear|heard|receive|received)"
+    r"[^.\n]{0,160}?(?:unsuccessful|not (?:been )?successful|not been shortlisted|not (?:been )?selected)",
+    re.I,
+)
+# Job alerts and digests: the companies and titles in them are not the user's applications.
+ALERT_RE: Final = re.compile(
+    r"\b(?:your|this|a|the) job alert\b|\bjob alerts? (?:for|emails?)\b|\bjob recommendations\b|\band \d+ more (?:new )?jobs\b|"
+    r"\bjobs? (?:you may|you might|that match|matching|for you|recommended)|"
+    r"\brecommended (?:jobs|roles|for you)|\b\d+\+? new (?:jobs|roles|positions|openings)\b|"
+    r"\bsee (?:all|more) jobs\b|\brecruiters (?:are looking|viewed)",
+    re.I,
+)
+# A recruitment agency's domain or name: when it writes about an opening, the employer is its client.
+AGENCY_RE: Final = re.compile(
+    r"recruit|staffing|resourcing|personnel|headhunt|(?<!re)search|talent"
+)
+AGENCY_NAME_RE: Final = re.compile(
+    r"\b(?:recruitment|recruiting|recruiters|staffing|resourcing|personnel|search|headhunters|"
+    r"talent(?: partners| solutions)?|executive search|consult(?:ing|ants|ancy))$",
     re.I,
 )
 # On hold / cancelled: not about the candidate at all.

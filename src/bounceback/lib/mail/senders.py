@@ -32,7 +32,9 @@ ATS_DOMAINS: Final = words(
     dvinci.de onlyfy.io concludis.de talentsoft.com cornerstoneondemand.com csod.com
     eightfold.ai seek.com.au reed.co.uk totaljobs.com dice.com simplyhired.com builtin.com
     jobteaser.com handshake.com joinhandshake.com careerbuilder.com naukri.com
-    weworkremotely.com
+    weworkremotely.com hackerearth.com sparkhire.com checkr.com hireright.com sterlingcheck.com
+    goodhire.com vervoe.com mettl.com imocha.io willo.video shine.com foundit.in instahyre.com
+    iimjobs.com hirist.tech timesjobs.com cv-library.co.uk jobstreet.com jora.com adzuna.com
     """
 )
 # Display names of those vendors: never a company, never a contact.
@@ -83,6 +85,24 @@ ATS_NAMES: Final = frozenset(
         "do not reply",
         "donotreply",
         "notifications",
+        "hackerearth",
+        "spark hire",
+        "sparkhire",
+        "checkr",
+        "hireright",
+        "sterling",
+        "goodhire",
+        "naukri",
+        "naukri.com",
+        "shine",
+        "foundit",
+        "instahyre",
+        "reed",
+        "totaljobs",
+        "cv-library",
+        "jobstreet",
+        "seek",
+        "adzuna",
     }
 )
 JOB_BOARD_DOMAINS: Final = words(
@@ -90,7 +110,8 @@ JOB_BOARD_DOMAINS: Final = words(
     linkedin.com indeed.com indeedemail.com glassdoor.com ziprecruiter.com monster.com
     stepstone.de stepstone.com xing.com wellfound.com otta.com welcometothejungle.com
     seek.com.au reed.co.uk totaljobs.com dice.com simplyhired.com builtin.com careerbuilder.com
-    naukri.com jobteaser.com weworkremotely.com hired.com
+    naukri.com jobteaser.com weworkremotely.com hired.com shine.com foundit.in instahyre.com
+    iimjobs.com hirist.tech timesjobs.com cv-library.co.uk jobstreet.com jora.com adzuna.com
     """
 )
 # Personal mail providers: the domain says nothing about the employer.
