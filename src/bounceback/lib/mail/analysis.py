@@ -233,7 +233,10 @@ def _decide(
         return Analysis(
             label, round(float(confidence), 3), company, role, contact, evidence=tuple(why)
         )
-    details = rejection_details(prep.subject, prep.body)
+    sender_board = (
+        bool(prep.from_addr) and registrable(domain_of(prep.from_addr)) in JOB_BOARD_DOMAINS
+    )
+    details = rejection_details(prep.subject, prep.body, job_board=sender_board)
     if details.stage == "unknown" and prep.history:
         # "RE: outcome" with the feedback on top: how far they got is in the quoted mail.
         earlier = rejection_details(prep.subject, prep.history.replace("\n>", "\n"))

@@ -33,6 +33,7 @@ _INTERVIEW = re.compile(
     r"\bmeeting (?:me|us|with)\b|\bpair(?:ing|ed)? (?:with us|session|interview|programming)|\bcoming (?:in|by|into|to (?:the|our))\b|\bshortlist(?:ed)?\b|"
     r"\b(?:spent|spending|time) with (?:us|our team|the team)\b|\bgetting to know you\b|"
     r"\bvorstellungsgespr[äa]ch|\bentretien\b|\bentrevista\b|"
+    r"\battend(?:ed|ing)? (?:the |your |an |our )?interview|"
     r"\b(?:two|both|three|several|all|multiple|2|3) (?:of )?(?:the |your |our )?interviews\b|\binterviews? you (?:had|attended|did|gave)\b|"
     r"\b(?:het|ons|je|jouw|uw) (?:prettige |fijne |leuke )?(?:gesprek|sollicitatiegesprek|gesprekken)\b|\b(?:das|unser|ihr) (?:nette |angenehme )?gespr[äa]ch\b",
     _I,
@@ -49,7 +50,9 @@ _SCREEN = re.compile(
 _APPLICATION = re.compile(
     r"\b(?:your|the) (?:application|cv|resume|résumé|profile|candidacy)\b|\bappl(?:ying|ied)\b|"
     r"\breview(?:ed|ing)? (?:of )?your\b|\bbewerbung\b|\bcandidature\b|\bcandidatura\b|\bans[öo]kan\b|\bsollicitatie\b|"
-    r"\bshortlisting\b|\bapplications\b|\bapplicants?\b",
+    r"\bshortlisting\b|\bapplications\b|\bapplicants?\b|"
+    r"\binterest in (?:the|our|this) [\w ,&/-]{2,60}? (?:position|role|vacancy|post|opening)\b|"
+    r"\b(?:my|the) (?:resume|cv|application) (?:is )?(?:attached|enclosed)|\bi(?:'m| am) (?:writing|applying) (?:about|for|to)\b",
     _I,
 )
 
@@ -67,7 +70,13 @@ _FEEDBACK = re.compile(
     r"\bhere(?: is|'s) what (?:the |our )?(?:panel|team|interviewers?|hiring manager|they|we) (?:said|thought|felt|noted)|\b(?:the panel|the interviewers|the hiring manager)(?:'s)? (?:said|feedback was)\b|"
     r"\bwe (?:were hoping|had hoped|needed|expected) to (?:see|hear) (?:more|you|a)\b|"
     r"\b(?:felt|thought) (?:that )?your [\w -]{2,40} (?:was|were) (?:lighter|weaker|thinner|narrower|less|not)\b|"
-    r"\b(?:kandidaat|kandidatin|kandidat|candidat) (?:met|mit|avec) (?:meer|mehr|plus d')",
+    r"\b(?:kandidaat|kandidatin|kandidat|candidat) (?:met|mit|avec) (?:meer|mehr|plus d')|"
+    # A reason about the chosen person that names the skill: "another candidate whose
+    # experience with provider billing is a closer match" (the formula names none).
+    r"\b(?:candidate|applicant|person)(?:'s| whose) (?:experience|background|track record) (?:with|in|of) [\w ,-]{3,60}? (?:(?:is|was|were) )?(?:a )?(?:closer|better|more closely|stronger)\b|"
+    r"\b(?:someone|somebody|a candidate|another candidate|an applicant) (?:who has|who had|with) (?:more|deeper|stronger|broader) [\w -]{2,40}?(?:experience|background|exposure)\b|"
+    r"\bto be (?:transparent|honest|candid) about (?:why|the reasons?)|"
+    r"\b(?:the|your) (?:submission|solution|code|assignment|exercise|take-?home)\b[^.]{0,40}\b(?:had no|did not include|didn't include|was missing|lacked)\b",
     _I,
 )
 _NO_FEEDBACK = re.compile(
@@ -92,6 +101,16 @@ _REAPPLY = re.compile(
     r"\b(?:happy|okay|ok) for us to keep your (?:details|cv|data|information)|"
     r"\bconserv(?:ons|erons) (?:toutefois |néanmoins )?(?:vos coordonn[ée]es|votre (?:cv|candidature|profil))|\bvivier\b|\btalentpool|\bin (?:ons|onze) (?:bestand|database)|\bguardaremos (?:tu|su) (?:cv|candidatura|perfil)",
     _I,
+)
+# "The panel found the decision difficult" and "we were impressed" are formulas, not feedback.
+_FEEDBACK_FORMULA_AFTER = re.compile(
+    r"\s*(?:that )?(?:it |the |this |that )?(?:(?:final )?(?:decision|choice|selection) )?(?:very |extremely |incredibly |really |particularly )?(?:difficult|hard|tough|challenging)\b",
+    _I,
+)
+# A job board's stock line under a rejection ("apply to other roles that match your skills",
+# "see similar jobs") points at the board's listings, not at the employer's door.
+_BOARD_REAPPLY = re.compile(
+    r"\bother (?:roles|jobs|positions|opportunities)\b|\bsimilar jobs\b|\bjob search\b", _I
 )
 _NO_REAPPLY = re.compile(r"\b(?:not|don't|do not) (?:keep|retain|store)|\bwill be deleted\b", _I)
 
@@ -120,7 +139,7 @@ def _hit(pattern: re.Pattern[str], text: str, *, affirmed: bool = False) -> str 
     return None
 
 
-def rejection_details(subject: str, body: str) -> RejectionDetails:
+def rejection_details(subject: str, body: str, *, job_board: bool = False) -> RejectionDetails:
     """Stage reached, feedback given, door left open, and whether it was out of the candidate's hands."""
     text = subject + "\n" + body[:3000]
     evidence: list[str] = []
@@ -136,11 +155,25 @@ def rejection_details(subject: str, body: str) -> RejectionDetails:
             stage = candidate  # type: ignore[assignment]
             evidence.append(f"stage: {hit}")
             break
-    feedback_hit = _hit(_FEEDBACK, text)
+    feedback_hit = next(
+        (
+            m.group(0).strip()
+            for m in _FEEDBACK.finditer(text)
+            if not _FEEDBACK_FORMULA_AFTER.match(text, m.end(), m.end() + 60)
+        ),
+        None,
+    )
     has_feedback = bool(feedback_hit) and not _NO_FEEDBACK.search(text)
     if has_feedback and feedback_hit:
         evidence.append(f"feedback: {feedback_hit}")
-    reapply_hit = _hit(_REAPPLY, text)
+    reapply_hit = next(
+        (
+            m.group(0).strip()
+            for m in _REAPPLY.finditer(text)
+            if not (job_board and _BOARD_REAPPLY.search(text, max(0, m.start() - 30), m.end() + 60))
+        ),
+        None,
+    )
     reapply = bool(reapply_hit) and not _NO_REAPPLY.search(text)
     if reapply and reapply_hit:
         evidence.append(f"door open: {reapply_hit}")
