@@ -100,8 +100,32 @@ def _job_message(
         if "{role}" not in " ".join(parts) + subject:
             truth["role"] = None
         return subject, parts, truth, label != "application_received" or rng.random() < 0.3
-    kind = rng.choice(["another", "outreach", "outreach", "alert", "alert", "alert"])
+    kind = rng.choice(
+        [
+            "another",
+            "outreach",
+            "outreach",
+            "alert",
+            "alert",
+            "alert",
+            "check",
+            "refs",
+            "status",
+            "ooo",
+        ]
+    )
     subject = rng.choice(tj.OTHER_SUBJECTS[kind])
+    late = {
+        "check": tj.CHECK_LINES,
+        "refs": tj.REFERENCE_LINES,
+        "status": tj.STATUS_LINES,
+        "ooo": tj.AUTO_REPLY_LINES,
+    }
+    if kind in late:
+        line = rng.choice(late[kind])
+        if "{role}" not in line + subject:
+            truth["role"] = None
+        return subject, [line], truth, kind in ("refs", "ooo")
     if kind == "another":
         return (
             subject,

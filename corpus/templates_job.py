@@ -17,6 +17,10 @@ REJ_OPEN: dict[str, list[str]] = {
         "We have now reviewed your application for the {role} opening at {company}.",
         "Many thanks for your recent application to {company}.",
         "Thank you for considering {company} as your next employer and for applying to the {role} vacancy.",
+        "Greetings from {company}! We thank you for showing interest in the position of {role} with us.",
+        "Thank you for your interest in career opportunities with {company}.",
+        "Thank you for your application for the post of {role} (ref {n}).",
+        "Thank you for your interest in the {role} position (R-{n}) at {company}.",
     ],
     "screen": [
         "Thank you for taking the time to speak with me last week about the {role} role.",
@@ -34,6 +38,9 @@ REJ_OPEN: dict[str, list[str]] = {
         "Thank you for coming in for the technical interview for the {role} role.",
         "Thanks for your patience after your interviews with our team for the {role} position.",
         "It was a pleasure to meet you during the second round of interviews for {role}.",
+        "Thank you for attending interview for the post of {role} on Tuesday.",
+        "Thank you for attending the technical interview round for the {role} position with {company}.",
+        "Thanks for coming in on Thursday for the working interview.",
     ],
     "final": [
         "Thank you for making it all the way to the final round for the {role} position at {company}.",
@@ -50,6 +57,16 @@ REJ_OPEN: dict[str, list[str]] = {
     ],
 }
 REJ_DECISION = [
+    "We regret to inform you that your profile has not been shortlisted for the further rounds of the selection process.",
+    "Unfortunately on this occasion you have not been shortlisted for interview.",
+    "We've reviewed your CV and we won't be progressing your application on this occasion.",
+    "The position has now been filled.",
+    "Position filled, sorry.",
+    "We've decided to go with someone else for this one.",
+    "Sadly the team is going with another candidate.",
+    "I am sorry to inform you that on this occasion you have been unsuccessful.",
+    "We have selected candidates whose experience more closely matches our current needs.",
+    "After careful evaluation, we regret to inform you that you have not been selected to move forward.",
     "Unfortunately, we have decided to move forward with other candidates.",
     "After careful consideration, we've decided not to proceed with your application at this time.",
     "Regrettably, we will not be moving forward with your candidacy.",
@@ -104,6 +121,8 @@ REJ_REAPPLY = [
     "You are welcome to reapply in six months.",
 ]
 REJ_WISH = [
+    "We wish you the very best in your future endeavours.",
+    "Best of luck out there.",
     "We wish you the very best in your job search.",
     "Best of luck with your search and your future career.",
     "Thank you again for your interest in {company}.",
@@ -180,6 +199,11 @@ def rejection(rng: random.Random, f: dict[str, Any]) -> tuple[str, list[str], di
 # --- other labels ------------------------------------------------------------
 
 INTERVIEW_LINES = [
+    "I am pleased to inform you that you have been shortlisted for interview for the post of {role}. Interviews will be held on Tuesday 19 November.",
+    "Greetings from {company}! Your profile has been shortlisted for the position of {role}. We would like to schedule a virtual interview with you on 14th Nov at 11:00 AM IST.",
+    "You have been invited to the following event.\n\n{company} - {role} - Interview\nTuesday 3pm - 4pm (GMT)\nJoin with Google Meet: https://meet.google.com/abc-defg-hij\nOrganizer: {person}\nGoing? Yes - Maybe - No",
+    "We are pleased to invite you to a panel interview for the {role} position.\n\nMicrosoft Teams meeting\nJoin on your computer, mobile app or room device\nClick here to join the meeting",
+    "Thanks for applying to the {role} role! I'd love to set up a 20-minute call to learn a bit more about you.",
     "Thanks for applying for the {role} role at {company}. We were impressed by your background and would like to invite you to a first interview.",
     "Good news: the hiring team would love to move you forward to the next stage for the {role} position.",
     "We'd like to schedule a 30-minute call with our hiring manager to talk about the {role} opening.",
@@ -197,6 +221,10 @@ INTERVIEW_ASK = [
     "Reply with a few times that work and I will send a calendar invite.",
 ]
 INTERVIEW_SUBJECTS = [
+    "Invitation: {company} - {role} Interview @ Tue 3pm - 4pm (GMT)",
+    "Interview Schedule || {role} || {company}",
+    "Shortlisted for interview - {role}",
+    "Panel interview - {role}",
     "Interview invitation - {role}",
     "Next steps for the {role} role",
     "{company}: let's schedule your interview",
@@ -208,6 +236,10 @@ INTERVIEW_SUBJECTS = [
 ]
 
 OFFER_LINES = [
+    "Really enjoyed our chat. We'd love to have you join as our first {role}! Ballpark is $115k base plus equity.",
+    "I am pleased to confirm that the panel has agreed to offer you the post of {role}, subject to satisfactory references and checks.",
+    "Further to your interview, we are pleased to offer you the position of {role} with a CTC of INR 12,00,000 per annum. Kindly sign and send a scanned copy.",
+    "Congratulations! We are delighted to extend you an offer for the {role} position. Please log in to your candidate home to review and accept it.",
     "I'm delighted to offer you the position of {role} at {company}!",
     "We are thrilled to extend an offer for the {role} role.",
     "Congratulations! On behalf of the whole team, I'm pleased to make you a formal offer to join {company} as {role}.",
@@ -229,6 +261,9 @@ OFFER_SUBJECTS = [
 ]
 
 RECEIVED_LINES = [
+    "Thank you for submitting your application for the post of {role}. If you have not heard from us within four weeks of the closing date, please assume that on this occasion your application has been unsuccessful.",
+    "Thank you for applying to {company}. We have received your application for the post of {role}. Our recruitment team will go through your profile and get back to you if you are shortlisted.",
+    "Thank you for applying to the {role} role (JR-{n}). We're reviewing your application and will contact you if your qualifications match the needs of the role.",
     "Thank you for applying for the {role} position at {company}. We have received your application.",
     "This is to confirm that we've received your application for {role}.",
     "Thanks for your interest in {company}! Your application for the {role} role has been submitted successfully.",
@@ -256,6 +291,9 @@ RECEIVED_SUBJECTS = [
 ]
 
 ASSESS_LINES = [
+    "You have progressed to the next stage of our process: our online situational judgement test and numerical reasoning test.",
+    "{company} has invited you to complete a one-way video interview for the {role} position. You'll be asked 5 questions.",
+    "You have been invited by {company} to take the online coding assessment for the {role} position. Test duration: 90 minutes.",
     "As the next step for the {role} position, we'd like you to complete an online assessment.",
     "We invite you to take our coding challenge on HackerRank. It takes about 90 minutes.",
     "The next stage of our process is a short take-home exercise, which you will find attached.",
@@ -298,6 +336,24 @@ ALERT_LINES = [
     "{n} nouvelles offres d'emploi pour vous : {role} chez {company} (Paris) ; {role2} chez {company2} (Lyon).",
     "{n} nieuwe vacatures voor jou: {role} bij {company} in Utrecht, {role2} bij {company2} in Amsterdam.",
 ]
+# Late-process and incidental job mail: background checks, references, portal updates, auto-replies.
+CHECK_LINES = [
+    "{company} uses Checkr to conduct background checks. To continue, please complete your information and provide your consent.",
+    "{company} has asked HireRight to perform a pre-employment background screening on its behalf. Please log in to the Applicant Center.",
+    "As part of your onboarding with {company}, please complete the background verification form and upload your documents.",
+]
+REFERENCE_LINES = [
+    "Before we can move things forward for the {role} role, we'd like to take up references. Could you send the contact details of two referees?",
+    "We're at the reference check stage. Please share the names and emails of two professional referees, ideally including your current manager.",
+]
+STATUS_LINES = [
+    "There has been an update to the status of your application for {role} at {company}. To view it, please sign in to your candidate account.",
+    "Your application status has changed. Log in to the careers portal to see the latest update on your application for {role}.",
+]
+AUTO_REPLY_LINES = [
+    "Thank you for your email. I am out of the office until Monday with limited access to email. For urgent recruitment queries please contact the careers team.",
+    "I'm currently on annual leave and will reply to your message about the {role} position when I'm back on the 9th.",
+]
 OTHER_SUBJECTS = {
     "another": [
         "Re: your application for {role}",
@@ -310,6 +366,22 @@ OTHER_SUBJECTS = {
         "Quick question",
         "Open to new opportunities?",
         "Confidential {role} search",
+    ],
+    "check": [
+        "{company} has requested a background check",
+        "Action required: complete your screening for {company}",
+        "Background verification - {company}",
+    ],
+    "refs": ["Next step: references", "Reference check - {role}", "Referee details"],
+    "status": [
+        "An update on your application for {role}",
+        "Your application status has changed",
+        "Application status update - {company}",
+    ],
+    "ooo": [
+        "Automatic reply: Application - {role}",
+        "Out of Office: Re: {role} application",
+        "Auto-reply: your application",
     ],
     "alert": [
         "{n} new jobs for {role}",

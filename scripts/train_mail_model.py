@@ -72,7 +72,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--n", type=int, default=8000, help="synthetic messages to generate")
-    parser.add_argument("--c", type=float, default=1.0, help="inverse regularisation strength")
+    parser.add_argument("--c", type=float, default=4.0, help="inverse regularisation strength")
     parser.add_argument("--dry-run", action="store_true")
     args = parser.parse_args()
     started = time.perf_counter()

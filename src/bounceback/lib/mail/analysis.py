@@ -182,19 +182,34 @@ def _decide(
     job_scores = {lab: scores[lab] for lab in LABELS if lab != "not_job"}
     rule_top = max(job_scores, key=job_scores.__getitem__)
     another_role = False
-    if label == "not_job" and job_scores[rule_top] >= 2.0 and scores["not_job"] == 0:
+    head = prep.subject + "\n" + prep.body[:4000]
+    # A flat, a grant, a club, a visa named, and no word only job mail uses: the job-ish
+    # phrases ("we have received your application") are about that, and we can be sure.
+    lookalike = (
+        scores["not_job"] >= 3.0
+        and not JOB_STRONG_RE.search(_job_text(prep))
+        and not APPLIED_TO_NAME_RE.search(head)
+    )
+    if (
+        label == "not_job"
+        and job_scores[rule_top] >= 2.0
+        and (
+            scores["not_job"] == 0
+            or (not lookalike and job_scores[rule_top] > scores["not_job"] + 1)
+        )
+    ):
         # The model has not seen this wording, but a job phrase is there. Losing a
         # rejection silently is the worst outcome: take the rule's label, ask a person.
         label, confidence = cast(Label, rule_top), REVIEW_BELOW - 0.05
         why.append("unfamiliar wording: please check")
-    elif job_scores[rule_top] >= 2.5 and rule_top != label:
+    elif (
+        job_scores[rule_top] >= 2.5 and rule_top != label and not (label == "not_job" and lookalike)
+    ):
         # Strong phrase evidence for something else: let a person look.
         confidence = min(confidence, REVIEW_BELOW - 0.1)
         why.append(f"rules suggest {rule_top.replace('_', ' ')}")
     if label != "not_job" and scores["not_job"] >= 3.0:
-        if JOB_STRONG_RE.search(_job_text(prep)) or APPLIED_TO_NAME_RE.search(
-            prep.subject + "\n" + prep.body[:4000]
-        ):
+        if not lookalike:
             # A flat, a loan, a university place beside job words: let a person look.
             confidence = min(confidence, REVIEW_BELOW - 0.1)
             why.append("may be about something other than a job")
@@ -212,7 +227,9 @@ def _decide(
     if label != "not_job" and not any(job_scores.values()):
         # The model alone, with no phrase we recognise: plausible, not certain.
         confidence = min(confidence, 0.7)
-    if label == "not_job" and len(set(JOB_BODY_RE.findall(_job_text(prep)))) >= 3:
+    if label == "not_job" and lookalike:
+        confidence = max(confidence, 0.8)
+    elif label == "not_job" and len(set(JOB_BODY_RE.findall(_job_text(prep)))) >= 3:
         # Plenty of job words yet no job phrase we know: not sure enough to drop it.
         confidence = min(confidence, REVIEW_BELOW - 0.05)
     why = evidence.get(label, [])[:4] + why

@@ -38,7 +38,8 @@ JOB_HEADER_STEMS: Final = phrases(
     chief cto ceo cfo principal staff trainee apprentice fellow lecturer professor postdoc
     counsel lawyer paralegal clerk planner buyer producer artist animator copywriter supervisor
     illustrator werkstudent entwickler ingenieur praktik stagiaire ingénieur développeur
-    desarrollador
+    desarrollador background_check background_screening background_verification screening
+    referee reference_check pre-employment
     """
 )
 JOB_HEADER_RE: Final = re.compile(r"\b" + trie_regex(JOB_HEADER_STEMS))
