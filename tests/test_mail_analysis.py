@@ -623,3 +623,307 @@ def test_the_held_out_set_meets_its_floors() -> None:
         "reapply_invite": 0.8,
     }.items():
         assert report["fields"][field]["accuracy"] >= floor, field
+
+
+# --- batch 4: wording classes that real mail uses and the first three batches lacked ---
+
+
+def test_uk_not_progressing_your_application_is_a_rejection_at_the_application_stage() -> None:
+    result = analyze(
+        mail(
+            "Hi Jo,\n\nThanks for your interest in the Sales Assistant role at Harrow & Vale. We've "
+            "looked at your CV and we won't be progressing your application on this occasion.\n\n"
+            "Kind regards,\nMegan",
+            subject="Sales Assistant",
+            from_name="Megan Hollis",
+            from_addr="megan.hollis@harrowvale.co.uk",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.stage == "application"
+
+
+def test_a_terse_position_filled_reply_is_a_rejection() -> None:
+    result = analyze(
+        mail(
+            "Role's been filled, sorry.\n\nRick\n\n> On Mon, Anna wrote:\n> Hi Rick, I saw your ad for "
+            "a delivery driver and my CV is attached.",
+            subject="Re: Delivery driver",
+            from_name="Rick Moreno",
+            from_addr="rick@morenocouriers.com",
+        )
+    )
+    assert result.label == "rejection"
+
+
+def test_going_with_someone_with_more_experience_is_a_rejection_with_feedback() -> None:
+    result = analyze(
+        mail(
+            "Hey Sam, heard back on the Support Engineer role - sadly they went with someone who has "
+            "more on-call experience. Sorry!\n\nLee",
+            subject="Re: referral",
+            from_name="Lee Park",
+            from_addr="lee.park@stackhouse.io",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.has_feedback is True
+
+
+def test_the_panel_finding_the_decision_difficult_is_not_feedback() -> None:
+    result = analyze(
+        mail(
+            "Dear Ms Rowe,\n\nThank you for attending interview for the Clerk post. I regret to inform you "
+            "that you were not successful. The panel found the decision very difficult.\n\nHR Team",
+            subject="Outcome of your interview",
+            from_addr="hr@eastleigh.gov.uk",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.stage == "interview"
+    assert result.has_feedback is False
+
+
+def test_a_calendar_invitation_for_an_interview_is_an_interview_invite() -> None:
+    result = analyze(
+        mail(
+            "You have been invited to the following event.\n\nOrbit - Data Engineer - Interview\n"
+            "Thursday 2pm - 3pm (CET)\nJoin with Google Meet: https://meet.google.com/abc\n"
+            "Going? Yes - Maybe - No",
+            subject="Invitation: Orbit - Data Engineer - Interview @ Thu 2pm - 3pm (CET)",
+            from_name="Lena Graf",
+            from_addr="lena.graf@orbit.de",
+        )
+    )
+    assert result.label == "interview_invite"
+
+
+def test_shortlisted_for_interview_is_an_invite_and_not_shortlisted_is_a_rejection() -> None:
+    invited = analyze(
+        mail(
+            "Dear Mr Shah,\n\nI am pleased to inform you that you have been shortlisted for interview "
+            "for the post of Finance Officer. Interviews will be held on 4 December.",
+            subject="Finance Officer",
+            from_addr="recruitment@kirkby.gov.uk",
+        )
+    )
+    declined = analyze(
+        mail(
+            "Dear Candidate,\n\nGreetings from Sarvam Infotech! We regret to inform you that your profile "
+            "has not been shortlisted for the further rounds. We will keep your resume in our database.",
+            subject="Application Status - Java Developer",
+            from_addr="careers@sarvaminfotech.in",
+        )
+    )
+    assert invited.label == "interview_invite"
+    assert declined.label == "rejection"
+    assert declined.reapply_invite is True
+
+
+def test_if_you_have_not_heard_assume_unsuccessful_is_an_acknowledgement() -> None:
+    result = analyze(
+        mail(
+            "Dear Ama,\n\nThank you for submitting your application for the post of Lab Technician. "
+            "If you have not heard from us within three weeks of the closing date, please assume that "
+            "your application has been unsuccessful.\n\nHuman Resources",
+            subject="Application received: Lab Technician",
+            from_addr="noreply@jobs.brackley.ac.uk",
+        )
+    )
+    assert result.label == "application_received"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "from_addr"),
+    [
+        (
+            "Hi Tom,\nFenwick Foods uses Checkr to conduct background checks. Please provide your consent.",
+            "Fenwick Foods has requested a background check",
+            "no-reply@checkr.com",
+        ),
+        (
+            "Hi Tom,\nBefore we move forward with the Planner role, could you send the contact details "
+            "of two referees?\n\nIsla Brand\nPeople Team, Fenwick Foods",
+            "Next step: references",
+            "isla.brand@fenwickfoods.com",
+        ),
+        (
+            "Hello Tom,\nThere has been an update to the status of your application for Planner at "
+            "Fenwick Foods. Please sign in to your candidate account to view it.",
+            "An update on your application",
+            "fenwickfoods@myworkday.com",
+        ),
+        (
+            "Thank you for your email. I am out of the office until Monday. For recruitment queries "
+            "please contact careers@fenwickfoods.com.\n\nMark Holt | Fenwick Foods",
+            "Automatic reply: Application - Planner",
+            "mark.holt@fenwickfoods.com",
+        ),
+    ],
+)
+def test_checks_references_status_updates_and_auto_replies_are_other_job_mail(
+    text: str, subject: str, from_addr: str
+) -> None:
+    result = analyze(mail(text, subject=subject, from_addr=from_addr))
+    assert result.label == "other_job"
+    assert result.company == "Fenwick Foods"
+
+
+def test_an_out_of_office_reply_about_something_else_is_not_job_mail() -> None:
+    result = analyze(
+        mail(
+            "I'm away until Friday with no access to email. For the book club, please ask Jan.",
+            subject="Out of Office: Re: Book club",
+            from_addr="sue@gmail.com",
+        )
+    )
+    assert result.label == "not_job"
+
+
+def test_reasoning_tests_are_an_assessment_invite() -> None:
+    result = analyze(
+        mail(
+            "Dear Olu,\n\nYou have progressed to the next stage: our online verbal reasoning test and "
+            "situational judgement test. Please complete both by Sunday.",
+            subject="Next stage of your application",
+            from_addr="graduates@kestrelmoore.co.uk",
+        )
+    )
+    assert result.label == "assessment_invite"
+
+
+def test_a_vendor_writing_for_the_employer_is_never_company_or_contact() -> None:
+    result = analyze(
+        mail(
+            "Hi Bea,\n\nYou have been invited by Quikpay to take the online coding assessment for the "
+            "Backend Developer position. Test duration: 90 minutes.\n\nTeam HackerEarth",
+            subject="Invitation: Quikpay hiring challenge",
+            from_name="HackerEarth",
+            from_addr="no-reply@hackerearth.com",
+        )
+    )
+    assert result.label == "assessment_invite"
+    assert result.company == "Quikpay"
+    assert result.contact_name is None
+
+
+def test_a_casual_founder_offer_is_an_offer() -> None:
+    result = analyze(
+        mail(
+            "Hey Noor - the team loved meeting you. We'd love to have you join as our first Product "
+            "Designer! I'll send the paperwork tomorrow.\n\nBen",
+            subject="Sproutly <> Noor",
+            from_name="Ben Abara",
+            from_addr="ben@sproutly.app",
+        )
+    )
+    assert result.label == "offer"
+    assert result.role == "Product Designer"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Dear Hannah,\nThank you for applying to volunteer with us. Unfortunately all of our December "
+            "shifts are full. We'll keep your details on file.\nVolunteer Coordinator",
+            "Your volunteer application",
+        ),
+        (
+            "Dear Mr Hughes,\nThank you for your application to join the club. Your application has been "
+            "received and will be considered by the Membership Committee.",
+            "Your membership application",
+        ),
+    ],
+)
+def test_volunteer_and_club_applications_are_confidently_not_job_mail(
+    text: str, subject: str
+) -> None:
+    result = analyze(mail(text, subject=subject, from_addr="info@riverside.org"))
+    assert result.label == "not_job"
+    assert result.confidence >= 0.6, "a named look-alike topic need not go to review"
+
+
+def test_an_employer_line_names_the_company() -> None:
+    result = analyze(
+        mail(
+            "Dear Ms Okafor\n\nJob title: Staff Nurse\nEmployer: Westbrook Hospitals NHS Trust\n\n"
+            "Unfortunately on this occasion you have not been shortlisted for interview.",
+            subject="Application for Staff Nurse - unsuccessful",
+            from_name="NHS Jobs",
+            from_addr="noreply@jobs.nhs.uk",
+        )
+    )
+    assert result.company == "Westbrook Hospitals NHS Trust"
+
+
+def test_a_squashed_domain_is_split_only_into_words_the_mail_uses() -> None:
+    used = analyze(
+        mail(
+            "Dear Robin,\nThank you for interviewing for the Curator post. Unfortunately the trustees of "
+            "the museum decided not to fill it this year; Tidewater staff send their best.\n\nFiona",
+            subject="Curator post",
+            from_addr="f.reid@tidewatermuseum.org",
+        )
+    )
+    unused = analyze(
+        mail(
+            "Dear Robin,\nUnfortunately we have decided not to fill the Curator post this year.\n\nFiona",
+            subject="Curator post",
+            from_addr="f.reid@tidewatermuseum.org",
+        )
+    )
+    assert used.company == "Tidewater Museum"
+    assert unused.company == "Tidewatermuseum"
+
+
+def test_job_alerts_carry_no_company_and_agencies_are_not_the_employer() -> None:
+    alert = analyze(
+        mail(
+            "Your job alert for analyst in Leeds\n\nData Analyst\nMonarch Bank\nLeeds\nView job\n\n"
+            "BI Analyst\nHartwell Group\nRemote\nView job\n\nSee all jobs",
+            subject="Data Analyst at Monarch Bank and 9 more jobs for you",
+            from_name="LinkedIn Job Alerts",
+            from_addr="jobalerts-noreply@linkedin.com",
+        )
+    )
+    agency = analyze(
+        mail(
+            "Hi Tom,\nI'm working exclusively with a fintech client in Leeds who are looking for a Senior "
+            "Java Developer. Are you open to a quick chat?\n\nLiam Cole\nConsultant | Redfern Recruitment",
+            subject="Senior Java Developer - Leeds",
+            from_name="Liam Cole",
+            from_addr="liam.cole@redfernrecruitment.co.uk",
+        )
+    )
+    assert alert.label == "other_job"
+    assert (alert.company, alert.role) == (None, None)
+    assert agency.label == "other_job"
+    assert agency.company is None
+    assert agency.role == "Senior Java Developer"
+    assert agency.contact_name == "Liam Cole"
+
+
+def test_a_job_boards_stock_line_about_other_roles_is_not_a_reapply_invite() -> None:
+    board = analyze(
+        mail(
+            "Your update from Tessera\n\nThank you for your interest in the Designer position at Tessera. "
+            "Unfortunately, Tessera has decided not to move forward with your application. We encourage "
+            "you to apply to other roles that match your skills.\n\nSee similar jobs",
+            subject="Your application to Designer at Tessera",
+            from_name="LinkedIn",
+            from_addr="jobs-noreply@linkedin.com",
+        )
+    )
+    employer = analyze(
+        mail(
+            "Dear Ana,\nThank you for your interest in the Designer position at Tessera. We have decided to "
+            "pursue other candidates. We encourage you to apply for future openings that match your skills.",
+            subject="Your application for Designer",
+            from_name="Tessera",
+            from_addr="tessera@myworkday.com",
+        )
+    )
+    assert board.label == employer.label == "rejection"
+    assert board.reapply_invite is False
+    assert employer.reapply_invite is True
