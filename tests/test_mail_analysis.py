@@ -927,3 +927,67 @@ def test_a_job_boards_stock_line_about_other_roles_is_not_a_reapply_invite() -> 
     assert board.label == employer.label == "rejection"
     assert board.reapply_invite is False
     assert employer.reapply_invite is True
+
+
+# --- batch 5: fresh probes written after the batch-4 fixes ---
+
+
+def test_one_soft_phrase_without_a_job_only_word_goes_to_review() -> None:
+    result = analyze(
+        mail(
+            "Dear Mr Obi,\nWe have reviewed your claim for storm damage. Unfortunately we are unable to "
+            "accept it, as the policy excludes wear and tear.\nClaims Team",
+            subject="Your claim - decision",
+            from_addr="claims@harbourmutual.com",
+        )
+    )
+    assert result.label == "not_job" or result.confidence < 0.6
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "label"),
+    [
+        (
+            "Hi Sara, thank you for the portfolio. We have chosen another person. Good luck!\n\nMarco",
+            "Re: Junior Architect",
+            "rejection",
+        ),
+        (
+            "Vacancy: Policy Adviser\n\nThank you for applying. Following the sift, your application has "
+            "not met the required standard to progress to interview.",
+            "Application update",
+            "rejection",
+        ),
+        (
+            "Hi Ian,\nOur hiring manager is out sick, so we need to move Thursday's interview for the "
+            "Credit Risk Analyst role. Could you do Monday at 10am instead?\n\nPaula",
+            "Need to move Thursday",
+            "interview_invite",
+        ),
+        (
+            "Dear Leah,\nThis is to confirm that you have withdrawn your application for the post of "
+            "Housing Officer. No further action is needed.",
+            "Application withdrawn - Housing Officer",
+            "other_job",
+        ),
+    ],
+)
+def test_fresh_probe_wordings(text: str, subject: str, label: str) -> None:
+    assert analyze(mail(text, subject=subject, from_addr="someone@example.org")).label == label
+
+
+def test_an_agency_relaying_a_decision_names_the_employer_not_itself() -> None:
+    result = analyze(
+        mail(
+            "Hi Adam,\n\nI've just heard back from Carrow Foods after your second interview for the Finance "
+            "Manager role. They've decided not to take it further - they liked your technical knowledge "
+            "but felt you'd need more time on manufacturing costing.\n\nJess Morgan\nSenior Consultant | "
+            "Northpoint Talent",
+            subject="Feedback - Finance Manager",
+            from_name="Jess Morgan",
+            from_addr="jess@northpointtalent.co.uk",
+        )
+    )
+    assert result.label == "rejection"
+    assert result.company == "Carrow Foods"
+    assert result.has_feedback is True

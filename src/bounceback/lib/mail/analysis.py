@@ -224,6 +224,16 @@ def _decide(
         why.append("another role offered instead")
     if label == "other_job" and offers_another_role:
         another_role = True
+    if (
+        label != "not_job"
+        and job_scores[rule_top] < 3.0
+        and not JOB_STRONG_RE.search(_job_text(prep))
+        and not (prep.from_addr and is_ats_domain(domain_of(prep.from_addr)))
+    ):
+        # One soft phrase ("unfortunately") and not one word only job mail uses: a crew
+        # selection, an insurance claim, a hackathon read the same. Ask rather than file.
+        confidence = min(confidence, REVIEW_BELOW - 0.05)
+        why.append("no job-only word: please check")
     if label != "not_job" and not any(job_scores.values()):
         # The model alone, with no phrase we recognise: plausible, not certain.
         confidence = min(confidence, 0.7)

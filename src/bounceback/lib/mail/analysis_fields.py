@@ -56,7 +56,7 @@ _ROLE_NOUNS = re.compile(
     r"physician|doctor|mechanic|electrician|driver|chef|cook|cashier|barista|receptionist|"
     r"secretary|bookkeeper|economist|statistician|biologist|chemist|physicist|ux|ui|qa|"
     r"tester|werkstudent|entwickler|ingenieur|praktikum|stagiaire|ingénieur|desarrollador|"
-    r"illustrator|supervisor|seller|bookseller|worker|attendant|guard|cleaner|waiter|"
+    r"illustrator|supervisor|handler|adjuster|underwriter|caseworker|negotiator|seller|bookseller|worker|attendant|guard|cleaner|waiter|"
     r"bartender|sachbearbeiter|mitarbeiter|referent|d[ée]veloppeur|chef de projet|charg[ée]|"
     r"responsable|gerente|analista|vendedor|dise[ñn]ador|programador|crew|graduate|gardener|"
     r"caretaker|porter|housekeeper|carer|care worker|nanny|pilot|coach|trainer|instructor|"
@@ -153,6 +153,18 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
             + r"(?i: (?:has requested|has asked|uses|has invited you|would like you to|requires you to))\b",
         ),
         (3.0, r"(?i:\binvited by) " + _CO),
+        (
+            3.0,
+            r"(?m:^)" + _CO + r"(?i: has (?:ordered|initiated|started|requested) (?:a|an|your)) ",
+        ),
+        # An agency relays the employer's decision: "I've just heard back from Carrow Foods".
+        (
+            3.0,
+            r"(?i:\b(?:heard back from|feedback from|an update from|spoken (?:to|with)|spoke (?:to|with))) "
+            + _CO,
+        ),
+        (2.0, r"(?i:\b(?:assessment|challenge|test) for) " + _CO + r"(?= \(|[.,;]|\s*$)"),
+        (4.0, r"(?m:^)(?i:department)\s*:\s*" + _CO + r"\s*(?m:$)"),
         (3.0, r"(?i:your application was sent to) " + _CO),
     )
 )
@@ -243,7 +255,7 @@ _CAPS_PHRASE = re.compile(r"\b[A-Z][\w'’-]*(?: (?:&|and|[A-Z][\w'’-]*)){0,3}
 
 
 # A recruitment agency's own domain is not the employer of the job it writes about.
-_AGENCY_DOMAIN = re.compile(r"recruit|staffing|resourcing|personnel|headhunt|(?<!re)search")
+_AGENCY_DOMAIN = re.compile(r"recruit|staffing|resourcing|personnel|headhunt|(?<!re)search|talent")
 # "pollenapp.io", "getpollen.com", "pollen-hq.com": the name is "Pollen".
 _DOMAIN_AFFIXES = re.compile(
     r"^(?:get|try|use|join|go|hey|hello|meet|with|team|careers?|jobs)(?=[a-z]{4})|"
@@ -449,6 +461,8 @@ _BODY_ROLE: tuple[re.Pattern[str], ...] = tuple(
         r"(?i:\bjoin (?:us |the team )?as (?:our|an?|the) (?:(?:first|new|next|founding) )?)"
         + _ROLE_CAPS
         + r"(?=[.,;!]|\s|$)",
+        # Forms: "Vacancy: Policy Adviser (HEO)", "Job title: Staff Nurse".
+        r"(?m:^)(?i:job title|vacancy|position|role|post)\s*:\s*" + _ROLE_CAPS,
         # LinkedIn: "Your application was sent to Acme", then the title on a line of its own.
         r"(?i:your application was sent to)[^\n]*\n+(?P<r>[^\n]{2,70})\n",
     )

@@ -76,6 +76,7 @@ _FEEDBACK = re.compile(
     r"\b(?:candidate|applicant|person)(?:'s| whose) (?:experience|background|track record) (?:with|in|of) [\w ,-]{3,60}? (?:(?:is|was|were) )?(?:a )?(?:closer|better|more closely|stronger)\b|"
     r"\b(?:someone|somebody|a candidate|another candidate|an applicant) (?:who has|who had|with) (?:more|deeper|stronger|broader) [\w -]{2,40}?(?:experience|background|exposure)\b|"
     r"\bto be (?:transparent|honest|candid) about (?:why|the reasons?)|"
+    r"\bbut (?:they |we |the (?:panel|team|client|hiring manager) )?(?:felt|thought|found) (?:that )?(?:you|your)\b|"
     r"\b(?:the|your) (?:submission|solution|code|assignment|exercise|take-?home)\b[^.]{0,40}\b(?:had no|did not include|didn't include|was missing|lacked)\b",
     _I,
 )
@@ -95,7 +96,8 @@ _REAPPLY = re.compile(
     r"\b(?:if|when) (?:the|this) (?:role|position) (?:re-?opens|is re-?opened)|\bwould love to hear from you again|\bin (?:the )?future (?:if|when|should)|"
     r"\bzuk[üu]nftige|\bin evidenz|\bfutures? (?:offres|opportunit[ée]s)|\bfuturas? (?:ofertas|oportunidades|vacantes)|"
     r"\b(?:keep|kept|have) your (?:information|details|cv|resume|profile) (?:on hand|in mind|handy)|\bconsider us again\b|"
-    r"\b(?:talk|speak|chat) again\b|\bfast-?track you\b|"
+    r"\b(?:talk|speak|chat) again\b|\bfast-?track you\b|\bkeep you in mind\b|"
+    r"\bcontinue to (?:visit|check|monitor|look at) our (?:careers?|jobs?)|\b(?:role|position) (?:opens|is opened|comes back) (?:up )?again\b|"
     r"\b(?:if|when|should|once) (?:a|an|another|any) (?:\w+ |\(?[\w-]+\)? ){0,3}(?:role|position|opening|vacancy|opportunity) (?:opens|comes up|becomes available|arises|is advertised)|"
     r"\b(?:should|if) (?:the|this) (?:role|position|vacancy) (?:re-?open|come back|be re-?advertised)|"
     r"\b(?:happy|okay|ok) for us to keep your (?:details|cv|data|information)|"

@@ -71,7 +71,8 @@ JOB_BODY_STEMS: Final = phrases(
     kandidat candidature poste emploi candidatura puesto empleo sollicit vacature ansökan
     ansokan tjänst tjanst søknad soknad stilling unfortunately regret decided decision shortlist
     entretien unterlagen interest_in your_time your_background your_experience your_profile
-    leading_a_search running_a_search executive_search head_of join_as_our start_date referees
+    leading_a_search running_a_search executive_search head_of join_as_our start_date referees chosen_another
+    chose_another another_person someone_else somebody_else
     background_check
     """
 )
@@ -221,6 +222,16 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             r"\b(?:won't|will not|wont|are not|aren't|not) (?:be )?progressing (?:with )?your (?:application|candidacy|cv|profile)",
         ),
         ("rejection", 1.0, r"\bon this occasion\b"),
+        (
+            "rejection",
+            3.0,
+            r"\b(?:chosen|chose|selected|picked|hired|offered it to) (?:another|a different|someone else|somebody else)\b",
+        ),
+        (
+            "rejection",
+            2.5,
+            r"\b(?:has|have|had|did) not (?:met|meet|reached|reach|achieved) the (?:required|minimum|necessary|expected) (?:standard|score|level|threshold|criteria)|\bwill not be progressed\b|\bnot be taken (?:any )?further\b",
+        ),
         ("rejection", 1.5, r"\bsadly\b"),
         (
             "rejection",
@@ -292,7 +303,12 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "interview_invite",
             3.0,
-            r"\b(?:have|has|you've) been (?:short-?listed|selected) (?:for|to attend) (?:an? |the )?(?:(?:virtual|video|telephone|phone|online|face-to-face|first|second|final|panel) )?(?:interview|next round|assessment centre|assessment day)",
+            r"\b(?:have|has|you've) been (?:short-?listed|selected) (?:for|to attend) (?:an? |the )?(?:(?:virtual|video|telephone|phone|online|face-to-face|first|second|third|final|panel|next|technical|hr) )?(?:interview|next round|assessment centre|assessment day|round of (?:the )?interviews?|stage of (?:the )?interviews?)",
+        ),
+        (
+            "interview_invite",
+            2.5,
+            r"\b(?:move|reschedule|rearrange|postpone|push back|bring forward) (?:your |the |our )?(?:\w+'s |\w+day's )?(?:interview|call|meeting)\b|\bthis (?:e-?mail )?confirms your (?:interview|call|meeting)",
         ),
         # -- offer
         (
@@ -311,6 +327,11 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             r"\b(?:welcome (?:aboard|to the team)|start date|starting salary|base salary|compensation package|signing bonus|equity grant)",
         ),
         ("offer", 1.0, r"\bcongratulations\b"),
+        (
+            "offer",
+            3.0,
+            r"\b(?:my|our|a) pleasure to (?:formally )?(?:offer you|extend (?:you )?(?:an|this|the) offer)",
+        ),
         (
             "offer",
             3.0,
@@ -386,7 +407,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "assessment_invite",
             3.0,
-            r"\b(?:situational judg(?:e)?ment|numerical reasoning|verbal reasoning|logical reasoning|inductive reasoning|psychometric|aptitude|cognitive ability|game-based|personality) (?:tests?|assessments?|questionnaires?|exercises?)\b|\b(?:hackerearth|spark ?hire|vervoe|mettl|amcat|imocha|coderpad|willo)\b",
+            r"\b(?:answer|record|respond to) (?:\w+ )?(?:short )?(?:questions on video|video questions|your (?:video )?answers)|\b(?:situational judg(?:e)?ment|numerical reasoning|verbal reasoning|logical reasoning|inductive reasoning|psychometric|aptitude|cognitive ability|game-based|personality) (?:tests?|assessments?|questionnaires?|exercises?)\b|\b(?:hackerearth|spark ?hire|vervoe|mettl|amcat|imocha|coderpad|willo)\b",
         ),
         # -- other job (alerts, outreach, another role)
         (
@@ -429,6 +450,11 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             "other_job",
             3.0,
             r"\b(?:automatic reply|auto-?reply|autoreply|out of (?:the )?office)\b[^\n]{0,40}\b(?:application|applying|job|position|role|interview|candida|cv|resume|recruit|vacanc)",
+        ),
+        (
+            "other_job",
+            3.0,
+            r"\b(?:you have|you've) withdrawn your (?:application|candidacy)|\b(?:application|candidacy) (?:has been |was )?withdrawn\b",
         ),
         # -- look-alikes: applications and rejections that are not about a job
         (
@@ -511,6 +537,7 @@ ON_HOLD_RE: Final = re.compile(
     r"\bon hold\b|\bhiring freeze\b|\b(?:paus|freez)(?:e|ed|ing) (?:our |all |the )?(?:hiring|recruit|search|process)|"
     r"\b(?:role|position|requisition|vacancy|opening) (?:was|has been|is|have been) (?:paused|frozen|cancel+ed|eliminated|withdrawn)|"
     r"\bbudget (?:cuts?|constraints|changes)|\b(?:cut|cuts|change|changes) (?:to|in) (?:our )?(?:\w+ )?funding|\bfunding (?:cut|was cut|has been cut)|"
+    r"\b(?:decision|decided) to (?:close|pause|cancel|freeze) (?:this|the) (?:role|position|requisition|vacancy|search)|"
     r"\bdecided not to (?:fill|recruit|hire|proceed with (?:the|this) (?:role|post|position|vacancy))|\brestructur|\bno longer (?:hiring|recruiting) for|\bfilled internally|\binternal candidate",
     re.I,
 )
