@@ -30,7 +30,7 @@ def test_today_offers_the_calendar_and_makes_a_private_address(
             status=ActionStatus.OPEN,
         )
     page = signed_in_page
-    page.set_default_timeout(8000)
+    page.set_default_timeout(15000)
     page.goto(live_server.url + "/rejections/today/")
 
     box = page.locator("#calendar")

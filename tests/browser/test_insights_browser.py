@@ -19,7 +19,7 @@ def test_insights_draw_the_search_and_a_wrong_tag_goes_in_one_click(
 
     build_demo(local_user())
     page = signed_in_page
-    page.set_default_timeout(8000)
+    page.set_default_timeout(15000)
 
     page.get_by_role("link", name="Insights").click()
     page.wait_for_selector("#chart-funnel svg[role=img]")

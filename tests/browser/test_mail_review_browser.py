@@ -38,7 +38,7 @@ def test_check_imported_mail_and_watch_the_count_fall(
     assert import_mailbox(me, box).queued == 4
 
     page = signed_in_page
-    page.set_default_timeout(8000)
+    page.set_default_timeout(15000)
     page.goto(live_server.url + "/")
     page.get_by_text("4 e-mails need a quick look").wait_for()
     page.get_by_role("link", name="Review them").click()
@@ -111,7 +111,7 @@ def test_a_long_queue_pages_with_htmx_and_every_button_works_without_javascript(
 
     # With htmx: "Show more" adds the rest below, in place.
     page = signed_in_page
-    page.set_default_timeout(8000)
+    page.set_default_timeout(15000)
     page.goto(live_server.url + "/mail/review/")
     assert page.locator("article.review-item").count() == PAGE_SIZE
     page.get_by_role("link", name="Show more").click()
@@ -123,7 +123,7 @@ def test_a_long_queue_pages_with_htmx_and_every_button_works_without_javascript(
     # Without JavaScript: the same buttons are plain forms, and "Show more" a plain link.
     context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
     plain = context.new_page()
-    plain.set_default_timeout(8000)
+    plain.set_default_timeout(15000)
     plain.goto(live_server.url + reverse("accounts:sign_in_link", args=[SignInToken.issue(me)]))
     plain.goto(live_server.url + "/mail/review/")
     plain.get_by_role("link", name="Show more").click()

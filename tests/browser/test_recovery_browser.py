@@ -26,7 +26,7 @@ def test_paste_reflect_copy_keep_steps_and_see_them_today(
     add_application(local_user(), company="Acme", role="Data Analyst")
     page = signed_in_page
     page.context.grant_permissions(["clipboard-read", "clipboard-write"])
-    page.set_default_timeout(8000)
+    page.set_default_timeout(15000)
 
     page.get_by_role("link", name="I was turned down").click()
     page.get_by_label("Paste the e-mail").fill(EMAIL)

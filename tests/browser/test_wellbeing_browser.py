@@ -21,7 +21,7 @@ def test_check_in_do_an_exercise_and_see_help_offered(
     from bounceback.wellbeing.models import CheckIn, ExerciseEntry
 
     page = signed_in_page
-    page.set_default_timeout(8000)
+    page.set_default_timeout(15000)
 
     # From the dashboard: one tap on a mood, via htmx, no page load.
     offer = page.locator("#checkin-offer")
