@@ -175,21 +175,20 @@ def weeks_in_a_row(owner: User, today: date | None = None) -> int:
     """
     from datetime import timedelta
 
-    from django.db.models.functions import TruncWeek
-
     today = today or date.today()
     this_monday = today - timedelta(days=today.weekday())
-    weeks = {
-        (week.date() if hasattr(week, "date") else week)
-        for week in Application.objects.filter(
+    # Distinct days, folded into weeks here: cheaper than SQL week truncation on SQLite.
+    days = (
+        Application.objects.filter(
             owner=owner,
             applied_on__gte=this_monday - timedelta(weeks=104),
             applied_on__lt=this_monday,
         )
-        .annotate(week=TruncWeek("applied_on"))
-        .values_list("week", flat=True)
+        .order_by()  # no model ordering, or DISTINCT would see every row
+        .values_list("applied_on", flat=True)
         .distinct()
-    }
+    )
+    weeks = {day - timedelta(days=day.weekday()) for day in days}
     count, monday = 0, this_monday - timedelta(weeks=1)
     while monday in weeks:
         count += 1
