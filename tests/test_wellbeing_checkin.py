@@ -128,6 +128,12 @@ def test_three_low_days_in_two_weeks_bring_a_kind_suggestion(alice_client: Any, 
     assert "talk to someone" in body
 
 
+def test_many_low_check_ins_on_one_day_count_as_one_hard_day(alice: Any) -> None:
+    for _ in range(5):
+        CheckIn.objects.create(owner=alice, mood=1, day=date.today())
+    assert not sustained_low_mood(alice)
+
+
 def test_bob_never_sees_alices_check_ins(alice: Any, bob_client: Any) -> None:
     CheckIn.objects.create(owner=alice, mood=2, note="alice's private words")
     assert "alice's private words" not in bob_client.get(URL).content.decode()

@@ -118,6 +118,25 @@ def test_the_ikigai_feeds_goals_once_and_they_stay_editable(alice_client: Any, a
     )
 
 
+def test_a_changed_salary_floor_updates_the_one_goal_and_words_alone_make_none(
+    alice_client: Any, alice: Any
+) -> None:
+    page = "/wellbeing/exercises/ikigai/"
+    alice_client.post(page, {"salary_floor": "£38,000"})
+    entry = ExerciseEntry.objects.get(owner=alice, exercise="ikigai")
+    alice_client.post(f"{page}{entry.pk}/goals/")
+    alice_client.post(page, {"salary_floor": "£42,000"})
+    alice_client.post(f"{page}{entry.pk}/goals/")
+    assert list(Goal.objects.filter(owner=alice, kind="salary").values_list("text", flat=True)) == [
+        "£42,000"
+    ]
+    alice_client.post(page, {"salary_floor": "lots", "titles": "Analyst"})
+    alice_client.post(f"{page}{entry.pk}/goals/")
+    assert list(Goal.objects.filter(owner=alice, kind="salary").values_list("text", flat=True)) == [
+        "£42,000"
+    ]
+
+
 def test_a_goal_needs_words_and_a_real_date(alice_client: Any) -> None:
     response = alice_client.post("/wellbeing/goals/", {"text": "  ", "kind": "title"})
     assert response.status_code == 400 and "needs a few words" in response.content.decode()

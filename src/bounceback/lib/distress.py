@@ -150,7 +150,7 @@ _DANGER = [
     r"\bmy life is (?:pointless|meaningless|over|hopeless)\b",
     r"\blife is (?:pointless|meaningless|hopeless)(?=\s*(?:$|[.!;:]|and|anyway|now))",
     # Believing others would be better off without them.
-    r"\b(?:everyone|my family|my kids|the kids|my children|the children|my son|my daughter|my mum|my mom|my dad|my family and friends|the world|they'd all|they would all|they'll all|my partner|my wife|my husband|my parents|my friends|all of them|people in my life|the people i love)(?:'d| would| will)? (?:be |all be |is |are )?better off (?:without me|if i (?:was|were|wasn't|weren't|died|disappeared|was gone|were gone|didn't exist|wasn't here|wasn't around))",
+    r"\b(?:everyone|everybody|people|everyone else|my family|my kids|the kids|my children|the children|my son|my daughter|my mum|my mom|my dad|my family and friends|the world|they'd all|they would all|they'll all|my partner|my wife|my husband|my parents|my friends|all of them|people in my life|the people i love)(?:'d|'s|'re| would| will)? (?:be |all be |is |are )?better off (?:without me|if i (?:was|were|wasn't|weren't|died|disappeared|was gone|were gone|didn't exist|wasn't here|wasn't around))",
     r"\bbetter place (?:without me|if i wasn't|if i weren't)\b",
     r"\bbetter off without me (?:around|here|in (?:it|their lives|the world|this world))\b",
     r"\bnobody (?:would|will|'d) (?:even |really |actually )?(?:miss me|notice|care)(?=\s*(?:$|[.,!;:]|if i (?:just )?(?:was|were|wasn't|died|disappeared|was gone|were gone|killed myself|ended it)|if i'm gone|when i'm gone|when i die|anyway|at all))",

@@ -79,12 +79,17 @@ def recent(owner: User, limit: int = 10) -> list[CheckIn]:
 
 
 def sustained_low_mood(owner: User, today: date | None = None) -> bool:
-    """Several low days close together: time for a kind nudge towards a person, not a verdict."""
+    """Several low days close together: time for a kind nudge towards a person, not a verdict.
+
+    Days, not check-ins: one hard afternoon logged five times is one hard day.
+    """
     today = today or timezone.localdate()
     since = today - timedelta(days=LOW_WINDOW_DAYS - 1)
-    return (
-        CheckIn.objects.filter(
-            owner=owner, day__gte=since, day__lte=today, mood__lte=LOW_MOOD
-        ).count()
-        >= LOW_COUNT
+    low_days = (
+        CheckIn.objects.filter(owner=owner, day__gte=since, day__lte=today, mood__lte=LOW_MOOD)
+        .order_by()
+        .values("day")
+        .distinct()
+        .count()
     )
+    return low_days >= LOW_COUNT

@@ -102,6 +102,26 @@ def _items(text: str) -> list[str]:
     return [part.strip(" -•*\t") for part in re.split(r"[\n;]+", text) if part.strip(" -•*\t")]
 
 
+def _salary_goal(entry: ExerciseEntry, text: str) -> Goal | None:
+    """One salary floor, kept up to date from the worksheet rather than added again.
+
+    Only an answer with a figure in it makes a floor ("£38,000", "45k"); words like
+    "enough" stay in the worksheet, where they are still the person's own.
+    """
+    if not any(ch.isdigit() for ch in text):
+        return None
+    goal = Goal.objects.filter(owner=entry.owner, kind=GoalKind.SALARY, source=entry).first()
+    if goal is None:
+        return Goal.objects.create(
+            owner=entry.owner, kind=GoalKind.SALARY, text=text[:200], source=entry
+        )
+    if goal.text != text[:200]:
+        goal.text = text[:200]
+        goal.save(update_fields=["text"])
+        return goal
+    return None
+
+
 def goals_from_ikigai(entry: ExerciseEntry) -> list[Goal]:
     """Each line of the goal-shaped answers becomes a goal, once; edits stay the person's own."""
     item = get_exercise(entry.exercise)
@@ -113,8 +133,12 @@ def goals_from_ikigai(entry: ExerciseEntry) -> list[Goal]:
         if not prompt.goal_kind:
             continue
         text = str(entry.answers.get(prompt.key, ""))
-        lines = [text.strip()] if prompt.goal_kind == GoalKind.SALARY else _items(text)
-        for line in lines:
+        if prompt.goal_kind == GoalKind.SALARY:
+            salary = _salary_goal(entry, text.strip())
+            if salary is not None:
+                made.append(salary)
+            continue
+        for line in _items(text):
             if not line or (prompt.goal_kind, line.casefold()) in existing:
                 continue
             existing.add((prompt.goal_kind, line.casefold()))
