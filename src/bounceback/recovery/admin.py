@@ -10,9 +10,15 @@ from bounceback.recovery.models import (
 )
 
 
+# The admin is for a coach or an administrator looking after an installation. A person's
+# reflections and the feedback they kept are private unless they share them, so their
+# words are left out here; dates, stages and flags are enough to look after the data.
+
+
 class ReflectionInline(admin.StackedInline):
     model = Reflection
     extra = 0
+    exclude = ["answer"]
 
 
 @admin.register(Rejection)
@@ -26,11 +32,13 @@ class RejectionAdmin(admin.ModelAdmin):
 @admin.register(Reflection)
 class ReflectionAdmin(admin.ModelAdmin):
     list_display = ["question", "rejection", "control", "private"]
+    exclude = ["answer"]
 
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
     list_display = ["application", "received_on", "is_generic", "second_ask_sent"]
+    exclude = ["text"]
 
 
 @admin.register(Action)

@@ -1,4 +1,4 @@
-"""Admin for wellbeing rows. Lists show dates and moods only, never the private words."""
+"""Admin for wellbeing rows: dates and moods only, never the private words (lists or forms)."""
 
 from django.contrib import admin
 
@@ -9,12 +9,14 @@ from bounceback.wellbeing.models import CheckIn, ExerciseEntry, Goal
 class CheckInAdmin(admin.ModelAdmin):
     list_display = ["day", "owner", "mood", "private"]
     list_filter = ["mood", "private"]
+    exclude = ["note"]
 
 
 @admin.register(ExerciseEntry)
 class ExerciseEntryAdmin(admin.ModelAdmin):
     list_display = ["exercise", "owner", "updated_at", "private"]
     list_filter = ["exercise"]
+    exclude = ["answers"]
 
 
 @admin.register(Goal)
