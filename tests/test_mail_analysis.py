@@ -576,7 +576,7 @@ def test_the_prefilter_never_fires_on_job_mail_in_the_corpus() -> None:
                 rec["from_addr"], rec["from_name"], rec["subject"], {"list-id": "x"}
             ), rec["subject"]
     for row, msg in load_heldout():
-        if row["label"] != "not_job":
+        if row["label"] != "not_job" and not isinstance(msg, str):  # a .txt is pasted text
             assert not is_clearly_unrelated(msg.from_addr, msg.from_name, msg.subject, {}), row[
                 "file"
             ]

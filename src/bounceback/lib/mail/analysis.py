@@ -32,9 +32,11 @@ from bounceback.lib.mail.extract import (
     domain_of,
     is_ats_domain,
     is_no_reply,
+    is_placeholder,
     parse_address,
     parse_header_block,
     registrable,
+    scrub_placeholders,
     strip_quoted,
     unwrap_forwarded,
 )
@@ -45,6 +47,7 @@ from bounceback.lib.mail.rules import (
     ALERT_RE,
     ANOTHER_ROLE_RE,
     APPLIED_TO_NAME_RE,
+    CANDIDATE_VOICE_RE,
     CONDITIONAL_OUTCOME_RE,
     JOB_BODY_RE,
     JOB_HEADER_RE,
@@ -79,9 +82,9 @@ class Prepared:
 
 def prepare(msg: MailMessage) -> Prepared:
     """Clean the text and, for a forward, switch to the forwarded message and its sender."""
-    body = clean_text(msg.text or "")
+    body = scrub_placeholders(clean_text(msg.text or ""))
     subject, from_name, from_addr, forwarded = (
-        msg.subject or "",
+        scrub_placeholders(msg.subject or ""),
         msg.from_name,
         msg.from_addr,
         False,
@@ -256,6 +259,8 @@ def _decide(
     contact = extract_contact(prep.body, prep.from_name, prep.from_addr, company)
     if label == "other_job":
         company, role, contact = _other_job_fields(prep, company, role, contact)
+    # A template's blank ("[Company Name]", "XYZ Corp") is never a name to file mail under.
+    company, role, contact = (None if is_placeholder(v) else v for v in (company, role, contact))
     if label != "rejection":
         return Analysis(
             label, round(float(confidence), 3), company, role, contact, evidence=tuple(why)
@@ -292,6 +297,8 @@ def _other_job_fields(
     domain = registrable(domain_of(prep.from_addr)) if prep.from_addr else ""
     if company and (AGENCY_RE.search(domain.split(".")[0]) or AGENCY_NAME_RE.search(company)):
         company = None  # "Brightstone Recruitment" writes about its client, unnamed
+    if CANDIDATE_VOICE_RE.search(text):
+        contact = None  # the user wrote it: the signature is their own name
     return company, role, contact
 
 

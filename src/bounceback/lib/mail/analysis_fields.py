@@ -18,6 +18,7 @@ from bounceback.lib.mail.extract import (
     registrable,
     split_display_name,
 )
+from bounceback.lib.mail.rules import AGENCY_NAME_RE
 from bounceback.lib.mail.senders import ATS_NAMES, FREEMAIL_DOMAINS, JOB_BOARD_DOMAINS
 
 # A company name as written in running text: capitalised words (or a digit,
@@ -153,6 +154,13 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
             + r"(?i: (?:has requested|has asked|uses|has invited you|would like you to|requires you to))\b",
         ),
         (3.0, r"(?i:\binvited by) " + _CO),
+        # An agency passes on the employer's wish: "Fenwick Insurance would like to meet you".
+        (
+            3.0,
+            r"(?:^|(?<=[-–:!.] ))"
+            + _CO
+            + r"(?i: (?:would like|would love|want|wants|are keen|is keen) to (?:meet|interview|invite|see|speak (?:to|with)|offer) you)\b",
+        ),
         (
             3.0,
             r"(?m:^)" + _CO + r"(?i: has (?:ordered|initiated|started|requested) (?:a|an|your)) ",
@@ -189,6 +197,7 @@ _SUBJECT_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
 
 
 def _clean_company(raw: str, *, spelled_domain: bool = False) -> str | None:
+    raw = re.split(r"!\s", raw)[0]  # "Welcome to Cobalt Freight! Please ..." ("Yahoo!" stays)
     name = raw.strip(" .,;:!'’\"-–|")
     name = re.sub(r"['’]s$", "", name)
     words = name.split()
@@ -208,13 +217,16 @@ def _clean_company(raw: str, *, spelled_domain: bool = False) -> str | None:
         "hr",
         "hiring",
         "people",
+        "recruitment",
+        "early",
+        "acquisition",
     }:
         words.pop()
     while words and words[0].lower() in {"the", "team", "dear", "hi", "hello"}:
         words.pop(0)
     name = " ".join(words)
-    if not name or len(name) < 2 or len(words) > 5:
-        return None
+    if not name or len(name) < 2 or len(words) > 5 or not re.search(r"[^\W\d_]", name):
+        return None  # "14" from "within 14 days" is no company
     if (
         name.lower() in _NOT_COMPANY
         or words[0].lower() in _NOT_COMPANY
@@ -296,6 +308,13 @@ _ORG_PREFIX = re.compile(
     r"office|government|state|royal|national) of "
 )
 _SQUASH_WORD = re.compile(r"[a-z]{3,}")
+_TRADE_TAIL = re.compile(
+    r"(?:dental|health|healthcare|medical|clinic|care|pharma|bank|capital|partners|consulting|"
+    r"logistics|foods|studio|studios|systems|solutions|energy|insurance|legal|homes|hotels|"
+    r"motors|media|digital|design|construction|engineering|finance|group|labs|robotics|"
+    r"analytics|ventures|retail|furniture|bakery|coffee|brewing|brewery|farms|fitness|"
+    r"academy|school|water|power|transport|freight|travel|marketing|software|security)$"
+)
 
 
 def _split_squashed(squashed: str, text: str) -> str | None:
@@ -320,6 +339,11 @@ def _split_squashed(squashed: str, text: str) -> str | None:
         if parts and (best is None or len(parts) < len(best)):
             best = parts
     if not best:
+        # "oakridgedental", "fernhillhealth": a distinctive head and a common trade word,
+        # even when the mail never spells the head out.
+        tail = _TRADE_TAIL.search(squashed)
+        if tail and tail.start() >= 4:
+            return f"{squashed[: tail.start()].capitalize()} {tail.group(0).capitalize()}"
         return None
     # "brookfieldtrust" and "Brookfield Academy Trust" in the signature: the full name.
     full = re.search(
@@ -426,6 +450,13 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
         # Being named more than once is evidence; cap it so a list of jobs doesn't dominate.
         scores[key] += min(lowered.count(name.lower()), 4) * 0.3
     best = max(scores, key=lambda k: scores[k])
+    if AGENCY_NAME_RE.search(best):
+        # "Bridgeport Recruitment" signs; the employer it writes about is the company.
+        others = [
+            k for k in scores if k != best and scores[k] >= 2.0 and not AGENCY_NAME_RE.search(k)
+        ]
+        if others:
+            best = max(others, key=lambda k: scores[k])
     return surface[best] if scores[best] >= 1.3 else None
 
 
@@ -474,11 +505,15 @@ _SUBJECT_ROLE: tuple[re.Pattern[str], ...] = tuple(
         + _ROLE_TEXT
         + r"(?=\s+(?i:at|with|@)\s|\s*[|(\[]|\s+[-–]\s|$)",
         r"^(?i:(?:re|fwd?|aw|wg):\s*)*" + _ROLE_TEXT + r"\s+(?i:at|@)\s+[A-Z0-9]",
-        r"(?:[-–|:])\s*" + _ROLE_TEXT + r"\s*(?:$|[-–|(\[])",
+        r"(?:[-–|:])\s*" + _ROLE_TEXT + r"\s*(?=$|[-–|(\[])",
         r"^(?i:(?:re|fwd?|aw|wg):\s*)*" + _ROLE_TEXT + r"\s*[-–|:]\s",
         r"^(?i:(?:re|fwd?|aw|wg):\s*)*"
         + _ROLE_TEXT
         + r"\s+(?i:application|interview|position|role|vacancy|opening|job)\b",
+        # A calendar invitation: "Invitation: acme - senior backend engineer interview (Ravi) @ Thu ..."
+        r"^(?i:(?:updated )?invitation|new event|meeting request):\s*(?:[^\n@]{0,60}?\s[-–|:]\s)?"
+        + _ROLE_TEXT
+        + r"\s+(?i:interview|call|screen|chat)\b",
         r"(?i:\b(?:sollicitatie|bewerbung|candidature|candidatura)(?: (?:op de functie|voor de functie|als|voor|pour le poste de|au poste de|al puesto de|para el puesto de))?)\s+"
         + _ROLE_TEXT
         + r"\s*$",
@@ -498,11 +533,15 @@ def _clean_role(raw: str, company: str | None) -> str | None:
     role = re.sub(r"^(?i:(?:the )?(?:role|position|post|job|vacancy) of\s+)", "", role)
     if company and role.lower().startswith(company.lower() + " "):
         role = role[len(company) + 1 :]  # "Kestrel & Moore 2025 Audit Graduate"
-    role = re.sub(r"^(?:19|20)\d\d\s+", "", role)
     role = re.sub(
         r"^(?i:(?:the|a|an|our|this|your|open|new|vacant|advertised|posted)\s+)+", "", role
     )
-    role = re.sub(r"\s+(?i:position|role|opening|vacancy|job|opportunity)$", "", role).strip()
+    role = re.sub(r"^(?:19|20)\d\d(?:/\d\d)?\s+", "", role)
+    role = re.sub(
+        r"\s+(?i:position|role|opening|vacancy|job|opportunity|test|assessment|challenge|quiz)$",
+        "",
+        role,
+    ).strip()
     role = re.sub(r"\s*\([^)]*$", "", role)  # "Coordinator (Req #55127)" cut at the number
     role = re.sub(
         r"(?:\s+(?:de|of|and|for|in|&|-|–|(?i:recruitment|process|application|applications|hiring)))+$",
@@ -541,8 +580,7 @@ def extract_role(subject: str, body: str, company: str | None) -> str | None:
                 return role
             fallback = fallback or role
     for pattern in _SUBJECT_ROLE:
-        found = pattern.search(subject)
-        if found:
+        for found in pattern.finditer(subject):
             text = found.group("r")
             if company:  # "Acme - Data Analyst": don't take the company for the role
                 text = re.sub(re.escape(company) + r"\s*[-–|:]?\s*", "", text, flags=re.I)
@@ -557,7 +595,7 @@ def extract_role(subject: str, body: str, company: str | None) -> str | None:
 
 _SIGN_OFF = re.compile(
     r"^[ \t]*(?:(?:with )?(?:(?:best|kind|warm|warmest|many|all the|sincere|very best) )?(?:regards|wishes|best)|"
-    r"thanks(?: again)?|thank you(?: again)?|many thanks|sincerely|yours(?: sincerely| truly)?|"
+    r"thanks(?: again)?(?: (?:&|and) (?:best |kind |warm )?regards)?|thank you(?: again)?|many thanks|sincerely|yours(?: sincerely| truly)?|"
     r"cheers|cordially|respectfully|take care|all the best|all my best|my best|talk soon|warmly|"
     r"mit freundlichen gr[üu](?:ß|ss)en|(?:viele|beste|liebe) gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|"
     r"cordialement|bien (?:à vous|cordialement)|(?:un )?saludo(?:s)?(?: cordiales)?|atentamente|"
@@ -568,6 +606,9 @@ _SIGN_OFF = re.compile(
 _INTRO_NAME = re.compile(
     r"\b(?:my name is|i am|i'm|this is)\s+(?P<n>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2})(?=[,.!]|\s+(?:and|from|at|with|a|an|the|i|from)\b)"
 )
+_GREETING = re.compile(
+    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", re.I
+)
 _TITLE_PREFIX = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof)\.?\s+", re.I)
 
 
@@ -576,7 +617,7 @@ def extract_contact(body: str, from_name: str, from_addr: str, company: str | No
     ckey = company_key(company) if company else ""
 
     def ok(name: str, *, single: bool) -> str | None:
-        name = _TITLE_PREFIX.sub("", name.strip(" ,.-–|"))
+        name = _TITLE_PREFIX.sub("", name.strip(" ,.-–|\"'"))
         name = re.split(r"\s+[|–—-]\s+|,\s", name)[0].strip()
         nkey = company_key(name)
         if not name or (ckey and (nkey == ckey or nkey.startswith(ckey + " "))):
@@ -597,6 +638,21 @@ def extract_contact(body: str, from_name: str, from_addr: str, company: str | No
         rest = tail[match.end() :].lstrip("\n").split("\n")
         if rest and rest[0].strip():
             found = ok(rest[0], single=True)
+            if found:
+                return found
+    # A signature block with no sign-off line: "Chloe Nguyen" over "Recruiting Coordinator, Acme".
+    last = [line.strip() for line in tail.split("\n") if line.strip()][-4:]
+    for line, below in zip(last, last[1:], strict=False):
+        if (
+            len(line.split()) >= 2
+            and len(below) <= 80
+            and not line.endswith((",", ":", "!", "?"))
+            and not _GREETING.match(line)
+            and not _ROLE_NOUNS.search(line)
+            and _ROLE_NOUNS.search(below)
+            and looks_like_person(line)
+        ):
+            found = ok(line, single=False)
             if found:
                 return found
     intro = _INTRO_NAME.search(body[:1500])

@@ -26,7 +26,7 @@ _FINAL = re.compile(
 _INTERVIEW = re.compile(
     r"\b(?:your|the|our|recent|second|technical|video|in-person|team) interviews?\b|"
     r"\binterview(?:ed|ing)? (?:with|for|at)\b|\b(?:after|following) (?:the |your |our )?(?:interview|meeting)|"
-    r"\btime (?:you spent )?(?:interviewing|meeting)|\bmeeting (?:with )?(?:us|the team|our team|the hiring)|"
+    r"\btime (?:you spent )?(?:interviewing|meeting)|\bmeet(?:ing)? (?:with )?(?:us|the team|our team|the hiring)|"
     r"\bmet (?:with )?(?:us|the team|our team|the hiring manager|me)\b|"
     r"\bspeaking with (?:the team|our team|the hiring manager|several)|\bthe hiring manager\b|"
     r"\b(?:technical|case|system design|coding) (?:round|interview|discussion)|\bsecond round\b|"
@@ -75,6 +75,7 @@ _FEEDBACK = re.compile(
     # experience with provider billing is a closer match" (the formula names none).
     r"\b(?:candidate|applicant|person)(?:'s| whose) (?:experience|background|track record) (?:with|in|of) [\w ,-]{3,60}? (?:(?:is|was|were) )?(?:a )?(?:closer|better|more closely|stronger)\b|"
     r"\b(?:someone|somebody|a candidate|another candidate|an applicant) (?:who has|who had|with) (?:more|deeper|stronger|broader) [\w -]{2,40}?(?:experience|background|exposure)\b|"
+    r"\b(?:need|needs|needed|looking for|wanted?) (?:someone|somebody|a person|a candidate) (?:a bit |much |slightly )?(?:more senior|more experienced|with more)\b|"
     r"\bto be (?:transparent|honest|candid) about (?:why|the reasons?)|"
     r"\bbut (?:they |we |the (?:panel|team|client|hiring manager) )?(?:felt|thought|found) (?:that )?(?:you|your)\b|"
     r"\b(?:the|your) (?:submission|solution|code|assignment|exercise|take-?home)\b[^.]{0,40}\b(?:had no|did not include|didn't include|was missing|lacked)\b",
@@ -97,6 +98,7 @@ _REAPPLY = re.compile(
     r"\bzuk[üu]nftige|\bin evidenz|\bfutures? (?:offres|opportunit[ée]s)|\bfuturas? (?:ofertas|oportunidades|vacantes)|"
     r"\b(?:keep|kept|have) your (?:information|details|cv|resume|profile) (?:on hand|in mind|handy)|\bconsider us again\b|"
     r"\b(?:talk|speak|chat) again\b|\bfast-?track you\b|\bkeep you in mind\b|"
+    r"\bin case (?:anything|something|a (?:role|position|vacancy)) (?:else )?(?:opens|comes) up\b|\bhear from you if you (?:see|find|spot) (?:another|a|any) (?:role|position|vacancy|opening)|"
     r"\bcontinue to (?:visit|check|monitor|look at) our (?:careers?|jobs?)|\b(?:role|position) (?:opens|is opened|comes back) (?:up )?again\b|"
     r"\b(?:if|when|should|once) (?:a|an|another|any) (?:\w+ |\(?[\w-]+\)? ){0,3}(?:role|position|opening|vacancy|opportunity) (?:opens|comes up|becomes available|arises|is advertised)|"
     r"\b(?:should|if) (?:the|this) (?:role|position|vacancy) (?:re-?open|come back|be re-?advertised)|"
@@ -106,7 +108,8 @@ _REAPPLY = re.compile(
 )
 # "The panel found the decision difficult" and "we were impressed" are formulas, not feedback.
 _FEEDBACK_FORMULA_AFTER = re.compile(
-    r"\s*(?:that )?(?:it |the |this |that )?(?:(?:final )?(?:decision|choice|selection) )?(?:very |extremely |incredibly |really |particularly )?(?:difficult|hard|tough|challenging)\b",
+    r"\s*(?:that )?(?:it |the |this |that )?(?:(?:final )?(?:decision|choice|selection) )?(?:very |extremely |incredibly |really |particularly )?(?:difficult|hard|tough|challenging)\b|"
+    r"\s*(?:it |that it |this |that )?(?:was|were) (?:very |really |genuinely )?(?:strong|excellent|great|impressive|good|close|a pleasure)\b",
     _I,
 )
 # A job board's stock line under a rejection ("apply to other roles that match your skills",

@@ -52,6 +52,52 @@ def clean_text(text: str) -> str:
     return _BLANKS.sub("\n\n", text).strip()
 
 
+# Template placeholders, as HR sample sites, ATS vendors' default templates and anonymised
+# forum posts write them: "[Company Name]", "{{job_title}}", "{candidate_first_name}",
+# "[[Recruiter]]", "<<Company>>", "%FIRST_NAME%", "<Hiring Manager Name>", and the stock
+# sample employers "XYZ Corp" / "ABC Company". None of them is a company, a role or a
+# person: they are blanked before anything is extracted (the importer must never create
+# a company called "[Company Name]").
+_PLACEHOLDER_WORDS = (
+    r"name|company|employer|organi[sz]ation|business|firm|title|position|role|job|vacancy|"
+    r"date|time|day|deadline|address|location|city|link|url|website|salary|amount|number|"
+    r"candidate|applicant|recruiter|manager|interviewer|contact|sender|signature|insert|"
+    r"your|first|last|department|team|phone|e-?mail|platform|duration|details?|x|xx|skills?|"
+    r"field|industry|hiring|start|benefits?|person|month|year|reason"
+)
+PLACEHOLDER_RE = re.compile(
+    r"\{\{[^{}\n]{1,60}\}\}|\{%[^{}\n]{1,60}%\}|\$?\{[A-Za-z_][\w .'-]{0,40}\}|\[\[[^\[\]\n]{1,60}\]\]|"
+    r"<<[^<>\n]{1,60}>>|%[A-Z][A-Z_]{1,40}%|_{4,}|"
+    r"\[(?=[^\]\n]{0,50}\b(?i:" + _PLACEHOLDER_WORDS + r")\b)[A-Za-z][^\[\]\n:/@]{0,50}\]|"
+    r"<(?=[^>\n]{0,50}\b(?i:" + _PLACEHOLDER_WORDS + r")\b)[A-Z][A-Za-z' _-]{1,50}>|"
+    r"\b(?:XYZ|ABC)(?:[ ](?:Corp(?:oration)?|Company|Co|Ltd|Limited|Inc|Industries|Solutions|"
+    r"Technologies|Group|Enterprises|LLC|Organi[sz]ation|Pvt))*\b\.?|\bCompany [XYZ]\b"
+)
+_GENERIC_VALUE = re.compile(
+    r"^(?i:(?:the |your |our )?(?:company|organi[sz]ation|employer|business|firm|job|position|role|candidate|"
+    r"applicant|hiring manager|recruiter|interviewer)(?: name| title)?|job title|position title|"
+    r"first name|last name|full name|your name|name)$"
+)
+
+
+def scrub_placeholders(text: str) -> str:
+    """Blank template placeholders ("[Company Name]", "{{job_title}}", "XYZ Corp")."""
+    if not any(c in text for c in "[{<%_XA"):
+        return text
+    return PLACEHOLDER_RE.sub("", text)
+
+
+def is_placeholder(value: str | None) -> bool:
+    """True for an extracted value that is a template blank, not a real name."""
+    if not value:
+        return False
+    return bool(
+        PLACEHOLDER_RE.search(value)
+        or _GENERIC_VALUE.match(value.strip())
+        or any(c in value for c in "[]{}<>%")
+    )
+
+
 def strip_quoted(text: str) -> str:
     """The new part of a reply: drop '>' lines and everything after 'On ... wrote:'."""
     match = _QUOTED_REPLY.search(text)

@@ -73,7 +73,9 @@ JOB_BODY_STEMS: Final = phrases(
     entretien unterlagen interest_in your_time your_background your_experience your_profile
     leading_a_search running_a_search executive_search head_of join_as_our start_date referees chosen_another
     chose_another another_person someone_else somebody_else
-    background_check
+    background_check second_round next_round final_round first_round different_direction
+    another_direction join_us join_the_team come_in_for our_chat our_call our_conversation
+    the_paperwork docusign referral refer_you
     """
 )
 # Matched against lower-cased text, at word starts; findall gives the stems present.
@@ -87,6 +89,11 @@ WEAK_JOB_STEMS: Final = frozenset(
     """
     )
 )
+
+# The candidate writing: a thank-you note, a follow-up, sent mail. Job mail, no employer decision,
+# and the person who signed it is the user, not a contact.
+CANDIDATE_VOICE_PATTERN: Final = r"\b(?:i|i've) (?:recently )?(?:applied|submitted my application) (?:for|to) (?:the|your)\b|\bfollow(?:ing)? up on (?:the status of )?my (?:application|candidacy|interview)|\bthe status of my (?:application|candidacy)|\bi (?:remain|am still) (?:very |extremely |highly )?(?:interested|enthusiastic|excited)|\bmy (?:enthusiasm|interest|excitement) (?:for|in) the (?:role|position|job|opportunity)|\bi am confident (?:that )?my (?:experience|skills|background)|\b(?:any )?(?:further|additional) information from me\b|\bi look forward to hearing (?:from you|back) (?:about|regarding|on) (?:the )?next steps|\bthank you for (?:taking the time to )?(?:interview|speak|meet|talk)(?:ing)? (?:with )?me\b[^.\n]{0,80}\.[^.\n]{0,30}\bi (?:enjoyed|appreciated|was)"
+CANDIDATE_VOICE_RE: Final = re.compile(CANDIDATE_VOICE_PATTERN, re.I)
 
 # (label, weight, pattern). Weights are log-odds-like: ~3 is "nearly decisive",
 # ~1 is "points that way". The linear model sees the summed weights as features
@@ -387,7 +394,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "assessment_invite",
             3.0,
-            r"\b(?:complete|take|finish|start|begin|attempt) (?:the |a |an |our |your |this |following |short |online |brief )*(?:assessment|coding (?:challenge|test|exercise)|take[- ]home|technical (?:test|exercise|challenge|task)|online test|skills? test|questionnaire|case study|exercise|challenge|test)\b",
+            r"\b(?:complete|take|finish|start|begin|attempt) (?:the |a |an |our |your |this |following |short |online |brief |skills? |quick )*(?:assessment|coding (?:challenge|test|exercise)|take[- ]home|technical (?:test|exercise|challenge|task)|online test|skills? test|questionnaire|case study|exercise|challenge|test)\b",
         ),
         (
             "assessment_invite",
@@ -413,7 +420,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "other_job",
             3.0,
-            r"\b\d+\+? (?:new )?(?:jobs?|roles|positions|openings)\b|\bjob alerts?\b|\bjobs? (?:you might|you may|for you|that match|matching)|\brecommended (?:jobs|roles|for you)|\bnew jobs?\b|\bsimilar jobs\b|\b(?:is|are) hiring\b|\beasy apply\b|\bapply now\b|\b\d+ (?:neue|nouvelles|nuevas|nieuwe) (?:jobs|stellen|offres|ofertas|vacatures)|\bneue (?:passende )?(?:stellenangebote|jobs)\b|\bpassende stellenangebote|\bjobagent|\bnouvelles offres d'emploi|\bofertas de empleo para ti|\bnieuwe vacatures",
+            r"\b\d+\+? (?:new )?(?:jobs?|roles|positions|openings)\b|\bjob alerts?\b|\bjobs? (?:you might|you may|for you|that match|matching)|\brecommended (?:jobs|roles|for you)|\bnew jobs\b|\bnew job (?:for you|matching|alert|posted|at)\b|\bsimilar jobs\b|\b(?:is|are) hiring\b|\beasy apply\b|\bapply now\b|\b\d+ (?:neue|nouvelles|nuevas|nieuwe) (?:jobs|stellen|offres|ofertas|vacatures)|\bneue (?:passende )?(?:stellenangebote|jobs)\b|\bpassende stellenangebote|\bjobagent|\bnouvelles offres d'emploi|\bofertas de empleo para ti|\bnieuwe vacatures",
         ),
         (
             "other_job",
@@ -456,6 +463,29 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             3.0,
             r"\b(?:you have|you've) withdrawn your (?:application|candidacy)|\b(?:application|candidacy) (?:has been |was )?withdrawn\b",
         ),
+        # The candidate writing (sent mail, and the thank-you / follow-up templates that
+        # career sites publish): job mail, but no decision from an employer.
+        ("other_job", 3.0, CANDIDATE_VOICE_PATTERN),
+        (
+            "other_job",
+            2.5,
+            r"\btalent (?:community|network)\b[^.\n]{0,60}\b(?:openings|roles|jobs|positions)|\bnew (?:roles|openings|jobs|positions)(?: at [\w&' -]{2,30}?)? (?:that|which) match your (?:profile|skills|interests)|\bhere are (?:the )?(?:new |latest )?(?:openings|roles|jobs) (?:that|which) match|\b(?:put in|make) a referral\b|\brefer you\b|\bnew hire (?:packet|paperwork|forms)|\bcomplete your onboarding|\bonboarding (?:documents|paperwork|tasks|portal|forms)",
+        ),
+        (
+            "interview_invite",
+            2.5,
+            r"\b(?:come (?:in|back)|back) for (?:a|the) (?:second|next|final|follow-up|third) (?:round|interview|chat|meeting|conversation)\b|\bcould you do (?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\b(?:like|love|want) you to (?:come in|meet)\b",
+        ),
+        (
+            "offer",
+            2.0,
+            r"\b(?:send|sending|sent) (?:you )?(?:the|your) (?:contract|paperwork|offer)\b",
+        ),
+        (
+            "rejection",
+            2.5,
+            r"\bdecided not to fill\b|\bclosed (?:the|this|our) (?:recruitment|hiring|search|selection) process|\bfill(?:ed|ing)? (?:the|this) (?:position|role|vacancy|post) internally\b",
+        ),
         # -- look-alikes: applications and rejections that are not about a job
         (
             "not_job",
@@ -466,6 +496,12 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             "not_job",
             3.0,
             r"\b(?:volunteer(?:ing)? (?:application|role|shift|opportunit\w*|coordinator|programme|program|position)s?|(?:apply|applying|applied|application) to volunteer|as a volunteer)\b|\b(?:grants? (?:round|programme|program|scheme|application|panel|committee)|(?:project|research|arts|community|small) grants? (?:round|application|scheme|programme|program|fund|panel)|funding (?:round|application|call|bid))\b|\b(?:membership (?:committee|application|secretary|fee|card)|approve your (?:application|membership|account|profile))\b",
+        ),
+        # A podcast, a newspaper or a friend: "interview" and "new job" in other senses.
+        (
+            "not_job",
+            3.0,
+            r"\bpodcast\b|\bon (?:the|our|my) (?:show|podcast|channel)\b|\b(?:journalist|reporter)\b|\bfor (?:our|the|an?|my) (?:article|story|feature|magazine|newspaper|documentary|blog post)\b|\bcongrat(?:s|ulations) on (?:the|your) new (?:job|role|position|gig)\b",
         ),
         ("not_job", 1.5, r"\bwait ?list\b"),
         (
@@ -504,7 +540,7 @@ ANOTHER_ROLE_RE: Final = re.compile(
     r"(?:better (?:fit|suited|match)|suit(?:s|ed)? you|fit for you|(?:like|love|want|keen) to (?:talk|discuss|chat|speak|explore|consider you|introduce|tell you)|interested in (?:discussing|exploring|talking|hearing))"
     r"|\bconsider(?:ed|ing)? you for (?:another|a different|a separate|an alternative) (?:role|position|opening|opportunit)"
     r"|\b(?:talk|discuss|chat|speak|tell you)[^.\n]{0,40}\b(?:another|a different|a separate) (?:role|position|opening|opportunity|vacancy)"
-    r"|\b(?:we have|there is|there's|we've got|we also have|we're also hiring for) an? (?:new |open |upcoming )?[\w /&-]{2,50}? (?:role|position|opening|vacancy)\b[^.\n]{0,100}\b(?:could|would|might|may) be (?:an? )?(?:excellent|great|good|better|strong|perfect|closer) (?:fit|match)",
+    r"|\b(?:we have|there is|there's|we've got|we also have|we're also hiring for|(?:team|department|group|office) (?:has|have|is hiring)) an? (?:new |open |upcoming )?[\w /&-]{2,50}? (?:role|position|opening|vacancy)\b[^.\n]{0,100}\b(?:could|would|might|may) (?:be (?:an? )?(?:excellent|great|good|better|strong|perfect|closer) (?:fit|match)|suit you)",
     re.I,
 )
 # "If you have not heard from us within four weeks, please assume your application has been
@@ -538,7 +574,7 @@ ON_HOLD_RE: Final = re.compile(
     r"\b(?:role|position|requisition|vacancy|opening) (?:was|has been|is|have been) (?:paused|frozen|cancel+ed|eliminated|withdrawn)|"
     r"\bbudget (?:cuts?|constraints|changes)|\b(?:cut|cuts|change|changes) (?:to|in) (?:our )?(?:\w+ )?funding|\bfunding (?:cut|was cut|has been cut)|"
     r"\b(?:decision|decided) to (?:close|pause|cancel|freeze) (?:this|the) (?:role|position|requisition|vacancy|search)|"
-    r"\bdecided not to (?:fill|recruit|hire|proceed with (?:the|this) (?:role|post|position|vacancy))|\brestructur|\bno longer (?:hiring|recruiting) for|\bfilled internally|\binternal candidate",
+    r"\bdecided not to (?:fill|recruit|hire|proceed with (?:the|this) (?:role|post|position|vacancy))|\brestructur|\bno longer (?:hiring|recruiting) for|\bfilled internally|\binternal candidate|\bfill(?:ed|ing)? (?:the|this) (?:position|role|vacancy|post) internally|\b(?:changes?|cuts?) (?:in|to) (?:our |the )?budget",
     re.I,
 )
 
