@@ -45,18 +45,42 @@ class ApplicationForm(forms.ModelForm):
 
 
 class EventForm(forms.ModelForm):
+    """One timeline entry: a new step ("Add a step") or an existing one being edited.
+
+    Rejections are recorded through the recovery flow, which also offers reflection
+    and drafts, so "Not selected" is never offered for a new step. An existing
+    "Not selected" entry keeps its kind: it stands for the rejection linked to the
+    application, and turning it into another step would quietly hide that.
+    """
+
     class Meta:
         model = StageEvent
         fields = ["kind", "occurred_on", "note"]
         widgets = {"occurred_on": DateInput(), "note": forms.Textarea(attrs={"rows": 2})}
         labels = {"kind": "What happened", "occurred_on": "When"}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, application: Application | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # Rejections go through the recovery flow, which also offers reflection and drafts.
         kind = self.fields["kind"]
         assert isinstance(kind, forms.ChoiceField)
-        kind.choices = [c for c in EventKind.choices if c[0] != EventKind.REJECTED]
+        if self.instance.pk and self.instance.kind == EventKind.REJECTED:
+            kind.choices = [(EventKind.REJECTED.value, EventKind.REJECTED.label)]
+            kind.help_text = (
+                "This entry is the “not selected” answer, linked to its reflection and "
+                "next steps, so it stays as it is. You can change its date or note."
+            )
+            kind.error_messages["invalid_choice"] = (
+                "This entry records that you weren't selected, so it can't become another "
+                "step. Change its date or note instead; if it was added by mistake, remove it."
+            )
+        else:
+            kind.choices = [c for c in EventKind.choices if c[0] != EventKind.REJECTED]
+            kind.error_messages["invalid_choice"] = (
+                "To record that you weren't selected, use “I heard back: not selected” on the "
+                "application's page: it also keeps the reflection and drafts together."
+            )
+            if not self.instance.pk and application is not None and not self.is_bound:
+                self.initial.setdefault("kind", application.next_event_kind)
 
     def clean_occurred_on(self) -> date | None:
         return _not_future(self.cleaned_data.get("occurred_on"))

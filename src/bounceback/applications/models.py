@@ -82,6 +82,15 @@ EVENT_STATUS: dict[str, str] = {
     EventKind.GHOSTED: Status.GHOSTED,
 }
 
+# After reaching a stage, the step that usually follows it.
+NEXT_EVENT: dict[str, str] = {
+    Stage.APPLIED: EventKind.SCREEN,
+    Stage.SCREEN: EventKind.INTERVIEW,
+    Stage.INTERVIEW: EventKind.INTERVIEW,
+    Stage.FINAL: EventKind.OFFER,
+    Stage.OFFER: EventKind.NOTE,
+}
+
 
 class Owned(models.Model):
     """Every row belongs to one person; queries always start from ``owned_by``."""
@@ -157,6 +166,13 @@ class Application(Owned):
     @property
     def stage_rank(self) -> int:
         return STAGE_ORDER[self.stage]
+
+    @property
+    def next_event_kind(self) -> str:
+        """The step most likely to come next on the timeline, offered first in "Add a step"."""
+        if not self.is_open:
+            return EventKind.NOTE
+        return NEXT_EVENT[self.stage]
 
     def apply_event(self, event: StageEvent) -> None:
         """Advance stage and status for a new timeline event (never moves the stage backwards)."""

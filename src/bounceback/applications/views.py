@@ -48,7 +48,7 @@ def application_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "application": application,
             "events": application.events.all(),
             "contacts": application.contacts.all(),
-            "event_form": EventForm(),
+            "event_form": EventForm(application=application),
             "contact_form": ContactForm(),
         },
     )
@@ -120,8 +120,8 @@ def event_add(request: AuthedRequest, pk: int) -> HttpResponse:
         except UserError as error:
             form.add_error(None, str(error))
         else:
-            form = EventForm()
             application.refresh_from_db()
+            form = EventForm(application=application)
     context = {"application": application, "events": application.events.all(), "event_form": form}
     if request.htmx:
         return render(request, "applications/_timeline.html", context)
