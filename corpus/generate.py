@@ -112,6 +112,8 @@ def _job_message(
             "refs",
             "status",
             "ooo",
+            "candidate",
+            "community",
         ]
     )
     subject = rng.choice(tj.OTHER_SUBJECTS[kind])
@@ -126,6 +128,18 @@ def _job_message(
         if "{role}" not in line + subject:
             truth["role"] = None
         return subject, [line], truth, kind in ("refs", "ooo")
+    if kind == "candidate":
+        line = rng.choice(tj.CANDIDATE_LINES)
+        if "{company}" not in line + subject:
+            truth["company"] = None
+        if "{role}" not in line + subject:
+            truth["role"] = None
+        return subject, [line], truth, False
+    if kind == "community":
+        line = rng.choice(tj.COMMUNITY_LINES)
+        if "Community" in line:
+            truth["role"] = None
+        return subject, [line], truth, "referral" in line
     if kind == "another":
         return (
             subject,
@@ -145,6 +159,29 @@ def _job_message(
         truth,
         False,
     )
+
+
+_PLACEHOLDERS = {
+    "company": ["[Company Name]", "{{company_name}}", "[Company]", "XYZ Corp", "<Company Name>"],
+    "role": ["[Job Title]", "{{job_title}}", "[Position]", "[Position Title]", "{job_title}"],
+    "person": ["[Your Name]", "{{recruiter_name}}", "[Hiring Manager Name]", "[Recruiter Name]"],
+    "cand": ["[Candidate Name]", "{{candidate_first_name}}", "[First Name]", "[Applicant Name]"],
+}
+
+
+def _as_template(rng: random.Random, rec: dict[str, Any], slots: dict[str, Any]) -> None:
+    """A sample from an HR template site or a vendor's help centre: placeholders instead of
+    names, often pasted without headers. Blanks are never a company, role or contact."""
+    for key in ("company", "role", "person", "cand"):
+        value = str(slots[key]) if key != "person" else str(slots["person"])
+        blank = rng.choice(_PLACEHOLDERS[key])
+        for field in ("text", "subject", "from_name"):
+            rec[field] = rec[field].replace(value, blank)
+            if key == "person":
+                rec[field] = rec[field].replace(str(slots["pfirst"]), blank)
+    rec.update(company=None, role=None, contact_name=None)
+    if rng.random() < 0.7:
+        rec["from_name"], rec["from_addr"] = "", ""
 
 
 def generate(n: int = 6000, seed: int = 7) -> list[dict[str, Any]]:
@@ -222,6 +259,8 @@ def generate(n: int = 6000, seed: int = 7) -> list[dict[str, Any]]:
             rec.update(truth, contact_name=signer or sender.person)
             if label == "other_job" and truth["company"] is None:
                 rec["contact_name"] = signer
+        if label != "not_job" and rng.random() < 0.08:
+            _as_template(rng, rec, slots)
         roll = rng.random()
         if roll < 0.08 and label != "not_job":
             _forward(rng, rec, cand)

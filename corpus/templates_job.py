@@ -57,6 +57,8 @@ REJ_OPEN: dict[str, list[str]] = {
     ],
 }
 REJ_DECISION = [
+    "Honestly I think we're going to go a different direction for now - we need someone more senior on this side.",
+    "We really liked you, but we've offered the job to someone with a bit more hands-on experience.",
     "We regret to inform you that your profile has not been shortlisted for the further rounds of the selection process.",
     "Unfortunately on this occasion you have not been shortlisted for interview.",
     "We've reviewed your CV and we won't be progressing your application on this occasion.",
@@ -211,6 +213,8 @@ INTERVIEW_LINES = [
     "Your profile stood out and I'd like to set up a quick phone screen to learn more about you.",
     "Following your conversation with our recruiter, we'd like you to meet the engineering team in a technical interview.",
     "We are pleased to invite you to the final round of interviews for {role} at {company}.",
+    "Great chatting yesterday! The team would like you to come back for a second round next week - could you do Tuesday 2pm?",
+    "Thanks again for today. We'd like you to come in and meet the founders - are you free Thursday morning?",
 ]
 INTERVIEW_ASK = [
     "Please pick a time that works for you using this link: https://calendly.com/{slug}-recruiting/30min",
@@ -244,6 +248,8 @@ OFFER_LINES = [
     "We are thrilled to extend an offer for the {role} role.",
     "Congratulations! On behalf of the whole team, I'm pleased to make you a formal offer to join {company} as {role}.",
     "Following your final interview, we are happy to offer you the {role} position.",
+    "Just following up on our call - as discussed, we'd love to have you join us as our {role}. I'll send the contract through DocuSign this afternoon.",
+    "Good news - the team loved you and we'd like you to start as our {role} on the 6th. I'll send the paperwork over today.",
 ]
 OFFER_DETAILS = [
     "Your offer letter is attached, including the base salary, benefits and your proposed start date.",
@@ -321,6 +327,30 @@ ANOTHER_ROLE_LINES = [
     "You were not selected for the {role} position, but we'd like to consider you for a different opening in our {team} team. Would you be interested in discussing it?",
     "We've filled the {role} role, however the hiring manager of another team would like to speak with you about a separate position that may suit you better.",
 ]
+# The candidate writing: thank-you notes, follow-ups, withdrawals and acceptances, as career
+# sites publish them and as they sit in a Sent folder. Job mail with no employer decision.
+CANDIDATE_LINES = [
+    "Thank you for taking the time to speak with me yesterday about the {role} position. I enjoyed learning more about the team, and our conversation confirmed my enthusiasm for the role. I look forward to hearing from you about the next steps.",
+    "I applied for the {role} position on 3 November and wanted to follow up on the status of my application. I remain very interested in the role.",
+    "I am writing to withdraw my application for the {role} position. I have accepted another offer, and I thank you for your time and consideration.",
+    "I am delighted to accept your offer for the {role} position at {company}. I look forward to starting and will return the signed contract this week.",
+    "I hope you are well. I am writing to follow up on my interview for the {role} role last Tuesday. Please let me know if you need any further information from me.",
+    "Thank you for the interview today. I am confident my experience would help the team, and I remain very interested in joining {company}.",
+]
+CANDIDATE_SUBJECTS = [
+    "Thank you - {role} interview",
+    "Following up on my application - {role}",
+    "Withdrawal of application - {role}",
+    "Offer acceptance - {role}",
+    "Re: {role} interview",
+    "Thank you",
+]
+# Talent communities, referrals and onboarding: job mail that is not a decision.
+COMMUNITY_LINES = [
+    "Thanks for joining the {company} Talent Community. Here are new openings that match your profile: {role} (Remote); {role2} (London).",
+    "Yes, we're hiring a {role} on my team right now. Send me your CV and I'll put in a referral.",
+    "Welcome to {company}! Before your first day, please log in to complete your new hire packet: tax forms, bank details and the handbook.",
+]
 OUTREACH_LINES = [
     "I came across your profile on LinkedIn and think you'd be a great fit for a {role} role I'm working on.",
     "I'm a recruiter at {company} and I'm reaching out about an exciting opportunity in our {team} team.",
@@ -382,6 +412,12 @@ OTHER_SUBJECTS = {
         "Automatic reply: Application - {role}",
         "Out of Office: Re: {role} application",
         "Auto-reply: your application",
+    ],
+    "candidate": CANDIDATE_SUBJECTS,
+    "community": [
+        "New roles at {company} that match your profile",
+        "Re: {role} opening?",
+        "Welcome to {company}! Please complete your onboarding",
     ],
     "alert": [
         "{n} new jobs for {role}",

@@ -359,4 +359,34 @@ NOT_JOB: list[tuple[str, str, str, str]] = [
         "Rental application received",
         "Dear {cand},\nThank you for your application for the flat. We have received your application and holding deposit and passed your details to our referencing partner. The landlord will decide once referencing is complete.",
     ),
+    (
+        "Marcus Dean",
+        "marcus@{slug}pod.com",
+        "Interview on our podcast?",
+        "Hi {cand},\nI host a podcast about building small software businesses and loved your recent post. Would you be up for a 45-minute interview on the show? We record remotely and I can send the questions in advance.\nMarcus",
+    ),
+    (
+        "{person}",
+        "{pfirst}@gmail.com",
+        "!!!",
+        "OMG congrats on the new job!!! I knew they'd offer it to you. Drinks Friday to celebrate? My treat\n{pfirst}",
+    ),
+    (
+        "HackNorth Team",
+        "team@hacknorth.io",
+        "You're in! Application decision",
+        "Hi {cand},\nCongratulations! Your application to HackNorth has been accepted. Out of 4,000 applicants you were one of 800 hackers selected. Please RSVP to confirm your spot.",
+    ),
+    (
+        "The Career Edit",
+        "thecareeredit@substack.com",
+        "I got rejected from 30 jobs. Here's what I learned",
+        "Last spring I applied to 30 jobs in six weeks: 4 interviews, 2 final rounds and zero offers. Every rejection email said we've decided to move forward with other candidates. This week: how I rewrote my CV. You're receiving this because you subscribed to The Career Edit. Unsubscribe",
+    ),
+    (
+        "{person}",
+        "{pfirst}.{plast}@enron.com",
+        "RE: capacity offer",
+        "Our offer for the Q3 transport capacity was rejected this morning - they went with another shipper. Can you update the position report before the 3pm meeting?\n{pfirst}",
+    ),
 ]

@@ -50,7 +50,7 @@ _SCREEN = re.compile(
 _APPLICATION = re.compile(
     r"\b(?:your|the) (?:application|cv|resume|résumé|profile|candidacy)\b|\bappl(?:ying|ied)\b|"
     r"\breview(?:ed|ing)? (?:of )?your\b|\bbewerbung\b|\bcandidature\b|\bcandidatura\b|\bans[öo]kan\b|\bsollicitatie\b|"
-    r"\bshortlisting\b|\bapplications\b|\bapplicants?\b|"
+    r"\bshortlisting\b|\bapplications\b|\bapplicants?\b|\bthank(?:s| you) for (?:your interest|applying|your application)\b|"
     r"\binterest in (?:the|our|this) [\w ,&/-]{2,60}? (?:position|role|vacancy|post|opening)\b|"
     r"\b(?:my|the) (?:resume|cv|application) (?:is )?(?:attached|enclosed)|\bi(?:'m| am) (?:writing|applying) (?:about|for|to)\b",
     _I,
@@ -98,7 +98,7 @@ _REAPPLY = re.compile(
     r"\bzuk[üu]nftige|\bin evidenz|\bfutures? (?:offres|opportunit[ée]s)|\bfuturas? (?:ofertas|oportunidades|vacantes)|"
     r"\b(?:keep|kept|have) your (?:information|details|cv|resume|profile) (?:on hand|in mind|handy)|\bconsider us again\b|"
     r"\b(?:talk|speak|chat) again\b|\bfast-?track you\b|\bkeep you in mind\b|"
-    r"\bin case (?:anything|something|a (?:role|position|vacancy)) (?:else )?(?:opens|comes) up\b|\bhear from you if you (?:see|find|spot) (?:another|a|any) (?:role|position|vacancy|opening)|"
+    r"\b(?:if|when|should|once) it (?:re-?opens|opens (?:up )?again|is re-?opened)\b|\bin case (?:anything|something|a (?:role|position|vacancy)) (?:else )?(?:opens|comes) up\b|\bhear from you if you (?:see|find|spot) (?:another|a|any) (?:role|position|vacancy|opening)|"
     r"\bcontinue to (?:visit|check|monitor|look at) our (?:careers?|jobs?)|\b(?:role|position) (?:opens|is opened|comes back) (?:up )?again\b|"
     r"\b(?:if|when|should|once) (?:a|an|another|any) (?:\w+ |\(?[\w-]+\)? ){0,3}(?:role|position|opening|vacancy|opportunity) (?:opens|comes up|becomes available|arises|is advertised)|"
     r"\b(?:should|if) (?:the|this) (?:role|position|vacancy) (?:re-?open|come back|be re-?advertised)|"

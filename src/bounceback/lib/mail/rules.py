@@ -92,7 +92,7 @@ WEAK_JOB_STEMS: Final = frozenset(
 
 # The candidate writing: a thank-you note, a follow-up, sent mail. Job mail, no employer decision,
 # and the person who signed it is the user, not a contact.
-CANDIDATE_VOICE_PATTERN: Final = r"\b(?:i|i've) (?:recently )?(?:applied|submitted my application) (?:for|to) (?:the|your)\b|\bfollow(?:ing)? up on (?:the status of )?my (?:application|candidacy|interview)|\bthe status of my (?:application|candidacy)|\bi (?:remain|am still) (?:very |extremely |highly )?(?:interested|enthusiastic|excited)|\bmy (?:enthusiasm|interest|excitement) (?:for|in) the (?:role|position|job|opportunity)|\bi am confident (?:that )?my (?:experience|skills|background)|\b(?:any )?(?:further|additional) information from me\b|\bi look forward to hearing (?:from you|back) (?:about|regarding|on) (?:the )?next steps|\bthank you for (?:taking the time to )?(?:interview|speak|meet|talk)(?:ing)? (?:with )?me\b[^.\n]{0,80}\.[^.\n]{0,30}\bi (?:enjoyed|appreciated|was)"
+CANDIDATE_VOICE_PATTERN: Final = r"\b(?:i|i've) (?:recently )?(?:applied|submitted my application) (?:for|to) (?:the|your)\b|\bi(?: am|'m) writing to (?:formally )?(?:accept|withdraw|decline|follow up)\b|\bwithdraw my (?:application|candidacy)\b|\bi(?: am|'m) (?:delighted|pleased|happy|thrilled|excited) to (?:formally )?accept\b|\bfollow(?:ing)? up on (?:the status of )?my (?:application|candidacy|interview)|\bthe status of my (?:application|candidacy)|\bi (?:remain|am still) (?:very |extremely |highly )?(?:interested|enthusiastic|excited)|\bmy (?:enthusiasm|interest|excitement) (?:for|in) the (?:role|position|job|opportunity)|\bi am confident (?:that )?my (?:experience|skills|background)|\b(?:any )?(?:further|additional) information from me\b|\bi look forward to hearing (?:from you|back) (?:about|regarding|on) (?:the )?next steps|\bthank you for (?:taking the time to )?(?:interview|speak|meet|talk)(?:ing)? (?:with )?me\b[^.\n]{0,80}\.[^.\n]{0,30}\bi (?:enjoyed|appreciated|was)"
 CANDIDATE_VOICE_RE: Final = re.compile(CANDIDATE_VOICE_PATTERN, re.I)
 
 # (label, weight, pattern). Weights are log-odds-like: ~3 is "nearly decisive",
@@ -210,7 +210,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "rejection",
             3.0,
-            r"\bmalheureusement\b|\bne (?:pas )?(?:pouvons|pourrons) (?:pas )?donner suite|\bpas (?:[ée]t[ée] )?retenue?\b|\bregrettons\b",
+            r"\bmalheureusement\b|\bne (?:pas )?(?:pouvons|pourrons) (?:pas )?donner (?:une )?suite|\bau regret de vous (?:informer|annoncer)|\bpas (?:[ée]t[ée] )?retenue?\b|\bregrettons\b",
         ),
         (
             "rejection",
@@ -484,7 +484,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "rejection",
             2.5,
-            r"\bdecided not to fill\b|\bclosed (?:the|this|our) (?:recruitment|hiring|search|selection) process|\bfill(?:ed|ing)? (?:the|this) (?:position|role|vacancy|post) internally\b",
+            r"\bdecided not to fill\b|\b(?:position|role|vacancy|post|requisition)\b[^.\n]{0,60}\b(?:has|have) (?:now )?been (?:withdrawn|cancel+ed|closed|eliminated)\b|\bwill not be (?:hiring|recruiting) for (?:it|this|the)\b|\bclosed (?:the|this|our) (?:recruitment|hiring|search|selection) process|\bfill(?:ed|ing)? (?:the|this) (?:position|role|vacancy|post) internally\b",
         ),
         # -- look-alikes: applications and rejections that are not about a job
         (
