@@ -991,3 +991,253 @@ def test_an_agency_relaying_a_decision_names_the_employer_not_itself() -> None:
     assert result.label == "rejection"
     assert result.company == "Carrow Foods"
     assert result.has_feedback is True
+
+
+# --- batch 6: mail as public sources publish it (templates, forum pastes, vendor defaults) ---
+
+TEMPLATE_SAMPLES = [
+    (
+        "Dear [Candidate Name],\n\nThank you for taking the time to meet with our team about the "
+        "[Job Title] role at [Company Name]. Unfortunately, our team did not select you for further "
+        "consideration. We will keep your resume on file for future openings.\n\nSincerely,\n"
+        "[Your Name]\n[Your Title]",
+        "rejection",
+    ),
+    (
+        "Hi {{CANDIDATE_FIRST_NAME}},\n\nThank you for your interest in {{COMPANY_NAME}} and for "
+        "applying to the {{JOB_NAME}} position. After reviewing your application, we've decided not "
+        "to move forward with your candidacy at this time.\n\nBest,\n{{MY_FIRST_NAME}}",
+        "rejection",
+    ),
+    (
+        "Dear <Candidate First Name>,\n\nThank you for applying for the <Job Title> role with "
+        "<Company Name>. We regret to inform you that we have decided not to proceed with your "
+        "application.\n\nYours sincerely,\n<Recruiter Name>",
+        "rejection",
+    ),
+    (
+        "Dear Applicant,\n\nThank you for your interest in the position at XYZ Ltd. We regret to "
+        "inform you that your application has been unsuccessful on this occasion.\n\nRegards,\n"
+        "HR Department\nXYZ Ltd",
+        "rejection",
+    ),
+    (
+        "Subject: Interview Invitation for [Job Title] at [Company Name]\n\nDear [Candidate Name],\n\n"
+        "After reviewing your application, we are pleased to invite you to an interview on [Date] at "
+        "[Time] at our office at [Address].\n\nBest regards,\n[Your Name]\n[Company Name]",
+        "interview_invite",
+    ),
+    (
+        "Dear [Candidate Name],\n\nWe are pleased to offer you the position of [Job Title] at "
+        "[Company Name]. Your starting salary will be [Salary] and your start date [Start Date]. "
+        "Please return the signed offer letter by [Deadline Date].\n\nSincerely,\n[Your Name]",
+        "offer",
+    ),
+    (
+        "Hi {{Applicant First Name}},\n\nThanks for applying for the {{Job Title}} role. This email "
+        "confirms that we have received your application. If you have not heard from us within 14 "
+        "days, please assume that your application has been unsuccessful.\n\nThe {{Company Name}} "
+        "Recruitment Team",
+        "application_received",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "label"), TEMPLATE_SAMPLES)
+def test_a_template_placeholder_is_never_a_company_role_or_contact(text: str, label: str) -> None:
+    # The importer must never create a company called "[Company Name]" or "XYZ Ltd".
+    result = analyze_text(text)
+    assert result.label == label
+    assert result.company is None
+    assert result.role is None
+    assert result.contact_name is None
+
+
+def test_placeholders_are_recognised_in_their_usual_spellings() -> None:
+    from bounceback.lib.mail.extract import is_placeholder, scrub_placeholders
+
+    for blank in (
+        "[Company Name]",
+        "{{job_title}}",
+        "{candidate_first_name}",
+        "[[Recruiter]]",
+        "<<Company>>",
+        "%FIRST_NAME%",
+        "XYZ Corp",
+        "ABC Company",
+        "Company Name",
+    ):
+        assert is_placeholder(blank), blank
+    for name in ("Acme Robotics", "Harbor & Pine", "St. Aldric Medical Center", "Yahoo!"):
+        assert not is_placeholder(name), name
+    # Brackets that are not blanks are left alone.
+    assert scrub_placeholders("[EXTERNAL] Re: your CV") == "[EXTERNAL] Re: your CV"
+
+
+def test_a_number_is_never_a_company() -> None:
+    result = analyze_text(
+        "Thanks for applying. We have received your application. If you have not heard from us "
+        "within 14 days, please assume you have been unsuccessful."
+    )
+    assert result.company is None
+
+
+def test_the_candidates_own_mail_is_other_job_and_not_a_contact() -> None:
+    thank_you = analyze_text(
+        "Dear Ms Patel,\n\nThank you for taking the time to speak with me yesterday about the Data "
+        "Analyst position. I enjoyed learning more about the team, and our conversation confirmed my "
+        "enthusiasm for the role. I look forward to hearing from you about the next steps.\n\n"
+        "Best regards,\nJamie Ortiz"
+    )
+    follow_up = analyze(
+        mail(
+            "Hello,\n\nI applied for the Marketing Coordinator position at Vantage Grid on 3 November "
+            "and wanted to follow up on the status of my application. I remain very interested in the "
+            "role.\n\nKind regards,\nJamie Ortiz",
+            subject="Following up on my application - Marketing Coordinator",
+            from_name="Jamie Ortiz",
+            from_addr="jamie.ortiz@gmail.com",
+        )
+    )
+    for result in (thank_you, follow_up):
+        assert result.label == "other_job"
+        assert result.contact_name is None
+    assert follow_up.company == "Vantage Grid"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "from_addr", "label"),
+    [
+        (
+            "Hey Jordan - really enjoyed our chat last week. Honestly I think we're going to go a "
+            "different direction for now, we need someone more senior on the backend side.\n\n- Ben",
+            "Re: coffee next week?",
+            "ben@fernhill.io",
+            "rejection",
+        ),
+        (
+            "Hi Sam, great chatting yesterday! The team would like you to come in for a second round "
+            "next week - could you do Tuesday 2pm or Wednesday 10am?\n\nRob",
+            "Re: thanks for today",
+            "rob@tallyworks.co",
+            "interview_invite",
+        ),
+        (
+            "Hi Kim,\n\nJust following up on our call - as discussed, we'd love to have you join us as "
+            "our Office Manager. I'll send the contract through DocuSign this afternoon.\n\nJen Hale",
+            "Following up",
+            "jen@copperkettle.co.uk",
+            "offer",
+        ),
+    ],
+)
+def test_a_short_personal_job_mail_is_never_dropped_as_not_job(
+    text: str, subject: str, from_addr: str, label: str
+) -> None:
+    result = analyze(mail(text, subject=subject, from_addr=from_addr))
+    assert result.label == label
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        (
+            "Hi Sophie,\n\nI host the Build in Public podcast and loved your post. Would you be up for "
+            "a 45-minute interview on the show? Let me know a couple of times that work next week.",
+            "Interview on Build in Public?",
+        ),
+        (
+            "OMG congrats on the new job!!! I knew they'd offer it to you. Drinks Friday?",
+            "!!!!",
+        ),
+    ],
+)
+def test_press_interviews_and_a_friends_congratulations_are_never_auto_filed(
+    text: str, subject: str
+) -> None:
+    result = analyze(mail(text, subject=subject, from_addr="someone@gmail.com"))
+    assert result.label == "not_job" or result.confidence < 0.6
+
+
+def test_a_team_naming_another_opening_makes_it_other_job() -> None:
+    result = analyze(
+        mail(
+            "Hi Ciaran,\n\nWe've decided to go with another candidate for the Data Analyst post, but the "
+            "BI team has a Reporting Analyst opening that I think would suit you even better. Would you "
+            "be interested in having a conversation about it?\n\nAoife Byrne",
+            from_addr="aoife.byrne@lanternhealth.ie",
+        )
+    )
+    assert result.label == "other_job"
+
+
+def test_filled_internally_is_outside_control_and_an_open_door_is_seen() -> None:
+    result = analyze_text(
+        "Dear Rohan,\n\nThank you for attending the interview for the Asset Planning Engineer vacancy. "
+        "We have decided to fill the position internally. This is no reflection on your interview, "
+        "which the panel thought was strong. We would be happy to hear from you if you see another "
+        "role with us that interests you.\n\nGareth Lloyd"
+    )
+    assert result.label == "rejection"
+    assert result.outside_control is True
+    assert result.reapply_invite is True
+    assert result.has_feedback is False  # praise is not feedback
+    barista = analyze_text(
+        "Hi Maria,\n\nThanks for coming in to interview for the barista position. We've offered the job "
+        "to someone with more latte art experience. We'll keep your details in case anything opens up "
+        "over the summer.\n\nTom"
+    )
+    assert barista.reapply_invite is True
+
+
+def test_an_agency_passing_on_an_interview_names_the_employer() -> None:
+    result = analyze(
+        mail(
+            "Hi Dan,\n\nGreat news - Fenwick Insurance would like to meet you for the Claims Handler role! "
+            "They've offered a first interview on Monday at 10am.\n\nThanks,\nHannah Cross\n"
+            "Senior Consultant, Bridgeport Recruitment",
+            subject="Great news - Fenwick Insurance",
+            from_name="Hannah Cross",
+            from_addr="hannah.cross@bridgeportrecruitment.co.uk",
+        )
+    )
+    assert result.label == "interview_invite"
+    assert result.company == "Fenwick Insurance"
+
+
+def test_a_squashed_domain_with_a_trade_word_is_split() -> None:
+    result = analyze(
+        mail(
+            "Hi Kelly,\n\nThank you for applying for the Dental Receptionist position. Unfortunately, we "
+            "will not be progressing your application further.\n\nTalent Team",
+            subject="Dental Receptionist application",
+            from_name="Talent Team",
+            from_addr="talent@oakridgedental.com",
+        )
+    )
+    assert result.company == "Oakridge Dental"
+
+
+def test_a_lower_case_role_in_a_calendar_subject_and_a_signature_without_sign_off() -> None:
+    invite = analyze(
+        mail(
+            "You have been invited to the following event.\n\nWhen: Thu 10 Dec 2026 14:00 - 15:00 (GMT)",
+            subject="Invitation: hasbrook systems - senior backend engineer interview (Ravi Kumar) @ "
+            "Thu 10 Dec 2026 14:00 - 15:00 (GMT)",
+            from_name="Lena Fischer",
+            from_addr="lena.fischer@hasbrook.systems",
+        )
+    )
+    assert invite.label == "interview_invite"
+    assert invite.role == "senior backend engineer"
+    ashby = analyze(
+        mail(
+            "Hi Kemi,\n\nWe'd like to move you forward to a technical interview for the Controls Engineer "
+            "role. Please select times that work for you using the link below.\n\nSelect times\n\n"
+            "Chloe Nguyen\nRecruiting Coordinator, Mirabel Robotics",
+            subject="Schedule your interview with Mirabel Robotics",
+            from_name="Mirabel Robotics",
+            from_addr="no-reply@ashbyhq.com",
+        )
+    )
+    assert ashby.contact_name == "Chloe Nguyen"
