@@ -44,7 +44,9 @@ class Profile(models.Model):
 class SignInToken(models.Model):
     """A single-use link printed by ``bounceback serve`` so a local user needs no password.
 
-    Only a hash is stored: a copy of the database does not hold a working link.
+    Only a hash is stored: a copy of the database does not hold a working link. A used
+    link's row is kept (marked used) until it would have expired anyway, so the person
+    can be told "already used" rather than "unknown" — they need different advice.
     """
 
     LIFETIME = timedelta(hours=12)
@@ -52,6 +54,7 @@ class SignInToken(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     token_hash = models.CharField(max_length=64, unique=True)
     created_at = models.DateTimeField(default=timezone.now)
+    used_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"Sign-in link for {self.user} from {self.created_at:%Y-%m-%d %H:%M}"
@@ -68,15 +71,25 @@ class SignInToken(models.Model):
 
     @classmethod
     def redeem(cls, token: str) -> User | None:
-        """Return the user for a valid token and burn it; None if unknown or expired."""
+        """Return the user for a valid token and burn it; None if unknown, used or expired."""
         cutoff = timezone.now() - cls.LIFETIME
         cls.objects.filter(created_at__lt=cutoff).delete()
         found = cls.objects.filter(token_hash=cls.hash(token)).select_related("user").first()
         if found is None:
             return None
+        # Burn it in one UPDATE: of two requests racing with the same link, only one signs in.
+        burned = cls.objects.filter(pk=found.pk, used_at__isnull=True).update(
+            used_at=timezone.now()
+        )
+        if not burned:
+            return None
         user: User = found.user
-        found.delete()
         return user
+
+    @classmethod
+    def was_used(cls, token: str) -> bool:
+        """Whether this link was made here and has already signed someone in."""
+        return cls.objects.filter(token_hash=cls.hash(token), used_at__isnull=False).exists()
 
 
 class CalendarFeed(models.Model):

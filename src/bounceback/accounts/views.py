@@ -18,7 +18,10 @@ from bounceback.recovery.views_calendar import section_context
 def sign_in_with_link(request: HttpRequest, token: str) -> HttpResponse:
     user = SignInToken.redeem(token)
     if user is None:
-        return render(request, "accounts/link_expired.html", status=403)
+        # A used link and a link this bounceback never made (another data folder, e.g. the
+        # demo's, or an expired one) need different advice.
+        used = SignInToken.was_used(token)
+        return render(request, "accounts/link_expired.html", {"used": used}, status=403)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect("dashboard")
 

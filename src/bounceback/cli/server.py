@@ -6,6 +6,7 @@ import ipaddress
 import os
 import socket
 import webbrowser
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated
 
@@ -22,6 +23,20 @@ HostOption = Annotated[
     ),
 ]
 PortOption = Annotated[int, typer.Option(envvar="BOUNCEBACK_PORT", help="Port to listen on.")]
+# signin-link listens on nothing: its host and port say where the running server is.
+ServerHostOption = Annotated[
+    str,
+    typer.Option(
+        envvar="BOUNCEBACK_HOST",
+        help="The address `bounceback serve` (or `demo`) listens on, for the link.",
+    ),
+]
+ServerPortOption = Annotated[
+    int,
+    typer.Option(
+        envvar="BOUNCEBACK_PORT", help="The port `bounceback serve` (or `demo`) listens on."
+    ),
+]
 NoBrowserOption = Annotated[bool, typer.Option("--no-browser", help="Don't open a browser window.")]
 
 
@@ -57,7 +72,7 @@ def sign_in_url(host: str, port: int) -> str:
     return app_url(host, port) + reverse("accounts:sign_in_link", args=[token])
 
 
-def _serve(host: str, port: int, no_browser: bool) -> None:
+def _serve(host: str, port: int, no_browser: bool, *, demo: bool = False) -> None:
     if not _is_loopback(host):
         console.print(
             "[yellow]Listening beyond this computer. Anyone who can reach it sees the sign-in page; "
@@ -73,7 +88,12 @@ def _serve(host: str, port: int, no_browser: bool) -> None:
     console.print(
         f"bounceback is running. Open this link to sign in (it works once):\n\n  [bold]{url}[/bold]\n"
     )
-    console.print(f"Your data folder: {escape(str(_home()))}. Press Ctrl+C to stop.")
+    again = "bounceback signin-link --demo" if demo else "bounceback signin-link"
+    if port != 8765:
+        again += f" --port {port}"
+    console.print(f"Need another link later? Run [bold]{again}[/bold] in another terminal.")
+    folder = "The demo's data folder" if demo else "Your data folder"
+    console.print(f"{folder}: {escape(str(_home()))}. Press Ctrl+C to stop.")
     if not no_browser:
         webbrowser.open(url)
     try:
@@ -126,14 +146,8 @@ def demo(
     your data folder) and always uses SQLite, so it never touches your real data.
     Example: bounceback demo --no-browser
     """
-    import platformdirs
-
-    demo_home = os.environ.get("BOUNCEBACK_DEMO_HOME") or platformdirs.user_data_dir(
-        "bounceback-demo", appauthor=False
-    )
-    os.environ["BOUNCEBACK_HOME"] = str(demo_home)
-    os.environ.pop("DATABASE_URL", None)
-    database = Path(demo_home) / "bounceback.sqlite3"
+    home = use_demo_folder()
+    database = demo_database(home)
     if reset and database.exists():
         for suffix in ("", "-wal", "-shm"):
             Path(f"{database}{suffix}").unlink(missing_ok=True)
@@ -148,21 +162,88 @@ def demo(
             summary = build_demo(me)
         console.print(f"Sample data ready: {summary}.")
     if no_serve:
-        console.print(f"Demo data folder: {escape(str(demo_home))}")
+        console.print(f"Demo data folder: {escape(str(home))}")
         return
-    _serve(host, port, no_browser)
+    _serve(host, port, no_browser, demo=True)
 
 
 def signin_link(
-    host: HostOption = "127.0.0.1",
-    port: PortOption = 8765,
+    host: ServerHostOption = "127.0.0.1",
+    port: ServerPortOption = 8765,
+    demo: Annotated[
+        bool,
+        typer.Option("--demo", help="A link for the running `bounceback demo` (its own folder)."),
+    ] = False,
 ) -> None:
-    """Print a fresh one-time sign-in link for a running `bounceback serve`.
+    """Print a fresh one-time sign-in link for a running `bounceback serve` (or, with --demo, `bounceback demo`).
 
-    Example: bounceback signin-link
+    A link only opens the bounceback whose data folder made it: use --demo for the demo.
+    Example: bounceback signin-link --port 8800
+    Example: bounceback signin-link --demo
     """
+    if demo:
+        console.print(_demo_sign_in_url(host, port))
+        return
     ensure_database()
     console.print(sign_in_url(host, port))
+
+
+def demo_home() -> Path:
+    """The demo's own data folder: BOUNCEBACK_DEMO_HOME, or "bounceback-demo" in the user's data."""
+    import platformdirs
+
+    return Path(
+        os.environ.get("BOUNCEBACK_DEMO_HOME")
+        or platformdirs.user_data_dir("bounceback-demo", appauthor=False)
+    )
+
+
+def demo_database(home: Path) -> Path:
+    return home / "bounceback.sqlite3"
+
+
+def demo_environment(env: Mapping[str, str]) -> dict[str, str]:
+    """``env`` pointed at the demo folder: always SQLite there, never the person's database."""
+    changed = {k: v for k, v in env.items() if k != "DATABASE_URL"}
+    changed["BOUNCEBACK_HOME"] = str(demo_home())
+    return changed
+
+
+def use_demo_folder() -> Path:
+    """Point this process at the demo folder (before Django starts) and return it."""
+    demo_env = demo_environment(os.environ)
+    os.environ.pop("DATABASE_URL", None)  # left out of demo_env
+    os.environ.update(demo_env)
+    return Path(demo_env["BOUNCEBACK_HOME"])
+
+
+def _demo_sign_in_url(host: str, port: int) -> str:
+    """A link issued by the demo's database.
+
+    This process already runs on the person's own data folder (Django settings are read
+    once), so a fresh process on the demo folder issues the link.
+    """
+    import subprocess
+    import sys
+
+    from bounceback.errors import UserError
+
+    home = demo_home()
+    if not demo_database(home).exists():
+        raise UserError("There is no demo yet. Run `bounceback demo` to build and open it.")
+    code = "from bounceback.cli.main import run; run()"
+    result = subprocess.run(
+        [sys.executable, "-c", code, "signin-link", "--host", host, "--port", str(port)],
+        env=demo_environment(os.environ),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    if result.returncode != 0:
+        reason = result.stderr.strip().splitlines()[-1] if result.stderr.strip() else ""
+        raise UserError(f"Could not make a link for the demo. {reason}".strip())
+    return "".join(result.stdout.split())  # a link has no spaces; undo any line folding
 
 
 def register(app: typer.Typer) -> None:
