@@ -1241,3 +1241,22 @@ def test_a_lower_case_role_in_a_calendar_subject_and_a_signature_without_sign_of
         )
     )
     assert ashby.contact_name == "Chloe Nguyen"
+
+
+def test_a_forum_post_quoting_the_email_is_read_as_the_email() -> None:
+    result = analyze_text(
+        "Ugh. 3 rounds and then this:\n\n> Hi, thank you for your time throughout the process for the "
+        "Product Manager role. We've decided to move forward with another candidate who more closely "
+        "matches our needs. We'll keep your resume on file.\n\nAnyone else hearing this lately?"
+    )
+    assert result.label == "rejection"
+    assert result.role == "Product Manager"
+
+
+def test_merge_tags_of_mailing_and_crm_tools_are_placeholders_too() -> None:
+    result = analyze_text(
+        "Hi *|FNAME|*,\n\nThank you for applying to {!Job.Name} at %%company_name%%. Unfortunately we "
+        "have decided to move forward with other candidates.\n\nBest,\n$SENDER_NAME$"
+    )
+    assert result.label == "rejection"
+    assert (result.company, result.role, result.contact_name) == (None, None, None)

@@ -20,6 +20,7 @@ Who decides what:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import cast
@@ -364,9 +365,19 @@ def analyze_many(msgs: Iterable[MailMessage]) -> list[Analysis]:
     return _analyze_prepared([prepare(m) for m in msgs])
 
 
+_WROTE_LINE = re.compile(r"^(?:On .{4,120} wrote:|-----Original Message-----)", re.M)
+_QUOTE_MARK = re.compile(r"^>[ \t]?", re.M)
+
+
 def analyze_text(text: str) -> Analysis:
     """Analyse a pasted e-mail; header lines (From:, Subject:, Date:, To:) at the top are used if present."""
-    block = parse_header_block(clean_text(text))
+    cleaned = clean_text(text)
+    quoted = sum(len(line) for line in cleaned.split("\n") if line.startswith(">"))
+    if quoted >= 80 and not _WROTE_LINE.search(cleaned):
+        # A forum post quotes the e-mail it is about ("> Hi, thank you for your time..."):
+        # pasted, the quoted mail is the content, not an earlier message in a thread.
+        cleaned = _QUOTE_MARK.sub("", cleaned)
+    block = parse_header_block(cleaned)
     from_name, from_addr = (
         parse_address(block.fields["from"]) if "from" in block.fields else ("", "")
     )

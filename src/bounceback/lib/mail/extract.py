@@ -63,11 +63,13 @@ _PLACEHOLDER_WORDS = (
     r"date|time|day|deadline|address|location|city|link|url|website|salary|amount|number|"
     r"candidate|applicant|recruiter|manager|interviewer|contact|sender|signature|insert|"
     r"your|first|last|department|team|phone|e-?mail|platform|duration|details?|x|xx|skills?|"
-    r"field|industry|hiring|start|benefits?|person|month|year|reason"
+    r"field|industry|hiring|start|benefits?|person|month|year|reason|redacted|removed|"
+    r"anonymi[sz]ed|censored|omitted|withheld"
 )
 PLACEHOLDER_RE = re.compile(
     r"\{\{[^{}\n]{1,60}\}\}|\{%[^{}\n]{1,60}%\}|\$?\{[A-Za-z_][\w .'-]{0,40}\}|\[\[[^\[\]\n]{1,60}\]\]|"
-    r"<<[^<>\n]{1,60}>>|%[A-Z][A-Z_]{1,40}%|_{4,}|"
+    r"<<[^<>\n]{1,60}>>|%[A-Z][A-Z_]{1,40}%|%%[\w .-]{1,40}%%|\*\|[\w:]{1,40}\|\*|"
+    r"\{![\w.]{1,60}\}|\$[A-Z][A-Z_]{1,40}\$|_{4,}|\*{3,}|"
     r"\[(?=[^\]\n]{0,50}\b(?i:" + _PLACEHOLDER_WORDS + r")\b)[A-Za-z][^\[\]\n:/@]{0,50}\]|"
     r"<(?=[^>\n]{0,50}\b(?i:" + _PLACEHOLDER_WORDS + r")\b)[A-Z][A-Za-z' _-]{1,50}>|"
     r"\b(?:XYZ|ABC)(?:[ ](?:Corp(?:oration)?|Company|Co|Ltd|Limited|Inc|Industries|Solutions|"
@@ -82,7 +84,7 @@ _GENERIC_VALUE = re.compile(
 
 def scrub_placeholders(text: str) -> str:
     """Blank template placeholders ("[Company Name]", "{{job_title}}", "XYZ Corp")."""
-    if not any(c in text for c in "[{<%_XA"):
+    if not any(c in text for c in "[{<%_XA*$"):
         return text
     return PLACEHOLDER_RE.sub("", text)
 
