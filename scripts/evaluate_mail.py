@@ -24,7 +24,9 @@ its untuned figures are in corpus/handwritten/batch6_untuned.txt. A ``.txt`` fil
 is pasted text and goes through ``analyze_text`` (the web paste flow), not the
 .eml reader. Placeholders ("[Company Name]", "{{job_title}}", "XYZ Ltd",
 "[Your Name]") are labelled as missing: company/role/contact_name null.
-Every batch up to 5 has been tuned on. Each row of labels.jsonl says its batch. Names match when their normalised forms
+Batches 1-6 have been tuned on. Batch 7 (303-322, 20 fresh probes written after
+the batch-6 fixes) has NOT: corpus/handwritten/batch7_untuned.txt is the honest
+figure for the final code. Each row of labels.jsonl says its batch. Names match when their normalised forms
 are equal or one is the other plus trailing words ("Oxbow" ~ "Oxbow Partners",
 "Gemma" ~ "Gemma Ruiz"): the importer matches companies that way too.
 """
