@@ -131,7 +131,7 @@ def test_a_long_queue_pages_with_htmx_and_every_button_works_without_javascript(
     plain.get_by_role("link", name="Back to the newest").click()
     newest = plain.locator("article", has_text="Update 22")
     newest.get_by_role("button", name="Yes, add it as a new application").click()
-    plain.get_by_text("Filed under Role not named in the e-mail at Acme.").wait_for()
+    plain.get_by_text("Filed under Role not named at Acme.").wait_for()
     plain.get_by_text("21 e-mails are waiting for you to check.").wait_for()
     plain.locator("article", has_text="Update 21").get_by_role(
         "button", name="Set aside: not job mail"

@@ -39,6 +39,8 @@ class ApplicationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["company_name"].initial = self.instance.company.name
+        # A role is asked for, except when editing one found in the mailbox without it.
+        self.fields["role"].required = not (self.instance.pk and not self.instance.role)
 
     def clean_applied_on(self) -> date | None:
         return _not_future(self.cleaned_data.get("applied_on"))

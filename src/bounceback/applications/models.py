@@ -48,6 +48,9 @@ class Status(models.TextChoices):
     GHOSTED = "ghosted", "No reply"
 
 
+# Shown where an application's role is unknown; the stored role stays empty.
+ROLE_PLACEHOLDER = "Role not named"
+
 CLOSED_STATUSES = {Status.ACCEPTED, Status.REJECTED, Status.WITHDRAWN, Status.GHOSTED}
 
 
@@ -136,7 +139,9 @@ class Company(Owned):
 
 class Application(Owned):
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
-    role = models.CharField(max_length=200)
+    # Blank when the role is not known (an application found in the mailbox from a mail
+    # that doesn't name it); screens show ``role_or_placeholder`` instead.
+    role = models.CharField(max_length=200, blank=True)
     source = models.CharField("where you found it", max_length=120, blank=True)
     link = models.URLField(max_length=500, blank=True)
     applied_on = models.DateField(default=date.today)
@@ -154,10 +159,15 @@ class Application(Owned):
         ]
 
     def __str__(self) -> str:
-        return f"{self.role} at {self.company.name}"
+        return f"{self.role_or_placeholder} at {self.company.name}"
 
     def get_absolute_url(self) -> str:
         return reverse("applications:detail", args=[self.pk])
+
+    @property
+    def role_or_placeholder(self) -> str:
+        """The role, or words saying it isn't known yet: for screens only, never stored."""
+        return self.role or ROLE_PLACEHOLDER
 
     @property
     def is_open(self) -> bool:

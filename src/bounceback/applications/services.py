@@ -44,13 +44,18 @@ def add_application(
     source: str = "",
     link: str = "",
     notes: str = "",
+    allow_blank_role: bool = False,
 ) -> Application:
-    """Create an application and its first timeline entry ("applied")."""
+    """Create an application and its first timeline entry ("applied").
+
+    ``allow_blank_role`` is for applications found in the mailbox whose e-mail does not
+    name the role: it is stored empty (screens say it isn't named), never made up.
+    """
     company = company.strip()
     role = role.strip()
     if not company_key(company):
         raise UserError("Please give the company's name.")
-    if not role:
+    if not role and not allow_blank_role:
         raise UserError("Please give the role you applied for.")
     applied_on = applied_on or date.today()
     check_not_future(applied_on, "The application date")

@@ -99,7 +99,7 @@ def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
 def application_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application, owner=request.user, pk=pk)
     application.delete()
-    messages.success(request, f"Deleted {application.role} at {application.company.name}.")
+    messages.success(request, f"Deleted {application}.")
     return redirect("applications:list")
 
 

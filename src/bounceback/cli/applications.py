@@ -91,7 +91,7 @@ def list_(
     for a in rows:
         table.add_row(
             str(a.pk),
-            escape(a.role),
+            escape(a.role_or_placeholder),
             escape(a.company.name),
             f"{a.applied_on:%Y-%m-%d}",
             a.get_stage_display(),
@@ -116,7 +116,7 @@ def show(
         print_json(application_dict(application, with_events=True))
         return
     console.print(
-        f"[bold]{escape(application.role)}[/bold] at {escape(application.company.name)}  (id {application.pk})"
+        f"[bold]{escape(application.role_or_placeholder)}[/bold] at {escape(application.company.name)}  (id {application.pk})"
     )
     console.print(
         f"{application.get_status_display()} · furthest stage: {application.get_stage_display()}"

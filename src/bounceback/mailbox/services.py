@@ -31,7 +31,6 @@ from bounceback.mailbox.models import (
 from bounceback.recovery.models import StageReached
 from bounceback.recovery.services import record_rejection
 
-ROLE_UNKNOWN = "Role not named in the e-mail"
 _EVENT_FOR_LABEL = {
     Label.INTERVIEW_INVITE: EventKind.INTERVIEW,
     Label.ASSESSMENT_INVITE: EventKind.ASSESSMENT,
@@ -62,13 +61,18 @@ class Details:
 
 
 def new_application(owner: User, company: str, role: str | None, details: Details) -> Application:
-    """An application the person had not recorded, started on the e-mail's day."""
+    """An application the person had not recorded, started on the e-mail's day.
+
+    When the e-mail does not name the role, the role stays empty (never a placeholder
+    stored as if it were data).
+    """
     return add_application(
         owner,
         company=company,
-        role=(role or "").strip() or ROLE_UNKNOWN,
+        role=(role or "").strip(),
         applied_on=details.day,
         source="e-mail",
+        allow_blank_role=True,
     )
 
 
@@ -154,7 +158,7 @@ def rule_application(rule: SenderRule, role: str | None) -> Application | None:
     app = rule.application
     if app is None:
         return None
-    if role and role_key(role) != role_key(app.role) and app.role != ROLE_UNKNOWN:
+    if role and app.role and role_key(role) != role_key(app.role):
         return None
     return app
 

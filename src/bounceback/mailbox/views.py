@@ -88,7 +88,7 @@ def _done(
     if application is None:
         note = "Set aside: not about your job search."
     else:
-        note = f"Filed under {application.role} at {application.company.name}."
+        note = f"Filed under {application}."
     if request.htmx:
         done = render_to_string(
             "mailbox/_review_done.html",
