@@ -41,7 +41,7 @@ def test_reject_with_an_email_saves_and_prints_everything_as_json(
     assert data["application"]["id"] == application.pk
     assert data["rejection"]["stage_reached"] == "interview"
     assert data["rejection"]["contact"] == "Priya Raman"
-    assert data["win"]["title"] == "You reached the interviews at Acme"
+    assert data["win"]["title"] == "Interview with Acme for Data Analyst"
     assert [d["kind"] for d in data["drafts"]] == ["thank_you", "feedback_request"]
     assert data["drafts"][0]["body"].startswith("Hi Priya,")
     due = {a["kind"]: a["due_on"] for a in data["actions"]}

@@ -82,7 +82,9 @@ def test_saving_links_the_rejection_to_the_existing_application(
     assert response["Location"] == f"/rejections/{rejection.pk}/"
     assert rejection.application == application
     assert rejection.contact is not None and rejection.contact.name == "Priya Raman"
-    assert Win.objects.filter(application=application, kind="stage_passed").exists()
+    assert list(Win.objects.filter(application=application).values_list("title", flat=True)) == [
+        "Interview with Acme for Data Analyst"
+    ]
 
 
 def test_a_corrected_field_is_what_gets_saved(alice_client: Any) -> None:
@@ -138,15 +140,17 @@ def test_bob_cannot_see_or_change_alices_rejection(alice: Any, bob_client: Any) 
 
 
 def test_the_context_uses_only_the_persons_own_numbers(alice_client: Any, alice: Any) -> None:
-    add_application(alice, company="Other", role="Analyst")
+    record_rejection(add_application(alice, company="Other", role="Analyst"))
+    add_application(alice, company="Still open", role="Analyst")
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today().replace(day=1)
+        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=10)
     )
     record_event(application, "interview", occurred_on=date.today())
     rejection = record_rejection(application, stage_reached="interview")
     body = alice_client.get(f"/rejections/{rejection.pk}/").content.decode()
-    assert "1 of your 1 other application stopped at an earlier step" in body
-    assert "Interviews this month: <strong>1</strong>" in body
+    assert "1 of your 1 finished application stopped at an earlier step" in body
+    assert "In the 30 days before you heard" in body
+    assert "this was the one interview" in body
     assert "Kept in your wins" in body
 
 

@@ -88,3 +88,55 @@ def test_paste_reflect_copy_keep_steps_and_see_them_today(
     page.get_by_role("link", name="bounceback").click()
     page.get_by_role("link", name="Got a no? Start here").wait_for()
     shoot(page, "recovery-10-dashboard")
+
+
+def test_a_saved_rejection_is_corrected_from_its_page(
+    signed_in_page: Any, live_server: Any
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.services import add_application
+    from bounceback.recovery.services import record_rejection
+
+    rejection = record_rejection(add_application(local_user(), company="Acme", role="Analyst"))
+    page = signed_in_page
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/rejections/{rejection.pk}/")
+    page.get_by_role("link", name="Correct the details").click()
+    page.get_by_label("How far you got").select_option("interview")
+    page.get_by_label("Who wrote to you").fill("Kate Moran")
+    page.get_by_label("Their e-mail address").fill("kate@acme.example")
+    shoot(page, "recovery-edit")
+    page.get_by_role("button", name="Save the corrections").click()
+    page.get_by_text("Saved your corrections.").wait_for()
+    assert page.get_by_text("Kept in your wins: Interview with Acme for Analyst").is_visible()
+    shoot(page, "recovery-edit-saved")
+
+
+def test_the_check_screen_shows_the_timeline_note_and_the_senders_address(
+    signed_in_page: Any, live_server: Any
+) -> None:
+    from datetime import date, timedelta
+
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.services import add_application, record_event
+
+    application = add_application(
+        local_user(),
+        company="Acme",
+        role="Data Analyst",
+        applied_on=date.today() - timedelta(days=9),
+    )
+    record_event(application, "interview", occurred_on=date.today() - timedelta(days=3))
+    page = signed_in_page
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/rejections/new/?application={application.pk}")
+    page.get_by_label("Paste the e-mail").fill(
+        "From: Priya Raman <priya.raman@acme.example>\n\n"
+        "Thank you for applying for the Data Analyst role at Acme. Unfortunately we will "
+        "not be moving forward with your application.\n\nPriya Raman"
+    )
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("heading", name="Here's what bounceback read.").wait_for()
+    assert page.get_by_label("How far you got").input_value() == "interview"
+    assert page.get_by_label("Their e-mail address").input_value() == "priya.raman@acme.example"
+    shoot(page, "recovery-check-timeline-note")

@@ -48,8 +48,17 @@ def _rejection_dict(rejection: Any) -> dict[str, Any]:
         "stage_reached": rejection.stage_reached,
         "has_feedback": rejection.has_feedback,
         "reapply_invite": rejection.reapply_invite,
+        "outside_control": rejection.outside_control,
         "contact": rejection.contact.name if rejection.contact else None,
+        "contact_email": (rejection.contact.email or None) if rejection.contact else None,
     }
+
+
+def _day(day: Any) -> str:
+    """'Wed 3 Dec', with the year when it isn't this year."""
+    from bounceback.recovery.templatetags.recovery_dates import day_words
+
+    return day_words(day)
 
 
 def _candidates_text(candidates: Any) -> str:
@@ -78,6 +87,28 @@ def reject(
         str | None, typer.Option("--on", help="When you heard (YYYY-MM-DD). Default: today.")
     ] = None,
     contact: Annotated[str, typer.Option(help="Who wrote to you, e.g. 'Priya Raman'.")] = "",
+    contact_email: Annotated[
+        str, typer.Option("--contact-email", help="Their e-mail address, for the drafts.")
+    ] = "",
+    feedback: Annotated[
+        bool | None,
+        typer.Option(
+            "--feedback/--no-feedback", help="The e-mail gives real reasons (default: as read)."
+        ),
+    ] = None,
+    reapply: Annotated[
+        bool | None,
+        typer.Option(
+            "--reapply/--no-reapply", help="They invite you to apply again (default: as read)."
+        ),
+    ] = None,
+    outside_control: Annotated[
+        bool | None,
+        typer.Option(
+            "--outside-control/--no-outside-control",
+            help="The role was put on hold or closed: no feedback request (default: as read).",
+        ),
+    ] = None,
     app_id: Annotated[
         int | None, typer.Option("--app", help="The application id (see `bounceback list`).")
     ] = None,
@@ -101,19 +132,50 @@ def reject(
 ) -> None:
     """Record a rejection, reflect on it, and leave with drafts and dated next steps.
 
+    With --email, the e-mail's own Date: is the day you heard (unless --on says otherwise)
+    and a person's From: address addresses the drafts. How far you got starts from the
+    further of what the e-mail says and what your timeline shows.
+
+    On an application that already has a rejection, --app ID with any of --stage, --on,
+    --contact, --contact-email, --role, --feedback, --reapply or --outside-control corrects it
+    (the timeline and wins follow, nothing is duplicated); --app ID alone picks up its flow.
+
     Example: bounceback reject --email rejection.eml --tone brief
     Example: bounceback reject --company Acme --role "Data Analyst" --stage interview --no-input --json
+    Example: bounceback reject --app 12 --stage interview --on 2026-11-20
     """
     from bounceback.applications.serializers import application_dict
     from bounceback.errors import UserError
     from bounceback.recovery import actions, drafts, services
     from bounceback.recovery.capture import analyse
-    from bounceback.recovery.models import StageReached, Win
+    from bounceback.recovery.models import ActionStatus, StageReached
+    from bounceback.recovery.wins import stage_win
 
     drafts.check_tone(tone)
     if stage and stage not in StageReached.values:
         raise UserError(f"'{stage}' is not a stage. Use one of: {', '.join(StageReached.values)}.")
     received_on = parse_day(on)
+    me = owner()
+    corrections = {
+        "received_on": received_on,
+        "stage_reached": stage or None,
+        "has_feedback": feedback,
+        "reapply_invite": reapply,
+        "outside_control": outside_control,
+        "contact_name": contact or None,
+        "contact_email": contact_email or None,
+    }
+    if app_id is not None and (any(v is not None for v in corrections.values()) or role):
+        existing = services.rejection_to_continue(me, app_id)
+        if existing is not None:
+            if email is not None:
+                raise UserError(
+                    f"A rejection is already recorded for application {app_id}; its e-mail is kept. "
+                    "To correct it, give only what changes: --stage, --on, --contact, --contact-email, "
+                    "--role, --feedback, --reapply or --outside-control. Nothing was changed."
+                )
+            _correct(existing, corrections, role, as_json)
+            return
     text = ""
     if email is not None:
         text = read_text_arg(email)
@@ -129,19 +191,22 @@ def reject(
             "To add it to the timeline instead, use `bounceback stage ID interview` (or offer, …); "
             "if it really is a rejection, run again with --anyway."
         )
-    me = owner()
     interactive = _interactive(no_input, email == "-")
     data = services.CaptureInput(
         text=text,
         company=company or guess.company,
         role=role or guess.role,
         contact_name=contact or guess.contact_name,
+        contact_email=contact_email or (guess.contact_email if not contact else ""),
         stage=stage or guess.stage,
-        received_on=received_on,
-        has_feedback=guess.has_feedback,
-        reapply_invite=guess.reapply_invite,
+        stage_is_guess=not stage,
+        received_on=received_on or guess.heard_on,
+        has_feedback=guess.has_feedback if feedback is None else feedback,
+        reapply_invite=guess.reapply_invite if reapply is None else reapply,
+        outside_control=guess.outside_control if outside_control is None else outside_control,
         application_id=app_id,
         create_new=new,
+        rename_role=bool(role.strip()) and app_id is not None,
     )
     if not data.company.strip() and app_id is None:
         raise UserError(
@@ -159,11 +224,19 @@ def reject(
     if not as_json:
         console.print(
             f"Picking up the rejection from {escape(application.company.name)} you already have "
-            f"(heard {rejection.received_on:%d %b})."
+            f"(heard {_day(rejection.received_on)})."
             if picked_up is not None
             else f"Saved: not selected for [bold]{escape(str(application))}[/bold] "
-            f"(application {application.pk})."
+            f"(application {application.pk}), heard {_day(rejection.received_on)}."
         )
+        said = guess.stage if not stage else StageReached.UNKNOWN
+        if picked_up is None and said not in (StageReached.UNKNOWN, rejection.stage_reached):
+            console.print(
+                f"The e-mail reads like the {StageReached(said).label.lower()} stage, but your "
+                f"timeline shows you reached the {rejection.get_stage_reached_display().lower()} "
+                f"stage, so bounceback kept that. To change it: "
+                f"bounceback reject --app {application.pk} --stage STAGE"
+            )
     if interactive:
         _ask_reflection(rejection)
     proposed = actions.propose(rejection)
@@ -171,7 +244,7 @@ def reject(
         if keep_steps or (
             interactive
             and typer.confirm(
-                f"Keep this step: {action.title} (by {action.due_on:%a %d %b})?", default=True
+                f"Keep this step: {action.title} (by {_day(action.due_on)})?", default=True
             )
         ):
             actions.accept(action)
@@ -180,7 +253,7 @@ def reject(
     ready = drafts.for_rejection(rejection, tone)
     if drafts_dir is not None:
         _write_drafts(drafts_dir, ready)
-    win = Win.objects.filter(application=application, kind="stage_passed").first()
+    win = stage_win(application, rejection.stage_reached)
     if as_json:
         print_json(
             {
@@ -204,11 +277,54 @@ def reject(
     else:
         console.print(f"Drafts written to {escape(str(drafts_dir))}.")
     console.rule("Next steps")
-    for action in rejection.actions.order_by("due_on", "id"):
+    steps = list(rejection.actions.order_by("due_on", "id"))
+    for action in steps:
         console.print(
-            f"  {action.pk:>4}  {action.due_on:%a %d %b}  {escape(action.title)}  [dim]({action.get_status_display().lower()})[/dim]"
+            f"  {action.pk:>4}  {_day(action.due_on)}  {escape(action.title)}  [dim]({action.get_status_display().lower()})[/dim]"
+        )
+    if any(a.status == ActionStatus.PROPOSED for a in steps):
+        console.print(
+            "These are suggestions until you keep them: keep one with `bounceback step ID --keep`, "
+            "or all of them next time with --keep-steps."
         )
     console.print("bounceback never sends anything. `bounceback today` shows what is due.")
+
+
+def _correct(rejection: Any, corrections: dict[str, Any], role: str, as_json: bool) -> None:
+    """Correct a rejection already saved; the timeline and wins follow, nothing is duplicated."""
+    from bounceback.applications.serializers import application_dict
+    from bounceback.recovery import services
+    from bounceback.recovery.wins import stage_win
+
+    application = rejection.application
+    renamed = bool(role.strip()) and services.rename_role(application, role)
+    services.update_rejection(rejection, **corrections)
+    rejection.refresh_from_db()
+    application.refresh_from_db()
+    win = stage_win(application, rejection.stage_reached)
+    if as_json:
+        print_json(
+            {
+                "application": application_dict(application),
+                "rejection": _rejection_dict(rejection),
+                "win": {"title": win.title, "occurred_on": win.occurred_on} if win else None,
+                "corrected": True,
+            }
+        )
+        return
+    contact = rejection.contact
+    who = f", from {escape(contact.name)}" if contact else ""
+    if contact and contact.email:
+        who += f" <{escape(contact.email)}>"
+    console.print(
+        f"Corrected the rejection for [bold]{escape(str(application))}[/bold]: heard "
+        f"{_day(rejection.received_on)}, got as far as "
+        f"{rejection.get_stage_reached_display().lower()}{who}."
+    )
+    if renamed:
+        console.print(f"The application's role is now “{escape(application.role)}”.")
+    if win:
+        console.print(f"Kept in your wins: {escape(win.title)}.")
 
 
 def _capture(me: Any, data: Any, interactive: bool) -> Rejection:
@@ -285,24 +401,29 @@ def today(as_json: JsonOption = False) -> None:
     """
     from bounceback.accounts.models import Profile
     from bounceback.recovery import actions
-    from bounceback.recovery.models import ActionKind
     from bounceback.recovery.services import waiting_rejections
 
     me = owner()
     due = actions.due(me)
-    if as_json:
+    if as_json:  # a list of due steps, as it has always been; suggestions are for people
         print_json([_action_dict(a) for a in due])
         return
+    suggested = actions.suggested(me)
     if not due:
-        console.print("Nothing is due today.")
+        console.print("Nothing you kept is due today." if suggested else "Nothing is due today.")
     for action in due:
-        # A step for the person themselves isn't about the company that said no.
-        company = action.application.company.name if action.application else ""
-        where = f" · {escape(company)}" if company and action.kind != ActionKind.SELF_CARE else ""
-        console.print(f"  {action.pk:>4}  {action.due_on:%a %d %b}  {escape(action.title)}{where}")
+        console.print(f"  {action.pk:>4}  {_day(action.due_on)}  {_step_line(action)}")
     if due:
         console.print(
             "Mark one done with `bounceback done ID`; move or drop one with `bounceback step ID`."
+        )
+    if suggested:
+        console.print("\nSuggested, not kept yet:")
+        for action in suggested:
+            when = f"by {_day(action.due_on)}" if action.due_on else "no date"
+            console.print(f"  {action.pk:>4}  {when}  {_step_line(action)}")
+        console.print(
+            "Keep one with `bounceback step ID --keep`, or drop it with `bounceback step ID --drop`."
         )
     waiting = [] if Profile.for_user(me).gentle_mode else waiting_rejections(me)
     if waiting:
@@ -310,9 +431,18 @@ def today(as_json: JsonOption = False) -> None:
         for rejection in waiting:
             app = rejection.application
             console.print(
-                f"  {escape(str(app))} (heard {rejection.received_on:%d %b}): "
+                f"  {escape(str(app))} (heard {_day(rejection.received_on)}): "
                 f"bounceback reject --app {app.pk}"
             )
+
+
+def _step_line(action: Any) -> str:
+    from bounceback.recovery.models import ActionKind
+
+    # A step for the person themselves isn't about the company that said no.
+    company = action.application.company.name if action.application else ""
+    where = f" · {escape(company)}" if company and action.kind != ActionKind.SELF_CARE else ""
+    return f"{escape(action.title)}{where}"
 
 
 def done(
@@ -443,7 +573,7 @@ def step(
     if as_json:
         print_json(_action_dict(action))
         return
-    when = f" (by {action.due_on:%a %d %b})" if action.due_on else ""
+    when = f" (by {_day(action.due_on)})" if action.due_on else ""
     console.print(f"{escape(action.title)}{when}: {action.get_status_display().lower()}.")
 
 

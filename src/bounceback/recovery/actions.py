@@ -26,8 +26,12 @@ THANK_YOU_WITHIN = 1
 FEEDBACK_ASK_WITHIN = 1
 FEEDBACK_FOLLOW_UP_AFTER = 8
 REAPPLY_AFTER = 90
+KEEP_IN_TOUCH_AFTER = 30  # a month on, a friendly check-in is welcome rather than pressing
 PRACTICE_WITHIN = 3
 MAX_PRACTICE_PROPOSALS = 2
+
+
+PAST_DUE = "That day has already passed. Pick today or a later day, or leave the step undated."
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,18 @@ def _proposals(rejection: Rejection) -> list[Proposal]:
             THANK_YOU_WITHIN,
         )
     ]
-    if not rejection.has_feedback:
+    if rejection.outside_control:
+        # The role was put on hold or closed: there is nothing to learn from asking why, but the
+        # door is worth keeping open in case it reopens.
+        found.append(
+            Proposal(
+                ActionKind.KEEP_IN_TOUCH,
+                f"Check in with {to} in case the role opens again",
+                "The reason lay outside your hands. A friendly note later keeps you in mind; the draft is ready.",
+                KEEP_IN_TOUCH_AFTER,
+            )
+        )
+    elif not rejection.has_feedback:
         found += [
             Proposal(
                 ActionKind.FEEDBACK_REQUEST,
@@ -144,6 +159,8 @@ def edit(action: Action, *, title: str, due_on: date | None) -> Action:
         raise UserError("A step needs a few words saying what it is.")
     if len(title) > 200:
         raise UserError("Please keep the step under 200 characters.")
+    if due_on is not None and due_on != action.due_on and due_on < date.today():
+        raise UserError(PAST_DUE)
     action.title = title
     action.due_on = due_on
     if action.status == ActionStatus.PROPOSED:
@@ -175,6 +192,15 @@ def due(owner: User, day: date | None = None) -> list[Action]:
     """Open steps due today or earlier, oldest first."""
     return list(
         Action.objects.due_by(owner, day or date.today()).select_related("application__company")
+    )
+
+
+def suggested(owner: User, limit: int = 10) -> list[Action]:
+    """Suggested steps nobody has kept or dropped yet, newest rejection first."""
+    return list(
+        Action.objects.filter(owner=owner, status=ActionStatus.PROPOSED)
+        .select_related("application__company")
+        .order_by("-rejection__received_on", "due_on", "id")[:limit]
     )
 
 

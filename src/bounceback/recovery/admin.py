@@ -9,7 +9,6 @@ from bounceback.recovery.models import (
     Win,
 )
 
-
 # The admin is for a coach or an administrator looking after an installation. A person's
 # reflections and the feedback they kept are private unless they share them, so their
 # words are left out here; dates, stages and flags are enough to look after the data.

@@ -8,7 +8,10 @@ When it cannot be imported, a small built-in guess keeps capture working.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from email.parser import HeaderParser
+from email.utils import parseaddr, parsedate_to_datetime
 
 # Labels that clearly mean "this is not a rejection", and how to say so kindly.
 _NOT_A_REJECTION = {
@@ -36,6 +39,8 @@ class Guess:
     reapply_invite: bool = False
     outside_control: bool = False
     evidence: tuple[str, ...] = field(default_factory=tuple)
+    heard_on: date | None = None  # the e-mail's own Date:, when it has one that makes sense
+    contact_email: str = ""  # the sender's address, only when it is a person's
 
     @property
     def not_a_rejection(self) -> str | None:
@@ -49,23 +54,119 @@ def analyse(text: str) -> Guess:
     """Read a pasted e-mail (or the person's own words) into a Guess."""
     if not text.strip():
         return Guess()
+    headers = read_headers(text)
     try:
         from bounceback.lib.mail.analysis import analyze_text
     except ImportError:  # the analyser is optional; capture must work without it
-        return _fallback(text)
+        return replace(
+            _fallback(text),
+            heard_on=headers.day,
+            contact_email=headers.person_email,
+            contact_name=_person_name(headers.person_name),
+        )
     found = analyze_text(text)
     return Guess(
         label=found.label,
         confidence=found.confidence,
         company=found.company or "",
         role=found.role or "",
-        contact_name=found.contact_name or "",
+        contact_name=found.contact_name or _person_name(headers.person_name),
         stage=found.stage or "unknown",
         has_feedback=bool(found.has_feedback),
         reapply_invite=bool(found.reapply_invite),
         outside_control=bool(found.outside_control),
         evidence=tuple(found.evidence),
+        heard_on=headers.day,
+        contact_email=headers.person_email if _same_person(found.contact_name, headers) else "",
     )
+
+
+@dataclass(frozen=True)
+class MailHeaders:
+    """The few header lines capture uses: when the e-mail came, and who sent it."""
+
+    day: date | None = None
+    person_name: str = ""  # the sender, only when the address is a person's
+    person_email: str = ""
+
+
+_HEADER_START = re.compile(r"^\s*(?:[\w-]+:[^\n]*\n)+", re.ASCII)
+_LOOSE_DATE = re.compile(
+    r"(?P<day>\d{1,2})\s+(?P<mon>[A-Za-z]{3})[a-z]*\.?,?\s+(?P<year>\d{4})"
+    r"|(?P<mon2>[A-Za-z]{3})[a-z]*\.?\s+(?P<day2>\d{1,2}),?\s+(?P<year2>\d{4})"
+    r"|(?P<iso>\d{4}-\d{2}-\d{2})"
+)
+
+
+def read_headers(text: str, today: date | None = None) -> MailHeaders:
+    """Date: and From: from the top of an .eml file or a paste that kept its header lines.
+
+    A date in the future (a wrong clock, a typo) is ignored rather than trusted.
+    """
+    top = text.lstrip()
+    if not _HEADER_START.match(top):
+        return MailHeaders()
+    fields = HeaderParser().parsestr(top)
+    day = _parse_day(str(fields.get("Date", "") or ""))
+    if day is not None and day > (today or date.today()):
+        day = None
+    name, address = parseaddr(str(fields.get("From", "") or ""))
+    if not address or "@" not in address or not _is_person_address(address):
+        return MailHeaders(day=day)
+    return MailHeaders(day=day, person_name=name.strip().strip('"'), person_email=address.lower())
+
+
+def _parse_day(value: str) -> date | None:
+    value = " ".join(value.split())
+    if not value:
+        return None
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    found = _LOOSE_DATE.search(value)  # pasted from a mail program: "Wed, Apr 3, 2024 at 10:12"
+    if not found:
+        return None
+    if found.group("iso"):
+        text, pattern = found.group("iso"), "%Y-%m-%d"
+    elif found.group("day"):
+        text, pattern = f"{found['day']} {found['mon']} {found['year']}", "%d %b %Y"
+    else:
+        text, pattern = f"{found['day2']} {found['mon2']} {found['year2']}", "%d %b %Y"
+    try:
+        return datetime.strptime(text, pattern).date()
+    except ValueError:
+        return None
+
+
+def _is_person_address(address: str) -> bool:
+    """False for no-reply mailboxes and applicant-tracking systems, whose replies reach no one."""
+    try:
+        from bounceback.lib.mail.extract import domain_of, is_ats_domain, is_no_reply
+    except ImportError:
+        local = address.partition("@")[0].lower()
+        return not re.match(r"no.?reply|do.?not.?reply|notifications?$|mailer", local)
+    return not is_no_reply(address) and not is_ats_domain(domain_of(address))
+
+
+def _person_name(name: str) -> str:
+    """The sender's display name, only when it reads like a person ("Kate Moran", not "Acme Careers")."""
+    if not name:
+        return ""
+    try:
+        from bounceback.lib.mail.extract import looks_like_person
+    except ImportError:
+        return ""
+    return name if looks_like_person(name) else ""
+
+
+def _same_person(name: str | None, headers: MailHeaders) -> bool:
+    """The sender's address belongs to the contact when no other name was read from the mail."""
+    if not headers.person_email:
+        return False
+    if not name or not headers.person_name:
+        return True
+    return name.split()[0].lower() == headers.person_name.split()[0].lower()
 
 
 def gives_reasons(text: str) -> bool:

@@ -22,6 +22,7 @@ KINDS = {
     "feedback_request": "Feedback request",
     "second_ask": "A second, last ask",
     "reapply": "For later: when you apply again",
+    "keep_in_touch": "For later: keeping in touch",
 }
 TONES = {"brief": "Brief", "warm": "Warm", "formal": "Formal"}
 DEFAULT_TONE = "warm"
@@ -31,10 +32,26 @@ _ENGINE = Engine(autoescape=False)
 
 _STAGE_WORDS = {
     StageReached.APPLICATION: "the application process",
-    StageReached.SCREEN: "our conversation",
+    StageReached.SCREEN: "our call",
     StageReached.INTERVIEW: "the interviews",
     StageReached.FINAL: "the final round",
     StageReached.UNKNOWN: "the process",
+}
+# "Thank you ..." for what the person was given at each stage.
+_THANKS_FOR = {
+    StageReached.APPLICATION: "for considering my application",
+    StageReached.SCREEN: "for taking the time to speak with me",
+    StageReached.INTERVIEW: "for the time you and the team gave me in the interviews",
+    StageReached.FINAL: "for the time you and the team gave me, all the way to the final round",
+    StageReached.UNKNOWN: "for considering me",
+}
+# "... any feedback on ..." about the candidate, never asking them to critique their process.
+_FEEDBACK_ON = {
+    StageReached.APPLICATION: "my application",
+    StageReached.SCREEN: "how I came across in our call",
+    StageReached.INTERVIEW: "my interviews",
+    StageReached.FINAL: "my interviews",
+    StageReached.UNKNOWN: "my application",
 }
 
 
@@ -102,7 +119,9 @@ def render(
                 "contact_first": contact.first_name if contact else "",
                 "company": application.company.name,
                 "role": application.role,
-                "stage": _STAGE_WORDS.get(StageReached(stage), "the process"),
+                "stage": _STAGE_WORDS[StageReached(stage)],
+                "thanks_for": _THANKS_FOR[StageReached(stage)],
+                "feedback_on": _FEEDBACK_ON[StageReached(stage)],
                 "my_name": my_name,
             },
             autoescape=False,
@@ -122,8 +141,13 @@ def render(
 
 def for_rejection(rejection: Rejection, tone: str = DEFAULT_TONE) -> list[Draft]:
     """The thank-you; the feedback request unless the e-mail gave reasons; the note for
-    applying again when they invited it."""
-    kinds = ["thank_you"] if rejection.has_feedback else ["thank_you", "feedback_request"]
+    applying again when they invited it. When the role was put on hold or closed, a note
+    for keeping in touch instead of a feedback request: there is nothing to learn from why."""
+    kinds = ["thank_you"]
+    if rejection.outside_control:
+        kinds.append("keep_in_touch")
+    elif not rejection.has_feedback:
+        kinds.append("feedback_request")
     if rejection.reapply_invite:
         kinds.append("reapply")
     return [render(kind, tone, rejection.application, rejection) for kind in kinds]

@@ -40,6 +40,10 @@ class Rejection(Owned):
     source_text = models.TextField(blank=True, help_text="The e-mail or your own words.")
     has_feedback = models.BooleanField(default=False)
     reapply_invite = models.BooleanField(default=False)
+    outside_control = models.BooleanField(
+        default=False,
+        help_text="The reason lay outside your hands: the role was put on hold, closed or filled internally.",
+    )
     contact = models.ForeignKey(
         Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -103,6 +107,7 @@ class ActionKind(models.TextChoices):
     THANK_YOU = "thank_you", "Send a thank-you"
     FEEDBACK_REQUEST = "feedback_request", "Ask for feedback"
     FOLLOW_UP = "follow_up", "Follow up"
+    KEEP_IN_TOUCH = "keep_in_touch", "Keep in touch"
     PRACTICE = "practice", "Practise"
     REAPPLY = "reapply", "Reapply"
     SELF_CARE = "self_care", "Look after yourself"

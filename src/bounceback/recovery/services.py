@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.db.models import QuerySet
 
-from bounceback.applications.models import STAGE_ORDER, Application, Contact, EventKind
+from bounceback.applications.models import (
+    STAGE_ORDER,
+    Application,
+    Contact,
+    EventKind,
+    StageEvent,
+)
 from bounceback.applications.services import (
     add_application,
     check_not_future,
@@ -53,37 +61,32 @@ def record_rejection(
     source_text: str = "",
     has_feedback: bool = False,
     reapply_invite: bool = False,
+    outside_control: bool = False,
     contact: Contact | None = None,
     contact_name: str = "",
+    contact_email: str = "",
 ) -> Rejection:
-    """Record a "no" on an application: the rejection, its timeline entry, and any win it holds.
+    """Record a "no" on an application: the rejection and its timeline entry.
 
     When the stage is unknown, the application's own furthest stage is used; when the
-    e-mail shows the person got further than the timeline says, the timeline catches up.
+    e-mail shows the person got further than the timeline says, the timeline catches up
+    (and that step's win comes from the timeline: one fact, one win).
     A ``contact_name`` without a ``contact`` finds or adds that person at the company.
     """
     if hasattr(application, "rejection"):
         raise UserError(
-            f"A rejection is already recorded for {application}. Open it to add feedback or change it."
+            f"A rejection is already recorded for {application}. "
+            f"Change it with `bounceback reject --app {application.pk} --on DATE --stage STAGE …`, "
+            "or with “Correct the details” on its page."
         )
     received_on = received_on or date.today()
-    check_not_future(received_on, "The date you heard back")
-    if stage_reached not in StageReached.values:
-        raise UserError(
-            f"'{stage_reached}' is not a stage. Use one of: {', '.join(StageReached.values)}."
-        )
+    check_heard_on(application, received_on)
+    stage_reached = _checked_stage(stage_reached)
     if stage_reached == StageReached.UNKNOWN:
-        stage_reached = _STAGE_TO_REACHED[application.stage]
-    else:
-        event_kind = _REACHED_TO_EVENT.get(StageReached(stage_reached))
-        app_reached = _STAGE_TO_REACHED[application.stage]
-        if event_kind and _rank(stage_reached) > _rank(app_reached):
-            record_event(
-                application, event_kind, occurred_on=max(application.applied_on, received_on)
-            )
-            application.refresh_from_db()
+        stage_reached = timeline_stage(application)
+    _catch_up_timeline(application, stage_reached, received_on)
     if contact is None and contact_name.strip():
-        contact = contact_for(application, contact_name)
+        contact = contact_for(application, contact_name, contact_email)
     rejection = Rejection.objects.create(
         owner=application.owner,
         application=application,
@@ -92,25 +95,173 @@ def record_rejection(
         source_text=source_text,
         has_feedback=has_feedback,
         reapply_invite=reapply_invite,
+        outside_control=outside_control,
         contact=contact,
     )
-    record_event(
-        application, EventKind.REJECTED, occurred_on=max(application.applied_on, received_on)
-    )
-    already_kept = Win.objects.filter(
-        application=application, kind=WinKind.STAGE_PASSED, automatic=True
-    ).exists()  # e.g. "Reached the final round" from the timeline: one fact, one win
-    if _rank(stage_reached) >= _rank(StageReached.INTERVIEW) and not already_kept:
-        label = "the final round" if stage_reached == StageReached.FINAL else "the interviews"
-        Win.objects.get_or_create(
-            owner=application.owner,
-            application=application,
-            kind=WinKind.STAGE_PASSED,
-            title=f"You reached {label} at {application.company.name}",
-            automatic=True,
-            defaults={"occurred_on": received_on},
-        )
+    record_event(application, EventKind.REJECTED, occurred_on=received_on)
     return rejection
+
+
+@transaction.atomic
+def update_rejection(
+    rejection: Rejection,
+    *,
+    received_on: date | None = None,
+    stage_reached: str | None = None,
+    has_feedback: bool | None = None,
+    reapply_invite: bool | None = None,
+    outside_control: bool | None = None,
+    contact_name: str | None = None,
+    contact_email: str | None = None,
+) -> Rejection:
+    """Correct a saved rejection; None leaves a field as it is.
+
+    The timeline follows: the "Not selected" entry moves with the date, and a stage
+    raised past the timeline adds that step (and its win) once. Lowering the stage
+    leaves the timeline alone: steps that happened are not unrecorded here.
+    """
+    application = rejection.application
+    if received_on is not None and received_on != rejection.received_on:
+        # Steps bounceback added from the rejection itself move with it; the person's own don't.
+        ours = StageEvent.objects.filter(
+            application=application, note=CAUGHT_UP_NOTE, occurred_on=rejection.received_on
+        )
+        check_heard_on(application, received_on, ignore=[EventKind.REJECTED], ignore_ids=ours)
+        ours.update(occurred_on=received_on)
+        rejection.received_on = received_on
+        StageEvent.objects.filter(application=application, kind=EventKind.REJECTED).update(
+            occurred_on=received_on
+        )
+    if stage_reached is not None and stage_reached != rejection.stage_reached:
+        stage_reached = _checked_stage(stage_reached)
+        if stage_reached == StageReached.UNKNOWN:
+            stage_reached = timeline_stage(application)
+        _catch_up_timeline(application, stage_reached, rejection.received_on, before_rejected=True)
+        rejection.stage_reached = stage_reached
+    for name, value in (
+        ("has_feedback", has_feedback),
+        ("reapply_invite", reapply_invite),
+        ("outside_control", outside_control),
+    ):
+        if value is not None:
+            setattr(rejection, name, value)
+    if contact_name is not None or contact_email is not None:
+        rejection.contact = _corrected_contact(rejection, contact_name, contact_email)
+    rejection.save()
+    return rejection
+
+
+def _corrected_contact(rejection: Rejection, name: str | None, email: str | None) -> Contact | None:
+    """The person on the rejection after a correction; None for "nobody in particular"."""
+    current = rejection.contact
+    name = " ".join((name if name is not None else (current.name if current else "")).split())
+    email = (email or "").strip().lower() if email is not None else None
+    if email and not _EMAIL.match(email):
+        raise UserError(f"“{email}” doesn't look like an e-mail address. Nothing was changed.")
+    if not name:
+        if email:
+            raise UserError("Please add the person's name too, so the drafts can greet them.")
+        return None
+    if current is not None and current.name.lower() == name.lower():
+        contact = current
+        contact.name = name
+    else:
+        contact = contact_for(rejection.application, name)  # keeps that person's own address
+    if email is not None:
+        contact.email = email
+    contact.save()
+    return contact
+
+
+_EMAIL = re.compile(r"^[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+$")
+
+
+def _checked_stage(stage: str) -> str:
+    if stage not in StageReached.values:
+        raise UserError(f"'{stage}' is not a stage. Use one of: {', '.join(StageReached.values)}.")
+    return stage
+
+
+def timeline_stage(application: Application) -> str:
+    """How far the application's timeline says the person got, in the rejection's words."""
+    return _STAGE_TO_REACHED[application.stage]
+
+
+def furthest_stage(said: str, application: Application | None) -> str:
+    """The further of what the e-mail says and what the timeline shows."""
+    if application is None:
+        return said
+    known = timeline_stage(application)
+    return said if _rank(said) > _rank(known) else known
+
+
+def stage_note(said: str, application: Application | None) -> str:
+    """A short note when the e-mail and the timeline disagree on how far the person got."""
+    if application is None or said == StageReached.UNKNOWN:
+        return ""
+    known = timeline_stage(application)
+    if _rank(said) == _rank(known):
+        return ""
+    said_label, known_label = StageReached(said).label.lower(), StageReached(known).label.lower()
+    if _rank(said) < _rank(known):
+        return (
+            f"The e-mail reads like the {said_label} stage, but your timeline shows you reached "
+            f"the {known_label} stage, so bounceback starts from there. Change it if that's not right."
+        )
+    return (
+        f"The e-mail mentions the {said_label} stage; your timeline stops at the {known_label} "
+        "stage. Saving adds that step to your timeline."
+    )
+
+
+def _catch_up_timeline(
+    application: Application, reached: str, day: date, *, before_rejected: bool = False
+) -> None:
+    """Add the step the person reached when the timeline doesn't show it yet (once)."""
+    event_kind = _REACHED_TO_EVENT.get(StageReached(reached))
+    if event_kind is None or _rank(reached) <= _rank(timeline_stage(application)):
+        return
+    record_event(application, event_kind, occurred_on=day, note=CAUGHT_UP_NOTE)
+    if before_rejected:
+        # Keep "Not selected" the last line of a day's timeline when a step is added afterwards.
+        for rejected in StageEvent.objects.filter(application=application, kind=EventKind.REJECTED):
+            rejected.pk = None
+            StageEvent.objects.filter(
+                application=application, kind=EventKind.REJECTED, occurred_on=rejected.occurred_on
+            ).delete()
+            rejected.save()
+    application.refresh_from_db()
+
+
+CAUGHT_UP_NOTE = "Added from the rejection"
+
+
+def check_heard_on(
+    application: Application,
+    day: date,
+    *,
+    ignore: list[str] | None = None,
+    ignore_ids: QuerySet[StageEvent] | None = None,
+) -> None:
+    """Refuse a day in the future, before the application, or before the timeline's last step."""
+    check_not_future(day, "The date you heard back")
+    if day < application.applied_on:
+        raise UserError(
+            f"That date is before you applied ({application.applied_on:%d %b %Y}). "
+            "Check the date and try again. Nothing was saved."
+        )
+    events = StageEvent.objects.filter(application=application)
+    if ignore:
+        events = events.exclude(kind__in=ignore)
+    if ignore_ids is not None:
+        events = events.exclude(pk__in=ignore_ids.values("pk"))
+    latest = events.order_by("-occurred_on").first()
+    if latest is not None and day < latest.occurred_on:
+        raise UserError(
+            f"That date is before the last step on your timeline "
+            f"({latest.get_kind_display()}, {latest.occurred_on:%d %b %Y}). "
+            "Check the date and try again. Nothing was saved."
+        )
 
 
 def _rank(reached: str) -> int:
@@ -121,16 +272,23 @@ def _rank(reached: str) -> int:
     return STAGE_ORDER[reached]
 
 
-def contact_for(application: Application, name: str) -> Contact:
-    """The person with this name at the application's company, added if new, linked to it."""
+def contact_for(application: Application, name: str, email: str = "") -> Contact:
+    """The person with this name at the application's company, added if new, linked to it.
+
+    An e-mail address (from the sender line) is kept when the person has none yet.
+    """
     name = " ".join(name.split())
+    email = email.strip().lower()
     contact = Contact.objects.filter(
         owner=application.owner, company=application.company, name__iexact=name
     ).first()
     if contact is None:
         contact = Contact.objects.create(
-            owner=application.owner, name=name, company=application.company
+            owner=application.owner, name=name, company=application.company, email=email
         )
+    elif email and not contact.email:
+        contact.email = email
+        contact.save(update_fields=["email"])
     contact.applications.add(application)
     return contact
 
@@ -147,8 +305,14 @@ class CaptureInput:
     received_on: date | None = None
     has_feedback: bool = False
     reapply_invite: bool = False
+    outside_control: bool = False
+    contact_email: str = ""
     application_id: int | None = None
     create_new: bool = False
+    # The stage came from the e-mail, not from the person: the timeline may know better.
+    stage_is_guess: bool = False
+    # The person corrected the role of an application they picked: it is renamed.
+    rename_role: bool = False
 
 
 class Unsure(UserError):
@@ -194,6 +358,11 @@ def capture_rejection(owner: User, data: CaptureInput) -> Rejection:
     received_on = data.received_on or date.today()
     check_not_future(received_on, "The date you heard back")
     application = resolve_application(owner, data)
+    stage = data.stage or StageReached.UNKNOWN
+    if application is not None and data.stage_is_guess:
+        stage = furthest_stage(stage, application)
+    if application is not None and data.rename_role:
+        rename_role(application, data.role)
     if application is None:
         if not data.role.strip():
             raise UserError(
@@ -206,12 +375,26 @@ def capture_rejection(owner: User, data: CaptureInput) -> Rejection:
     return record_rejection(
         application,
         received_on=received_on,
-        stage_reached=data.stage or StageReached.UNKNOWN,
+        stage_reached=stage,
         source_text=data.text.strip(),
         has_feedback=data.has_feedback,
         reapply_invite=data.reapply_invite,
+        outside_control=data.outside_control,
         contact_name=data.contact_name,
+        contact_email=data.contact_email,
     )
+
+
+def rename_role(application: Application, role: str) -> bool:
+    """Correct an application's role; True when it changed."""
+    role = " ".join(role.split())
+    if not role or role == application.role:
+        return False
+    if len(role) > 200:
+        raise UserError("Please keep the role under 200 characters. Nothing was saved.")
+    application.role = role
+    application.save(update_fields=["role", "updated_at"])
+    return True
 
 
 def get_rejection(owner: User, pk: int | str) -> Rejection:
@@ -273,14 +456,28 @@ def record_feedback(
         text=text,
         is_generic=not gives_reasons(text),
     )
-    Win.objects.get_or_create(
-        owner=application.owner,
+    asked = Action.objects.filter(
         application=application,
-        kind=WinKind.FEEDBACK,
-        title=f"{application.company.name} replied to your feedback request",
-        automatic=True,
-        defaults={"occurred_on": received_on},
+        kind__in=[ActionKind.FEEDBACK_REQUEST, ActionKind.FOLLOW_UP],
+        status__in=[ActionStatus.OPEN, ActionStatus.DONE],
+    ).exists()
+    # One fact, one win, named for what happened: a reply only when something was asked.
+    title = (
+        f"{application.company.name} replied to your feedback request"
+        if asked
+        else f"{application.company.name} shared feedback with you"
     )
+    if not Win.objects.filter(
+        application=application, kind=WinKind.FEEDBACK, automatic=True
+    ).exists():
+        Win.objects.create(
+            owner=application.owner,
+            application=application,
+            kind=WinKind.FEEDBACK,
+            title=title,
+            automatic=True,
+            occurred_on=received_on,
+        )
     Action.objects.filter(
         owner=application.owner,
         application=application,

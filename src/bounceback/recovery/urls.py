@@ -9,6 +9,7 @@ urlpatterns = [
     path("today/calendar.ics", views_calendar.download, name="calendar_download"),
     path("today/calendar/", views_calendar.manage, name="calendar_manage"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/edit/", views.edit, name="edit"),
     path("<int:pk>/reflect/", views.reflect, name="reflect"),
     path("<int:pk>/drafts/", views.draft_list, name="drafts"),
     path("<int:pk>/next/", views.next_steps, name="next_steps"),

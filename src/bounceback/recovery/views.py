@@ -5,8 +5,10 @@ One thing per screen; every step works as a plain form and gets nicer with htmx.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +20,13 @@ from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest
 from bounceback.recovery import actions, drafts, history, reflection, services
 from bounceback.recovery.capture import analyse
-from bounceback.recovery.forms import AnswerForm, CaptureForm, PasteForm, ToneForm
+from bounceback.recovery.forms import (
+    AnswerForm,
+    CaptureForm,
+    PasteForm,
+    RejectionEditForm,
+    ToneForm,
+)
 from bounceback.recovery.models import ActionStatus, Rejection
 from bounceback.recovery.support import checkin_offer, sounds_distressed, support_panel
 from bounceback.recovery.views_calendar import section_context
@@ -106,24 +114,28 @@ def _check_form(
         candidates: list[Application] = [application]
         chosen = str(application.pk)
         company, role = application.company.name, application.role
+        picked: Application | None = application
     else:
         match = match_application(request.user, guess.company, guess.role or None)
         candidates = list(match.candidates)
-        chosen = (
-            str(match.application.pk)
-            if match.certain and match.application
-            else ("new" if not candidates else "")
-        )
-        company, role = guess.company, guess.role
+        certain = match.application if match.certain else None
+        chosen = str(certain.pk) if certain else ("new" if not candidates else "")
+        company, role = guess.company, (certain.role if certain else guess.role)
+        picked = certain
     form = CaptureForm(
         initial={
             "text": text,
             "company": company,
             "role": role,
+            "role_was": role,
             "contact_name": guess.contact_name,
-            "stage": guess.stage,
+            "contact_email": guess.contact_email,
+            # How far they got: the further of what the e-mail says and what the timeline shows.
+            "stage": services.furthest_stage(guess.stage, picked),
+            "received_on": guess.heard_on or date.today(),
             "has_feedback": guess.has_feedback,
             "reapply_invite": guess.reapply_invite,
+            "outside_control": guess.outside_control,
             "application": chosen,
         },
         candidates=_choices(candidates),
@@ -136,6 +148,8 @@ def _check_form(
             "guess": guess,
             "read_from_text": bool(text.strip()),
             "unsure": len(candidates) > 1 and not chosen,
+            "stage_note": services.stage_note(guess.stage, picked),
+            "heard_from_mail": guess.heard_on is not None,
         },
     )
 
@@ -166,8 +180,11 @@ def _save(request: AuthedRequest) -> HttpResponse:
                     received_on=data["received_on"],
                     has_feedback=data["has_feedback"],
                     reapply_invite=data["reapply_invite"],
+                    outside_control=data["outside_control"],
+                    contact_email=data["contact_email"],
                     application_id=int(choice) if choice and choice.isdigit() else None,
                     create_new=choice == "new",
+                    rename_role=data["role"].strip() != data["role_was"].strip(),
                 ),
             )
         except NotFound:
@@ -183,6 +200,12 @@ def _save(request: AuthedRequest) -> HttpResponse:
         except UserError as error:
             form.add_error(None, str(error))
         else:
+            application = rejection.application
+            if known is not None and application.role != (known.role or ""):
+                messages.success(
+                    request,
+                    f"The application's role is now “{application.role}”, as you corrected it.",
+                )
             return redirect("recovery:detail", pk=rejection.pk)
     return render(
         request,
@@ -203,6 +226,45 @@ def detail(request: AuthedRequest, pk: int) -> HttpResponse:
         "recovery/detail.html",
         {"rejection": rejection, "context": history.context_for(rejection), "step": 1},
     )
+
+
+def edit(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Correct a saved rejection: how far they got, when they heard, who wrote, what it said."""
+    rejection = _rejection(request, pk)
+    contact = rejection.contact
+    if request.method == "POST":
+        form = RejectionEditForm(request.POST)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.update_rejection(
+                    rejection,
+                    received_on=data["received_on"],
+                    stage_reached=data["stage_reached"],
+                    has_feedback=data["has_feedback"],
+                    reapply_invite=data["reapply_invite"],
+                    outside_control=data["outside_control"],
+                    contact_name=data["contact_name"],
+                    contact_email=data["contact_email"],
+                )
+            except UserError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, "Saved your corrections.")
+                return redirect("recovery:detail", pk=rejection.pk)
+    else:
+        form = RejectionEditForm(
+            initial={
+                "stage_reached": rejection.stage_reached,
+                "received_on": rejection.received_on,
+                "contact_name": contact.name if contact else "",
+                "contact_email": contact.email if contact else "",
+                "has_feedback": rejection.has_feedback,
+                "reapply_invite": rejection.reapply_invite,
+                "outside_control": rejection.outside_control,
+            }
+        )
+    return render(request, "recovery/edit.html", {"rejection": rejection, "form": form})
 
 
 def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
@@ -358,13 +420,9 @@ def action_update(request: AuthedRequest, pk: int) -> HttpResponse:
     if not back.startswith("/") or back.startswith("//"):
         back = reverse("recovery:today")
     if error:
-        from django.contrib import messages
-
         messages.error(request, error)
     return redirect(back)
 
 
 def _today() -> Any:
-    from datetime import date
-
     return date.today()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bounceback.applications.models import EventKind, StageEvent
+from django.db.models import Q
+
+from bounceback.applications.models import Application, EventKind, StageEvent
 from bounceback.recovery.models import Win, WinKind
 
 _EVENT_WINS: dict[str, tuple[str, str]] = {
@@ -31,3 +33,18 @@ def record_wins_for_event(event: StageEvent) -> Win | None:
         defaults={"occurred_on": event.occurred_on},
     )
     return win
+
+
+def stage_win(application: Application, reached: str) -> Win | None:
+    """The win that marks how far a rejected application got (an interview or the final round).
+
+    It comes from the timeline ("Interview with …", "Reached the final round …"); older data
+    may hold the rejection's own "You reached …" win instead.
+    """
+    if reached not in ("interview", "final"):
+        return None
+    found = Win.objects.filter(application=application, automatic=True).filter(
+        Q(kind=WinKind.STAGE_PASSED)
+        | Q(kind=WinKind.INVITATION, title__startswith="Interview with")
+    )
+    return found.order_by("-occurred_on", "-id").first()
