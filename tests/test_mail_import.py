@@ -336,3 +336,42 @@ def test_a_terminal_shows_a_progress_bar_while_reading(
     result = cli("import", str(box))
     assert "Reading" in screen.getvalue() and "100%" in screen.getvalue()
     assert "4 e-mails read" in result.stdout and "Reading" not in result.stdout
+
+
+@pytest.mark.django_db
+def test_triage_json_tells_stderr_one_line_per_unreadable_message(cli: Any, tmp_path: Path) -> None:
+    path = tmp_path / "two.mbox"
+    path.write_bytes(mbox(rejection_mail("Globex", "Data Analyst", 1), b"\x00 not an e-mail"))
+    result = cli("triage", str(path), "--json")
+    assert result.exit_code == 0
+    assert [json.loads(line)["company"] for line in result.stdout.splitlines()] == ["Globex"]
+    assert result.stderr.splitlines() == [
+        "Skipped message 2: not an e-mail (no e-mail headers at the top)"
+    ]
+
+
+@pytest.mark.django_db
+def test_triage_json_names_every_unreadable_message_even_a_long_one(
+    cli: Any, tmp_path: Path
+) -> None:
+    folder = tmp_path / "mails"
+    folder.mkdir()
+    (folder / "1-fine.eml").write_bytes(rejection_mail("Globex", "Data Analyst", 1))
+    (folder / ("2-" + "x" * 150 + ".eml")).write_bytes(b"\x00 junk")
+    (folder / "3-empty.eml").write_bytes(b"   \n")
+    result = cli("triage", str(folder), "--json")
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and all(line.startswith("Skipped ") for line in lines)
+    assert "x" * 150 in lines[0] and "empty message" in lines[1]
+    assert not any(line.endswith("skipped") for line in lines)
+    assert len(result.stdout.splitlines()) == 1
+
+
+def test_the_import_summary_counts_the_emails_that_need_a_look_in_words(capsys: Any) -> None:
+    from bounceback.cli.mail import print_report
+    from bounceback.mailbox.importer import ImportReport
+
+    print_report(ImportReport(total=1, queued=1))
+    assert "1 e-mail needs a quick look" in " ".join(capsys.readouterr().out.split())
+    print_report(ImportReport(total=2, queued=2))
+    assert "2 e-mails need a quick look" in " ".join(capsys.readouterr().out.split())

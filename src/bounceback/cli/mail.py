@@ -108,10 +108,15 @@ def triage(path: PathArgument, as_json: JsonOption = False) -> None:
     detect(path)  # a clear error for a missing path or an unknown format, before anything else
     problems: list[ParseProblem] = []
     if as_json:
-        for row in run_triage(path, on_problem=problems.append):
+        # stdout stays pure JSON Lines; each unreadable message gets one plain line on stderr,
+        # as it is met (never wrapped by Rich, never held back until the end).
+        def tell(problem: ParseProblem) -> None:
+            sys.stdout.flush()
+            sys.stderr.write(skipped_line(problem.line()) + "\n")
+            sys.stderr.flush()
+
+        for row in run_triage(path, on_problem=tell):
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
-        for problem in problems:
-            err_console.print(f"[yellow]Skipped {escape(problem.line())}[/yellow]")
         return
     counts: Counter[str] = Counter()
     rejections: list[dict[str, Any]] = []
@@ -136,9 +141,14 @@ def triage(path: PathArgument, as_json: JsonOption = False) -> None:
         if counts["rejection"] > len(rejections):
             console.print(f"… and {counts['rejection'] - len(rejections)} more.")
     for problem in problems:
-        err_console.print(f"[yellow]Skipped {escape(problem.line())}[/yellow]")
+        err_console.print(f"[yellow]{escape(skipped_line(problem.line()))}[/yellow]")
     if counts and sum(v for k, v in counts.items() if k != "not_job"):
         console.print("Nothing was saved. `bounceback import` files these on your applications.")
+
+
+def skipped_line(line: str) -> str:
+    """'message 2: not an e-mail (…), skipped' -> 'Skipped message 2: not an e-mail (…)'."""
+    return "Skipped " + line.removesuffix(", skipped")
 
 
 def _print_counts(counts: Counter[str], unreadable: int) -> None:
@@ -303,12 +313,10 @@ def print_report(report: Any) -> None:
         table.add_row(name, f"{value:,}")
     console.print(table)
     for line in report.problems:
-        console.print(f"[yellow]Skipped {escape(line)}[/yellow]")
+        console.print(f"[yellow]{escape(skipped_line(line))}[/yellow]")
     if report.queued:
-        console.print(
-            f"{report.queued} e-mail{'s' if report.queued != 1 else ''} need a quick look: "
-            "open Mail review in the app (`bounceback serve`)."
-        )
+        waiting = "1 e-mail needs" if report.queued == 1 else f"{report.queued:,} e-mails need"
+        console.print(f"{waiting} a quick look: open Mail review in the app (`bounceback serve`).")
 
 
 def register(app: typer.Typer) -> None:
