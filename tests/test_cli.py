@@ -58,6 +58,8 @@ def test_stage_rejected_records_a_rejection(cli: Any) -> None:
     ("args", "message"),
     [
         (["show", "999"], "no application with id 999"),
+        (["show", "abc"], "'abc' is not an application id; `bounceback list` shows the ids"),
+        (["stage", "abc", "interview"], "'abc' is not an application id"),
         (["stage", "999", "interview"], "no application with id 999"),
         (["stage", "{id}", "banana"], "not a step"),
         (["stage", "{id}", "interview", "--on", "2026-02-30"], "not a date"),

@@ -46,6 +46,12 @@ class ApplicationForm(forms.ModelForm):
         return _not_future(self.cleaned_data.get("applied_on"))
 
 
+class SaveAnywayForm(forms.Form):
+    """The answer to "you already applied there": save this application all the same."""
+
+    save_anyway = forms.BooleanField(required=False)
+
+
 class EventForm(forms.ModelForm):
     """One timeline entry: a new step ("Add a step") or an existing one being edited.
 

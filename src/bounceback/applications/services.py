@@ -26,6 +26,8 @@ def check_not_future(day: date, what: str = "That date") -> None:
 
 def get_application(owner: User, pk: int | str) -> Application:
     """The owner's application, or a NotFound that says how to find the right id."""
+    if not str(pk).strip().isdigit():
+        raise NotFound(f"'{pk}' is not an application id; `bounceback list` shows the ids.")
     try:
         return Application.objects.select_related("company").get(owner=owner, pk=int(pk))
     except (Application.DoesNotExist, ValueError, TypeError):
@@ -122,6 +124,30 @@ def search(owner: User, text: str) -> QuerySet[Application]:
     if key:
         query |= Q(company__key__contains=key)
     return base.filter(query)
+
+
+def already_applied(owner: User, company: str, role: str) -> list[Application]:
+    """Earlier applications to this company for this role, newest first (forgiving on both)."""
+    key = company_key(company or "")
+    wanted = role_key(role or "")
+    if not key or not wanted:
+        return []
+    same_company = Application.objects.filter(owner=owner, company__key=key).select_related(
+        "company"
+    )
+    return [a for a in same_company.order_by("-applied_on", "-id") if role_key(a.role) == wanted]
+
+
+def already_applied_hint(earlier: list[Application]) -> str:
+    """ "You already applied to Acme for Analyst on 1 Nov 2026", for the newest of ``earlier``."""
+    last = earlier[0]
+    when = f"{last.applied_on.day} {last.applied_on:%b %Y}"
+    times = f" ({len(earlier)} times, most recently" if len(earlier) > 1 else ""
+    closing = ")" if times else ""
+    return (
+        f"You already applied to {last.company.name} for {last.role_or_placeholder}"
+        f"{times} on {when}{closing}"
+    )
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from bounceback.applications import services
-from bounceback.applications.forms import ApplicationForm, ContactForm, EventForm, SearchForm
+from bounceback.applications.forms import (
+    ApplicationForm,
+    ContactForm,
+    EventForm,
+    SaveAnywayForm,
+    SearchForm,
+)
 from bounceback.applications.models import Application, Company, Contact, StageEvent, Status
 from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
@@ -56,24 +62,34 @@ def application_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def application_add(request: AuthedRequest) -> HttpResponse:
     form = ApplicationForm(request.POST or None)
+    earlier: list[Application] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            application = services.add_application(
-                request.user,
-                company=data["company_name"],
-                role=data["role"],
-                applied_on=data["applied_on"],
-                source=data["source"],
-                link=data["link"],
-                notes=data["notes"],
-            )
-        except UserError as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(request, f"Saved: {application}.")
-            return redirect(application)
-    return render(request, "applications/form.html", {"form": form, "title": "Add an application"})
+        anyway = SaveAnywayForm(request.POST)
+        if not (anyway.is_valid() and anyway.cleaned_data["save_anyway"]):
+            # Ask once before saving a second application to the same role.
+            earlier = services.already_applied(request.user, data["company_name"], data["role"])
+        if not earlier:
+            try:
+                application = services.add_application(
+                    request.user,
+                    company=data["company_name"],
+                    role=data["role"],
+                    applied_on=data["applied_on"],
+                    source=data["source"],
+                    link=data["link"],
+                    notes=data["notes"],
+                )
+            except UserError as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(request, f"Saved: {application}.")
+                return redirect(application)
+    context: dict[str, object] = {"form": form, "title": "Add an application"}
+    if earlier:
+        context["earlier"] = earlier
+        context["already_applied"] = services.already_applied_hint(earlier)
+    return render(request, "applications/form.html", context)
 
 
 def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:

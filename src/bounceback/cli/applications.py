@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import Annotated
 
 import typer
 from rich.markup import escape
 from rich.table import Table
 
-from bounceback.cli.common import console, owner, parse_day, print_json
+from bounceback.cli.common import console, err_console, owner, parse_day, print_json
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")
@@ -33,16 +34,30 @@ def add(
     Example: bounceback add "Acme" "Data Analyst" --on 2026-11-02 --source LinkedIn
     """
     from bounceback.applications.serializers import application_dict
-    from bounceback.applications.services import add_application
+    from bounceback.applications.services import (
+        add_application,
+        already_applied,
+        already_applied_hint,
+    )
 
     day = parse_day(applied_on)
+    me = owner()
+    earlier = already_applied(me, company, role)
     application = add_application(
-        owner(), company=company, role=role, applied_on=day, source=source, link=link
+        me, company=company, role=role, applied_on=day, source=source, link=link
     )
     if as_json:
         print_json(application_dict(application, with_events=True))
     else:
         console.print(f"Saved [bold]{escape(str(application))}[/bold] (id {application.pk}).")
+    if earlier:
+        # A warning, not a question: a second application to the same role can be real.
+        # On stderr, so --json output stays clean.
+        look = shlex.quote(earlier[0].company.name.lower())
+        err_console.print(
+            f"[yellow]{escape(already_applied_hint(earlier))} — saved anyway; "
+            f"`bounceback list --search {escape(look)}` shows them all.[/yellow]"
+        )
 
 
 def list_(
@@ -101,7 +116,7 @@ def list_(
 
 
 def show(
-    application_id: Annotated[int, typer.Argument(help="The id shown by `bounceback list`.")],
+    application_id: Annotated[str, typer.Argument(help="The id shown by `bounceback list`.")],
     as_json: JsonOption = False,
 ) -> None:
     """Show one application with its timeline.
@@ -129,7 +144,7 @@ def show(
 
 
 def stage(
-    application_id: Annotated[int, typer.Argument(help="The id shown by `bounceback list`.")],
+    application_id: Annotated[str, typer.Argument(help="The id shown by `bounceback list`.")],
     kind: Annotated[
         str,
         typer.Argument(
