@@ -12,8 +12,8 @@ from django.test.utils import CaptureQueriesContext
 from bounceback.accounts.models import Profile
 from bounceback.applications.models import Application, Company, StageEvent, Status
 from bounceback.applications.services import add_application, record_event
-from bounceback.insights.funnel import beta_interval, funnel, response_times
-from bounceback.insights.services import overview
+from bounceback.insights.funnel import exact_interval, funnel, response_times
+from bounceback.insights.services import as_json, overview
 from bounceback.insights.silence import propose_follow_ups, silence
 from bounceback.insights.stats import themes_report
 from bounceback.recovery.models import Action, ActionKind, ActionStatus, Rejection, Win
@@ -87,12 +87,48 @@ def test_the_funnel_counts_how_far_each_application_got_with_an_honest_range(
     assert result.rejections_by_stage == {"application": 4}
 
 
-def test_the_interval_is_the_80_percent_range_of_a_beta_posterior() -> None:
-    # Beta(1 + 3, 1 + 10 - 3): its 10th and 90th percentiles (scipy.stats.beta.ppf).
-    low, high = beta_interval(3, 10)
-    assert low == pytest.approx(0.169233, abs=1e-5) and high == pytest.approx(0.510761, abs=1e-5)
-    wide, narrow = beta_interval(1, 2), beta_interval(50, 100)
+def test_the_range_is_the_exact_80_percent_interval_from_beta_quantiles() -> None:
+    # Clopper-Pearson: Beta(3, 8) at 10% and Beta(4, 7) at 90% (scipy.stats.beta.ppf).
+    low, high = exact_interval(3, 10) or (0, 0)
+    assert low == pytest.approx(0.115825, abs=1e-5) and high == pytest.approx(0.551731, abs=1e-5)
+    wide, narrow = exact_interval(1, 4) or (0, 1), exact_interval(50, 100) or (0, 1)
     assert wide[1] - wide[0] > narrow[1] - narrow[0]
+
+
+@pytest.mark.parametrize("k, n", [(0, 3), (3, 3), (1, 3), (0, 12), (12, 12), (7, 9), (1, 50)])
+def test_the_range_always_contains_the_share_actually_seen(k: int, n: int) -> None:
+    low, high = exact_interval(k, n) or (None, None)
+    assert low is not None and high is not None
+    assert low <= k / n <= high
+    assert (low == 0) == (k == 0) and (high == 1) == (k == n)
+
+
+@pytest.mark.parametrize("k, n", [(0, 0), (0, 1), (1, 1), (1, 2), (0, 2)])
+def test_fewer_than_three_answers_give_no_range(k: int, n: int) -> None:
+    assert exact_interval(k, n) is None
+
+
+def test_an_empty_search_has_no_rates_and_no_ranges_in_json(alice: Any) -> None:
+    data = as_json(overview(alice, TODAY, propose=False))
+    for step in data["funnel"]["steps"]:
+        assert step["rate_percent"] is None and step["interval_80_percent"] is None
+
+
+def test_the_funnel_page_says_likely_between_only_where_there_is_a_range(
+    alice: Any, alice_client: Any
+) -> None:
+    for i in range(4):
+        record_rejection(applied(alice, f"No{i}", 30), stage_reached="application")
+    app = applied(alice, "Call", 30)
+    record_event(app, "screen", occurred_on=TODAY - timedelta(days=25))
+    record_rejection(app, stage_reached="screen")
+    html = alice_client.get("/insights/").content.decode()
+    # Applied → Screening: 1 of 5, a range from 2% to 58% (it holds the 20% seen).
+    assert "20% went on (likely between 2% and 58%)" in html
+    # Screening → Interview: 0 of 1, no range at all, and no "likely" about it.
+    assert "0 of 1 went on so far (too few for a range)" in html
+    assert html.count("likely between") == 1
+    assert "too few answers" in html  # the table under "Show the numbers"
 
 
 def test_response_time_runs_from_applying_to_the_first_answer(alice: Any) -> None:

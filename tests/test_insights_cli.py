@@ -35,6 +35,16 @@ def test_insights_prints_tables_and_a_calm_note_when_empty(cli: Any, alice: Any)
     assert "How far your applications got" in output and "Looking ahead" in output
 
 
+def test_insights_shows_counts_without_a_range_for_one_or_two_answers(cli: Any, alice: Any) -> None:
+    record_rejection(applied(alice, "Acme", 20), stage_reached="final")
+    output = cli("insights").output
+    final = next(line for line in output.splitlines() if "Final round → Offer" in line)
+    assert "0 of 1" in final and "too few answers" in final and "%–" not in final
+    data = json.loads(cli("insights", "--json").output)
+    last = data["funnel"]["steps"][-1]
+    assert (last["went_on"], last["decided"], last["interval_80_percent"]) == (0, 1, None)
+
+
 @pytest.fixture
 def private_search(alice: Any) -> Any:
     rejection = record_rejection(applied(alice, "Acme", 20), stage_reached="interview")
@@ -54,6 +64,16 @@ def test_the_report_is_self_contained_and_leaves_private_words_out(
     assert "<style>" in html and "<svg" in html
     assert "<link" not in html and "<script" not in html and 'src="' not in html
     assert "Private notes were left out" in result.output
+
+
+def test_the_report_gives_no_range_for_a_step_with_one_answer(
+    cli: Any, tmp_path: Path, private_search: Any
+) -> None:
+    cli("report", "--out", str(tmp_path))
+    md = next(tmp_path.glob("*.md")).read_text()
+    html = next(tmp_path.glob("*.html")).read_text()
+    assert "| Applied → Screening | 1 of 1 | 100% | too few answers |" in md
+    assert "too few for a range" in html and "likely between" not in html
 
 
 def test_the_report_includes_private_words_only_when_asked(

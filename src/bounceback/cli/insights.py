@@ -50,7 +50,7 @@ def insights(
             step.label,
             f"{step.went_on} of {step.decided}",
             _pct(step.rate),
-            f"{_pct(step.low)}–{_pct(step.high)}",
+            step.range_text,
         )
     console.print(table)
     console.print(

@@ -12,7 +12,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from bounceback.insights.funnel import STAGE_LABELS, Funnel
+from bounceback.insights.funnel import MIN_FOR_RANGE, STAGE_LABELS, Funnel
 from bounceback.insights.stats import REACHED_LABELS, ThemeRow, ThemesReport
 from bounceback.insights.trend import times
 
@@ -79,14 +79,9 @@ def funnel_chart(result: Funnel) -> Chart:
         y += bar_h
         if index < len(result.steps):
             step = result.steps[index]
-            note = (
-                f"{_pct(step.rate)} went on (likely {_pct(step.low)}–{_pct(step.high)})"
-                if step.decided
-                else "no answers yet"
-            )
             parts.append(
                 f'<text x="{left + 4}" y="{y + gap / 2 + 5}" font-size="13" fill="{MUTED}" '
-                f"{FONT}>↓ {escape(note)}</text>"
+                f"{FONT}>↓ {escape(step.words)}</text>"
             )
             y += gap
     label = ", ".join(f"{STAGE_LABELS[s]}: {result.reached[s]}" for s in stages)
@@ -95,7 +90,7 @@ def funnel_chart(result: Funnel) -> Chart:
             step.label,
             f"{step.went_on} of {step.decided}",
             _pct(step.rate),
-            f"{_pct(step.low)}–{_pct(step.high)}",
+            step.range_text,
         ]
         for step in result.steps
     ]
@@ -103,7 +98,8 @@ def funnel_chart(result: Funnel) -> Chart:
         "funnel",
         "How far your applications got",
         "Each bar counts applications that got at least that far. Between bars: the share "
-        "that went on, among those with an answer, and the range it likely lies in (80%).",
+        "that went on, among those with an answer, and the range it likely lies in (80%), "
+        f"once at least {MIN_FOR_RANGE} have an answer at that step.",
         f"Funnel. {label}.",
         _svg(width, y + 8, "".join(parts), f"Funnel. {label}."),
         ["Step", "Went on", "Share", "Likely range (80%)"],

@@ -30,16 +30,26 @@ REPLY_KINDS = [
     EventKind.OFFER,
     EventKind.REJECTED,
 ]
-INTERVAL = 0.8  # the posterior interval shown for each step
+INTERVAL = 0.8  # the range shown for each step
+# Fewer answers at a step than this and a range would be mostly guesswork ("1 of 1: likely
+# 32%-95%"), so the step shows its counts and no range.
+MIN_FOR_RANGE = 3
 
 
-def beta_interval(k: int, n: int, level: float = INTERVAL) -> tuple[float, float]:
-    """Central interval of Beta(1+k, 1+n-k): a flat prior updated with k of n."""
+def exact_interval(k: int, n: int, level: float = INTERVAL) -> tuple[float, float] | None:
+    """The exact (Clopper-Pearson) interval for k of n, or None below MIN_FOR_RANGE answers.
+
+    Unlike a Bayesian interval with a flat prior, it always contains the share actually
+    seen: it starts at 0 when none went on and ends at 1 when all did.
+    """
+    if n < MIN_FOR_RANGE:
+        return None
     from scipy.special import betaincinv
 
     tail = (1 - level) / 2
-    low, high = betaincinv(1 + k, 1 + n - k, [tail, 1 - tail])
-    return float(low), float(high)
+    low = 0.0 if k == 0 else float(betaincinv(k, n - k + 1, tail))
+    high = 1.0 if k == n else float(betaincinv(k + 1, n - k, 1 - tail))
+    return low, high
 
 
 @dataclass(frozen=True)
@@ -48,8 +58,8 @@ class Step:
     to_stage: str
     went_on: int  # reached the next stage
     decided: int  # reached the next stage, or ended at this one
-    low: float
-    high: float
+    low: float | None  # the 80% range; None when too few answers to give one
+    high: float | None
 
     @property
     def rate(self) -> float | None:
@@ -58,6 +68,29 @@ class Step:
     @property
     def label(self) -> str:
         return f"{STAGE_LABELS[self.from_stage]} → {STAGE_LABELS[self.to_stage]}"
+
+    @property
+    def has_range(self) -> bool:
+        return self.low is not None and self.high is not None
+
+    @property
+    def range_text(self) -> str:
+        """'43%–66%', or why there is none, for tables (the page, the CLI, the report)."""
+        if self.low is None or self.high is None:
+            return "no answers yet" if not self.decided else "too few answers"
+        return f"{self.low * 100:.0f}%–{self.high * 100:.0f}%"
+
+    @property
+    def words(self) -> str:
+        """The step in a sentence, saying 'likely between' only where there is a range."""
+        if not self.decided:
+            return "no answers yet"
+        if self.low is None or self.high is None:
+            return f"{self.went_on} of {self.decided} went on so far (too few for a range)"
+        return (
+            f"{self.went_on * 100 / self.decided:.0f}% went on "
+            f"(likely between {self.low * 100:.0f}% and {self.high * 100:.0f}%)"
+        )
 
 
 @dataclass
@@ -100,7 +133,7 @@ def funnel(owner: User, since: date | None = None) -> Funnel:
     for here, there in zip(STAGES, STAGES[1:], strict=False):
         went_on = reached[there]
         decided = went_on + counts[f"ended_{here}"]
-        low, high = beta_interval(went_on, decided)
+        low, high = exact_interval(went_on, decided) or (None, None)
         steps.append(Step(here, there, went_on, decided, low, high))
     by_stage = dict(
         rejections.values_list("stage_reached")
@@ -127,9 +160,15 @@ class ResponseTimes:
 
 
 def response_times(owner: User) -> ResponseTimes:
-    """Days from applying to the first answer of any kind, over answered applications."""
+    """Days from applying to the first answer of any kind, over answered applications.
+
+    Applications whose date was guessed from a later e-mail are left out: their "wait"
+    would be made up (often 0 days), not the person's own.
+    """
     rows = (
-        StageEvent.objects.filter(owner=owner, kind__in=REPLY_KINDS)
+        StageEvent.objects.filter(
+            owner=owner, kind__in=REPLY_KINDS, application__applied_on_guessed=False
+        )
         .values("application_id")
         .annotate(first=Min("occurred_on"), applied=Min("application__applied_on"))
         .values_list("first", "applied")

@@ -37,7 +37,12 @@ def suggestions(funnel: Funnel, themes: ThemesReport) -> list[Suggestion]:
     """The second opinions worth offering now, most useful first (often none)."""
     found: list[Suggestion] = []
     first = funnel.steps[0] if funnel.steps else None
-    if first is not None and first.decided >= CV_MIN_ANSWERED and first.high < CV_RATE_CEILING:
+    if (
+        first is not None
+        and first.decided >= CV_MIN_ANSWERED
+        and first.high is not None
+        and first.high < CV_RATE_CEILING
+    ):
         found.append(
             Suggestion(
                 "cv_review",

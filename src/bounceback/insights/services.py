@@ -107,7 +107,8 @@ def as_json(view: Overview) -> dict[str, Any]:
                     "went_on": s.went_on,
                     "decided": s.decided,
                     "rate_percent": _pct(s.rate),
-                    "interval_80_percent": [_pct(s.low), _pct(s.high)],
+                    # null below funnel.MIN_FOR_RANGE answers: too few for a range
+                    "interval_80_percent": ([_pct(s.low), _pct(s.high)] if s.has_range else None),
                 }
                 for s in f.steps
             ],
