@@ -145,6 +145,9 @@ class Application(Owned):
     source = models.CharField("where you found it", max_length=120, blank=True)
     link = models.URLField(max_length=500, blank=True)
     applied_on = models.DateField(default=date.today)
+    # True when applied_on is only the date of a later message (an application first seen
+    # in a rejection or an invitation): not the person's own date, so never used for timings.
+    applied_on_guessed = models.BooleanField(default=False)
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.APPLIED)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     notes = models.TextField(blank=True)

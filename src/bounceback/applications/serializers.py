@@ -23,6 +23,7 @@ def application_dict(application: Application, *, with_events: bool = False) -> 
         "company": application.company.name,
         "role": application.role,
         "applied_on": application.applied_on,
+        "applied_on_guessed": application.applied_on_guessed,
         "stage": application.stage,
         "status": application.status,
         "source": application.source,

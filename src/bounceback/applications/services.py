@@ -47,11 +47,15 @@ def add_application(
     link: str = "",
     notes: str = "",
     allow_blank_role: bool = False,
+    applied_on_guessed: bool = False,
 ) -> Application:
     """Create an application and its first timeline entry ("applied").
 
     ``allow_blank_role`` is for applications found in the mailbox whose e-mail does not
     name the role: it is stored empty (screens say it isn't named), never made up.
+    ``applied_on_guessed`` marks an ``applied_on`` that is really the date of a later
+    message (a rejection or an invitation seen before the application itself), so
+    response times never count it.
     """
     company = company.strip()
     role = role.strip()
@@ -66,6 +70,7 @@ def add_application(
         company=Company.objects.for_name(owner, company),
         role=role,
         applied_on=applied_on,
+        applied_on_guessed=applied_on_guessed,
         source=source.strip(),
         link=link.strip(),
         notes=notes,

@@ -98,6 +98,8 @@ def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             edited = form.save(commit=False)
+            if "applied_on" in form.changed_data:
+                edited.applied_on_guessed = False  # the person's own date now
             edited.company = Company.objects.for_name(
                 request.user, form.cleaned_data["company_name"]
             )

@@ -64,13 +64,16 @@ def new_application(owner: User, company: str, role: str | None, details: Detail
     """An application the person had not recorded, started on the e-mail's day.
 
     When the e-mail does not name the role, the role stays empty (never a placeholder
-    stored as if it were data).
+    stored as if it were data). Only an "application received" e-mail dates the
+    application itself; any other (a rejection, an invitation) came later, so its day
+    is marked as a guess.
     """
     return add_application(
         owner,
         company=company,
         role=(role or "").strip(),
         applied_on=details.day,
+        applied_on_guessed=details.label != Label.APPLICATION_RECEIVED,
         source="e-mail",
         allow_blank_role=True,
     )
