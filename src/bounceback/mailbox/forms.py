@@ -21,6 +21,12 @@ class CorrectForm(forms.Form):
     )
     company = forms.CharField(label="Company (new application)", max_length=200, required=False)
     role = forms.CharField(label="Role (new application)", max_length=200, required=False)
+    find = forms.CharField(
+        label="Not in the list? Look for it",
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "Company or role"}),
+    )
     remember = forms.BooleanField(
         label="File mail from this sender the same way next time", required=False, initial=True
     )
@@ -29,7 +35,8 @@ class CorrectForm(forms.Form):
         self,
         owner: User,
         *args: Any,
-        applications: list[tuple[int, str]] | None = None,
+        applications: Choices | None = None,
+        focus_company: bool = False,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
@@ -37,9 +44,11 @@ class CorrectForm(forms.Form):
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Application.objects.filter(owner=owner).select_related("company")
         if applications is not None:
-            # A page of the queue has one form per e-mail: the options are read once for
-            # all of them. Validation still goes through the queryset (owner's only).
+            # Only the likely applications are offered (a select of every application is
+            # no help). Validation still goes through the queryset: any of the owner's.
             field.choices = [("", field.empty_label or ""), *applications]
+        if focus_company:
+            self.fields["company"].widget.attrs["autofocus"] = True
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -58,11 +67,30 @@ class QueuePageForm(forms.Form):
     """The review page's one GET parameter: show the e-mails after this one."""
 
     after = forms.IntegerField(required=False, min_value=1)
+    # "Look for it" without JavaScript: the e-mail whose list of applications to search.
+    find_for = forms.IntegerField(required=False, min_value=1)
 
 
-def application_choices(owner: User) -> list[tuple[int, str]]:
-    """The person's applications as (id, "Role at Company"), for every form on a page."""
-    return [
-        (app.pk, str(app))
-        for app in Application.objects.filter(owner=owner).select_related("company")
-    ]
+class FindForm(forms.Form):
+    """The search-as-you-type text of one e-mail's correction form (prefixed like it)."""
+
+    find = forms.CharField(max_length=200, required=False)
+
+
+# Options for the "About" select: (id, label) pairs, or (group name, pairs) groups.
+Choices = list[tuple[Any, Any]]
+
+
+def grouped(likely: list[Application], recent: list[Application], company: str = "") -> Choices:
+    """The likely applications, then recent ones, as option groups."""
+    groups: Choices = []
+    if likely:
+        groups.append((f"At {company}" if company else "Likely", [(a.pk, str(a)) for a in likely]))
+    if recent:
+        groups.append(("Recent", [(a.pk, str(a)) for a in recent]))
+    return groups
+
+
+def found(applications: list[Application], text: str) -> Choices:
+    """Applications matching a search, as one option group."""
+    return [(f"Matching “{text}”", [(a.pk, str(a)) for a in applications])]

@@ -15,9 +15,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from bounceback.applications.models import Application, EventKind
-from bounceback.applications.services import add_application, record_event
+from bounceback.applications.services import add_application, record_event, search
 from bounceback.errors import UserError
-from bounceback.lib.companies import role_key
+from bounceback.lib.companies import company_key, role_key
 from bounceback.lib.mail.extract import domain_of, is_ats_domain
 from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
 from bounceback.mailbox.models import (
@@ -227,6 +227,32 @@ def item_details(item: ReviewItem, label: str | None = None) -> Details:
         reapply_invite=item.reapply_invite,
         contact_name=item.contact_name or None,
     )
+
+
+RECENT_CHOICES = 10
+FOUND_CHOICES = 30
+
+
+def all_applications(owner: User) -> list[Application]:
+    """The person's applications, newest first: read once for every e-mail on a page."""
+    return list(Application.objects.filter(owner=owner).select_related("company"))
+
+
+def likely_applications(
+    item: ReviewItem, applications: list[Application], recent: int = RECENT_CHOICES
+) -> tuple[list[Application], list[Application]]:
+    """What an e-mail is most likely about: its candidates and its company's applications,
+    then the most recent others (``applications`` newest first)."""
+    key = company_key(item.company)
+    candidates = {a.pk for a in item.candidates.all()}
+    likely = [a for a in applications if a.pk in candidates or (key and a.company.key == key)]
+    chosen = {a.pk for a in likely}
+    return likely, [a for a in applications if a.pk not in chosen][:recent]
+
+
+def find_applications(owner: User, text: str) -> list[Application]:
+    """The person's applications matching a few typed words (company or role)."""
+    return list(search(owner, text)[:FOUND_CHOICES])
 
 
 def proposed_application(item: ReviewItem) -> Application | None:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("review/<int:pk>/confirm/", views.review_confirm, name="confirm"),
     path("review/<int:pk>/correct/", views.review_correct, name="correct"),
     path("review/<int:pk>/dismiss/", views.review_dismiss, name="dismiss"),
+    path("review/<int:pk>/find/", views.review_find, name="find"),
     path("learned/", views.learned_list, name="learned"),
     path("learned/<int:pk>/forget/", views.learned_forget, name="forget"),
 ]

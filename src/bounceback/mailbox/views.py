@@ -17,24 +17,60 @@ from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
 from bounceback.lib.mail.sanitize import safe_html
 from bounceback.mailbox import services
-from bounceback.mailbox.forms import CorrectForm, QueuePageForm, application_choices
-from bounceback.mailbox.models import ReviewItem, SenderRule
+from bounceback.mailbox.forms import (
+    Choices,
+    CorrectForm,
+    FindForm,
+    QueuePageForm,
+    found,
+    grouped,
+)
+from bounceback.mailbox.models import Label, ReviewItem, SenderRule
+
+
+def needs_company(item: ReviewItem) -> bool:
+    """Job mail that names no company and matches nothing: there is nothing to say yes to."""
+    return item.label != Label.NOT_JOB and not item.company.strip() and not item.candidates.all()
+
+
+def _choices(
+    item: ReviewItem, applications: list[Application] | None, find: str = ""
+) -> tuple[Choices, str]:
+    """The "About" options for one e-mail, and a note when a search found nothing."""
+    if find:
+        matches = services.find_applications(item.owner, find)
+        if matches:
+            return found(matches, find), ""
+        note = f"None of your applications matches “{find}”. Here are the likely ones."
+    else:
+        note = ""
+    if applications is None:
+        applications = services.all_applications(item.owner)
+    likely, recent = services.likely_applications(item, applications)
+    return grouped(likely, recent, item.company), note
 
 
 def _form(
-    item: ReviewItem, data: object = None, applications: list[tuple[int, str]] | None = None
+    item: ReviewItem,
+    data: object = None,
+    choices: Choices | None = None,
+    *,
+    focus: bool = False,
+    find: str = "",
 ) -> CorrectForm:
     proposed = services.proposed_application(item)
     return CorrectForm(
         item.owner,
         data,
-        applications=applications,
+        applications=choices if choices is not None else _choices(item, None)[0],
+        focus_company=focus,
         prefix=f"r{item.pk}",
         initial={
             "label": item.label,
             "application": proposed.pk if proposed else None,
             "company": item.company,
             "role": item.role,
+            "find": find,
             "remember": True,
         },
     )
@@ -44,15 +80,24 @@ def _context(
     item: ReviewItem,
     form: CorrectForm | None = None,
     error: str = "",
-    applications: list[tuple[int, str]] | None = None,
+    applications: list[Application] | None = None,
+    *,
+    focus: bool = False,
+    find: str = "",
 ) -> dict[str, object]:
     candidates = list(item.candidates.all())
+    choices, find_note = _choices(item, applications, find) if form is None else (None, "")
     return {
         "item": item,
-        "form": form or _form(item, applications=applications),
+        "form": form or _form(item, choices=choices, focus=focus, find=find),
         "error": error,
         "proposed": candidates[0] if len(candidates) == 1 else None,
         "several": len(candidates) > 1,
+        "needs_company": needs_company(item),
+        # Open the correction straight away: when it is the only way to answer, or a
+        # search without JavaScript just came back.
+        "open": bool(error) or needs_company(item) or bool(find),
+        "find_note": find_note,
         # Plain text when the e-mail has it; otherwise its HTML, only ever through the sanitiser.
         "body_html": "" if item.text.strip() else safe_html(item.html),
     }
@@ -60,11 +105,31 @@ def _context(
 
 def review_list(request: AuthedRequest) -> HttpResponse:
     form = QueuePageForm(request.GET)
-    after = form.cleaned_data["after"] if form.is_valid() else None
+    valid = form.is_valid()
+    after = form.cleaned_data["after"] if valid else None
+    find_for = form.cleaned_data["find_for"] if valid else None
+    find = ""
+    if find_for:
+        words = FindForm(request.GET, prefix=f"r{find_for}")
+        find = words.cleaned_data["find"].strip() if words.is_valid() else ""
     items, has_more = services.open_items(request.user, after=after)
-    choices = application_choices(request.user) if items else []
+    applications = services.all_applications(request.user) if items else []
+    focused = False
+    entries = []
+    for item in items:
+        # One autofocus per page: the first e-mail that needs its company typed.
+        focus = not focused and needs_company(item) and not find_for
+        focused = focused or focus
+        entries.append(
+            _context(
+                item,
+                applications=applications,
+                focus=focus,
+                find=find if item.pk == find_for else "",
+            )
+        )
     context = {
-        "entries": [_context(item, applications=choices) for item in items],
+        "entries": entries,
         "has_more": has_more,
         "last": items[-1] if items else None,
         "after": after,
@@ -74,6 +139,20 @@ def review_list(request: AuthedRequest) -> HttpResponse:
     context["count"] = services.open_count(request.user)
     context["learned"] = services.learned(request.user)
     return render(request, "mailbox/review.html", context)
+
+
+def review_find(request: AuthedRequest, pk: int) -> HttpResponse:
+    """Search-as-you-type for the "About" select (htmx): the select with matching options."""
+    item = _item(request, pk)
+    words = FindForm(request.GET, prefix=f"r{item.pk}")
+    find = words.cleaned_data["find"].strip() if words.is_valid() else ""
+    choices, note = _choices(item, None, find)
+    form = _form(item, choices=choices)
+    return render(
+        request,
+        "mailbox/_about_select.html",
+        {"item": item, "field": form["application"], "find_note": note},
+    )
 
 
 def _item(request: AuthedRequest, pk: int) -> ReviewItem:
