@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from types import SimpleNamespace
 from typing import Any
 
-from bounceback.insights.forecast import simulate, weakest_step
+import pytest
+from django.template.loader import render_to_string
+
+from bounceback.insights.forecast import applications_text, simulate, weakest_step, weeks_text
 
 LABELS = ["a→s", "s→i", "i→f", "f→o"]
 # 40 answered applications: 16 calls, 8 interviews, 3 final rounds, 1 offer.
@@ -55,3 +60,47 @@ def test_the_json_shape_names_intervals_and_scenarios() -> None:
     assert data["enough_data"] is True and data["runs"] == 5000
     assert set(data["applications_to_offer"]) == {"p10", "p25", "median", "p75", "p90"}
     assert data["if_one_step_improves"][1]["improvement_points"] == 10
+
+
+def test_no_offer_ever_and_fewer_than_three_final_rounds_decided_gives_no_number() -> None:
+    # The demo's shape: plenty of answers and interviews, two final rounds, no offer yet.
+    steps = [(17, 31), (9, 14), (2, 7), (0, 2)]
+    forecast = simulate(steps, LABELS, 1.9, reached_interview=9)
+    assert not forecast.enough and forecast.applications is None
+    assert forecast.reason.startswith("No offer yet in your own numbers")
+    assert "Once a few final rounds have an answer" in forecast.reason
+
+
+def test_three_decided_final_rounds_or_one_offer_are_enough_for_a_range() -> None:
+    no_offer = simulate([(17, 31), (9, 14), (3, 7), (0, 3)], LABELS, 1.9, reached_interview=9)
+    one_offer = simulate([(17, 31), (9, 14), (1, 7), (1, 1)], LABELS, 1.9, reached_interview=9)
+    assert no_offer.enough and one_offer.enough
+
+
+@pytest.mark.parametrize(
+    "low, high, words",
+    [(12, 40, "12–40"), (4, 313, "4 to over 100"), (140, 900, "over 100"), (3, 3, "3")],
+)
+def test_a_long_tail_of_applications_is_shown_as_over_100(
+    low: float, high: float, words: str
+) -> None:
+    assert applications_text(low, high) == words
+
+
+@pytest.mark.parametrize(
+    "low, high, words",
+    [(6, 20, "6–20 weeks"), (6, 160, "6 weeks to over a year"), (60, 90, "over a year")],
+)
+def test_a_long_wait_is_shown_as_over_a_year(low: float, high: float, words: str) -> None:
+    assert weeks_text(low, high) == words
+
+
+def test_the_forecast_text_never_shows_a_number_above_100_applications() -> None:
+    # One offer in 60 answers: the tail of the simulation runs to hundreds.
+    steps = [(6, 60), (3, 6), (2, 3), (1, 2)]
+    forecast = simulate(steps, LABELS, 0.5, reached_interview=3)
+    assert forecast.applications and forecast.applications.p90 > 100
+    view = SimpleNamespace(forecast=forecast, pace=0.5, weakest=None)
+    html = render_to_string("insights/_forecast_summary.html", {"view": view})
+    assert "over 100" in html
+    assert all(int(n) <= 100 for n in re.findall(r"\d+", html) if n != "10")

@@ -91,13 +91,9 @@ def insights(
     fc = view.forecast
     console.print()
     if fc.enough and fc.applications:
-        weeks = (
-            f", about {fc.weeks.p25:.0f}–{fc.weeks.p75:.0f} weeks at {view.pace:.1f} a week"
-            if fc.weeks
-            else ""
-        )
+        weeks = f", about {fc.weeks.middle_weeks} at {view.pace:.1f} a week" if fc.weeks else ""
         console.print(
-            f"Looking ahead: roughly {fc.applications.p25:.0f}–{fc.applications.p75:.0f} more "
+            f"Looking ahead: roughly {fc.applications.middle_applications} more "
             f"applications to a first offer{weeks} (middle half of {fc.runs} simulations)."
         )
     else:

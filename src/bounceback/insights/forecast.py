@@ -18,7 +18,34 @@ RUNS = 5000
 SEED = 20240601
 IMPROVEMENT = 0.10  # "what if this step went 10 points better?"
 MIN_DECIDED = 10  # fewer finished applications than this: no number, just a note
-CAP = 10_000  # beyond this the number says nothing useful; shown as "more than"
+# With no offer ever seen, the last step rests on this many decided final rounds at least;
+# below it, the step from final round to offer would be a guess dressed up as a range.
+MIN_FINALS_WITHOUT_OFFER = 3
+CAP = 10_000  # beyond this the simulation stops counting
+# Shown as "over 100 applications", "over a year": past these, an exact figure adds only
+# weight for someone already low, and says no more than "a long way, on these numbers".
+SHOW_APPLICATIONS_UP_TO = 100
+SHOW_WEEKS_UP_TO = 52
+
+
+def applications_text(low: float, high: float) -> str:
+    """'12–40', '12 to over 100', 'over 100' (the word "applications" is the caller's)."""
+    lo, hi, cap = round(low), round(high), SHOW_APPLICATIONS_UP_TO
+    if lo > cap:
+        return f"over {cap}"
+    if hi > cap:
+        return f"{lo} to over {cap}"
+    return str(lo) if lo == hi else f"{lo}–{hi}"
+
+
+def weeks_text(low: float, high: float) -> str:
+    """'6–20 weeks', '6 weeks to over a year', 'over a year'."""
+    lo, hi = max(1, round(low)), max(1, round(high))
+    if lo > SHOW_WEEKS_UP_TO:
+        return "over a year"
+    if hi > SHOW_WEEKS_UP_TO:
+        return f"{lo} week{'s' if lo != 1 else ''} to over a year"
+    return f"{lo} week{'s' if lo != 1 else ''}" if lo == hi else f"{lo}–{hi} weeks"
 
 
 @dataclass(frozen=True)
@@ -38,6 +65,20 @@ class Range:
 
     def as_dict(self) -> dict[str, float]:
         return {k: round(v, 1) for k, v in self.__dict__.items()}
+
+    @property
+    def middle_applications(self) -> str:
+        """The middle half, as applications: '12–40', '12 to over 100'."""
+        return applications_text(self.p25, self.p75)
+
+    @property
+    def wide_applications(self) -> str:
+        """Eight runs in ten, as applications."""
+        return applications_text(self.p10, self.p90)
+
+    @property
+    def middle_weeks(self) -> str:
+        return weeks_text(self.p25, self.p75)
 
 
 @dataclass(frozen=True)
@@ -116,6 +157,15 @@ def simulate(
             False,
             "None of your applications has reached an interview yet, so there is nothing "
             "to base a forecast on. That says more about the early stage than about you.",
+            runs,
+            pace,
+        )
+    offers, finals_decided = steps[-1] if steps else (0, 0)
+    if offers == 0 and finals_decided < MIN_FINALS_WITHOUT_OFFER:
+        return Forecast(
+            False,
+            "No offer yet in your own numbers, so the last step, from final round to offer, "
+            "would be a guess. Once a few final rounds have an answer, this will show a range.",
             runs,
             pace,
         )
