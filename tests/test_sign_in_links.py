@@ -57,6 +57,11 @@ def test_the_database_still_holds_only_a_hash_of_a_used_link(client: Any, alice:
     assert stored.used_at is not None and token not in stored.token_hash
 
 
+def test_the_sign_in_page_says_how_to_get_a_link_for_the_demo_too(client: Any) -> None:
+    page = client.get(reverse("accounts:sign_in")).content.decode()
+    assert "bounceback signin-link --demo" in page
+
+
 # --- the command line ------------------------------------------------------------------------
 
 
