@@ -9,9 +9,24 @@ from typing import Any
 
 import pytest
 
+from bounceback.applications.services import record_event
 from bounceback.recovery.reflection import save_answer
 from bounceback.recovery.services import record_rejection
-from tests.test_insights import applied, bulk_search
+from tests.test_insights import TODAY, applied, bulk_search
+
+
+def offer_search(owner: Any) -> None:
+    """Twelve answered applications in the last seven weeks, one of them an offer."""
+    for i in range(8):
+        record_rejection(applied(owner, f"No{i}", 10 + i * 4), stage_reached="application")
+    for i in range(3):
+        app = applied(owner, f"Call{i}", 20 + i * 5)
+        record_event(app, "screen", occurred_on=TODAY - timedelta(days=10))
+        record_rejection(app, stage_reached="screen")
+    app = applied(owner, "Yes", 45)
+    for days_ago, kind in [(40, "screen"), (30, "interview"), (20, "final"), (10, "offer")]:
+        record_event(app, kind, occurred_on=TODAY - timedelta(days=days_ago))
+
 
 pytestmark = pytest.mark.django_db
 
@@ -43,6 +58,21 @@ def test_insights_shows_counts_without_a_range_for_one_or_two_answers(cli: Any, 
     data = json.loads(cli("insights", "--json").output)
     last = data["funnel"]["steps"][-1]
     assert (last["went_on"], last["decided"], last["interval_80_percent"]) == (0, 1, None)
+
+
+def test_the_forecast_speaks_of_applications_a_week_in_plain_words(cli: Any, alice: Any) -> None:
+    offer_search(alice)
+    output = " ".join(cli("insights").output.split())
+    assert "in half of the searches simulated from your own numbers" in output
+    assert "applications a week" in output and "simulations" not in output
+
+
+def test_the_forecast_page_says_applications_a_week(alice: Any, alice_client: Any) -> None:
+    offer_search(alice)
+    for url in ("/insights/", "/insights/forecast/"):
+        html = " ".join(alice_client.get(url).content.decode().split())
+        assert "applications a week" in html
+        assert " a week)" not in html.replace("applications a week)", "")
 
 
 @pytest.fixture

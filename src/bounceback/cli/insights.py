@@ -91,10 +91,16 @@ def insights(
     fc = view.forecast
     console.print()
     if fc.enough and fc.applications:
-        weeks = f", about {fc.weeks.middle_weeks} at {view.pace:.1f} a week" if fc.weeks else ""
+        weeks = (
+            f", about {fc.weeks.middle_weeks} at your recent pace of {view.pace:.1f} "
+            "applications a week"
+            if fc.weeks
+            else ""
+        )
         console.print(
-            f"Looking ahead: roughly {fc.applications.middle_applications} more "
-            f"applications to a first offer{weeks} (middle half of {fc.runs} simulations)."
+            "Looking ahead: in half of the searches simulated from your own numbers, a first "
+            f"offer came after {fc.applications.middle_applications} more applications{weeks}. "
+            "A range to plan your energy by, not a promise."
         )
     else:
         console.print(f"Looking ahead: {fc.reason}")
