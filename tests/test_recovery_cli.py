@@ -172,7 +172,7 @@ def test_empty_feedback_is_refused(cli: Any, alice: Any) -> None:
     application = add_application(alice, company="Acme", role="Analyst")
     result = cli("feedback", str(application.pk), "--text", "-", input="")
     assert result.exit_code == 1
-    assert "Paste what they wrote first" in said(result)
+    assert "Their reply is empty" in said(result)
 
 
 def test_at_a_keyboard_it_asks_the_questions_and_enter_skips(

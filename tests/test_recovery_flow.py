@@ -362,3 +362,44 @@ def test_a_very_long_paste_is_kept_with_a_kind_note(alice_client: Any) -> None:
     response = alice_client.post("/rejections/new/", {"step": "read", "text": "word " * 12_000})
     assert "longer than an e-mail usually is" in response.content.decode()
     assert not Rejection.objects.exists()
+
+
+def test_a_draft_copied_into_the_data_folder_is_used_first(
+    alice: Any, settings: Any, tmp_path: Any
+) -> None:
+    from bounceback.recovery import drafts
+
+    settings.HOME = tmp_path
+    own = tmp_path / "drafts" / "thank_you" / "warm.txt"
+    own.parent.mkdir(parents=True)
+    own.write_text("Subject: Danke – {{ role }}\n\nHallo,\n\nvielen Dank.\n", encoding="utf-8")
+    rejection = record_rejection(add_application(alice, company="Acme", role="Analyst"))
+    draft = drafts.render("thank_you", "warm", rejection.application, rejection)
+    assert (draft.subject, draft.body) == ("Danke – Analyst", "Hallo,\n\nvielen Dank.\n")
+    other = drafts.render("thank_you", "brief", rejection.application, rejection)
+    assert other.subject.startswith("Thank")  # no copy of this one: the shipped wording
+
+
+def test_a_new_application_made_from_a_rejection_marks_its_date_as_a_guess(
+    alice_client: Any, alice: Any
+) -> None:
+    _save(alice_client, company="Newco", role="Analyst")
+    application = Rejection.objects.get(owner=alice).application
+    assert application.applied_on_guessed  # response times leave it out
+
+
+def test_the_done_page_offers_a_check_in_only_until_they_have_checked_in_today(
+    alice_client: Any, alice: Any
+) -> None:
+    from bounceback.wellbeing.models import CheckIn
+
+    rejection = record_rejection(add_application(alice, company="Acme", role="Analyst"))
+    assert (
+        "How are you feeling?"
+        in alice_client.get(f"/rejections/{rejection.pk}/done/").content.decode()
+    )
+    CheckIn.objects.create(owner=alice, mood=3)
+    assert (
+        "How are you feeling?"
+        not in alice_client.get(f"/rejections/{rejection.pk}/done/").content.decode()
+    )

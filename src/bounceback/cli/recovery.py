@@ -62,10 +62,7 @@ def _day(day: Any) -> str:
 
 
 def _candidates_text(candidates: Any) -> str:
-    return "; ".join(
-        f"{a.pk}: {a.role} at {a.company.name} (applied {a.applied_on:%Y-%m-%d})"
-        for a in candidates
-    )
+    return "; ".join(f"{a.pk}: {a} (applied {a.applied_on:%Y-%m-%d})" for a in candidates)
 
 
 def reject(

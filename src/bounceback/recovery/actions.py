@@ -84,7 +84,7 @@ def _proposals(rejection: Rejection) -> list[Proposal]:
         found.append(
             Proposal(
                 ActionKind.REAPPLY,
-                f"Look at {company}'s openings again",
+                f"Look at the openings at {company} again",
                 "They invited you to apply again. A few months on, you can show what has grown.",
                 REAPPLY_AFTER,
             )

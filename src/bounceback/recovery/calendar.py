@@ -41,7 +41,7 @@ def _action_entry(action: Action, base_url: str) -> Entry:
     assert action.due_on is not None  # only dated steps are asked for
     summary = action.title
     if action.application is not None:
-        summary += f" · {action.application.role} at {action.application.company.name}"
+        summary += f" · {action.application}"
     url = base_url + reverse("recovery:today")
     lines = [action.why.strip()] if action.why.strip() else []
     lines.append(f"Open in bounceback: {url}")

@@ -87,6 +87,15 @@ class Draft:
         }
 
 
+def template_path(kind: str, tone: str) -> Path:
+    """The person's own copy in their data folder (drafts/<kind>/<tone>.txt) if they made
+    one, else the one that ships with bounceback: wording is theirs to change or translate."""
+    from django.conf import settings
+
+    own = Path(settings.HOME) / "drafts" / kind / f"{tone}.txt"
+    return own if own.is_file() else DRAFTS_DIR / kind / f"{tone}.txt"
+
+
 def check_tone(tone: str) -> str:
     if tone not in TONES:
         raise UserError(f"'{tone}' is not a tone. Use one of: {', '.join(TONES)}.")
@@ -111,14 +120,14 @@ def render(
     stage = rejection.stage_reached if rejection else StageReached.UNKNOWN
     profile = Profile.for_user(application.owner)
     my_name = profile.display_name or application.owner.get_full_name()
-    source = (DRAFTS_DIR / kind / f"{tone}.txt").read_text(encoding="utf-8")
+    source = template_path(kind, tone).read_text(encoding="utf-8")
     text = _ENGINE.from_string(source).render(
         Context(
             {
                 "contact_name": contact.name if contact else "",
                 "contact_first": contact.first_name if contact else "",
                 "company": application.company.name,
-                "role": application.role,
+                "role": application.role or "[the role]",  # a gap to fill, never blank
                 "stage": _STAGE_WORDS[StageReached(stage)],
                 "thanks_for": _THANKS_FOR[StageReached(stage)],
                 "feedback_on": _FEEDBACK_ON[StageReached(stage)],

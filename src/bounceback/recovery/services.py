@@ -369,8 +369,14 @@ def capture_rejection(owner: User, data: CaptureInput) -> Rejection:
                 f"This looks like a new application at {data.company.strip()}. "
                 "Please add the role so you can find it again."
             )
+        # The day they applied is unknown: the day they heard stands in, marked as a guess
+        # so response times never count a made-up "answered the same day".
         application = add_application(
-            owner, company=data.company, role=data.role, applied_on=received_on
+            owner,
+            company=data.company,
+            role=data.role,
+            applied_on=received_on,
+            applied_on_guessed=True,
         )
     return record_rejection(
         application,
@@ -446,7 +452,7 @@ def record_feedback(
     """
     text = text.strip()
     if not text:
-        raise UserError("Paste what they wrote first. Nothing was saved.")
+        raise UserError("Their reply is empty: add what they wrote, then save. Nothing was saved.")
     received_on = received_on or date.today()
     check_not_future(received_on, "The date the feedback came")
     feedback = Feedback.objects.create(

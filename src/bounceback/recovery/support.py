@@ -33,4 +33,7 @@ def support_panel(request: HttpRequest) -> str:
 
 
 def checkin_offer(request: HttpRequest) -> str:
-    return optional_panel("wellbeing/_checkin_offer.html", request)
+    """The same offer as on the dashboard: gone for the day once they have checked in."""
+    from bounceback.wellbeing.panels import checkin
+
+    return checkin(request) or ""  # type: ignore[arg-type]

@@ -40,10 +40,7 @@ def _rejection(request: AuthedRequest, pk: int) -> Rejection:
 
 
 def _choices(applications: tuple[Application, ...] | list[Application]) -> list[tuple[str, str]]:
-    return [
-        (str(a.pk), f"{a.role} at {a.company.name}, applied {a.applied_on:%d %b %Y}")
-        for a in applications
-    ]
+    return [(str(a.pk), f"{a}, applied {a.applied_on:%d %b %Y}") for a in applications]
 
 
 def _known_application(request: AuthedRequest, value: Any) -> Application | None:

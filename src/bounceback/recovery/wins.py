@@ -23,7 +23,7 @@ def record_wins_for_event(event: StageEvent) -> Win | None:
         return None
     kind, template = found
     application = event.application
-    title = template.format(company=application.company.name, role=application.role)
+    title = template.format(company=application.company.name, role=application.role or "a role")
     win, _ = Win.objects.get_or_create(
         owner=event.owner,
         application=application,
