@@ -12,6 +12,7 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
+from bounceback.insights import words
 from bounceback.insights.funnel import MIN_FOR_RANGE, STAGE_LABELS, Funnel
 from bounceback.insights.stats import REACHED_LABELS, ThemeRow, ThemesReport
 from bounceback.insights.trend import times
@@ -176,46 +177,73 @@ def bars_chart(
     caption: str,
     points: list[tuple[date, int]],
     *,
-    unit: str,
-    date_format: str,
+    unit: tuple[str, str],
+    by: str,
+    today: date,
     tick_every: int,
 ) -> Chart:
-    """Vertical bars over time (applications per week, wins per month)."""
-    width, height, bottom, top_pad = 420, 140, 22, 18
+    """Vertical bars over time (applications per week, wins per month).
+
+    ``points`` must be continuous (empty weeks or months included), so a gap reads as a
+    gap. ``unit`` is (one, many), e.g. ("win", "wins"); ``by`` is "week" or "month".
+    When any bar is outside this year, the year is written under the first tick and
+    wherever it changes, so two autumns never read as one.
+    """
+    one, many = unit
+    width, bottom, top_pad = 420, 22, 18
+    show_years = any(day.year != today.year for day, _ in points)
+    height = 140 + (14 if show_years else 0)
+    axis = height - bottom - (14 if show_years else 0)  # where the bars stand
     top = max((n for _, n in points), default=0) or 1
     slot = width / max(1, len(points))
-    parts = [
-        f'<line x1="0" y1="{height - bottom}" x2="{width}" y2="{height - bottom}" stroke="{LINE}"/>'
-    ]
+
+    def full(day: date) -> str:  # for tooltips and the table
+        return words.month_label(day, today) if by == "month" else words.day_label(day, today)
+
+    def tick(day: date) -> str:  # under the axis; the year goes on its own line
+        return f"{day:%b}" if by == "month" else f"{day.day} {day:%b}"
+
+    parts = [f'<line x1="0" y1="{axis}" x2="{width}" y2="{axis}" stroke="{LINE}"/>']
+    year_shown: int | None = None
     for index, (day, n) in enumerate(points):
-        h = (height - bottom - top_pad) * n / top
+        h = (axis - top_pad) * n / top
         x = index * slot + slot * 0.15
         if n:
             parts.append(
-                f'<rect x="{x:.1f}" y="{height - bottom - h:.1f}" width="{slot * 0.7:.1f}" '
-                f'height="{h:.1f}" rx="3" fill="{ACCENT}"><title>{day.strftime(date_format)}: '
-                f"{n} {escape(unit)}</title></rect>"
+                f'<rect x="{x:.1f}" y="{axis - h:.1f}" width="{slot * 0.7:.1f}" '
+                f'height="{h:.1f}" rx="3" fill="{ACCENT}"><title>{escape(full(day))}: '
+                f"{escape(words.plural(n, one, many))}</title></rect>"
             )
             if len(points) <= 12 or n == top:
                 parts.append(
-                    f'<text x="{x + slot * 0.35:.1f}" y="{height - bottom - h - 4:.1f}" '
+                    f'<text x="{x + slot * 0.35:.1f}" y="{axis - h - 4:.1f}" '
                     f'text-anchor="middle" font-size="12" fill="{MUTED}" {FONT}>{n}</text>'
                 )
         if index % tick_every == 0 and x < width - 40:
             parts.append(
-                f'<text x="{x:.1f}" y="{height - 6}" font-size="12" fill="{MUTED}" {FONT}>'
-                f"{escape(day.strftime(date_format))}</text>"
+                f'<text x="{x:.1f}" y="{axis + 16}" font-size="12" fill="{MUTED}" {FONT}>'
+                f"{escape(tick(day))}</text>"
             )
+            if show_years and day.year != year_shown:
+                year_shown = day.year
+                parts.append(
+                    f'<text x="{x:.1f}" y="{axis + 30}" font-size="12" font-weight="600" '
+                    f'fill="{MUTED}" {FONT}>{day.year}</text>'
+                )
     total = sum(n for _, n in points)
-    label = f"{title}: {total} {unit} in {len(points)} periods, at most {top} in one."
+    span = f" from {full(points[0][0])} to {full(points[-1][0])}" if points else ""
+    label = (
+        f"{title}: {words.plural(total, one, many)} in {words.plural(len(points), by)}{span}, "
+        f"at most {top} in one."
+    )
     return Chart(
         key,
         title,
         caption,
         label,
         _svg(width, height, "".join(parts), label),
-        ["Period", unit.capitalize()],
-        [[day.strftime(date_format), str(n)] for day, n in points],
+        [by.capitalize(), many.capitalize()],
+        [[full(day), str(n)] for day, n in points],
     )
 
 

@@ -113,8 +113,9 @@ def build(
             "Applications per week",
             "Applications sent each week in this period.",
             weekly_activity(owner, today, weeks),
-            unit="applications",
-            date_format="%d %b",
+            unit=("application", "applications"),
+            by="week",
+            today=today,
             tick_every=max(1, weeks // 6),
         ),
     ]

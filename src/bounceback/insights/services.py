@@ -82,7 +82,7 @@ def overview(owner: User, today: date | None = None, *, propose: bool = True) ->
         silence=silence(owner, today),
         forecast=make_forecast(result, pace),
         themes=themes_report(owner, today=today),
-        wins=wins_over_time(owner),
+        wins=wins_over_time(owner, today=today),
     )
 
 

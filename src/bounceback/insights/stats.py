@@ -206,19 +206,26 @@ def _add_effects(owner: User, rows: dict[str, ThemeRow]) -> None:
 @dataclass(frozen=True)
 class WinsOverTime:
     total: int
+    # Every month from the first win to this one, empty months included.
     by_month: list[tuple[date, int]]
 
 
-def wins_over_time(owner: User, since: date | None = None) -> WinsOverTime:
+def wins_over_time(
+    owner: User, since: date | None = None, today: date | None = None
+) -> WinsOverTime:
+    today = today or date.today()
     wins = Win.objects.filter(owner=owner)
     if since:
         wins = wins.filter(occurred_on__gte=since)
-    by_month = [
-        (_month(month), n)
+    counted = {
+        _month(month): n
         for month, n in wins.annotate(month=TruncMonth("occurred_on"))
         .values("month")
         .annotate(n=Count("id"))
         .order_by("month")
         .values_list("month", "n")
-    ]
-    return WinsOverTime(sum(n for _, n in by_month), by_month)
+    }
+    if not counted:
+        return WinsOverTime(0, [])
+    months = months_between(min(counted), max([today, *counted]))
+    return WinsOverTime(sum(counted.values()), [(m, counted.get(m, 0)) for m in months])

@@ -27,17 +27,21 @@ def _charts(view: services.Overview) -> list[charts.Chart]:
         "Applications per week",
         "Applications you sent each week over the last six months.",
         view.activity,
-        unit="applications",
-        date_format="%d %b",
+        unit=("application", "applications"),
+        by="week",
+        today=view.today,
         tick_every=4,
     )
+    recent = view.wins.by_month[-12:]
     wins = charts.bars_chart(
         "wins",
         "Wins per month",
-        "Replies, invitations, stages passed, feedback and steps you took, by month.",
-        view.wins.by_month[-12:],
-        unit="wins",
-        date_format="%b %Y" if len(view.wins.by_month) <= 6 else "%b",
+        "Replies, invitations, stages passed, feedback and steps you took, by month"
+        + (", over the last twelve months." if len(view.wins.by_month) > 12 else "."),
+        recent,
+        unit=("win", "wins"),
+        by="month",
+        today=view.today,
         tick_every=1,
     )
     return [charts.funnel_chart(view.funnel), charts.themes_chart(view.themes), activity, wins]
