@@ -24,13 +24,9 @@ class PasteForm(forms.Form):
     application = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
 
-class CaptureForm(forms.Form):
-    """Step two: what bounceback read, for the person to check and correct."""
+class _RejectionDetails(forms.Form):
+    """The fields a rejection has, asked the same way when capturing and when correcting."""
 
-    text = forms.CharField(widget=forms.HiddenInput, required=False, max_length=50_000)
-    company = forms.CharField(max_length=200, required=False)
-    role = forms.CharField(max_length=200, required=False)
-    role_was = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
     contact_name = forms.CharField(
         label="Who wrote to you", max_length=200, required=False, help_text="Optional."
     )
@@ -43,9 +39,6 @@ class CaptureForm(forms.Form):
             "invalid": "That doesn't look like an e-mail address. Leave it empty if unsure."
         },
     )
-    stage = forms.ChoiceField(
-        label="How far you got", choices=StageReached.choices, initial=StageReached.UNKNOWN
-    )
     received_on = forms.DateField(label="When you heard", widget=DateInput, initial=date.today)
     has_feedback = forms.BooleanField(
         label="The e-mail gives real reasons or feedback", required=False
@@ -54,6 +47,26 @@ class CaptureForm(forms.Form):
     outside_control = forms.BooleanField(
         label="The role was put on hold, closed or filled another way (outside your control)",
         required=False,
+    )
+
+    def clean_received_on(self) -> date:
+        day: date = self.cleaned_data["received_on"]
+        if day > date.today():
+            raise forms.ValidationError(
+                "That date is in the future. Use the day the e-mail came, today or earlier."
+            )
+        return day
+
+
+class CaptureForm(_RejectionDetails):
+    """Step two: what bounceback read, for the person to check and correct."""
+
+    text = forms.CharField(widget=forms.HiddenInput, required=False, max_length=50_000)
+    company = forms.CharField(max_length=200, required=False)
+    role = forms.CharField(max_length=200, required=False)
+    role_was = forms.CharField(widget=forms.HiddenInput, required=False, max_length=200)
+    stage = forms.ChoiceField(
+        label="How far you got", choices=StageReached.choices, initial=StageReached.UNKNOWN
     )
     # A plain field with radio buttons: the service checks the id (and ownership) and says
     # kindly when it is unknown, rather than the form's generic "select a valid choice".
@@ -72,48 +85,13 @@ class CaptureForm(forms.Form):
             ("new", "None of these: save it as a new application"),
         ]
 
-    def clean_received_on(self) -> date:
-        day: date = self.cleaned_data["received_on"]
-        if day > date.today():
-            raise forms.ValidationError(
-                "That date is in the future. Use the day the e-mail came, today or earlier."
-            )
-        return day
 
-
-class RejectionEditForm(forms.Form):
+class RejectionEditForm(_RejectionDetails):
     """Correcting a saved rejection: every field the capture asked about."""
 
     stage_reached = forms.ChoiceField(label="How far you got", choices=StageReached.choices)
+    # No "today" default: the form always starts from the saved date.
     received_on = forms.DateField(label="When you heard", widget=DateInput)
-    contact_name = forms.CharField(
-        label="Who wrote to you", max_length=200, required=False, help_text="Optional."
-    )
-    contact_email = forms.EmailField(
-        label="Their e-mail address",
-        max_length=254,
-        required=False,
-        help_text="Optional. Used to address the drafts.",
-        error_messages={
-            "invalid": "That doesn't look like an e-mail address. Leave it empty if unsure."
-        },
-    )
-    has_feedback = forms.BooleanField(
-        label="The e-mail gives real reasons or feedback", required=False
-    )
-    reapply_invite = forms.BooleanField(label="They invite you to apply again", required=False)
-    outside_control = forms.BooleanField(
-        label="The role was put on hold, closed or filled another way (outside your control)",
-        required=False,
-    )
-
-    def clean_received_on(self) -> date:
-        day: date = self.cleaned_data["received_on"]
-        if day > date.today():
-            raise forms.ValidationError(
-                "That date is in the future. Use the day the e-mail came, today or earlier."
-            )
-        return day
 
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
