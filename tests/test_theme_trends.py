@@ -215,3 +215,29 @@ def test_the_report_carries_the_trend_in_html_and_markdown(
     assert "Themes over time" in html and 'id="trend-core-skill"' in html
     assert "### Over time" in md and "Came up 5 times, all in" in md
     assert f"| {today:%b %Y} | 5 | 0 |" in md
+
+
+@pytest.mark.django_db
+def test_the_dashboard_and_the_themes_chart_count_the_same_thing_and_say_so(
+    alice: Any, alice_client: Any
+) -> None:
+    # "Examples" fills six texts about two applications; "depth" one text each about four.
+    stories = "I rambled and gave no concrete example; my stories had no structure."
+    for i in range(2):
+        rejection = rejected(alice, f"Story{i}", TODAY - timedelta(days=60), TODAY)
+        for n in range(3):
+            feedback(rejection, TODAY, f"{stories} ({n})")
+    for i in range(4):
+        feedback(rejected(alice, f"Depth{i}", TODAY - timedelta(days=60), TODAY), TODAY)
+    retag_all(alice)
+    report = themes_report(alice, today=TODAY)
+    rows = {r.theme.slug: r for r in report.found}
+    assert (rows["examples"].total, rows["examples"].applications) == (6, 2)
+    assert (rows["core-skill"].total, rows["core-skill"].applications) == (4, 4)
+    dashboard = alice_client.get("/").content.decode()
+    assert "Most common theme: <strong>Depth in the core skill</strong>, in 4 applications" in (
+        dashboard
+    )
+    page = alice_client.get("/insights/").content.decode()
+    assert "Counted in applications" in page
+    assert "Themes by stage. Depth in the core skill: 4 applications;" in page

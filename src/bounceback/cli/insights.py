@@ -58,7 +58,12 @@ def insights(
         "Open ones waiting for an answer are left out of each share."
     )
     if view.themes.found:
-        themes = Table(title="Themes", title_justify="left")
+        themes = Table(
+            title="Themes",
+            title_justify="left",
+            caption="Counted in texts: each piece of feedback or note that mentions it.",
+            caption_justify="left",
+        )
         for column in ("Theme", "The employer said", "You noted", "Steps done"):
             themes.add_column(column)
         for row in sorted(view.themes.found, key=lambda r: -r.total):

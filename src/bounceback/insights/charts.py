@@ -110,10 +110,10 @@ def funnel_chart(result: Funnel) -> Chart:
 
 def themes_chart(report: ThemesReport, limit: int = 8) -> Chart:
     """Stacked bars: each theme's rejections, coloured by the stage they came at."""
-    found = sorted(report.found, key=lambda r: -sum(r.by_stage.values()))[:limit]
+    found = sorted(report.found, key=lambda r: (-r.applications, -r.total))[:limit]
     # Names sit above their bars so long ones stay whole, on a phone too.
     width, bar_h, label_h, gap = 420, 16, 17, 10
-    top = max((sum(r.by_stage.values()) for r in found), default=0) or 1
+    top = max((r.applications for r in found), default=0) or 1
     order = list(STAGE_SHADES)
     parts: list[str] = []
     y = 4
@@ -131,12 +131,13 @@ def themes_chart(report: ThemesReport, limit: int = 8) -> Chart:
             w = (width - 40) * n / top
             parts.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
-                f'fill="{STAGE_SHADES[stage]}"><title>{escape(REACHED_LABELS[stage])}: {n}</title></rect>'
+                f'fill="{STAGE_SHADES[stage]}"><title>{escape(REACHED_LABELS[stage])}: '
+                f"{words.plural(n, 'application')}</title></rect>"
             )
             x += w
         parts.append(
             f'<text x="{x + 6:.1f}" y="{y + bar_h - 3}" font-size="14" fill="{INK}" '
-            f"{FONT}>{sum(row.by_stage.values())}</text>"
+            f"{FONT}>{row.applications}</text>"
         )
         y += bar_h + gap
     legend_x = 0
@@ -150,21 +151,25 @@ def themes_chart(report: ThemesReport, limit: int = 8) -> Chart:
             f"{escape(REACHED_LABELS[stage])}</text>"
         )
         legend_x += step
-    label = "; ".join(f"{r.theme.name}: {sum(r.by_stage.values())}" for r in found) or "none yet"
+    label = (
+        "; ".join(f"{r.theme.name}: {words.plural(r.applications, 'application')}" for r in found)
+        or "none yet"
+    )
     stages_used = [s for s in order if any(r.by_stage.get(s) for r in found)]
     return Chart(
         "themes",
         "Themes by the stage they came up at",
-        "How many rejected applications each theme came up for (in feedback or in your own "
-        "notes), split by how far you had got.",
+        "Counted in applications: each bar is how many applications a theme came up for (in "
+        "feedback or your own notes), once each however many texts mention it, split by how "
+        "far you had got.",
         f"Themes by stage. {label}.",
         _svg(width, y + 24, "".join(parts), f"Themes by stage. {label}."),
-        ["Theme", *[REACHED_LABELS[s] for s in stages_used], "All"],
+        ["Theme", *[REACHED_LABELS[s] for s in stages_used], "Applications"],
         [
             [
                 r.theme.name,
                 *[str(r.by_stage.get(s, 0)) for s in stages_used],
-                str(sum(r.by_stage.values())),
+                str(r.applications),
             ]
             for r in found
         ],

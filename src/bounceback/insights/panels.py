@@ -15,7 +15,8 @@ def summary(request: AuthedRequest) -> str | None:
     if not result.total:
         return None
     report = themes_report(request.user)
-    top = max(report.found, key=lambda r: r.total, default=None)
+    # Ranked in applications, the unit of the themes chart, so the two never disagree.
+    top = max(report.found, key=lambda r: (r.applications, r.total), default=None)
     gentle = Profile.for_user(request.user).gentle_mode
     context = {
         "funnel": result,

@@ -75,7 +75,13 @@ class ThemeRow:
 
     @property
     def total(self) -> int:
+        """Mentions: texts (feedback or reflection answers) tagged with the theme."""
         return self.employer + self.self_noted
+
+    @property
+    def applications(self) -> int:
+        """Applications it came up for, each once however many texts mention it."""
+        return sum(self.by_stage.values())
 
 
 @dataclass
