@@ -104,3 +104,16 @@ def test_the_forecast_text_never_shows_a_number_above_100_applications() -> None
     html = render_to_string("insights/_forecast_summary.html", {"view": view})
     assert "over 100" in html
     assert all(int(n) <= 100 for n in re.findall(r"\d+", html) if n != "10")
+
+
+@pytest.mark.parametrize(
+    "decided, words",
+    [
+        (0, "None of your applications has an answer yet."),
+        (1, "Only 1 of your applications has an answer so far."),
+        (6, "Only 6 of your applications have an answer so far."),
+    ],
+)
+def test_the_reason_counts_answers_in_proper_english(decided: int, words: str) -> None:
+    steps = [(0, decided), (0, 0), (0, 0), (0, 0)]
+    assert simulate(steps, LABELS, 1.0, reached_interview=0).reason.startswith(words)

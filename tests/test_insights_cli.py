@@ -75,6 +75,15 @@ def test_the_forecast_page_says_applications_a_week(alice: Any, alice_client: An
         assert " a week)" not in html.replace("applications a week)", "")
 
 
+def test_insights_speaks_of_one_application_in_the_singular(cli: Any, alice: Any) -> None:
+    applied(alice, "Quietco", 30)
+    output = " ".join(cli("insights").output.split())
+    assert "1 application, 1 still open." in output
+    assert "1 open application without news for a while" in output
+    assert "(s)" not in output and "30 days" in output
+    assert "Only 0 of your" not in output and "None of your applications has an answer" in output
+
+
 @pytest.fixture
 def private_search(alice: Any) -> Any:
     rejection = record_rejection(applied(alice, "Acme", 20), stage_reached="interview")

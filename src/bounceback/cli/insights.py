@@ -30,6 +30,7 @@ def insights(
     """
     from bounceback.insights import services
     from bounceback.insights.tagging import retag_all
+    from bounceback.insights.words import plural
 
     me = owner()
     if retag:
@@ -54,7 +55,7 @@ def insights(
         )
     console.print(table)
     console.print(
-        f"{f.total} applications, {f.open_count} still open. "
+        f"{plural(f.total, 'application')}, {f.open_count} still open. "
         "Open ones waiting for an answer are left out of each share."
     )
     if view.themes.found:
@@ -81,14 +82,14 @@ def insights(
                 console.print(f"  {escape(row.theme.name)}: {escape(row.summary)}")
     if view.silence.count:
         console.print(
-            f"\n{view.silence.count} open application(s) without news for a while; "
+            f"\n{plural(view.silence.count, 'open application')} without news for a while; "
             "a follow-up is suggested for recent ones."
         )
         for silent in view.silence.rows[:10]:
             ghost = "  (can be marked as no reply)" if silent.can_mark_ghosted else ""
             console.print(
                 f"  {silent.id}: {escape(silent.role)} at {escape(silent.company)}, "
-                f"{silent.days} days{ghost}"
+                f"{plural(silent.days, 'day')}{ghost}"
             )
     for opinion in view.second_opinions:
         console.print(f"\n[bold]{escape(opinion.title)}[/bold]: {escape(opinion.because)}")

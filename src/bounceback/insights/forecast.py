@@ -145,10 +145,15 @@ def simulate(
     """``steps``: (went on, decided) for applied→screen→interview→final→offer."""
     decided = steps[0][1] if steps else 0
     if decided < MIN_DECIDED:
+        answered = (
+            "None of your applications has an answer yet."
+            if decided == 0
+            else f"Only {decided} of your applications {'has' if decided == 1 else 'have'} "
+            "an answer so far."
+        )
         return Forecast(
             False,
-            f"Only {decided} of your applications have an answer so far. After about "
-            f"{MIN_DECIDED}, a range starts to mean something.",
+            f"{answered} After about {MIN_DECIDED}, a range starts to mean something.",
             runs,
             pace,
         )
