@@ -12,9 +12,16 @@ from django.test.utils import CaptureQueriesContext
 from bounceback.accounts.models import Profile
 from bounceback.applications.models import Application, Company, StageEvent, Status
 from bounceback.applications.services import add_application, record_event
+from bounceback.errors import UserError
 from bounceback.insights.funnel import exact_interval, funnel, response_times
+from bounceback.insights.models import SilenceRule
 from bounceback.insights.services import as_json, overview
-from bounceback.insights.silence import propose_follow_ups, silence
+from bounceback.insights.silence import (
+    SILENCE_DAYS_MESSAGE,
+    propose_follow_ups,
+    set_threshold,
+    silence,
+)
 from bounceback.insights.stats import themes_report
 from bounceback.recovery.models import Action, ActionKind, ActionStatus, Rejection, Win
 from bounceback.recovery.services import record_rejection
@@ -180,7 +187,29 @@ def test_a_wrong_silence_setting_is_explained_and_nothing_changes(
     response = alice_client.post("/insights/silence/", {"final": "-3", "screen": "ten"})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Use at least 1 day." in html and "Use a whole number of days" in html
+    assert "Please choose between 3 and 180 days" in html
+    assert "Please use a whole number of days, like 21." in html
+    assert "greater than or equal" not in html
+    assert not SilenceRule.objects.filter(owner=alice).exists()
+
+
+@pytest.mark.parametrize("days, ok", [("2", False), ("3", True), ("180", True), ("181", False)])
+def test_the_insights_page_and_settings_allow_the_same_silence(
+    alice: Any, alice_client: Any, days: str, ok: bool
+) -> None:
+    from bounceback.accounts.forms import SettingsForm
+    from bounceback.insights.forms import SilenceForm
+
+    settings = SettingsForm(
+        {"display_name": "", "weekly_target": 5, "ghost_after_days": days},
+        instance=Profile.for_user(alice),
+    )
+    assert SilenceForm({"final": days}).is_valid() is ok
+    assert settings.is_valid() is ok
+    if not ok:
+        assert SilenceForm({"final": days}).errors["final"] == [SILENCE_DAYS_MESSAGE]
+        with pytest.raises(UserError, match="between 3 and 180"):
+            set_threshold(alice, "final", int(days))
 
 
 def test_a_long_silence_can_be_marked_as_no_reply_in_one_click(

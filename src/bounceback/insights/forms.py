@@ -7,12 +7,15 @@ from typing import Any
 from django import forms
 
 from bounceback.applications.models import Stage
+from bounceback.insights.silence import SILENCE_DAYS_MAX, SILENCE_DAYS_MESSAGE, SILENCE_DAYS_MIN
 from bounceback.lib.themes import Theme as ThemeData
 from bounceback.lib.themes import normalise
 
 
 class SilenceForm(forms.Form):
     """Days without news before an open application counts as silent, per stage."""
+
+    hint = f"Between {SILENCE_DAYS_MIN} and {SILENCE_DAYS_MAX} days."
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -21,13 +24,13 @@ class SilenceForm(forms.Form):
                 continue  # an offer is waiting on the person, not on the employer
             self.fields[stage.value] = forms.IntegerField(
                 label=stage.label,
-                min_value=1,
-                max_value=365,
+                min_value=SILENCE_DAYS_MIN,
+                max_value=SILENCE_DAYS_MAX,
                 required=False,
                 error_messages={
-                    "min_value": "Use at least 1 day.",
-                    "max_value": "Use at most 365 days.",
-                    "invalid": "Use a whole number of days, like 21.",
+                    "min_value": SILENCE_DAYS_MESSAGE,
+                    "max_value": SILENCE_DAYS_MESSAGE,
+                    "invalid": "Please use a whole number of days, like 21.",
                 },
                 widget=forms.NumberInput(attrs={"inputmode": "numeric", "size": 4}),
             )

@@ -19,10 +19,20 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
 from bounceback.accounts.models import Profile
 from bounceback.applications.models import Application, Stage, StageEvent, Status
+from bounceback.errors import UserError
 from bounceback.insights.models import SilenceRule
 from bounceback.recovery.models import Action, ActionKind, ActionStatus
 
 GHOST_FACTOR = 2
+# How long a silence can be set to last, in days: the same on the insights page and in
+# Settings (accounts.forms checks 3-180 too). Under 3 days nobody has had time to answer;
+# past half a year a silence is an answer.
+SILENCE_DAYS_MIN = 3
+SILENCE_DAYS_MAX = 180
+SILENCE_DAYS_MESSAGE = (
+    f"Please choose between {SILENCE_DAYS_MIN} and {SILENCE_DAYS_MAX} days "
+    "(three weeks, 21, suits most searches)."
+)
 PROPOSE_AT_MOST = 10  # waiting suggestions at any time, so silences never flood the list
 # A nudge months after the last word reads oddly (imported mail can be years old): past
 # this, bounceback offers "mark as no reply" instead of suggesting a follow-up.
@@ -47,6 +57,8 @@ def set_threshold(owner: User, stage: str, days: int | None) -> None:
     """Set (or with None, clear) the silence for one stage."""
     if stage not in Stage.values:
         raise ValueError(stage)
+    if days is not None and not SILENCE_DAYS_MIN <= days <= SILENCE_DAYS_MAX:
+        raise UserError(SILENCE_DAYS_MESSAGE)
     if days is None:
         SilenceRule.objects.filter(owner=owner, stage=stage).delete()
     else:
@@ -171,7 +183,6 @@ def propose_follow_ups(owner: User, today: date) -> int:
 def mark_ghosted(application: Application, today: date) -> None:
     """Record the long silence as "no reply" (the application can come back to life)."""
     from bounceback.applications.services import record_event
-    from bounceback.errors import UserError
 
     if application.status != Status.ACTIVE:
         raise UserError(f"{application} is not open any more, so there is nothing to mark.")
