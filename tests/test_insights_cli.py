@@ -130,3 +130,30 @@ def test_a_wrong_report_format_or_future_date_is_explained(cli: Any, tmp_path: P
     later = cli("report", "--out", str(tmp_path), "--since", future)
     assert later.exit_code == 1 and "in the future" in later.output
     assert not list(tmp_path.iterdir())
+
+
+def test_a_report_into_a_missing_folder_is_refused_and_nothing_is_created(
+    cli: Any, tmp_path: Path, private_search: Any
+) -> None:
+    missing = tmp_path / "no-such" / "folder"
+    result = cli("report", "--out", str(missing))
+    assert result.exit_code == 1
+    assert "There is no folder" in result.output and "Create it first" in result.output
+    assert not (tmp_path / "no-such").exists()
+
+
+def test_private_notes_name_the_role_so_two_at_one_company_differ(
+    cli: Any, alice: Any, tmp_path: Path
+) -> None:
+    from bounceback.applications.services import add_application
+
+    for role in ("Data Analyst", "Analytics Engineer"):
+        app = add_application(
+            alice, company="Acme", role=role, applied_on=TODAY - timedelta(days=20)
+        )
+        save_answer(record_rejection(app, received_on=TODAY), "struggled", f"Notes on {role}.")
+    cli("report", "--out", str(tmp_path), "--format", "md", "--include-private")
+    md = next(tmp_path.glob("*.md")).read_text()
+    day = f"{TODAY.day} {TODAY:%b %Y}"
+    assert f"**Data Analyst at Acme, {day}:" in md
+    assert f"**Analytics Engineer at Acme, {day}:" in md

@@ -113,7 +113,10 @@ def insights(
 
 
 def report(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the report into.")] = Path(),
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="Folder to write the report into (it must exist already)."),
+    ] = Path(),
     fmt: Annotated[str, typer.Option("--format", help="html, md or both.")] = "both",
     since: Annotated[
         str | None,

@@ -28,6 +28,7 @@ FORMATS = ("html", "md", "both")
 class PrivateText:
     day: date
     company: str
+    role: str  # two applications to one company must not read the same
     heading: str
     text: str
 
@@ -85,13 +86,15 @@ def build(
     retro = Retrospective(since, today, result, report, done, wins, include_private)
     if include_private:
         retro.private = [
-            PrivateText(day, company, "The employer said", text)
-            for day, company, text in Feedback.objects.filter(owner=owner, received_on__gte=since)
-            .order_by("received_on")
-            .values_list("received_on", "application__company__name", "text")
+            PrivateText(day, company, role, "The employer said", text)
+            for day, company, role, text in Feedback.objects.filter(
+                owner=owner, received_on__gte=since
+            )
+            .order_by("received_on", "id")
+            .values_list("received_on", "application__company__name", "application__role", "text")
         ] + [
-            PrivateText(day, company, question, answer)
-            for day, company, question, answer in Reflection.objects.filter(
+            PrivateText(day, company, role, question, answer)
+            for day, company, role, question, answer in Reflection.objects.filter(
                 owner=owner, rejection__received_on__gte=since
             )
             .exclude(answer="")
@@ -99,6 +102,7 @@ def build(
             .values_list(
                 "rejection__received_on",
                 "rejection__application__company__name",
+                "rejection__application__role",
                 "question",
                 "answer",
             )
@@ -143,23 +147,31 @@ def to_markdown(retro: Retrospective) -> str:
 
 
 def write(retro: Retrospective, out: Path, fmt: str) -> list[Path]:
-    """Write the chosen formats into ``out``; returns the files written."""
+    """Write the chosen formats into the existing folder ``out``; returns the files written.
+
+    A missing folder is refused rather than created, like `bounceback calendar --out`:
+    a typo in the path should not scatter private reports in a new folder.
+    """
     if fmt not in FORMATS:
         raise UserError(f"'{fmt}' is not a report format. Use html, md or both.")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise UserError(f"Could not create the folder {out}: {error.strerror}.") from None
+    if not out.exists():
+        raise UserError(
+            f"There is no folder {out}. Create it first, or give a folder that exists with "
+            "--out. Nothing was written."
+        )
     if not out.is_dir():
-        raise UserError(f"{out} is a file. Give a folder with --out.")
+        raise UserError(f"{out} is a file. Give a folder with --out. Nothing was written.")
     stem = f"bounceback-retrospective-{retro.until:%Y-%m-%d}"
-    written = []
+    pages = []
     if fmt in ("html", "both"):
-        path = out / f"{stem}.html"
-        path.write_text(to_html(retro), encoding="utf-8")
-        written.append(path)
+        pages.append((out / f"{stem}.html", to_html(retro)))
     if fmt in ("md", "both"):
-        path = out / f"{stem}.md"
-        path.write_text(to_markdown(retro), encoding="utf-8")
+        pages.append((out / f"{stem}.md", to_markdown(retro)))
+    written = []
+    for path, text in pages:
+        try:
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise UserError(f"Could not write {path}: {error.strerror}.") from None
         written.append(path)
     return written
