@@ -48,6 +48,18 @@ def test_wins_per_month_keep_empty_months_and_name_each_year(alice: Any) -> None
     assert "1 win</title>" in chart.svg and "2 wins in 5 months" in chart.label
 
 
+def test_a_year_line_never_crowds_the_next_one() -> None:
+    # Twelve narrow months, Dec 2025 to Nov 2026: "2026" under Jan is enough for Dec.
+    today = date(2026, 11, 30)
+    points = [(date(2025, 12, 1), 1)] + [(date(2026, m, 1), 0) for m in range(1, 12)]
+    chart = charts.bars_chart(
+        "wins", "Wins per month", "", points, unit=("win", "wins"), by="month",
+        today=today, tick_every=1,
+    )  # fmt: skip
+    assert ">2025</text>" not in chart.svg and chart.svg.count(">2026</text>") == 1
+    assert chart.rows[0] == ["Dec 2025", "1"] and ">Nov</text>" in chart.svg
+
+
 def test_a_chart_all_in_this_year_carries_no_year_line(alice: Any) -> None:
     today = date(2026, 11, 30)
     points = [(date(2026, m, 1), m % 3) for m in range(6, 12)]

@@ -58,3 +58,33 @@ def test_insights_draw_the_search_and_a_wrong_tag_goes_in_one_click(
     page.get_by_role("link", name="Wins").click()
     page.wait_for_selector(".wins-timeline")
     shoot(page, "insights-wins")
+
+
+def test_a_search_across_years_names_the_years_on_the_overview(
+    signed_in_page: Any, live_server: Any
+) -> None:
+    from datetime import date, timedelta
+
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.services import add_application
+    from bounceback.demo import build_demo
+    from bounceback.recovery.models import Win
+
+    owner = local_user()
+    build_demo(owner)
+    today = date.today()
+    long_ago = today - timedelta(days=768)
+    add_application(owner, company="Oldco", role="Analyst", applied_on=long_ago)
+    last_year = today.replace(year=today.year - 1, month=12, day=10)
+    Win.objects.create(owner=owner, title="A reply last December", occurred_on=last_year)
+    page = signed_in_page
+    page.set_default_timeout(15000)
+    page.get_by_role("link", name="Insights").click()
+    page.wait_for_selector("#chart-wins svg[role=img]")
+    assert f"768 days since {long_ago.day} {long_ago:%b %Y}" in page.content()
+    # Every month from last December on, the empty ones too, with the year under the axis.
+    rows = page.locator("#chart-wins tbody tr")
+    assert rows.count() == today.month + 1
+    assert (rows.first.text_content() or "").startswith(f"Dec {last_year.year}")
+    assert f">{today.year}</text>" in page.locator("#chart-wins svg").inner_html()
+    shoot(page, "insights-years")

@@ -208,11 +208,31 @@ def bars_chart(
     def tick(day: date) -> str:  # under the axis; the year goes on its own line
         return f"{day:%b}" if by == "month" else f"{day.day} {day:%b}"
 
+    def left(index: int) -> float:
+        return index * slot + slot * 0.15
+
+    # ~7 units a character at this size: a label that would run off the edge is left out.
+    ticks = [
+        i
+        for i, (day, _) in enumerate(points)
+        if i % tick_every == 0 and left(i) + 7 * len(tick(day)) <= width
+    ]
+    years_at: set[int] = set()
+    if show_years:
+        previous = None
+        for i in ticks:
+            if points[i][0].year != previous:
+                years_at.add(i)
+                previous = points[i][0].year
+        # "Dec | Jan 2026" says enough: a year under the first tick would collide with the
+        # next one when a new year starts right after it.
+        later = sorted(years_at - {ticks[0]})
+        if later and (later[0] - ticks[0]) * slot < 45:
+            years_at.discard(ticks[0])
     parts = [f'<line x1="0" y1="{axis}" x2="{width}" y2="{axis}" stroke="{LINE}"/>']
-    year_shown: int | None = None
     for index, (day, n) in enumerate(points):
         h = (axis - top_pad) * n / top
-        x = index * slot + slot * 0.15
+        x = left(index)
         if n:
             parts.append(
                 f'<rect x="{x:.1f}" y="{axis - h:.1f}" width="{slot * 0.7:.1f}" '
@@ -224,13 +244,12 @@ def bars_chart(
                     f'<text x="{x + slot * 0.35:.1f}" y="{axis - h - 4:.1f}" '
                     f'text-anchor="middle" font-size="12" fill="{MUTED}" {FONT}>{n}</text>'
                 )
-        if index % tick_every == 0 and x < width - 40:
+        if index in ticks:
             parts.append(
                 f'<text x="{x:.1f}" y="{axis + 16}" font-size="12" fill="{MUTED}" {FONT}>'
                 f"{escape(tick(day))}</text>"
             )
-            if show_years and day.year != year_shown:
-                year_shown = day.year
+            if index in years_at:
                 parts.append(
                     f'<text x="{x:.1f}" y="{axis + 30}" font-size="12" font-weight="600" '
                     f'fill="{MUTED}" {FONT}>{day.year}</text>'
