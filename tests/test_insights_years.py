@@ -95,5 +95,8 @@ def test_trend_words_name_the_year_of_mentions_from_another_year() -> None:
     series = [MonthCount(date(2024, 11, 1), 2), MonthCount(date(2026, 11, 1), 0, 3)]
     assert describe(series, today) == "Came up twice in Nov 2024, 3 times since."
     assert describe(series[1:], today) == "Came up 3 times, all in Nov."
+    # Beside a picture that starts in 2024, this year's months say their year too.
+    since_2024 = [MonthCount(date(2024, 11, 1)), MonthCount(date(2026, 11, 1), 3)]
+    assert describe(since_2024, today) == "Came up 3 times, all in Nov 2026."
     last_year = [MonthCount(date(2025, 11, 1), 1), MonthCount(date(2025, 12, 1), 1)]
     assert describe(last_year, date(2026, 1, 10)) == "Came up twice, all in Nov–Dec 2025."

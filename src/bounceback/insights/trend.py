@@ -87,9 +87,9 @@ def times(n: int) -> str:
     return {1: "once", 2: "twice"}.get(n, f"{n} times")
 
 
-def _span(first: date, last: date, today: date) -> str:
-    """'Sep', 'Sep–Oct', or with years when they are not all this year."""
-    if first.year == last.year == today.year:
+def _span(first: date, last: date, today: date, *, years: bool = False) -> str:
+    """'Sep', 'Sep–Oct', or with years when they are not all this year (or ``years``)."""
+    if first.year == last.year == today.year and not years:
         return f"{first:%b}" if first == last else f"{first:%b}–{last:%b}"
     if first == last:
         return f"{first:%b %Y}"
@@ -110,9 +110,13 @@ def describe(series: list[MonthCount], today: date) -> str:
     before, since = sum(m.total for m in earlier), sum(m.total for m in recent)
     if not before and not since:
         return ""
+    # A search that began in an earlier year names the year every time: "all in Nov" beside
+    # a picture running from 2024 would leave the reader to guess which November.
+    years = bool(series) and series[0].month.year != today.year
     if not before:
-        return f"Came up {times(since)}, all in {_span(recent[0].month, recent[-1].month, today)}."
-    where = _span(earlier[0].month, earlier[-1].month, today)
+        span = _span(recent[0].month, recent[-1].month, today, years=years)
+        return f"Came up {times(since)}, all in {span}."
+    where = _span(earlier[0].month, earlier[-1].month, today, years=years)
     if not since:
         return f"Came up {times(before)} in {where}, not since."
     return f"Came up {times(before)} in {where}, {times(since)} since."
