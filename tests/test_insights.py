@@ -193,7 +193,9 @@ def test_a_wrong_silence_setting_is_explained_and_nothing_changes(
     assert not SilenceRule.objects.filter(owner=alice).exists()
 
 
-@pytest.mark.parametrize("days, ok", [("2", False), ("3", True), ("180", True), ("181", False)])
+@pytest.mark.parametrize(
+    "days, ok", [("-5", False), ("2", False), ("3", True), ("180", True), ("181", False)]
+)
 def test_the_insights_page_and_settings_allow_the_same_silence(
     alice: Any, alice_client: Any, days: str, ok: bool
 ) -> None:
@@ -208,6 +210,7 @@ def test_the_insights_page_and_settings_allow_the_same_silence(
     assert settings.is_valid() is ok
     if not ok:
         assert SilenceForm({"final": days}).errors["final"] == [SILENCE_DAYS_MESSAGE]
+        assert settings.errors["ghost_after_days"] == [SILENCE_DAYS_MESSAGE]
         with pytest.raises(UserError, match="between 3 and 180"):
             set_threshold(alice, "final", int(days))
 

@@ -2,7 +2,12 @@ from __future__ import annotations
 
 from django import forms
 
-from bounceback.accounts.models import Profile
+from bounceback.accounts.models import (
+    SILENCE_DAYS_MAX,
+    SILENCE_DAYS_MESSAGE,
+    SILENCE_DAYS_MIN,
+    Profile,
+)
 
 
 class SettingsForm(forms.ModelForm):
@@ -15,6 +20,11 @@ class SettingsForm(forms.ModelForm):
             "weekly_target": "Applications per week you aim for",
             "ghost_after_days": "Days of silence before an application counts as silent",
         }
+        # Negative numbers fail the model's own check first: the same kind words there.
+        error_messages = {
+            "ghost_after_days": {"min_value": SILENCE_DAYS_MESSAGE},
+            "weekly_target": {"min_value": "Pick a number from 0 (a week off) up to 100."},
+        }
 
     def clean_weekly_target(self) -> int:
         value: int = self.cleaned_data["weekly_target"]
@@ -24,6 +34,6 @@ class SettingsForm(forms.ModelForm):
 
     def clean_ghost_after_days(self) -> int:
         value: int = self.cleaned_data["ghost_after_days"]
-        if not 3 <= value <= 180:
-            raise forms.ValidationError("Choose between 3 and 180 days.")
+        if not SILENCE_DAYS_MIN <= value <= SILENCE_DAYS_MAX:
+            raise forms.ValidationError(SILENCE_DAYS_MESSAGE)
         return value

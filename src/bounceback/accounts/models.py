@@ -14,6 +14,17 @@ from django.utils import timezone
 LOCAL_USERNAME = "me"
 
 
+# How many days of silence before an application counts as silent: one range for the
+# setting here and the per-stage rules in insights. Under 3 days nobody has had time to
+# answer; past half a year a silence is an answer.
+SILENCE_DAYS_MIN = 3
+SILENCE_DAYS_MAX = 180
+SILENCE_DAYS_MESSAGE = (
+    f"Please choose between {SILENCE_DAYS_MIN} and {SILENCE_DAYS_MAX} days "
+    "(three weeks, 21, suits most searches)."
+)
+
+
 class Profile(models.Model):
     """Per-person preferences. Every person has one (created on demand)."""
 

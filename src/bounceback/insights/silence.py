@@ -17,22 +17,18 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 
-from bounceback.accounts.models import Profile
+from bounceback.accounts.models import (
+    SILENCE_DAYS_MAX,
+    SILENCE_DAYS_MESSAGE,
+    SILENCE_DAYS_MIN,
+    Profile,
+)
 from bounceback.applications.models import Application, Stage, StageEvent, Status
 from bounceback.errors import UserError
 from bounceback.insights.models import SilenceRule
 from bounceback.recovery.models import Action, ActionKind, ActionStatus
 
 GHOST_FACTOR = 2
-# How long a silence can be set to last, in days: the same on the insights page and in
-# Settings (accounts.forms checks 3-180 too). Under 3 days nobody has had time to answer;
-# past half a year a silence is an answer.
-SILENCE_DAYS_MIN = 3
-SILENCE_DAYS_MAX = 180
-SILENCE_DAYS_MESSAGE = (
-    f"Please choose between {SILENCE_DAYS_MIN} and {SILENCE_DAYS_MAX} days "
-    "(three weeks, 21, suits most searches)."
-)
 PROPOSE_AT_MOST = 10  # waiting suggestions at any time, so silences never flood the list
 # A nudge months after the last word reads oddly (imported mail can be years old): past
 # this, bounceback offers "mark as no reply" instead of suggesting a follow-up.
