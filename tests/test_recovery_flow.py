@@ -403,3 +403,41 @@ def test_the_done_page_offers_a_check_in_only_until_they_have_checked_in_today(
         "How are you feeling?"
         not in alice_client.get(f"/rejections/{rejection.pk}/done/").content.decode()
     )
+
+
+def test_steps_are_proposed_from_what_they_could_change_and_what_the_employer_said(
+    alice: Any,
+) -> None:
+    from bounceback.recovery import actions
+
+    rejection = record_rejection(
+        add_application(alice, company="Acme", role="Analyst"), stage_reached="interview"
+    )
+    Reflection.objects.create(
+        owner=alice,
+        rejection=rejection,
+        question_key="could_change",
+        question="What could you change?",
+        answer="They wanted more hands-on experience with dbt.",
+        control="can_change",
+    )
+    Reflection.objects.create(
+        owner=alice,
+        rejection=rejection,
+        question_key="outside",
+        question="What was outside your control?",
+        answer="My communication was fine; they had an internal candidate.",
+        control="outside",
+    )
+    steps = {a.title: a for a in actions.propose(rejection)}
+    core = "Pick one core skill and practise it for 30 minutes a day this week"
+    assert core in steps and steps[core].theme == "core-skill"
+    assert steps[core].due_on == date.today() + timedelta(days=actions.THEME_STEP_WITHIN)
+    assert not any(a.theme in ("competition", "communication") for a in steps.values())
+
+
+def test_no_answers_no_theme_steps(alice: Any) -> None:
+    from bounceback.recovery import actions
+
+    rejection = record_rejection(add_application(alice, company="Acme", role="Analyst"))
+    assert not [a for a in actions.propose(rejection) if a.theme]

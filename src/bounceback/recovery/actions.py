@@ -13,6 +13,7 @@ from bounceback.recovery.models import (
     Action,
     ActionKind,
     ActionStatus,
+    ControlKind,
     PracticeQuestion,
     Rejection,
     Win,
@@ -28,6 +29,8 @@ FEEDBACK_FOLLOW_UP_AFTER = 8
 REAPPLY_AFTER = 90
 KEEP_IN_TOUCH_AFTER = 30  # a month on, a friendly check-in is welcome rather than pressing
 PRACTICE_WITHIN = 3
+THEME_STEP_WITHIN = 7
+MAX_THEME_PROPOSALS = 2
 MAX_PRACTICE_PROPOSALS = 2
 
 
@@ -40,6 +43,7 @@ class Proposal:
     title: str
     why: str
     due_in: int
+    theme: str = ""
 
 
 def _proposals(rejection: Rejection) -> list[Proposal]:
@@ -100,6 +104,7 @@ def _proposals(rejection: Rejection) -> list[Proposal]:
                 PRACTICE_WITHIN,
             )
         )
+    found += _from_what_was_learned(rejection)
     found.append(
         Proposal(
             ActionKind.SELF_CARE,
@@ -109,6 +114,51 @@ def _proposals(rejection: Rejection) -> list[Proposal]:
         )
     )
     return found
+
+
+def _from_what_was_learned(rejection: Rejection) -> list[Proposal]:
+    """Steps from the themes in what they could change and what the employer said.
+
+    Answers marked "outside my control" and the what-went-well questions teach nothing to
+    act on, so they are left out; each theme found offers its first suggested step.
+    """
+    from bounceback.insights.tagging import all_themes, tagger_for
+    from bounceback.lib.themes import skipped_questions
+
+    skipped = skipped_questions()
+    texts = [
+        r.answer
+        for r in rejection.reflections.order_by("id")
+        if r.answer.strip() and r.control != ControlKind.OUTSIDE and r.question_key not in skipped
+    ]
+    texts += [f.text for f in rejection.application.feedback.order_by("id")]
+    if rejection.has_feedback:
+        texts.append(rejection.source_text)
+    if not any(t.strip() for t in texts):
+        return []
+    tagger = tagger_for(rejection.owner)
+    themes = {t.slug: t for t in all_themes(rejection.owner)}
+    seen: list[str] = []
+    for text in texts:
+        seen += [f.slug for f in tagger.tag(text) if f.slug not in seen]
+    steps = []
+    for slug in seen:
+        theme = themes.get(slug)
+        if theme is None or not theme.actions:
+            continue
+        step = theme.actions[0]
+        steps.append(
+            Proposal(
+                ActionKind.CUSTOM,
+                step.title,
+                f"{step.why} (From what you noted: {theme.name.lower()}.)",
+                THEME_STEP_WITHIN,
+                theme=slug,
+            )
+        )
+        if len(steps) == MAX_THEME_PROPOSALS:
+            break
+    return steps
 
 
 @transaction.atomic
@@ -124,6 +174,7 @@ def propose(rejection: Rejection, today: date | None = None) -> list[Action]:
             defaults={
                 "application": rejection.application,
                 "why": proposal.why,
+                "theme": proposal.theme,
                 "due_on": today + timedelta(days=proposal.due_in),
                 "status": ActionStatus.PROPOSED,
             },
