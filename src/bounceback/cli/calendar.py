@@ -77,7 +77,7 @@ def calendar(
         )
     else:
         console.print(
-            f"Saved {escape(str(out))}. It has no events yet: steps appear once they have a date."
+            f"Saved {escape(str(out))}. It has no events yet: a step appears once you keep it and it has a date."
         )
 
 
