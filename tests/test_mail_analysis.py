@@ -1260,3 +1260,74 @@ def test_merge_tags_of_mailing_and_crm_tools_are_placeholders_too() -> None:
     )
     assert result.label == "rejection"
     assert (result.company, result.role, result.contact_name) == (None, None, None)
+
+
+def test_a_verbal_offer_in_a_colleagues_words_is_not_dropped() -> None:
+    result = analyze(
+        mail(
+            "Hi Tom,\n\nLovely to chat this afternoon. Just to put it in writing: we'd love you to join "
+            "Northpeak Coffee as Roastery Lead at £36,500 a year, starting in March. Paperwork to follow.\n\nMaya",
+            subject="Following our call",
+            from_name="Maya Stone",
+            from_addr="maya@northpeakcoffee.com",
+        )
+    )
+    assert result.label == "offer"
+
+
+def test_an_offer_taken_back_is_a_rejection_not_an_offer() -> None:
+    result = analyze(
+        mail(
+            "Dear Priya,\n\nI regret that, following a budget freeze, we have had to rescind the offer "
+            "for the Data Engineer position made to you on Monday. I am truly sorry.\n\nKind regards,\nTom Reyes",
+            subject="Your offer",
+            from_name="Tom Reyes",
+            from_addr="tom.reyes@larchwood.io",
+        )
+    )
+    assert result.label == "rejection"
+    assert not (result.label == "offer" and result.confidence >= 0.6)
+
+
+def test_a_childs_club_place_or_a_research_fund_shortlist_is_never_auto_filed_as_job_mail() -> None:
+    club = analyze(
+        mail(
+            "Dear Mrs Patel,\n\nThank you for applying for a summer camp place for Leo. Unfortunately we "
+            "are fully booked and cannot offer a place on this occasion.\n\nSunnyside Kids",
+            subject="Your application",
+            from_addr="hello@sunnysidekids.co.uk",
+        )
+    )
+    fund = analyze(
+        mail(
+            "Dear Dr Osei,\n\nThank you for applying to the Early Career Innovation Fund. Your proposal has "
+            "been shortlisted and we would like to invite you to present it to the panel in March.\n\n"
+            "Funding Team",
+            subject="Your application - shortlisted",
+            from_addr="funding@example-trust.org",
+        )
+    )
+    for result in (club, fund):
+        assert result.label == "not_job" or result.confidence < 0.6
+
+
+def test_a_career_fair_invitation_is_job_mail_but_not_an_application_update() -> None:
+    result = analyze(
+        mail(
+            "Hi Jo,\n\nThanks for your interest in Fenwick Labs! Join our recruiters at the campus careers "
+            "fair on 3 March to hear about our graduate roles.\n\nFenwick Labs Early Careers",
+            subject="Meet Fenwick Labs at the careers fair",
+            from_name="Fenwick Labs Early Careers",
+            from_addr="no-reply@greenhouse.io",
+        )
+    )
+    assert result.label == "other_job" or result.confidence < 0.6
+    assert result.label != "application_received" or result.confidence < 0.6
+
+
+def test_an_acknowledgement_without_names_is_still_an_acknowledgement() -> None:
+    result = analyze_text(
+        "We acknowledge that your application has been received and it is now with our hiring team. "
+        "Successful applicants will be contacted after the closing date."
+    )
+    assert result.label == "application_received"

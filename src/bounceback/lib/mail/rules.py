@@ -75,7 +75,7 @@ JOB_BODY_STEMS: Final = phrases(
     chose_another another_person someone_else somebody_else
     background_check second_round next_round final_round first_round different_direction
     another_direction join_us join_the_team come_in_for our_chat our_call our_conversation
-    the_paperwork docusign referral refer_you
+    the_paperwork docusign referral refer_you you_to_join written_contract
     """
 )
 # Matched against lower-cased text, at word starts; findall gives the stems present.
@@ -358,7 +358,7 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "application_received",
             2.5,
-            r"\b(?:your )?application (?:has been|was|is) (?:successfully )?(?:received|submitted|sent|complete)",
+            r"\b(?:your )?application (?:has been|was|is) (?:successfully )?(?:received|submitted|sent|complete)|\b(?:we )?(?:confirm|acknowledge) (?:that )?(?:it|your application|your cv) (?:has been|was|is) (?:safely |successfully )?received\b|\bwith our (?:recruitment|recruiting|hiring|talent) team\b",
         ),
         (
             "application_received",
@@ -486,6 +486,24 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             2.5,
             r"\bdecided not to fill\b|\b(?:position|role|vacancy|post|requisition)\b[^.\n]{0,60}\b(?:has|have) (?:now )?been (?:withdrawn|cancel+ed|closed|eliminated)\b|\bwill not be (?:hiring|recruiting) for (?:it|this|the)\b|\bclosed (?:the|this|our) (?:recruitment|hiring|search|selection) process|\bfill(?:ed|ing)? (?:the|this) (?:position|role|vacancy|post) internally\b",
         ),
+        # An offer taken back (restructuring, budget): the application ended.
+        (
+            "rejection",
+            3.5,
+            r"\b(?:withdraw|withdrawn|withdrawing|rescind|rescinded|rescinding|retract|retracted|revoke|revoked) (?:the|our|your|this|my) (?:job |conditional |verbal |written |employment )?offer\b|\boffer (?:of employment )?(?:has been|had to be|must be|is being|was) (?:withdrawn|rescinded|retracted|revoked)\b",
+        ),
+        # A verbal offer in a colleague's words: "we'd like you to join Acme as Supervisor at £42,000".
+        (
+            "offer",
+            3.0,
+            r"\b(?:like|love|want|delighted|pleased|happy|thrilled)(?<!not like) (?:for )?you to join (?:us|the team|[\w&' -]{2,40}?) as (?:our |a |an |the )?[\w /&-]{2,50}?(?: at|,| on| with| starting| from)\b[^.\n]{0,60}(?:£|\$|€|salary|per (?:year|annum|hour)|start(?:ing)?\b)",
+        ),
+        # Career fairs and info sessions: job mail, no application decided.
+        (
+            "other_job",
+            2.5,
+            r"\b(?:virtual |online |campus )?(?:info(?:rmation)? session|careers? (?:fair|event|evening)|recruit(?:ing|ment) event|hiring event|open (?:evening|day) for (?:students|graduates|applicants))\b",
+        ),
         # -- look-alikes: applications and rejections that are not about a job
         (
             "not_job",
@@ -502,6 +520,13 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
             "not_job",
             3.0,
             r"\bpodcast\b|\bon (?:the|our|my) (?:show|podcast|channel)\b|\b(?:journalist|reporter)\b|\bfor (?:our|the|an?|my) (?:article|story|feature|magazine|newspaper|documentary|blog post)\b|\bcongrat(?:s|ulations) on (?:the|your) new (?:job|role|position|gig)\b",
+        ),
+        # A child's club or nursery place, a research fund's panel: applications, places and
+        # shortlists with no job in them.
+        (
+            "not_job",
+            3.0,
+            r"\b(?:holiday|after-?school|breakfast|summer|half-term|kids'?|children's) (?:club|camp|playscheme)s?\b|\b(?:nursery|childcare|creche|crèche|reception|school) places?\b|\b(?:research|innovation|arts|heritage|community|travel) (?:fund|funding|fellowship|bursary)\b|\byour (?:proposal|bid|project|research proposal) (?:has been|was|is) shortlisted\b|\bpresent (?:it|your (?:proposal|project|bid|research)) to (?:our|the) (?:panel|committee|trustees)\b",
         ),
         ("not_job", 1.5, r"\bwait ?list\b"),
         (
@@ -523,7 +548,7 @@ JOB_SPECIFIC_RE: Final = re.compile(
 # "experience" and "opportunity" are everywhere). Used when a look-alike topic is named.
 JOB_STRONG_RE: Final = re.compile(
     r"\b(?:positions?\b|roles?\b|jobs?\b|vacanc|interview|candida(?:te|tes|cy|ture)|cv\b|resume|résumé|"
-    r"recruiter|recruitment|recruiting|hiring|hired\b|career|employment|employer|salary|onboarding|"
+    r"recruiter|recruitment|recruiting|hiring|hired\b|(?<!early )career|employment|employer|salary|onboarding|"
     r"stelle|bewerbung|poste\b|puesto|vacature|sollicitatie)",
     re.I,
 )
