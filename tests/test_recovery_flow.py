@@ -441,3 +441,22 @@ def test_no_answers_no_theme_steps(alice: Any) -> None:
 
     rejection = record_rejection(add_application(alice, company="Acme", role="Analyst"))
     assert not [a for a in actions.propose(rejection) if a.theme]
+
+
+def test_good_news_pasted_by_mistake_goes_on_the_timeline_in_one_click(
+    alice_client: Any, alice: Any
+) -> None:
+    from bounceback.applications.models import StageEvent
+
+    application = add_application(
+        alice, company="Acme", role="Data Analyst", applied_on=date.today() - timedelta(days=10)
+    )
+    body = alice_client.post("/rejections/new/", {"step": "read", "text": INVITE}).content.decode()
+    assert f'action="/applications/{application.pk}/events/"' in body
+    assert 'name="kind" value="interview"' in body
+    alice_client.post(
+        f"/applications/{application.pk}/events/",
+        {"kind": "interview", "occurred_on": date.today().isoformat(), "note": INVITE[:40]},
+    )
+    assert StageEvent.objects.filter(application=application, kind="interview").exists()
+    assert not Rejection.objects.exists()

@@ -23,6 +23,12 @@ _NOT_A_REJECTION = {
     "not_job": "something other than a reply about a job",
 }
 SURE_ENOUGH = 0.6  # the analyser's own review threshold
+# Good news that belongs on the timeline, as the timeline names it.
+TIMELINE_STEP = {
+    "interview_invite": "interview",
+    "offer": "offer",
+    "assessment_invite": "assessment",
+}
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,11 @@ class Guess:
     evidence: tuple[str, ...] = field(default_factory=tuple)
     heard_on: date | None = None  # the e-mail's own Date:, when it has one that makes sense
     contact_email: str = ""  # the sender's address, only when it is a person's
+
+    @property
+    def timeline_step(self) -> str | None:
+        """The timeline step this good news stands for ('interview', 'offer'...), if any."""
+        return TIMELINE_STEP.get(self.label) if self.not_a_rejection else None
 
     @property
     def not_a_rejection(self) -> str | None:

@@ -89,6 +89,9 @@ def capture(request: AuthedRequest) -> HttpResponse:
                     "reads_like": guess.not_a_rejection,
                     "match": match.application if match.certain else None,
                     "application": application,
+                    "step_kind": guess.timeline_step,
+                    "step_day": guess.heard_on or date.today(),
+                    "step_note": _first_line(text),
                 },
             )
         return _check_form(request, text, guess, application)
@@ -423,3 +426,9 @@ def action_update(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def _today() -> Any:
     return date.today()
+
+
+def _first_line(text: str) -> str:
+    """A short note for the timeline: the first line of what was pasted."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line if len(line) <= 200 else line[:199] + "…"
