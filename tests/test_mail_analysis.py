@@ -1331,3 +1331,24 @@ def test_an_acknowledgement_without_names_is_still_an_acknowledgement() -> None:
         "Successful applicants will be contacted after the closing date."
     )
     assert result.label == "application_received"
+
+
+def test_join_us_reads_as_an_offer_only_with_a_role_and_terms_and_a_withdrawal_clause_is_no_rejection() -> (
+    None
+):
+    chef = analyze_text(
+        "Hi Sam,\n\nGreat call. We'd love you to join us as our new Head Chef, starting Monday 3rd. "
+        "Contract to follow.\n\nLuca"
+    )
+    panel = analyze_text(
+        "Hi Sam,\n\nWe'd like you to join us for a panel interview as a final step, starting at 10am on "
+        "Friday at our office.\n\nBest, Jo\nTalent Team, Acme"
+    )
+    letter = analyze_text(
+        "Dear Sam,\n\nWe are delighted to offer you the position of Analyst at Acme. This offer is "
+        "conditional on references; we reserve the right to withdraw the offer if they are "
+        "unsatisfactory. Your start date is 1 March.\n\nJo Smith\nHR, Acme"
+    )
+    assert chef.label == "offer"
+    assert panel.label != "offer"
+    assert letter.label == "offer"

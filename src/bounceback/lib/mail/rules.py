@@ -490,13 +490,18 @@ PHRASES: Final[tuple[tuple[str, float, re.Pattern[str]], ...]] = tuple(
         (
             "rejection",
             3.5,
-            r"\b(?:withdraw|withdrawn|withdrawing|rescind|rescinded|rescinding|retract|retracted|revoke|revoked) (?:the|our|your|this|my) (?:job |conditional |verbal |written |employment )?offer\b|\boffer (?:of employment )?(?:has been|had to be|must be|is being|was) (?:withdrawn|rescinded|retracted|revoked)\b",
+            r"(?<!right to )(?<!may )(?<!might )(?<!will )(?<!could )(?<!can )(?<!entitled to )\b(?:withdraw|withdrawn|withdrawing|rescind|rescinded|rescinding|retract|retracted|revoke|revoked) (?:the|our|your|this|my) (?:job |conditional |verbal |written |employment )?offer\b|\boffer\b[^.\n]{0,50}?\b(?:has been|have been|had to be|must be|is being|was|were) (?:withdrawn|rescinded|retracted|revoked)\b",
         ),
         # A verbal offer in a colleague's words: "we'd like you to join Acme as Supervisor at £42,000".
         (
             "offer",
             3.0,
-            r"\b(?:like|love|want|delighted|pleased|happy|thrilled)(?<!not like) (?:for )?you to join (?:us|the team|[\w&' -]{2,40}?) as (?:our |a |an |the )?[\w /&-]{2,50}?(?: at|,| on| with| starting| from)\b[^.\n]{0,60}(?:£|\$|€|salary|per (?:year|annum|hour)|start(?:ing)?\b)",
+            r"\b(?:like|love|want|delighted|pleased|happy|thrilled)(?<!not like) (?:for )?you to join (?![^.\n]{0,50}\b(?:interview|call|chat|meeting|session|webinar|event|panel|assessment|meetup|trial)\b)(?:us|the team|[\w&' -]{2,40}?) as (?:our |a |an |the )?[\w /&-]{2,50}?\b[^.\n]{0,60}?(?:£|\$|€|\bsalary|\bper (?:year|annum|hour)|\bstart(?:ing)?\b)",
+        ),
+        (
+            "interview_invite",
+            2.5,
+            r"\b(?:like|love|want|invite) (?:you )?to join us for (?:an?|the|your) (?:[\w-]+ ){0,2}(?:interview|assessment (?:day|centre)|trial shift|trial day)\b",
         ),
         # Career fairs and info sessions: job mail, no application decided.
         (
