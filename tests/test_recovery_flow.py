@@ -460,3 +460,21 @@ def test_good_news_pasted_by_mistake_goes_on_the_timeline_in_one_click(
     )
     assert StageEvent.objects.filter(application=application, kind="interview").exists()
     assert not Rejection.objects.exists()
+
+
+def test_a_theme_tag_the_person_removed_proposes_no_step(alice: Any) -> None:
+    from bounceback.insights.models import ThemeTag
+    from bounceback.insights.tagging import remove_tag
+    from bounceback.recovery import actions
+
+    rejection = record_rejection(add_application(alice, company="Acme", role="Analyst"))
+    answer = Reflection.objects.create(
+        owner=alice,
+        rejection=rejection,
+        question_key="could_change",
+        question="What could you change?",
+        answer="They wanted more hands-on experience with dbt.",
+        control="can_change",
+    )
+    remove_tag(ThemeTag.objects.get(reflection=answer, theme="core-skill"))
+    assert not [a for a in actions.propose(rejection) if a.theme == "core-skill"]

@@ -122,25 +122,33 @@ def _from_what_was_learned(rejection: Rejection) -> list[Proposal]:
     Answers marked "outside my control" and the what-went-well questions teach nothing to
     act on, so they are left out; each theme found offers its first suggested step.
     """
-    from bounceback.insights.tagging import all_themes, tagger_for
+    from django.db.models import Q
+
+    from bounceback.insights.models import TagState, ThemeTag
+    from bounceback.insights.tagging import tagger_for
     from bounceback.lib.themes import skipped_questions
 
     skipped = skipped_questions()
-    texts = [
-        r.answer
+    learned = [
+        r.pk
         for r in rejection.reflections.order_by("id")
         if r.answer.strip() and r.control != ControlKind.OUTSIDE and r.question_key not in skipped
     ]
-    texts += [f.text for f in rejection.application.feedback.order_by("id")]
-    if rejection.has_feedback:
-        texts.append(rejection.source_text)
-    if not any(t.strip() for t in texts):
+    # Answers and feedback were tagged when saved, and the person may have fixed those tags:
+    # read them rather than tagging again. Only the e-mail itself has no tags of its own.
+    tags = (
+        ThemeTag.objects.filter(owner=rejection.owner)
+        .filter(Q(reflection_id__in=learned) | Q(feedback__application=rejection.application))
+        .exclude(state=TagState.REJECTED)
+        .order_by("id")
+    )
+    seen = list(dict.fromkeys(tags.values_list("theme", flat=True)))
+    if not seen and not rejection.has_feedback:
         return []
     tagger = tagger_for(rejection.owner)
-    themes = {t.slug: t for t in all_themes(rejection.owner)}
-    seen: list[str] = []
-    for text in texts:
-        seen += [f.slug for f in tagger.tag(text) if f.slug not in seen]
+    if rejection.has_feedback:
+        seen += [f.slug for f in tagger.tag(rejection.source_text) if f.slug not in seen]
+    themes = {t.slug: t for t in tagger.themes}
     steps = []
     for slug in seen:
         theme = themes.get(slug)
