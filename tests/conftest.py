@@ -9,10 +9,50 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import time_machine
 from django.test import Client
 from typer.testing import CliRunner
 
 from bounceback.accounts.models import LOCAL_USERNAME
+from tests import clock
+
+_SESSION_TRAVEL = pytest.StashKey[time_machine.travel]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--today",
+        default=None,
+        help="Run the whole suite at this moment (ISO 8601, e.g. 2027-01-01T00:00:30+00:00).",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Before collection, so test modules that import TODAY see the moved clock, and frozen
+    # for the whole run, so that not even an import reads the real time.
+    clock.set_current_time(config.getoption("--today"))
+    config.stash[_SESSION_TRAVEL] = traveller = time_machine.travel(clock.CURRENT_TIME, tick=False)
+    traveller.start()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    traveller = config.stash.get(_SESSION_TRAVEL, None)
+    if traveller is not None:
+        traveller.stop()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"frozen clock: {clock.CURRENT_TIME.isoformat()} ({clock.local_zone().key})"
+
+
+@pytest.fixture(autouse=True)
+def frozen_clock() -> Iterator[time_machine.Traveller]:
+    """Every test starts at ``clock.CURRENT_TIME``, wherever the test before left the clock.
+
+    Move it inside a test with ``frozen_clock.move_to(...)`` or ``frozen_clock.shift(...)``.
+    """
+    with time_machine.travel(clock.CURRENT_TIME, tick=False) as traveller:
+        yield traveller
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from bounceback.applications.services import (
     search,
 )
 from bounceback.errors import UserError
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -40,27 +41,25 @@ def test_each_person_has_their_own_companies(alice: Any, bob: Any) -> None:
 
 def test_events_move_the_stage_forward_but_never_back(alice: Any) -> None:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=9)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=9)
     )
-    record_event(application, EventKind.INTERVIEW, occurred_on=date.today() - timedelta(days=5))
-    record_event(application, EventKind.SCREEN, occurred_on=date.today() - timedelta(days=4))
+    record_event(application, EventKind.INTERVIEW, occurred_on=TODAY - timedelta(days=5))
+    record_event(application, EventKind.SCREEN, occurred_on=TODAY - timedelta(days=4))
     assert application.stage == Stage.INTERVIEW
 
 
 def test_interview_rounds_are_numbered(alice: Any) -> None:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=9)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=9)
     )
-    first = record_event(
-        application, EventKind.INTERVIEW, occurred_on=date.today() - timedelta(days=5)
-    )
+    first = record_event(application, EventKind.INTERVIEW, occurred_on=TODAY - timedelta(days=5))
     second = record_event(application, EventKind.INTERVIEW)
     assert (first.round, second.round) == (1, 2)
 
 
 def test_an_interview_is_kept_as_a_win(alice: Any) -> None:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=9)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=9)
     )
     record_event(application, EventKind.INTERVIEW)
     record_event(application, EventKind.INTERVIEW)
@@ -69,9 +68,9 @@ def test_an_interview_is_kept_as_a_win(alice: Any) -> None:
 
 def test_a_reply_after_silence_reopens_a_ghosted_application(alice: Any) -> None:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=40)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=40)
     )
-    record_event(application, EventKind.GHOSTED, occurred_on=date.today() - timedelta(days=3))
+    record_event(application, EventKind.GHOSTED, occurred_on=TODAY - timedelta(days=3))
     record_event(application, EventKind.SCREEN)
     assert application.status == Status.ACTIVE
 
@@ -82,7 +81,7 @@ def test_a_reply_after_silence_reopens_a_ghosted_application(alice: Any) -> None
         ({"company": " ", "role": "Analyst"}, "company"),
         ({"company": "Acme", "role": ""}, "role"),
         (
-            {"company": "Acme", "role": "Analyst", "applied_on": date.today() + timedelta(days=2)},
+            {"company": "Acme", "role": "Analyst", "applied_on": TODAY + timedelta(days=2)},
             "future",
         ),
     ],
@@ -96,9 +95,9 @@ def test_bad_input_is_refused_with_a_clear_reason(
 
 
 def test_an_event_before_the_application_date_is_refused(alice: Any) -> None:
-    application = add_application(alice, company="Acme", role="Analyst", applied_on=date.today())
+    application = add_application(alice, company="Acme", role="Analyst", applied_on=TODAY)
     with pytest.raises(UserError, match="before you applied"):
-        record_event(application, EventKind.SCREEN, occurred_on=date.today() - timedelta(days=3))
+        record_event(application, EventKind.SCREEN, occurred_on=TODAY - timedelta(days=3))
     assert application.events.count() == 1
 
 
@@ -194,11 +193,11 @@ def test_adding_a_step_with_htmx_returns_the_timeline_fragment(
     alice_client: Any, alice: Any
 ) -> None:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=4)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=4)
     )
     response = alice_client.post(
         reverse("applications:event_add", args=[application.pk]),
-        {"kind": "screen", "occurred_on": date.today().isoformat(), "note": "With Priya"},
+        {"kind": "screen", "occurred_on": TODAY.isoformat(), "note": "With Priya"},
         HTTP_HX_REQUEST="true",
     )
     body = response.content.decode()
@@ -238,13 +237,11 @@ def test_a_timeline_entry_can_be_corrected_but_not_moved_before_applying(
     alice_client: Any, alice: Any
 ) -> None:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=9)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=9)
     )
-    event = record_event(
-        application, EventKind.SCREEN, occurred_on=date.today() - timedelta(days=5)
-    )
+    event = record_event(application, EventKind.SCREEN, occurred_on=TODAY - timedelta(days=5))
     url = reverse("applications:event_edit", args=[application.pk, event.pk])
-    too_early = (date.today() - timedelta(days=30)).isoformat()
+    too_early = (TODAY - timedelta(days=30)).isoformat()
     response = alice_client.post(
         url, {"kind": "interview", "occurred_on": too_early, "note": "typo fixed"}
     )
@@ -252,7 +249,7 @@ def test_a_timeline_entry_can_be_corrected_but_not_moved_before_applying(
     event.refresh_from_db()
     assert event.kind == EventKind.SCREEN
     alice_client.post(
-        url, {"kind": "interview", "occurred_on": date.today().isoformat(), "note": "typo fixed"}
+        url, {"kind": "interview", "occurred_on": TODAY.isoformat(), "note": "typo fixed"}
     )
     event.refresh_from_db()
     assert (event.kind, event.note) == (EventKind.INTERVIEW, "typo fixed")
@@ -261,7 +258,7 @@ def test_a_timeline_entry_can_be_corrected_but_not_moved_before_applying(
 def test_weeks_in_a_row_count_full_weeks_with_an_application_up_to_last_week(alice: Any) -> None:
     from bounceback.applications.services import weeks_in_a_row
 
-    monday = date(2026, 11, 30)  # a Monday: this week has only just begun
+    monday = TODAY - timedelta(days=TODAY.weekday())  # this week has only just begun
     for days_back in (3, 9, 16, 40):  # last week, the two before, then a gap
         add_application(
             alice,
@@ -277,7 +274,7 @@ def test_weeks_in_a_row_count_full_weeks_with_an_application_up_to_last_week(ali
 def test_the_dashboard_notes_momentum_kindly_and_never_a_lost_streak(
     alice: Any, alice_client: Any
 ) -> None:
-    today = date.today()
+    today = TODAY
     for weeks_back in (1, 2):
         add_application(
             alice,

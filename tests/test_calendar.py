@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +19,10 @@ from bounceback.recovery.reflection import save_answer
 from bounceback.recovery.services import record_feedback, record_rejection
 from bounceback.wellbeing import checkins, goals
 from bounceback.wellbeing.models import ExerciseEntry
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
-TODAY = date.today()
 BASE = "http://testserver"
 
 

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +9,7 @@ import pytest
 
 from bounceback.applications.models import Application, StageEvent
 from bounceback.cli.main import app
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def test_version_is_printed(cli: Any) -> None:
 
 
 def test_add_stage_show_round_trip(cli: Any) -> None:
-    applied = (date.today() - timedelta(days=10)).isoformat()
+    applied = (TODAY - timedelta(days=10)).isoformat()
     added = json.loads(cli("add", "ACME Corp", "Data Analyst", "--on", applied, "--json").output)
     moved = cli("stage", str(added["id"]), "interview", "--note", "with the team lead")
     assert moved.exit_code == 0

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
@@ -9,12 +8,13 @@ from django.urls import reverse
 from bounceback.applications.models import Application
 from bounceback.demo import build_demo
 from bounceback.recovery.models import Rejection, Win
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_is_a_varied_search_over_months(alice: Any) -> None:
-    build_demo(alice, today=date(2026, 11, 22))
+    build_demo(alice, today=TODAY)
     applications = Application.objects.filter(owner=alice)
     assert applications.count() >= 30
     span = max(a.applied_on for a in applications) - min(a.applied_on for a in applications)

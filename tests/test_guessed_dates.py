@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -14,6 +14,7 @@ from bounceback.applications.services import add_application, record_event
 from bounceback.insights.funnel import response_times
 from bounceback.mailbox.importer import import_items
 from bounceback.mailbox.services import correct
+from tests.clock import TODAY
 from tests.test_mail_import import analysed, message
 from tests.test_mail_review import queue
 
@@ -52,7 +53,7 @@ def test_applications_the_person_adds_have_their_own_date(alice: Any, cli: Any) 
 
 
 def test_response_times_leave_out_guessed_dates(alice: Any) -> None:
-    today = date.today()
+    today = TODAY
     mine = add_application(
         alice, company="Acme", role="Analyst", applied_on=today - timedelta(days=6)
     )

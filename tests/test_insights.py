@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -25,9 +25,9 @@ from bounceback.insights.silence import (
 from bounceback.insights.stats import themes_report
 from bounceback.recovery.models import Action, ActionKind, ActionStatus, Rejection, Win
 from bounceback.recovery.services import record_rejection
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
-TODAY = date.today()
 
 
 def bulk_search(owner: Any, n: int) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,8 @@ import pytest
 from bounceback.applications.services import record_event
 from bounceback.recovery.reflection import save_answer
 from bounceback.recovery.services import record_rejection
-from tests.test_insights import TODAY, applied, bulk_search
+from tests.clock import TODAY
+from tests.test_insights import applied, bulk_search
 
 
 def offer_search(owner: Any) -> None:
@@ -126,7 +127,7 @@ def test_the_report_includes_private_words_only_when_asked(
 def test_a_wrong_report_format_or_future_date_is_explained(cli: Any, tmp_path: Path) -> None:
     wrong = cli("report", "--out", str(tmp_path), "--format", "pdf")
     assert wrong.exit_code == 1 and "Use html, md or both" in wrong.output
-    future = (date.today() + timedelta(days=3)).isoformat()
+    future = (TODAY + timedelta(days=3)).isoformat()
     later = cli("report", "--out", str(tmp_path), "--since", future)
     assert later.exit_code == 1 and "in the future" in later.output
     assert not list(tmp_path.iterdir())

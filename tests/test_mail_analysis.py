@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -580,27 +579,6 @@ def test_the_prefilter_never_fires_on_job_mail_in_the_corpus() -> None:
             assert not is_clearly_unrelated(msg.from_addr, msg.from_name, msg.subject, {}), row[
                 "file"
             ]
-
-
-def test_the_prefilter_takes_microseconds() -> None:
-    calls = [
-        ("orders@amazon.com", "Amazon", "Your order has shipped", {}),
-        ("no-reply@greenhouse.io", "Acme", "Your application", {}),
-    ]
-    started = time.perf_counter()
-    for _ in range(5000):
-        for args in calls:
-            is_clearly_unrelated(*args)
-    per_call = (time.perf_counter() - started) / 10000
-    assert per_call < 20e-6  # typically 1-2 µs; generous for a shared CI machine
-
-
-def test_analysing_a_job_message_takes_about_a_millisecond() -> None:
-    analyze(GREENHOUSE_REJECTION)  # load the model
-    started = time.perf_counter()
-    for _ in range(200):
-        analyze(GREENHOUSE_REJECTION)
-    assert (time.perf_counter() - started) / 200 < 5e-3  # typically well under 1 ms
 
 
 # --- the held-out set ------------------------------------------------------

@@ -32,6 +32,7 @@ from rich.console import Console
 from bounceback.errors import UserError
 from bounceback.lib.mail.imap import ImapMessage
 from bounceback.mailbox.models import ImapCursor, ImportedMessage
+from tests.clock import CURRENT_TIME
 from tests.test_mail_import import interview_mail, rejection_mail
 from tests.test_mail_reader import RECEIPT
 
@@ -48,7 +49,7 @@ class Server:
 
     def deliver(self, raw: bytes) -> None:
         self.delivered += 1
-        name = f"{int(time.time())}.{self.delivered}.test"
+        name = f"{int(CURRENT_TIME.timestamp())}.{self.delivered}.test"  # Maildir: time.seq.host
         path = self.maildir / "new" / name
         path.write_bytes(raw)
         path.chmod(0o644)

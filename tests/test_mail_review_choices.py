@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,6 +12,7 @@ from django.urls import reverse
 from bounceback.applications.models import Application
 from bounceback.applications.services import add_application
 from bounceback.recovery.models import Rejection
+from tests.clock import TODAY
 from tests.test_mail_review import HX, queue
 
 pytestmark = pytest.mark.django_db
@@ -23,7 +24,7 @@ def _many(owner: Any, n: int = 30) -> None:
             owner,
             company=f"Company {i}",
             role="Analyst",
-            applied_on=date.today() - timedelta(days=i + 1),
+            applied_on=TODAY - timedelta(days=i + 1),
         )
 
 
@@ -70,7 +71,7 @@ def test_about_offers_the_same_company_first_then_a_few_recent_ones(
 ) -> None:
     _many(alice)
     acme = add_application(
-        alice, company="Acme", role="Designer", applied_on=date.today() - timedelta(days=90)
+        alice, company="Acme", role="Designer", applied_on=TODAY - timedelta(days=90)
     )
     item = queue(alice, company="ACME Inc.", role="Data Analyst")
     options = _options(alice_client.get(reverse("mailbox:review")).content.decode(), item.pk)

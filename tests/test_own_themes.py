@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,6 +12,7 @@ from bounceback.insights.models import Theme, ThemeTag
 from bounceback.recovery.models import Action, ActionStatus, Feedback, Reflection
 from bounceback.recovery.reflection import save_answer
 from bounceback.recovery.services import record_rejection
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.django_db
 def portfolio(alice: Any, alice_client: Any) -> Theme:
     """Alice's own theme, found in one reflection answer and one feedback text."""
     application = add_application(
-        alice, company="Acme", role="Designer", applied_on=date.today() - timedelta(days=20)
+        alice, company="Acme", role="Designer", applied_on=TODAY - timedelta(days=20)
     )
     rejection = record_rejection(application, stage_reached="interview")
     save_answer(rejection, "struggled", "They asked for my portfolio and I had none ready.")

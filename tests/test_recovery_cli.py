@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import pytest
 from bounceback.applications.models import Application
 from bounceback.applications.services import add_application
 from bounceback.recovery.models import Action, Feedback, Rejection, Win
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +46,8 @@ def test_reject_with_an_email_saves_and_prints_everything_as_json(
     assert [d["kind"] for d in data["drafts"]] == ["thank_you", "feedback_request"]
     assert data["drafts"][0]["body"].startswith("Hi Priya,")
     due = {a["kind"]: a["due_on"] for a in data["actions"]}
-    assert due["thank_you"] == (date.today() + timedelta(days=1)).isoformat()
-    assert due["follow_up"] == (date.today() + timedelta(days=8)).isoformat()
+    assert due["thank_you"] == (TODAY + timedelta(days=1)).isoformat()
+    assert due["follow_up"] == (TODAY + timedelta(days=8)).isoformat()
     assert {a["status"] for a in data["actions"]} == {"proposed"}
 
 
@@ -110,7 +111,7 @@ def test_an_interview_invitation_is_not_saved_as_a_rejection(cli: Any, alice: An
 
 
 def test_a_future_date_is_refused(cli: Any, alice: Any) -> None:
-    later = (date.today() + timedelta(days=3)).isoformat()
+    later = (TODAY + timedelta(days=3)).isoformat()
     result = cli("reject", "--company", "Acme", "--role", "Analyst", "--on", later, "--no-input")
     assert result.exit_code == 1
     assert "is in the future" in said(result)
@@ -126,7 +127,7 @@ def test_an_unknown_application_is_refused(cli: Any, alice: Any) -> None:
 def test_when_unsure_it_names_the_candidates_and_saves_nothing(cli: Any, alice: Any) -> None:
     a = add_application(alice, company="Acme", role="Data Analyst")
     b = add_application(
-        alice, company="Acme", role="Data Analyst", applied_on=date.today() - timedelta(days=9)
+        alice, company="Acme", role="Data Analyst", applied_on=TODAY - timedelta(days=9)
     )
     result = cli("reject", "--company", "Acme", "--role", "Data Analyst", "--no-input")
     assert result.exit_code == 1
@@ -143,7 +144,7 @@ def test_when_unsure_it_names_the_candidates_and_saves_nothing(cli: Any, alice: 
 
 
 def test_done_marks_a_step_and_records_a_win(cli: Any, alice: Any) -> None:
-    action = Action.objects.create(owner=alice, title="Send the note", due_on=date.today())
+    action = Action.objects.create(owner=alice, title="Send the note", due_on=TODAY)
     listed = cli("today")
     assert "Send the note" in said(listed)
     result = cli("done", str(action.pk))
@@ -219,9 +220,9 @@ def test_an_imported_rejection_is_picked_up_by_its_application_id(cli: Any, alic
 
 def test_a_step_can_be_kept_moved_reworded_or_dropped(cli: Any, alice: Any) -> None:
     action = Action.objects.create(
-        owner=alice, title="Ask for feedback", status="proposed", due_on=date.today()
+        owner=alice, title="Ask for feedback", status="proposed", due_on=TODAY
     )
-    later = (date.today() + timedelta(days=3)).isoformat()
+    later = (TODAY + timedelta(days=3)).isoformat()
     data = json.loads(cli("step", str(action.pk), "--due", later, "--json").stdout)
     assert data["due_on"] == later and data["status"] == "open"  # changing it keeps it
     result = cli("step", str(action.pk), "--title", "Ask Priya for feedback", "--due", "none")
@@ -236,13 +237,13 @@ def test_a_step_can_be_kept_moved_reworded_or_dropped(cli: Any, alice: Any) -> N
 def test_a_step_command_without_a_change_or_with_bad_input_changes_nothing(
     cli: Any, alice: Any
 ) -> None:
-    action = Action.objects.create(owner=alice, title="Send the note", due_on=date.today())
+    action = Action.objects.create(owner=alice, title="Send the note", due_on=TODAY)
     for args in ([], ["--keep", "--drop"], ["--due", "next week"], ["--title", "  "]):
         result = cli("step", str(action.pk), *args)
         assert result.exit_code != 0, args
     assert cli("step", "999", "--drop").exit_code == 1
     action.refresh_from_db()
-    assert (action.title, action.due_on, action.status) == ("Send the note", date.today(), "open")
+    assert (action.title, action.due_on, action.status) == ("Send the note", TODAY, "open")
 
 
 def test_the_second_ask_is_noted_once_from_the_terminal(cli: Any, alice: Any) -> None:

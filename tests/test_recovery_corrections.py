@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta, timezone
+from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,9 @@ from bounceback.recovery import actions, drafts
 from bounceback.recovery.models import Action, ActionStatus, Rejection, Win
 from bounceback.recovery.services import record_feedback, record_rejection
 from bounceback.recovery.templatetags.recovery_dates import day_words
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
-
-TODAY = date.today()
 
 
 def said(result: Any) -> str:
@@ -33,7 +33,9 @@ def _interviewed(alice: Any, company: str = "Acme", days_ago: int = 20) -> Appli
     return application
 
 
-MAIL = """Date: Wed, 3 Apr 2024 10:12:00 +0100
+HEARD = TODAY - timedelta(days=30)  # the day the e-mail below arrived
+HEARD_AT = datetime.combine(HEARD, time(10, 12), tzinfo=timezone(timedelta(hours=1)))
+MAIL = f"""Date: {format_datetime(HEARD_AT)}
 From: Kate Moran <kate.moran@brightside-energy.co.uk>
 To: alex@example.com
 Subject: Your application for Energy Analyst
@@ -158,7 +160,7 @@ def test_the_check_screen_starts_from_the_timeline_when_it_knows_more(
 def test_the_cli_keeps_the_furthest_stage_and_says_why(
     cli: Any, alice: Any, tmp_path: Path
 ) -> None:
-    application = _interviewed(alice, company="Brightside Energy", days_ago=1000)
+    application = _interviewed(alice, company="Brightside Energy", days_ago=60)
     mail = tmp_path / "no.eml"
     mail.write_text(MAIL)
     result = cli("reject", "--email", str(mail), "--app", str(application.pk), "--no-input")
@@ -179,19 +181,21 @@ def test_the_email_date_is_the_default_heard_on_day_in_the_cli(
     result = cli("reject", "--email", str(mail), "--no-input", "--json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["rejection"]["received_on"] == "2024-04-03"
-    assert data["application"]["applied_on"] == "2024-04-03"
+    assert data["rejection"]["received_on"] == HEARD.isoformat()
+    assert data["application"]["applied_on"] == HEARD.isoformat()
 
 
 def test_a_pasted_date_line_fills_in_when_you_heard(alice_client: Any) -> None:
-    pasted = MAIL.replace("Wed, 3 Apr 2024 10:12:00 +0100", "Wed, Apr 3, 2024 at 10:12 AM")
+    as_pasted = f"{HEARD:%a}, {HEARD:%b} {HEARD.day}, {HEARD.year} at 10:12 AM"
+    pasted = MAIL.replace(format_datetime(HEARD_AT), as_pasted)
     body = alice_client.post("/rejections/new/", {"step": "read", "text": pasted}).content.decode()
-    assert 'value="2024-04-03"' in body
+    assert f'value="{HEARD.isoformat()}"' in body
 
 
 def test_a_future_email_date_is_not_trusted(cli: Any, alice: Any, tmp_path: Path) -> None:
     mail = tmp_path / "no.eml"
-    mail.write_text(MAIL.replace("2024", str(TODAY.year + 1)))
+    next_year = HEARD_AT.replace(year=HEARD.year + 1, day=min(HEARD.day, 28))
+    mail.write_text(MAIL.replace(format_datetime(HEARD_AT), format_datetime(next_year)))
     data = json.loads(cli("reject", "--email", str(mail), "--no-input", "--json").stdout)
     assert data["rejection"]["received_on"] == TODAY.isoformat()
 

@@ -1,18 +1,18 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
 from bounceback.demo import build_demo
 from bounceback.recovery.models import Action, PracticeQuestion, Reflection, Win
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_shows_the_results_of_the_recovery_flow(alice: Any) -> None:
-    build_demo(alice, today=date(2026, 11, 22))
+    build_demo(alice, today=TODAY)
     assert Reflection.objects.filter(owner=alice).count() >= 7
     assert PracticeQuestion.objects.filter(owner=alice).count() >= 2
     assert Action.objects.filter(owner=alice, status="done").count() >= 3

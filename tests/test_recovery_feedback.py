@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -10,6 +10,7 @@ import pytest
 from bounceback.applications.services import add_application
 from bounceback.recovery.models import Action, Feedback, Reflection
 from bounceback.recovery.services import record_feedback, record_rejection
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ def test_pasted_generic_feedback_leads_to_one_polite_second_ask(
     record_rejection(application)
     response = alice_client.post(
         f"/rejections/feedback/for/{application.pk}/",
-        {"text": GENERIC, "received_on": date.today().isoformat()},
+        {"text": GENERIC, "received_on": TODAY.isoformat()},
     )
     feedback = Feedback.objects.get()
     assert response["Location"] == f"/rejections/feedback/{feedback.pk}/second-ask/"
@@ -39,7 +40,7 @@ def test_empty_or_future_feedback_comes_back_with_the_text_kept(
     alice_client: Any, alice: Any
 ) -> None:
     application = add_application(alice, company="Acme", role="Analyst")
-    later = (date.today() + timedelta(days=2)).isoformat()
+    later = (TODAY + timedelta(days=2)).isoformat()
     page = alice_client.post(
         f"/rejections/feedback/for/{application.pk}/",
         {"text": "They liked my SQL", "received_on": later},
@@ -47,7 +48,7 @@ def test_empty_or_future_feedback_comes_back_with_the_text_kept(
     assert "That date is in the future" in page and "They liked my SQL" in page
     page = alice_client.post(
         f"/rejections/feedback/for/{application.pk}/",
-        {"text": "", "received_on": date.today().isoformat()},
+        {"text": "", "received_on": TODAY.isoformat()},
     ).content.decode()
     assert "Paste what they wrote first" in page
     assert not Feedback.objects.exists()
@@ -97,7 +98,7 @@ def test_the_wellbeing_hooks_are_quiet_until_that_area_exists(
 
 def test_bob_cannot_touch_alices_steps_or_feedback(alice: Any, bob_client: Any) -> None:
     application = add_application(alice, company="Acme", role="A")
-    action = Action.objects.create(owner=alice, title="Mine", due_on=date.today())
+    action = Action.objects.create(owner=alice, title="Mine", due_on=TODAY)
     feedback = record_feedback(application, GENERIC)
     assert bob_client.post(f"/rejections/steps/{action.pk}/", {"do": "done"}).status_code == 404
     assert bob_client.get(f"/rejections/feedback/{feedback.pk}/second-ask/").status_code == 404

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -18,6 +18,7 @@ from bounceback.recovery.models import (
     Win,
 )
 from bounceback.recovery.services import record_rejection
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +41,7 @@ def _save(client: Any, **fields: Any) -> Any:
         "role": "Data Analyst",
         "contact_name": "Priya Raman",
         "stage": "interview",
-        "received_on": date.today().isoformat(),
+        "received_on": TODAY.isoformat(),
         "application": "new",
     }
     data.update(fields)
@@ -95,7 +96,7 @@ def test_a_corrected_field_is_what_gets_saved(alice_client: Any) -> None:
 
 
 def test_a_future_date_is_refused_and_everything_typed_is_kept(alice_client: Any) -> None:
-    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    tomorrow = (TODAY + timedelta(days=1)).isoformat()
     response = _save(alice_client, received_on=tomorrow, role="Typed role")
     body = response.content.decode()
     assert "That date is in the future" in body
@@ -114,7 +115,7 @@ def test_an_unknown_application_id_is_a_kind_message_not_an_error(alice_client: 
 def test_when_unsure_the_person_picks_among_candidates(alice_client: Any, alice: Any) -> None:
     first = add_application(alice, company="Acme", role="Data Analyst")
     add_application(
-        alice, company="Acme", role="Data Analyst", applied_on=date.today() - timedelta(days=30)
+        alice, company="Acme", role="Data Analyst", applied_on=TODAY - timedelta(days=30)
     )
     response = alice_client.post("/rejections/new/", {"step": "read", "text": EMAIL})
     body = response.content.decode()
@@ -143,9 +144,9 @@ def test_the_context_uses_only_the_persons_own_numbers(alice_client: Any, alice:
     record_rejection(add_application(alice, company="Other", role="Analyst"))
     add_application(alice, company="Still open", role="Analyst")
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=10)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=10)
     )
-    record_event(application, "interview", occurred_on=date.today())
+    record_event(application, "interview", occurred_on=TODAY)
     rejection = record_rejection(application, stage_reached="interview")
     body = alice_client.get(f"/rejections/{rejection.pk}/").content.decode()
     assert "1 of your 1 finished application stopped at an earlier step" in body
@@ -227,14 +228,14 @@ def test_an_invitation_to_reapply_brings_a_note_for_later_with_what_was_done_sin
         title="Built a dbt project end to end",
         kind="custom",
         status="done",
-        done_on=date.today(),
+        done_on=TODAY,
     )
     Action.objects.create(
         owner=alice,
         title="Send the thank-you note",
         kind="thank_you",
         status="done",
-        done_on=date.today(),
+        done_on=TODAY,
     )
     body = alice_client.get(f"/rejections/{rejection.pk}/drafts/").content.decode()
     assert "For later: when you apply again" in body
@@ -266,7 +267,7 @@ def test_next_steps_are_proposed_and_can_be_kept_changed_or_dropped(
     alice_client.post(
         f"/rejections/steps/{feedback.pk}/", {"do": "drop", "back": "/rejections/today/"}
     )
-    later = (date.today() + timedelta(days=2)).isoformat()
+    later = (TODAY + timedelta(days=2)).isoformat()
     alice_client.post(
         f"/rejections/steps/{thank.pk}/", {"do": "edit", "title": "Write to Priya", "due_on": later}
     )
@@ -287,15 +288,11 @@ def test_next_steps_are_proposed_and_can_be_kept_changed_or_dropped(
 def test_today_lists_due_steps_and_one_click_done_records_a_win(
     alice_client: Any, alice: Any
 ) -> None:
-    due = Action.objects.create(
-        owner=alice, title="Send the note", due_on=date.today(), status="open"
-    )
+    due = Action.objects.create(owner=alice, title="Send the note", due_on=TODAY, status="open")
     Action.objects.create(
-        owner=alice, title="Not yet", due_on=date.today() + timedelta(days=5), status="open"
+        owner=alice, title="Not yet", due_on=TODAY + timedelta(days=5), status="open"
     )
-    Action.objects.create(
-        owner=alice, title="Only a suggestion", due_on=date.today(), status="proposed"
-    )
+    Action.objects.create(owner=alice, title="Only a suggestion", due_on=TODAY, status="proposed")
     body = alice_client.get("/rejections/today/").content.decode()
     assert "Send the note" in body and "Only a suggestion" not in body
     assert "Coming up" in body
@@ -432,7 +429,7 @@ def test_steps_are_proposed_from_what_they_could_change_and_what_the_employer_sa
     steps = {a.title: a for a in actions.propose(rejection)}
     core = "Pick one core skill and practise it for 30 minutes a day this week"
     assert core in steps and steps[core].theme == "core-skill"
-    assert steps[core].due_on == date.today() + timedelta(days=actions.THEME_STEP_WITHIN)
+    assert steps[core].due_on == TODAY + timedelta(days=actions.THEME_STEP_WITHIN)
     assert not any(a.theme in ("competition", "communication") for a in steps.values())
 
 
@@ -449,14 +446,14 @@ def test_good_news_pasted_by_mistake_goes_on_the_timeline_in_one_click(
     from bounceback.applications.models import StageEvent
 
     application = add_application(
-        alice, company="Acme", role="Data Analyst", applied_on=date.today() - timedelta(days=10)
+        alice, company="Acme", role="Data Analyst", applied_on=TODAY - timedelta(days=10)
     )
     body = alice_client.post("/rejections/new/", {"step": "read", "text": INVITE}).content.decode()
     assert f'action="/applications/{application.pk}/events/"' in body
     assert 'name="kind" value="interview"' in body
     alice_client.post(
         f"/applications/{application.pk}/events/",
-        {"kind": "interview", "occurred_on": date.today().isoformat(), "note": INVITE[:40]},
+        {"kind": "interview", "occurred_on": TODAY.isoformat(), "note": INVITE[:40]},
     )
     assert StageEvent.objects.filter(application=application, kind="interview").exists()
     assert not Rejection.objects.exists()

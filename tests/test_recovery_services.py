@@ -21,6 +21,7 @@ from bounceback.recovery.services import (
     record_feedback,
     record_rejection,
 )
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +46,7 @@ def test_capture_needs_a_role_for_a_new_application(alice: Any) -> None:
 
 
 def test_capture_refuses_a_future_date(alice: Any) -> None:
-    later = date.today() + timedelta(days=1)
+    later = TODAY + timedelta(days=1)
     with pytest.raises(UserError, match="in the future"):
         capture_rejection(alice, CaptureInput(company="Acme", role="R", received_on=later))
     assert not Rejection.objects.exists()
@@ -144,7 +145,7 @@ def test_steps_are_proposed_with_due_dates(alice: Any) -> None:
 
 
 def test_a_done_step_counts_once_as_a_win(alice: Any) -> None:
-    action = Action.objects.create(owner=alice, title="Send the note", due_on=date.today())
+    action = Action.objects.create(owner=alice, title="Send the note", due_on=TODAY)
     actions.complete(action)
     actions.complete(action)
     assert Win.objects.filter(kind="action_done").count() == 1

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -11,10 +11,9 @@ from bounceback.applications.services import add_application, record_event
 from bounceback.insights.services import as_json, overview
 from bounceback.recovery.models import Feedback
 from bounceback.recovery.services import record_rejection
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
-
-TODAY = date(2026, 11, 30)
 
 
 def _applied(owner: Any, name: str, days_ago: int) -> Any:

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from bounceback.accounts.models import SignInToken
+from tests.clock import CURRENT_TIME
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def test_a_link_this_bounceback_never_made_is_not_called_used(client: Any, alice
 
 def test_an_expired_link_gets_the_unknown_or_expired_message(client: Any, alice: Any) -> None:
     token = SignInToken.issue(alice)
-    SignInToken.objects.update(created_at=timezone.now() - SignInToken.LIFETIME - timedelta(1))
+    SignInToken.objects.update(created_at=CURRENT_TIME - SignInToken.LIFETIME - timedelta(1))
     page = _open(client, token).content.decode()
     assert "or it has expired" in page and "already been used" not in page
     assert not SignInToken.objects.exists()  # old links are cleared away

@@ -19,10 +19,11 @@ from bounceback.insights.trend import MonthCount, describe, group, months_betwee
 from bounceback.recovery.models import Feedback, Rejection
 from bounceback.recovery.reflection import save_answer
 from bounceback.recovery.services import record_rejection
+from tests.clock import TODAY
 from tests.test_insights import bulk_search
 
 DEPTH = "They wanted more hands-on experience with dbt."
-TODAY = date(2026, 3, 15)
+MID_MARCH = date(2026, 3, 15)  # "today" for the tests written with fixed dates
 
 
 def rejected(owner: Any, name: str, applied_on: date, received_on: date) -> Rejection:
@@ -50,7 +51,7 @@ def test_mentions_fall_in_the_month_the_text_arrived_either_side_of_a_month_end(
     feedback(first, date(2026, 1, 31))
     feedback(second, date(2026, 2, 1))
     save_answer(second, "struggled", "My SQL was rusty in the technical round.")
-    report = themes_report(alice, today=TODAY)
+    report = themes_report(alice, today=MID_MARCH)
     assert report.months[0] == date(2025, 12, 1) and report.months[-1] == date(2026, 3, 1)
     # Employer and own notes stay apart, and an empty month is a month, not a gap.
     assert months(report, "core-skill") == {
@@ -68,7 +69,7 @@ def test_a_removed_tag_leaves_the_trend_too(alice: Any) -> None:
     rejection = rejected(alice, "Acme", date(2026, 1, 2), date(2026, 2, 10))
     feedback(rejection, date(2026, 2, 10))
     ThemeTag.objects.filter(owner=alice, theme="core-skill").update(state="rejected")
-    assert months(themes_report(alice, today=TODAY), "core-skill")["2026-02"] == (0, 0)
+    assert months(themes_report(alice, today=MID_MARCH), "core-skill")["2026-02"] == (0, 0)
 
 
 def test_a_year_is_shown_by_month_and_a_longer_search_by_quarter() -> None:
@@ -119,8 +120,8 @@ def test_the_words_name_the_year_when_it_is_not_this_one() -> None:
 def test_below_five_rejections_the_counts_show_but_no_trend_words(
     alice: Any, alice_client: Any
 ) -> None:
-    rejection = rejected(alice, "Acme", date.today() - timedelta(days=60), date.today())
-    feedback(rejection, date.today())
+    rejection = rejected(alice, "Acme", TODAY - timedelta(days=60), TODAY)
+    feedback(rejection, TODAY)
     report = themes_report(alice)
     row = next(r for r in report.found if r.theme.slug == "core-skill")
     assert report.small_sample and row.summary == "" and row.employer == 1
@@ -130,7 +131,7 @@ def test_below_five_rejections_the_counts_show_but_no_trend_words(
 
 @pytest.mark.django_db
 def test_with_five_rejections_the_page_says_when_it_came_up(alice: Any, alice_client: Any) -> None:
-    today = date.today()
+    today = TODAY
     for i in range(5):
         rejection = rejected(alice, f"Co{i}", today - timedelta(days=200), today)
         feedback(rejection, today - timedelta(days=150 if i < 3 else 0))
@@ -144,7 +145,7 @@ def test_with_five_rejections_the_page_says_when_it_came_up(alice: Any, alice_cl
 def test_bobs_mentions_never_reach_alices_trend(alice: Any, bob: Any) -> None:
     feedback(rejected(bob, "Acme", date(2020, 1, 5), date(2020, 2, 1)), date(2020, 2, 1))
     rejected(alice, "Beta", date(2026, 1, 5), date(2026, 2, 1))
-    report = themes_report(alice, today=TODAY)
+    report = themes_report(alice, today=MID_MARCH)
     assert report.found == [] and report.months[0] == date(2026, 1, 1)
     assert all(m.total == 0 for r in report.rows for m in r.by_month)
 
@@ -186,7 +187,7 @@ def test_the_themes_page_asks_the_database_as_often_for_a_small_and_a_big_search
 
 @pytest.mark.django_db
 def test_insights_json_has_each_themes_months_by_source_and_the_words(cli: Any, alice: Any) -> None:
-    today = date.today()
+    today = TODAY
     for i in range(5):
         rejection = rejected(alice, f"Co{i}", today - timedelta(days=120), today)
         feedback(rejection, today - timedelta(days=100 if i else 0))
@@ -206,7 +207,7 @@ def test_insights_json_has_each_themes_months_by_source_and_the_words(cli: Any, 
 def test_the_report_carries_the_trend_in_html_and_markdown(
     cli: Any, alice: Any, tmp_path: Path
 ) -> None:
-    today = date.today()
+    today = TODAY
     for i in range(5):
         feedback(rejected(alice, f"Co{i}", today - timedelta(days=90), today), today)
     assert cli("report", "--out", str(tmp_path)).exit_code == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -14,6 +14,7 @@ from bounceback.lib.themes import Tagger, builtin_data, builtin_themes, normalis
 from bounceback.recovery.models import Feedback
 from bounceback.recovery.reflection import save_answer
 from bounceback.recovery.services import record_rejection
+from tests.clock import TODAY
 
 REQUIRED = {
     "core-skill",
@@ -74,7 +75,7 @@ def test_a_role_put_on_hold_is_outside_the_candidates_control() -> None:
 @pytest.fixture
 def rejection(alice: Any) -> Any:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=20)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=20)
     )
     return record_rejection(application, stage_reached="interview")
 

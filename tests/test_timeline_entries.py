@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -12,6 +12,7 @@ from django.urls import reverse
 from bounceback.applications.models import Application, EventKind, StageEvent, Status
 from bounceback.applications.services import add_application, record_event
 from bounceback.recovery.services import record_rejection
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -31,9 +32,9 @@ def _options(page: str, name: str = "kind") -> list[str]:
 
 def _rejected(alice: Any) -> tuple[Application, StageEvent]:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=20)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=20)
     )
-    record_rejection(application, received_on=date.today() - timedelta(days=2))
+    record_rejection(application, received_on=TODAY - timedelta(days=2))
     return application, application.events.get(kind=EventKind.REJECTED)
 
 
@@ -83,9 +84,9 @@ def test_a_not_selected_entry_cannot_quietly_become_another_step(
 
 def test_editing_any_other_step_keeps_its_kind_selected(alice: Any, alice_client: Any) -> None:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=9)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=9)
     )
-    event = record_event(application, EventKind.FINAL, occurred_on=date.today())
+    event = record_event(application, EventKind.FINAL, occurred_on=TODAY)
     page = alice_client.get(
         reverse("applications:event_edit", args=[application.pk, event.pk])
     ).content.decode()
@@ -97,12 +98,12 @@ def test_another_step_cannot_be_turned_into_a_rejection_behind_the_recovery_flow
     alice: Any, alice_client: Any
 ) -> None:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=9)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=9)
     )
-    event = record_event(application, EventKind.SCREEN, occurred_on=date.today())
+    event = record_event(application, EventKind.SCREEN, occurred_on=TODAY)
     response = alice_client.post(
         reverse("applications:event_edit", args=[application.pk, event.pk]),
-        {"kind": "rejected", "occurred_on": date.today().isoformat(), "note": ""},
+        {"kind": "rejected", "occurred_on": TODAY.isoformat(), "note": ""},
     )
     assert "I heard back: not selected" in response.content.decode()
     event.refresh_from_db()
@@ -124,7 +125,7 @@ def test_add_a_step_starts_on_the_step_that_usually_comes_next(
     alice: Any, alice_client: Any, steps: list[str], expected: str
 ) -> None:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=9)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=9)
     )
     for kind in steps:
         record_event(application, kind)
@@ -136,11 +137,11 @@ def test_after_adding_a_step_the_form_moves_on_to_the_next_one(
     alice: Any, alice_client: Any
 ) -> None:
     application = add_application(
-        alice, company="Acme", role="Analyst", applied_on=date.today() - timedelta(days=9)
+        alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=9)
     )
     response = alice_client.post(
         reverse("applications:event_add", args=[application.pk]),
-        {"kind": "screen", "occurred_on": date.today().isoformat(), "note": ""},
+        {"kind": "screen", "occurred_on": TODAY.isoformat(), "note": ""},
         HTTP_HX_REQUEST="true",
     )
     assert _selected(response.content.decode()) == EventKind.INTERVIEW

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import json
-from datetime import date
 from typing import Any
 
 import pytest
@@ -15,6 +14,7 @@ from bounceback.applications.models import Application
 from bounceback.applications.services import add_application, search
 from bounceback.errors import UserError
 from bounceback.mailbox.importer import import_items
+from tests.clock import TODAY
 from tests.test_mail_import import analysed, message
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +71,7 @@ def test_a_role_is_still_needed_when_the_person_adds_an_application(
 ) -> None:
     response = alice_client.post(
         reverse("applications:add"),
-        {"company_name": "Acme", "role": "", "applied_on": date.today().isoformat()},
+        {"company_name": "Acme", "role": "", "applied_on": TODAY.isoformat()},
     )
     assert response.status_code == 200 and not Application.objects.exists()
     with pytest.raises(UserError, match="role"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -14,6 +14,7 @@ from django.urls import reverse
 from bounceback.accounts.models import Profile
 from bounceback.wellbeing.checkins import sustained_low_mood
 from bounceback.wellbeing.models import CheckIn, ExerciseEntry, Goal
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -118,7 +119,7 @@ def test_the_dashboard_offers_a_check_in_until_one_is_made_today(alice_client: A
 
 
 def test_three_low_days_in_two_weeks_bring_a_kind_suggestion(alice_client: Any, alice: Any) -> None:
-    today = date.today()
+    today = TODAY
     for days_ago in (3, 9):
         CheckIn.objects.create(owner=alice, mood=2, day=today - timedelta(days=days_ago))
     CheckIn.objects.create(owner=alice, mood=1, day=today - timedelta(days=20))
@@ -130,7 +131,7 @@ def test_three_low_days_in_two_weeks_bring_a_kind_suggestion(alice_client: Any, 
 
 def test_many_low_check_ins_on_one_day_count_as_one_hard_day(alice: Any) -> None:
     for _ in range(5):
-        CheckIn.objects.create(owner=alice, mood=1, day=date.today())
+        CheckIn.objects.create(owner=alice, mood=1, day=TODAY)
     assert not sustained_low_mood(alice)
 
 

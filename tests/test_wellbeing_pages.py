@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -13,6 +13,7 @@ from bounceback.applications.services import add_application
 from bounceback.recovery.models import Action
 from bounceback.wellbeing import trend
 from bounceback.wellbeing.models import CheckIn, ExerciseEntry, Goal
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +152,7 @@ def test_a_goal_needs_words_and_a_real_date(alice_client: Any) -> None:
 def test_the_hub_compares_the_persons_own_weeks_with_sample_sizes(
     alice_client: Any, alice: Any
 ) -> None:
-    today = date.today()
+    today = TODAY
     for days_ago in range(0, 20, 2):
         CheckIn.objects.create(
             owner=alice,
@@ -228,7 +229,7 @@ def test_the_demo_adds_varied_calm_check_ins_an_entry_and_goals(alice: Any) -> N
     from bounceback.demo import build_demo
     from bounceback.lib.distress import detect
 
-    build_demo(alice, today=date(2026, 11, 22))
+    build_demo(alice, today=TODAY)
     checkins = list(CheckIn.objects.filter(owner=alice))
     assert len(checkins) >= 15 and len({c.mood for c in checkins}) >= 3
     assert not any(detect(c.note) for c in checkins)

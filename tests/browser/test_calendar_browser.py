@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
+from tests.clock import TODAY
 from tests.conftest import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -26,7 +27,7 @@ def test_today_offers_the_calendar_and_makes_a_private_address(
             owner=me,
             title=title,
             application=application,
-            due_on=date.today() + timedelta(days=due_in),
+            due_on=TODAY + timedelta(days=due_in),
             status=ActionStatus.OPEN,
         )
     page = signed_in_page

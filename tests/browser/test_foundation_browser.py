@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pytest
 
+from tests.clock import TODAY
 from tests.conftest import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -20,7 +20,7 @@ def test_sign_in_add_an_application_and_find_it(signed_in_page: Any, live_server
     page.get_by_role("link", name="Add an application").first.click()
     page.get_by_label("Company").fill("ACME Corp")
     page.get_by_label("Role").fill("Data Analyst")
-    page.get_by_label("Applied on").fill(date.today().isoformat())
+    page.get_by_label("Applied on").fill(TODAY.isoformat())
     page.get_by_role("button", name="Save").click()
     assert page.get_by_role("heading", name="Data Analyst").is_visible()
 

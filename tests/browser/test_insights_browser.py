@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
 
+from tests.clock import TODAY, local_zone
 from tests.conftest import screenshot, shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -60,31 +62,40 @@ def test_insights_draw_the_search_and_a_wrong_tag_goes_in_one_click(
     shoot(page, "insights-wins")
 
 
-def test_a_search_across_years_names_the_years_on_the_overview(
-    signed_in_page: Any, live_server: Any
-) -> None:
-    from datetime import date, timedelta
+@pytest.fixture
+def early_february(frozen_clock: Any) -> date:
+    """The 10th of February of the clock's year: the last twelve months reach into the one before."""
+    day = date(TODAY.year, 2, 10)
+    frozen_clock.move_to(datetime.combine(day, time(12), tzinfo=local_zone()))
+    return day
 
+
+def test_a_search_across_years_names_the_years_on_the_overview(
+    early_february: date, signed_in_page: Any, live_server: Any
+) -> None:
     from bounceback.accounts.services import local_user
     from bounceback.applications.services import add_application
     from bounceback.demo import build_demo
     from bounceback.recovery.models import Win
 
     owner = local_user()
-    build_demo(owner)
-    today = date.today()
+    today = early_february
+    build_demo(owner, today=today)
     long_ago = today - timedelta(days=768)
     add_application(owner, company="Oldco", role="Analyst", applied_on=long_ago)
-    last_year = today.replace(year=today.year - 1, month=12, day=10)
-    Win.objects.create(owner=owner, title="A reply last December", occurred_on=last_year)
+    last_december = date(today.year - 1, 12, 10)
+    Win.objects.create(owner=owner, title="A reply last December", occurred_on=last_december)
+    first_win = min(Win.objects.filter(owner=owner).values_list("occurred_on", flat=True))
+    months = (today.year - first_win.year) * 12 + today.month - first_win.month + 1
     page = signed_in_page
     page.set_default_timeout(15000)
     page.get_by_role("link", name="Insights").click()
     page.wait_for_selector("#chart-wins svg[role=img]")
     assert f"768 days since {long_ago.day} {long_ago:%b %Y}" in page.content()
-    # Every month from last December on, the empty ones too, with the year under the axis.
+    # Every month of the last twelve with a win, the empty ones too, the year under the axis.
     rows = page.locator("#chart-wins tbody tr")
-    assert rows.count() == today.month + 1
-    assert (rows.first.text_content() or "").startswith(f"Dec {last_year.year}")
+    assert rows.count() == min(months, 12)
+    assert (rows.first.text_content() or "").startswith(f"{first_win:%b %Y}")
+    assert (rows.last.text_content() or "").startswith(f"{today:%b}")
     assert f">{today.year}</text>" in page.locator("#chart-wins svg").inner_html()
     shoot(page, "insights-years")

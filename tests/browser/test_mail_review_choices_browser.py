@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
 
+from tests.clock import TODAY
 from tests.conftest import shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,10 +24,10 @@ def test_no_company_opens_the_form_and_looking_finds_an_older_application(
     me = local_user()
     for i in range(30):
         add_application(
-            me, company=f"Company {i}", role="Analyst", applied_on=date.today() - timedelta(i + 1)
+            me, company=f"Company {i}", role="Analyst", applied_on=TODAY - timedelta(i + 1)
         )
     corvex = add_application(
-        me, company="Corvex", role="Data Engineer", applied_on=date.today() - timedelta(days=60)
+        me, company="Corvex", role="Data Engineer", applied_on=TODAY - timedelta(days=60)
     )
     queue(me, company="", role="", subject="Your CodeSignal assessment for Corvex")
     page = signed_in_page

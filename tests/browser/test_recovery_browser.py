@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from tests.clock import TODAY
 from tests.conftest import shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -43,6 +44,7 @@ def test_paste_reflect_copy_keep_steps_and_see_them_today(
     assert page.get_by_text("Kept in your wins").is_visible()
     shoot(page, "recovery-3-context")
     page.get_by_role("link", name="Next: a few questions").click()
+    page.wait_for_load_state()  # htmx saves as you type only once its script has run
 
     page.get_by_label("What went well, even a little?").fill("The SQL exercise felt easy.")
     page.locator("#saved-went_well").get_by_text("Saved").wait_for()
@@ -115,7 +117,7 @@ def test_a_saved_rejection_is_corrected_from_its_page(
 def test_the_check_screen_shows_the_timeline_note_and_the_senders_address(
     signed_in_page: Any, live_server: Any
 ) -> None:
-    from datetime import date, timedelta
+    from datetime import timedelta
 
     from bounceback.accounts.services import local_user
     from bounceback.applications.services import add_application, record_event
@@ -124,9 +126,9 @@ def test_the_check_screen_shows_the_timeline_note_and_the_senders_address(
         local_user(),
         company="Acme",
         role="Data Analyst",
-        applied_on=date.today() - timedelta(days=9),
+        applied_on=TODAY - timedelta(days=9),
     )
-    record_event(application, "interview", occurred_on=date.today() - timedelta(days=3))
+    record_event(application, "interview", occurred_on=TODAY - timedelta(days=3))
     page = signed_in_page
     page.set_default_timeout(15000)
     page.goto(f"{live_server.url}/rejections/new/?application={application.pk}")

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import random
-from datetime import date
 from typing import Any
 
 import pytest
 
+from tests.clock import TODAY
 from tests.conftest import shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -35,6 +35,7 @@ def test_check_in_do_an_exercise_and_see_help_offered(
     # One exercise: answers save as they are typed.
     page.get_by_role("link", name="Look after yourself").click()
     page.get_by_role("link", name="Reframe a thought").first.click()
+    page.wait_for_load_state()  # htmx saves as you type only once its script has run
     page.get_by_label("The thought, word for word").fill("I'll never get a job in this field.")
     page.get_by_label("A fairer way to put it").fill(
         "Not yet. I've had three interviews this month."
@@ -61,7 +62,7 @@ def test_check_in_do_an_exercise_and_see_help_offered(
     shoot(page, "wellbeing-4-support-panel")
 
     # The hub with some history, for a look at the trend.
-    build(local_user(), date.today(), random.Random(3))
+    build(local_user(), TODAY, random.Random(3))
     page.goto(live_server.url + "/wellbeing/")
     page.get_by_role("heading", name="How your weeks have felt").wait_for()
     shoot(page, "wellbeing-5-hub")
