@@ -105,7 +105,10 @@ def evaluate(cases: list[dict[str, Any]]) -> dict[str, Score]:
 
 
 def _table(name: str, scores: dict[str, Score]) -> list[str]:
-    lines = [f"\n{name}", f"  {'group':<10} {'crisis':>7} {'caught':>7} {'recall':>7} {'ordinary':>9} {'alarms':>7} {'rate':>6}"]
+    lines = [
+        f"\n{name}",
+        f"  {'group':<10} {'crisis':>7} {'caught':>7} {'recall':>7} {'ordinary':>9} {'alarms':>7} {'rate':>6}",
+    ]
     order = ["all"] + sorted(k for k in scores if k != "all")
     for key in order:
         s = scores[key]
@@ -120,7 +123,9 @@ def _table(name: str, scores: dict[str, Score]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("-v", "--verbose", action="store_true", help="list mistakes on train and cases")
+    parser.add_argument(
+        "-v", "--verbose", action="store_true", help="list mistakes on train and cases"
+    )
     parser.add_argument(
         "--skip-blind", action="store_true", help="leave the blind set unread (while tuning)"
     )

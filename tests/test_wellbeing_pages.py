@@ -59,8 +59,17 @@ def test_crisis_words_in_an_exercise_save_and_bring_the_support_panel(alice_clie
     text = "Honestly I want to end my life"
     response = alice_client.post("/wellbeing/exercises/self-compassion/", {"inner_voice": text})
     assert response.status_code == 200
-    assert "carry this alone" in response.content.decode()
-    assert ExerciseEntry.objects.get().answers["inner_voice"] == text
+    body = response.content.decode()
+    assert "carry this alone" in body and "Back to your exercise" in body
+    entry = ExerciseEntry.objects.get()
+    assert entry.answers["inner_voice"] == text
+    assert f"?entry={entry.pk}" in body and text not in body  # the way back, not the words
+    autosaved = alice_client.post(
+        "/wellbeing/exercises/self-compassion/",
+        {"entry": entry.pk, "inner_voice": text},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert "Saved." in autosaved and "calm-cover" in autosaved
 
 
 def test_an_over_long_answer_is_refused_with_the_text_kept(alice_client: Any) -> None:

@@ -28,7 +28,12 @@ from bounceback.recovery.forms import (
     ToneForm,
 )
 from bounceback.recovery.models import ActionStatus, Rejection
-from bounceback.recovery.support import checkin_offer, sounds_distressed, support_panel
+from bounceback.recovery.support import (
+    checkin_offer,
+    sounds_distressed,
+    support_page,
+    support_panel,
+)
 from bounceback.recovery.views_calendar import section_context
 
 
@@ -270,7 +275,6 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
 def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
     """Optional, stage-aware questions; each answer saves as it is typed (or with its button)."""
     rejection = _rejection(request, pk)
-    saved_key, support = "", ""
     if request.method == "POST":
         form = AnswerForm(request.POST)
         if not form.is_valid():
@@ -291,16 +295,17 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
                 _reflect_context(rejection, error=str(error), posted=form.cleaned_data),
             )
         saved_key = form.cleaned_data["key"]
-        if sounds_distressed(form.cleaned_data["answer"]):
-            support = support_panel(request)
+        back = reverse("recovery:reflect", args=[rejection.pk]) + f"#q-{saved_key}"
+        distressed = sounds_distressed(form.cleaned_data["answer"])
         if request.htmx:
+            support = support_panel(request) if distressed else ""
             return render(request, "recovery/_saved.html", {"support": support})
-        if not support:
-            return redirect(reverse("recovery:reflect", args=[rejection.pk]) + f"#q-{saved_key}")
+        calm = support_page(request, back, "Back to your reflection") if distressed else None
+        return calm or redirect(back)
     return render(
         request,
         "recovery/reflect.html",
-        _reflect_context(rejection, saved_key=saved_key, support=support),
+        _reflect_context(rejection),
     )
 
 

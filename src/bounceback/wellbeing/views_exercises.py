@@ -14,6 +14,7 @@ from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest
 from bounceback.wellbeing import exercises as service
 from bounceback.wellbeing import goals as goal_service
+from bounceback.wellbeing import support
 from bounceback.wellbeing.data import Exercise
 from bounceback.wellbeing.data import exercises as all_exercises
 from bounceback.wellbeing.models import ExerciseEntry, GoalKind
@@ -75,12 +76,14 @@ def exercise(request: AuthedRequest, slug: str) -> HttpResponse:
             return render(request, "wellbeing/_autosaved.html", {"error": str(error)})
         return _page(request, item, entry, answers, status=400, error=str(error))
     distress = service.sounds_distressed(entry)
+    back = reverse("wellbeing:exercise", args=[slug]) + f"?entry={entry.pk}"
     if request.htmx:
-        return render(request, "wellbeing/_autosaved.html", {"entry": entry, "distress": distress})
+        cover = support.cover(request, seen_field=True) if distress else ""
+        return render(request, "wellbeing/_autosaved.html", {"entry": entry, "support": cover})
     if distress:
-        # Rendered here rather than redirected: the panel is never stored or put in a URL.
-        return _page(request, item, entry, saved=True, distress=True)
-    return redirect(reverse("wellbeing:exercise", args=[slug]) + f"?entry={entry.pk}&saved=1")
+        # Rendered here rather than redirected: the help is never stored or put in a URL.
+        return support.page(request, back, "Back to your exercise")
+    return redirect(back + "&saved=1")
 
 
 @require_POST

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bounceback.lib.distress import phrases
+from bounceback.lib.distress import model, phrases
 
 __all__ = ["Match", "detect", "matches"]
 
@@ -37,11 +37,13 @@ class Match:
 def matches(text: str) -> list[Match]:
     """Every sentence that sounds like danger, with the kind of language found; empty if none."""
     found: list[Match] = []
-    parts = phrases.sentences(text or "")
-    for sentence in phrases.windows(parts):
+    judge = model.model()
+    for sentence in phrases.windows(phrases.sentences(text or "")):
         hit = phrases.find(sentence)
         if hit:
             found.append(Match(hit[0], sentence, hit[1], "phrase"))
+        elif judge and (guess := judge.judge(sentence)):
+            found.append(Match(guess[0], sentence, guess[1], "model"))
     return found
 
 

@@ -19,10 +19,20 @@ DATA = Path(__file__).with_name("phrases.toml")
 
 # Curly quotes and dashes become plain ones so the patterns need only one spelling.
 _TRANSLATE = str.maketrans(
-    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-", "`": "'"}
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "`": "'",
+    }
 )
 _QUOTED = re.compile(r'"[^"]*"')
 _SELF = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me)\b")
+# "better off without me", "kill myself": the phrase itself says whose words these are.
+_SELF_IN_PHRASE = re.compile(r"\b(?:i|i'm|i've|i'd|i'll|me|my|myself)\b")
 # Where one sentence ends; a clause after a semicolon or a line break counts as one too.
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
 
@@ -112,8 +122,10 @@ def windows(parts: list[str]) -> list[str]:
     return parts + [f"{a} {b}" for a, b in zip(parts, parts[1:], strict=False)]
 
 
-def in_own_voice(sentence: str, start: int) -> bool:
-    """False when the words just before name someone else and not the writer."""
+def in_own_voice(sentence: str, start: int, end: int) -> bool:
+    """False when the words just before name someone else and the phrase itself not the writer."""
+    if _SELF_IN_PHRASE.search(sentence[start:end]):
+        return True
     before = " ".join(sentence[:start].split()[-4:])
     return not (phrases().others.search(before) and not _SELF.search(before))
 
@@ -123,7 +135,7 @@ def find(sentence: str) -> tuple[str, str] | None:
     for kind, patterns in phrases().kinds.items():
         for pattern in patterns:
             for found in pattern.finditer(sentence):
-                if not in_own_voice(sentence, found.start()):
+                if not in_own_voice(sentence, found.start(), found.end()):
                     continue
                 if found.group(0).startswith("wanted to die") and phrases().embarrassment.search(
                     sentence

@@ -1,0 +1,208 @@
+"""Train the distress model (src/bounceback/lib/distress/model.json) from the labelled sentences.
+
+    uv run python scripts/train_distress.py            # cross-validate, then train and write
+    uv run python scripts/train_distress.py --check    # cross-validate only, write nothing
+
+Data: corpus/blind/crisis-train.jsonl (by kind) and tests/data/distress_cases.jsonl (crisis or
+not; a crisis case takes the kind of the phrase that catches it). Never the blind set.
+
+A softmax regression over the features in model.py, fitted with plain gradient descent in numpy
+(no scikit-learn needed). Five-fold cross-validation on the training set picks the threshold:
+the lowest probability of crisis whose false alarms across the folds stay within
+FALSE_ALARM_BUDGET, phrases included, so recall is as high as that budget allows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from bounceback.lib.distress import model as distress_model  # noqa: E402
+from bounceback.lib.distress import phrases  # noqa: E402
+
+TRAIN = ROOT / "corpus" / "blind" / "crisis-train.jsonl"
+CASES = ROOT / "tests" / "data" / "distress_cases.jsonl"
+
+FALSE_ALARM_BUDGET = 0.05  # share of ordinary training sentences the model alone may add
+L2 = 1e-3
+STEPS = 600
+RATE = 1.0
+MIN_COUNT = 2  # a feature seen fewer times than this is left out of the model
+FOLDS = 5
+SEED = 12
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def text_of(text: str) -> str:
+    return " ".join(phrases.sentences(text))
+
+
+def examples() -> tuple[list[str], list[str], list[bool]]:
+    """(normalised text, class, from the training set?) for every labelled line."""
+    texts, labels, is_train = [], [], []
+    for row in load(TRAIN):
+        kind = row["kind"] if row["crisis"] else distress_model.CALM
+        if (
+            kind == "texting"
+        ):  # a style, not a kind: once the spellings are fixed, learn what it says
+            kind = phrase_kind(row["text"])
+        texts.append(text_of(row["text"]))
+        labels.append(kind)
+        is_train.append(True)
+    for row in load(CASES):
+        texts.append(text_of(row["text"]))
+        labels.append(phrase_kind(row["text"]) if row["distress"] else distress_model.CALM)
+        is_train.append(False)
+    return texts, labels, is_train
+
+
+def phrase_kind(text: str) -> str:
+    """The kind a phrase finds in a crisis line that carries no kind of its own."""
+    hits = [phrases.find(s) for s in phrases.windows(phrases.sentences(text))]
+    return next((h[0] for h in hits if h), "direct")
+
+
+def fit(texts: list[str], labels: list[str], classes: list[str]) -> dict[str, Any]:
+    counts = Counter(f for t in texts for f in set(distress_model.features(t)))
+    vocabulary = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocabulary)}
+    # The features as (row, column) pairs: each text holds a few dozen of thousands.
+    pairs = [
+        (r, index[f])
+        for r, t in enumerate(texts)
+        for f in set(distress_model.features(t))
+        if f in index
+    ]
+    rows = np.array([r for r, _ in pairs])
+    cols = np.array([c for _, c in pairs])
+    y = np.zeros((len(texts), len(classes)))
+    y[np.arange(len(texts)), [classes.index(label) for label in labels]] = 1.0
+    # Calm lines weigh half the loss, the kinds of crisis language share the other half equally.
+    share = np.where(
+        np.arange(len(classes)) == classes.index(distress_model.CALM), 0.5, 0.5 / (len(classes) - 1)
+    )
+    weight = (y * share / y.sum(axis=0).clip(min=1)).sum(axis=1) * len(texts)
+    w = np.zeros((len(vocabulary), len(classes)))
+    b = np.zeros(len(classes))
+    for _ in range(STEPS):
+        logits = np.tile(b, (len(texts), 1))
+        np.add.at(logits, rows, w[cols])
+        p = np.exp(logits - logits.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        error = (p - y) * weight[:, None] / len(texts)
+        gradient = L2 * w
+        np.add.at(gradient, cols, error[rows])
+        w -= RATE * gradient
+        b -= RATE * error.sum(axis=0)
+    return {
+        "classes": classes,
+        "bias": [round(float(v), 5) for v in b],
+        "weights": {f: [round(float(v), 5) for v in w[i]] for i, f in enumerate(vocabulary)},
+    }
+
+
+def as_model(data: dict[str, Any], threshold: float) -> distress_model.Model:
+    names = list(data["weights"])
+    return distress_model.Model(
+        classes=data["classes"],
+        names=names,
+        weights=np.array([data["weights"][n] for n in names]).reshape(len(names), -1),
+        bias=np.array(data["bias"]),
+        threshold=threshold,
+    )
+
+
+def windows_of(text: str) -> list[str]:
+    return phrases.windows(phrases.sentences(text))
+
+
+def phrase_hit(text: str) -> bool:
+    return any(phrases.find(s) for s in windows_of(text))
+
+
+def cross_validate(
+    raw: list[str], texts: list[str], labels: list[str], is_train: list[bool], classes: list[str]
+) -> tuple[npt.NDArray[np.float64], list[bool], list[bool]]:
+    """For each training-set line, the model's crisis probability when it was held out."""
+    train_rows = [i for i, t in enumerate(is_train) if t]
+    rng = np.random.default_rng(SEED)
+    order = rng.permutation(train_rows)
+    held_out = np.zeros(len(texts))
+    for fold in range(FOLDS):
+        test = set(order[fold::FOLDS].tolist())
+        keep = [i for i in range(len(texts)) if i not in test]
+        data = fit([texts[i] for i in keep], [labels[i] for i in keep], classes)
+        m = as_model(data, 1.0)
+        for i in test:
+            held_out[i] = max(m.crisis_probability(s) for s in windows_of(raw[i]) or [""])
+    crisis = [labels[i] != distress_model.CALM for i in train_rows]
+    phrase = [phrase_hit(raw[i]) for i in train_rows]
+    return held_out[train_rows], crisis, phrase
+
+
+def pick_threshold(prob: npt.NDArray[np.float64], crisis: list[bool], phrase: list[bool]) -> float:
+    calm_rows = [i for i, c in enumerate(crisis) if not c]
+    for threshold in np.arange(0.05, 0.96, 0.01):
+        alarms = sum(1 for i in calm_rows if prob[i] >= threshold and not phrase[i])
+        if alarms / len(calm_rows) <= FALSE_ALARM_BUDGET:
+            return round(float(threshold), 2)
+    return 0.95
+
+
+def report(
+    prob: npt.NDArray[np.float64], crisis: list[bool], phrase: list[bool], threshold: float
+) -> None:
+    for t in sorted({0.3, 0.4, 0.5, 0.6, 0.7, threshold}):
+        model_hit = [p >= t for p in prob]
+        both = [m or f for m, f in zip(model_hit, phrase, strict=True)]
+        pos = [i for i, c in enumerate(crisis) if c]
+        neg = [i for i, c in enumerate(crisis) if not c]
+        print(
+            f"  threshold {t:.2f}: model alone recall {sum(model_hit[i] for i in pos) / len(pos):.3f}"
+            f" alarms {sum(model_hit[i] for i in neg) / len(neg):.3f};"
+            f" with phrases recall {sum(both[i] for i in pos) / len(pos):.3f}"
+            f" alarms {sum(both[i] for i in neg) / len(neg):.3f}"
+            + ("   <- chosen" if t == threshold else "")
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--check", action="store_true", help="cross-validate only")
+    args = parser.parse_args()
+    raw = [r["text"] for r in load(TRAIN)] + [r["text"] for r in load(CASES)]
+    texts, labels, is_train = examples()
+    classes = [distress_model.CALM] + sorted({lab for lab in labels} - {distress_model.CALM})
+    prob, crisis, phrase = cross_validate(raw, texts, labels, is_train, classes)
+    threshold = pick_threshold(prob, crisis, phrase)
+    print(f"{FOLDS}-fold cross-validation on {TRAIN.name} (phrases were tuned on all of it):")
+    report(prob, crisis, phrase, threshold)
+    if args.check:
+        return
+    data = fit(texts, labels, classes)
+    data = {"threshold": threshold, **data}
+    distress_model.WEIGHTS.write_text(
+        json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
+    size = distress_model.WEIGHTS.stat().st_size
+    print(
+        f"wrote {distress_model.WEIGHTS.relative_to(ROOT)}: {len(data['weights'])} features, {size // 1024} KiB"
+    )
+
+
+if __name__ == "__main__":
+    main()
