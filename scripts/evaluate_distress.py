@@ -12,6 +12,9 @@ The sets, side by side:
   it flatters.
 - **cases**: tests/data/distress_cases.jsonl, the hand-written cases (crisis or not, no kind),
   by split. Tuned on, too.
+- **reflections**: corpus/blind/themes-train.jsonl, 600 reflection answers and feedback lines
+  written for the theme tagger, none of them crisis language: false alarms on longer, ordinary
+  writing about interviews. The model was trained on them as calm examples.
 - **blind**: corpus/blind/crisis-eval.jsonl (342 sentences by kind, written by someone who never
   saw the matcher). Never opened while changing phrases or model, never printed: only its
   figures leave this script. That is the honest figure.
@@ -37,6 +40,7 @@ from bounceback.lib.distress import detect  # noqa: E402
 
 TRAIN = ROOT / "corpus" / "blind" / "crisis-train.jsonl"
 CASES = ROOT / "tests" / "data" / "distress_cases.jsonl"
+REFLECTIONS = ROOT / "corpus" / "blind" / "themes-train.jsonl"
 BLIND = ROOT / "corpus" / "blind" / "crisis-eval.jsonl"
 
 
@@ -87,7 +91,9 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 
 def label(case: dict[str, Any]) -> tuple[bool, str]:
-    """(crisis?, group) for a line of either file format."""
+    """(crisis?, group) for a line of any of the three file formats."""
+    if "themes" in case:
+        return False, str(case["source"])
     if "crisis" in case:
         return bool(case["crisis"]), str(case["kind"])
     return bool(case["distress"]), str(case["split"])
@@ -130,7 +136,7 @@ def main() -> None:
         "--skip-blind", action="store_true", help="leave the blind set unread (while tuning)"
     )
     args = parser.parse_args()
-    sets = {"train": load(TRAIN), "cases": load(CASES)}
+    sets = {"train": load(TRAIN), "cases": load(CASES), "reflections": load(REFLECTIONS)}
     if not args.skip_blind and BLIND.exists():
         sets["blind"] = load(BLIND)
     results = {name: evaluate(cases) for name, cases in sets.items()}
@@ -151,12 +157,13 @@ def main() -> None:
     titles = {
         "train": "train: corpus/blind/crisis-train.jsonl (tuned and trained on)",
         "cases": "cases: tests/data/distress_cases.jsonl (hand-written, tuned on)",
+        "reflections": "reflections: corpus/blind/themes-train.jsonl (ordinary, trained on as calm)",
         "blind": "blind: corpus/blind/crisis-eval.jsonl (never tuned on: the honest figure)",
     }
     for name, scores in results.items():
         print("\n".join(_table(titles[name], scores)))
     if args.verbose:
-        for name in ("train", "cases"):
+        for name in ("train", "cases", "reflections"):
             for text in results[name]["all"].missed:
                 print(f"[{name}] missed:  {text}")
             for text in results[name]["all"].wrongly_flagged:

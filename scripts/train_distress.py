@@ -3,8 +3,9 @@
     uv run python scripts/train_distress.py            # cross-validate, then train and write
     uv run python scripts/train_distress.py --check    # cross-validate only, write nothing
 
-Data: corpus/blind/crisis-train.jsonl (by kind) and tests/data/distress_cases.jsonl (crisis or
-not; a crisis case takes the kind of the phrase that catches it). Never the blind set.
+Data: corpus/blind/crisis-train.jsonl (by kind), tests/data/distress_cases.jsonl (crisis or
+not; a crisis case takes the kind of the phrase that catches it) and, as ordinary writing,
+corpus/blind/themes-train.jsonl (reflection answers). Never a blind evaluation set.
 
 A softmax regression over the features in model.py, fitted with plain gradient descent in numpy
 (no scikit-learn needed). Five-fold cross-validation on the training set picks the threshold:
@@ -32,11 +33,14 @@ from bounceback.lib.distress import phrases  # noqa: E402
 
 TRAIN = ROOT / "corpus" / "blind" / "crisis-train.jsonl"
 CASES = ROOT / "tests" / "data" / "distress_cases.jsonl"
+# Reflection answers and feedback lines written for the theme tagger: ordinary, often long,
+# words about interviews. None is crisis language, so all are calm examples here.
+REFLECTIONS = ROOT / "corpus" / "blind" / "themes-train.jsonl"
 
 FALSE_ALARM_BUDGET = 0.05  # share of ordinary training sentences the model alone may add
-L2 = 1e-3
+L2 = 1e-4
 STEPS = 600
-RATE = 1.0
+RATE = 10.0
 MIN_COUNT = 2  # a feature seen fewer times than this is left out of the model
 FOLDS = 5
 SEED = 12
@@ -51,8 +55,8 @@ def text_of(text: str) -> str:
     return " ".join(phrases.sentences(text))
 
 
-def examples() -> tuple[list[str], list[str], list[bool]]:
-    """(normalised text, class, from the training set?) for every labelled line."""
+def examples() -> tuple[list[str], list[str], list[str]]:
+    """(normalised text, class, source) for every labelled line."""
     texts, labels, is_train = [], [], []
     for row in load(TRAIN):
         kind = row["kind"] if row["crisis"] else distress_model.CALM
@@ -62,11 +66,15 @@ def examples() -> tuple[list[str], list[str], list[bool]]:
             kind = phrase_kind(row["text"])
         texts.append(text_of(row["text"]))
         labels.append(kind)
-        is_train.append(True)
+        is_train.append("train")
     for row in load(CASES):
         texts.append(text_of(row["text"]))
         labels.append(phrase_kind(row["text"]) if row["distress"] else distress_model.CALM)
-        is_train.append(False)
+        is_train.append("cases")
+    for row in load(REFLECTIONS):
+        texts.append(text_of(row["text"]))
+        labels.append(distress_model.CALM)
+        is_train.append("reflections")
     return texts, labels, is_train
 
 
@@ -89,6 +97,9 @@ def fit(texts: list[str], labels: list[str], classes: list[str]) -> dict[str, An
     ]
     rows = np.array([r for r, _ in pairs])
     cols = np.array([c for _, c in pairs])
+    # Each text's features scaled by the root of their number, as model.py does at run time.
+    per_text = np.bincount(rows, minlength=len(texts)).clip(min=1)
+    scale = 1.0 / np.sqrt(per_text[rows])
     y = np.zeros((len(texts), len(classes)))
     y[np.arange(len(texts)), [classes.index(label) for label in labels]] = 1.0
     # Calm lines weigh half the loss, the kinds of crisis language share the other half equally.
@@ -100,12 +111,12 @@ def fit(texts: list[str], labels: list[str], classes: list[str]) -> dict[str, An
     b = np.zeros(len(classes))
     for _ in range(STEPS):
         logits = np.tile(b, (len(texts), 1))
-        np.add.at(logits, rows, w[cols])
+        np.add.at(logits, rows, w[cols] * scale[:, None])
         p = np.exp(logits - logits.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
         error = (p - y) * weight[:, None] / len(texts)
         gradient = L2 * w
-        np.add.at(gradient, cols, error[rows])
+        np.add.at(gradient, cols, error[rows] * scale[:, None])
         w -= RATE * gradient
         b -= RATE * error.sum(axis=0)
     return {
@@ -135,26 +146,28 @@ def phrase_hit(text: str) -> bool:
 
 
 def cross_validate(
-    raw: list[str], texts: list[str], labels: list[str], is_train: list[bool], classes: list[str]
-) -> tuple[npt.NDArray[np.float64], list[bool], list[bool]]:
-    """For each training-set line, the model's crisis probability when it was held out."""
-    train_rows = [i for i, t in enumerate(is_train) if t]
-    rng = np.random.default_rng(SEED)
-    order = rng.permutation(train_rows)
+    raw: list[str], texts: list[str], labels: list[str], sources: list[str], classes: list[str]
+) -> dict[str, tuple[npt.NDArray[np.float64], list[bool], list[bool]]]:
+    """For each training-set and reflection line, the model's crisis probability held out."""
+    rows = [i for i, source in enumerate(sources) if source in ("train", "reflections")]
+    order = np.random.default_rng(SEED).permutation(rows)
     held_out = np.zeros(len(texts))
     for fold in range(FOLDS):
         test = set(order[fold::FOLDS].tolist())
         keep = [i for i in range(len(texts)) if i not in test]
-        data = fit([texts[i] for i in keep], [labels[i] for i in keep], classes)
-        m = as_model(data, 1.0)
+        m = as_model(fit([texts[i] for i in keep], [labels[i] for i in keep], classes), 1.0)
         for i in test:
             held_out[i] = max(m.crisis_probability(s) for s in windows_of(raw[i]) or [""])
-    crisis = [labels[i] != distress_model.CALM for i in train_rows]
-    phrase = [phrase_hit(raw[i]) for i in train_rows]
-    return held_out[train_rows], crisis, phrase
+    out = {}
+    for name in ("train", "reflections"):
+        chosen = [i for i in rows if sources[i] == name]
+        crisis = [labels[i] != distress_model.CALM for i in chosen]
+        out[name] = (held_out[chosen], crisis, [phrase_hit(raw[i]) for i in chosen])
+    return out
 
 
 def pick_threshold(prob: npt.NDArray[np.float64], crisis: list[bool], phrase: list[bool]) -> float:
+    """The lowest threshold whose false alarms (the model's own, beyond the phrases') fit the budget."""
     calm_rows = [i for i, c in enumerate(crisis) if not c]
     for threshold in np.arange(0.05, 0.96, 0.01):
         alarms = sum(1 for i in calm_rows if prob[i] >= threshold and not phrase[i])
@@ -164,43 +177,47 @@ def pick_threshold(prob: npt.NDArray[np.float64], crisis: list[bool], phrase: li
 
 
 def report(
-    prob: npt.NDArray[np.float64], crisis: list[bool], phrase: list[bool], threshold: float
+    name: str, prob: npt.NDArray[np.float64], crisis: list[bool], phrase: list[bool], chosen: float
 ) -> None:
-    for t in sorted({0.3, 0.4, 0.5, 0.6, 0.7, threshold}):
+    pos = [i for i, c in enumerate(crisis) if c]
+    neg = [i for i, c in enumerate(crisis) if not c]
+    for t in sorted({0.3, 0.4, 0.5, 0.6, 0.7, chosen}):
         model_hit = [p >= t for p in prob]
         both = [m or f for m, f in zip(model_hit, phrase, strict=True)]
-        pos = [i for i, c in enumerate(crisis) if c]
-        neg = [i for i, c in enumerate(crisis) if not c]
-        print(
-            f"  threshold {t:.2f}: model alone recall {sum(model_hit[i] for i in pos) / len(pos):.3f}"
-            f" alarms {sum(model_hit[i] for i in neg) / len(neg):.3f};"
-            f" with phrases recall {sum(both[i] for i in pos) / len(pos):.3f}"
-            f" alarms {sum(both[i] for i in neg) / len(neg):.3f}"
-            + ("   <- chosen" if t == threshold else "")
-        )
+        line = f"  {name:<12} threshold {t:.2f}:"
+        if pos:
+            line += f" model recall {sum(model_hit[i] for i in pos) / len(pos):.3f}"
+            line += f" (with phrases {sum(both[i] for i in pos) / len(pos):.3f}),"
+        line += f" model alarms {sum(model_hit[i] for i in neg) / len(neg):.3f}"
+        line += f" (with phrases {sum(both[i] for i in neg) / len(neg):.3f})"
+        print(line + ("   <- chosen" if t == chosen else ""))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only")
     args = parser.parse_args()
-    raw = [r["text"] for r in load(TRAIN)] + [r["text"] for r in load(CASES)]
-    texts, labels, is_train = examples()
-    classes = [distress_model.CALM] + sorted({lab for lab in labels} - {distress_model.CALM})
-    prob, crisis, phrase = cross_validate(raw, texts, labels, is_train, classes)
+    raw = [r["text"] for path in (TRAIN, CASES, REFLECTIONS) for r in load(path)]
+    texts, labels, sources = examples()
+    classes = [distress_model.CALM] + sorted(set(labels) - {distress_model.CALM})
+    held_out = cross_validate(raw, texts, labels, sources, classes)
+    # One budget over both kinds of ordinary writing: short notes and longer reflections.
+    prob = np.concatenate([held_out[name][0] for name in held_out])
+    crisis = [c for name in held_out for c in held_out[name][1]]
+    phrase = [p for name in held_out for p in held_out[name][2]]
     threshold = pick_threshold(prob, crisis, phrase)
-    print(f"{FOLDS}-fold cross-validation on {TRAIN.name} (phrases were tuned on all of it):")
-    report(prob, crisis, phrase, threshold)
+    print(f"{FOLDS}-fold cross-validation, each line held out once (phrases were tuned on train):")
+    for name, (p, c, f) in held_out.items():
+        report(name, p, c, f, threshold)
     if args.check:
         return
-    data = fit(texts, labels, classes)
-    data = {"threshold": threshold, **data}
+    data = {"threshold": threshold, **fit(texts, labels, classes)}
     distress_model.WEIGHTS.write_text(
         json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8"
     )
-    size = distress_model.WEIGHTS.stat().st_size
+    size = distress_model.WEIGHTS.stat().st_size // 1024
     print(
-        f"wrote {distress_model.WEIGHTS.relative_to(ROOT)}: {len(data['weights'])} features, {size // 1024} KiB"
+        f"wrote {distress_model.WEIGHTS.relative_to(ROOT)}: {len(data['weights'])} features, {size} KiB"
     )
 
 

@@ -62,10 +62,16 @@ def test_the_hand_written_cases_stay_where_they_were_measured(evaluator: Any) ->
     assert scores["all"].false_alarm_rate <= 0.06, scores["all"].wrongly_flagged
 
 
+def test_ordinary_reflection_answers_rarely_bring_up_the_help(evaluator: Any) -> None:
+    scores = evaluator.evaluate(evaluator.load(evaluator.REFLECTIONS))
+    assert scores["all"].negatives >= 500
+    assert scores["all"].false_alarm_rate <= 0.03, scores["all"].wrongly_flagged
+
+
 def test_the_evaluation_never_prints_a_blind_sentence(evaluator: Any) -> None:
     source = (ROOT / "scripts" / "evaluate_distress.py").read_text(encoding="utf-8")
     assert 'name != "blind"' in source
-    assert 'for name in ("train", "cases")' in source
+    assert 'for name in ("train", "cases", "reflections")' in source
 
 
 # --- what it catches, and what it says it found ---
@@ -207,7 +213,7 @@ def test_the_model_says_which_words_weighed_most() -> None:
 def test_the_matcher_needs_no_django_no_network_and_no_scikit_learn() -> None:
     allowed = {
         "__future__", "re", "unicodedata", "tomllib", "json", "dataclasses", "functools",
-        "pathlib", "typing", "numpy", "bounceback",
+        "pathlib", "typing", "math", "numpy", "bounceback",
     }  # fmt: skip
     for path in PACKAGE.glob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -3,7 +3,8 @@
 Trained offline by scripts/train_distress.py (numpy only) and shipped as model.json: for each
 feature (a word, a pair of words, or a four-letter piece of a word) one weight per class, the
 classes being "calm" and the kinds of crisis language. At run time a sentence's features are
-looked up and summed; nothing is learnt or stored on the person's machine.
+looked up and summed (scaled by the root of their number); nothing is learnt or stored on the
+person's machine.
 
 It reads a sentence after phrases.py has normalised it and blanked its idioms, so both halves
 see the same text. Explainable by construction: the words that weighed most towards the kind
@@ -13,6 +14,7 @@ found are returned with it.
 from __future__ import annotations
 
 import json
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -53,7 +55,10 @@ class Model:
 
     def scores(self, sentence: str) -> tuple[npt.NDArray[np.float64], list[int]]:
         rows = sorted({self.index[f] for f in features(sentence) if f in self.index})
-        logits = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
+        # Scaled by the root of their number, so a long sentence weighs no more than a short one.
+        logits = self.bias + (
+            self.weights[rows].sum(axis=0) / math.sqrt(len(rows)) if rows else 0.0
+        )
         shifted = np.exp(logits - logits.max())
         return shifted / shifted.sum(), rows
 
@@ -69,8 +74,10 @@ class Model:
             return None
         ranked = [i for i in np.argsort(-probabilities) if i != calm]
         kind = int(ranked[0])
-        top = sorted(rows, key=lambda r: -float(self.weights[r, kind]))[:3]
-        return self.classes[kind], ", ".join(self.names[r][2:] for r in top)
+        # Whole words and pairs of words read better than pieces of words, so they come first.
+        towards = [r for r in rows if self.weights[r, kind] > 0]
+        top = sorted(towards, key=lambda r: (self.names[r][0] == "c", -self.weights[r, kind]))
+        return self.classes[kind], ", ".join(self.names[r][2:] for r in top[:3])
 
 
 def load(path: Path = WEIGHTS) -> Model:
