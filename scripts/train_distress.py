@@ -78,6 +78,18 @@ def examples() -> tuple[list[str], list[str], list[str]]:
     return texts, labels, is_train
 
 
+def with_calm_sentences(
+    texts: list[str], labels: list[str], raw: list[str]
+) -> tuple[list[str], list[str]]:
+    """Each sentence of a calm text is calm too: the model reads sentence by sentence."""
+    more = []
+    for text, label in zip(raw, labels, strict=True):
+        parts = phrases.sentences(text) if label == distress_model.CALM else []
+        if len(parts) > 1:
+            more += parts
+    return texts + more, labels + [distress_model.CALM] * len(more)
+
+
 def phrase_kind(text: str) -> str:
     """The kind a phrase finds in a crisis line that carries no kind of its own."""
     hits = [phrases.find(s) for s in phrases.windows(phrases.sentences(text))]
@@ -155,7 +167,10 @@ def cross_validate(
     for fold in range(FOLDS):
         test = set(order[fold::FOLDS].tolist())
         keep = [i for i in range(len(texts)) if i not in test]
-        m = as_model(fit([texts[i] for i in keep], [labels[i] for i in keep], classes), 1.0)
+        x, y = with_calm_sentences(
+            [texts[i] for i in keep], [labels[i] for i in keep], [raw[i] for i in keep]
+        )
+        m = as_model(fit(x, y, classes), 1.0)
         for i in test:
             held_out[i] = max(m.crisis_probability(s) for s in windows_of(raw[i]) or [""])
     out = {}
@@ -211,7 +226,7 @@ def main() -> None:
         report(name, p, c, f, threshold)
     if args.check:
         return
-    data = {"threshold": threshold, **fit(texts, labels, classes)}
+    data = {"threshold": threshold, **fit(*with_calm_sentences(texts, labels, raw), classes)}
     distress_model.WEIGHTS.write_text(
         json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8"
     )
