@@ -90,17 +90,10 @@ def builtin_cues() -> CueSpace:
     return CueSpace.build(themes, negation, cue_groups())
 
 
-import os
-CHARS = int(os.environ.get("CHARS", "0"))
 def _words(feats: Features) -> None:
     stems = [t.stem for t in feats.tokens]
     for i, s in enumerate(stems):
         feats.add(f"w:{s}", (i, i + 1))
-        if CHARS:
-            w = f"<{feats.tokens[i].word}>"
-            for n in range(3, CHARS + 1):
-                for k in range(len(w) - n + 1):
-                    feats.add(f"w#{w[k:k+n]}", (i, i + 1))
         if i + 1 < len(stems):
             feats.add(f"b:{s} {stems[i + 1]}", (i, i + 2))
 

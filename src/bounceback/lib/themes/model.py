@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -34,7 +33,8 @@ MODEL_DIR = Path(__file__).with_name("model")
 # strongest one before it is left out: enough to see why, few enough to read at a glance.
 MAX_REASONS = 3
 REASON_SHARE = 0.3
-# Words carrying this little of a theme's score are filler between the words that count.
+# A word carrying less than this share of the strongest word's part is filler.
+WORD_SHARE = 0.25
 _Array = npt.NDArray[np.float32]
 
 
@@ -142,20 +142,27 @@ def reasons(
 ) -> tuple[str, ...]:
     """The runs of words that carried a theme, strongest first, quoted from the text."""
     shares = token_shares(feats, names, vals, [float(column[i]) for i in idx])
+    top = max(shares, default=0.0)
+    if top <= 0:
+        return ()
+    # A word counts when it carries a fair part of what the strongest word carries; runs of
+    # such words are the reasons, a single weak word between two strong ones bridging them.
+    strong = [share >= WORD_SHARE * top for share in shares]
+    for i in range(1, len(strong) - 1):
+        if not strong[i] and strong[i - 1] and strong[i + 1] and shares[i] > 0:
+            strong[i] = True
     runs: list[tuple[float, int, int]] = []
     start = None
-    for i, share in enumerate([*shares, 0.0]):
-        if share > 0 and start is None:
+    for i, keep in enumerate([*strong, False]):
+        if keep and start is None:
             start = i
-        elif share <= 0 and start is not None:
+        elif not keep and start is not None:
             runs.append((sum(shares[start:i]), start, i))
             start = None
-    if not runs:
-        return ()
     runs.sort(reverse=True)
     best = runs[0][0]
-    kept = [r for r in runs[:MAX_REASONS] if r[0] >= REASON_SHARE * best]
-    return tuple(_quote(text, feats.tokens, s, e) for _, s, e in kept)
+    kept = sorted((s, e) for total, s, e in runs[:MAX_REASONS] if total >= REASON_SHARE * best)
+    return tuple(_quote(text, feats.tokens, s, e) for s, e in kept)
 
 
 def _quote(text: str, toks: list[Token], start: int, end: int) -> str:
@@ -200,4 +207,4 @@ def shipped_model() -> Model:
     return load_model()
 
 
-__all__ = ["MODEL_DIR", "Model", "Scored", "defaultdict", "load_model", "save_model"]
+

@@ -38,10 +38,15 @@ class Negation:
 
 @dataclass(frozen=True)
 class Found:
-    """One theme found in a text, with the exact words that triggered it."""
+    """One theme suggested for a text, with the words that led to it (quoted from the text).
+
+    ``probability`` is the model's for a built-in theme, None for a person's own theme,
+    which is found by its listed words alone.
+    """
 
     slug: str
     words: tuple[str, ...] = field(default_factory=tuple)
+    probability: float | None = None
 
 
 def theme_from_dict(data: dict[str, Any], builtin: bool = True) -> Theme:
