@@ -128,7 +128,9 @@ def _table(scores: list[Score]) -> None:
         print(f"{s.name:<20} {s.texts:>5} {s.micro.precision:>9.3f} {s.micro.recall:>7.3f}")
     for s in scores:
         print(f"\n{s.name}, per theme")
-        print(f"  {'theme':<16} {'precision':>9} {'recall':>7} {'right':>6} {'suggested':>9} {'labelled':>8}")
+        print(
+            f"  {'theme':<16} {'precision':>9} {'recall':>7} {'right':>6} {'suggested':>9} {'labelled':>8}"
+        )
         for slug, c in s.themes.items():
             print(
                 f"  {slug:<16} {c.precision:>9.3f} {c.recall:>7.3f} {c.tp:>6} {c.suggested:>9} {c.labelled:>8}"
@@ -139,7 +141,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument(
-        "--train-only", action="store_true", help="only the out-of-fold figure; the blind set stays unread"
+        "--train-only",
+        action="store_true",
+        help="only the out-of-fold figure; the blind set stays unread",
     )
     args = parser.parse_args()
     scores = [out_of_fold()]

@@ -58,7 +58,9 @@ def labels(rows: list[dict[str, object]]) -> Labels:
     return np.array([[slug in list(r["themes"]) for slug in SLUGS] for r in rows], dtype=int)  # type: ignore[call-overload]
 
 
-def fit(feats: list[Features], y: Labels, thresholds: npt.NDArray[np.float32] | None = None) -> Model:
+def fit(
+    feats: list[Features], y: Labels, thresholds: npt.NDArray[np.float32] | None = None
+) -> Model:
     """A model from featurised texts and their labels (thresholds 0.5 unless given)."""
     df = Counter(name for f in feats for name in f.hits if name.startswith(("w:", "b:")))
     words = sorted(name for name, n in df.items() if n >= MIN_DF)
@@ -162,7 +164,9 @@ def main() -> None:
         f"out of fold on {len(train)} texts (+{len(written)} written): "
         f"precision {tp / max(1, got.sum()):.3f}, recall {tp / max(1, y.sum()):.3f}"
     )
-    print("thresholds: " + ", ".join(f"{s} {t:.3f}" for s, t in zip(SLUGS, thresholds, strict=True)))
+    print(
+        "thresholds: " + ", ".join(f"{s} {t:.3f}" for s, t in zip(SLUGS, thresholds, strict=True))
+    )
     if args.dry_run:
         return
     model = fit(feats + extra, np.vstack([y, extra_y]), thresholds)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -36,6 +37,7 @@ REASON_SHARE = 0.3
 # A word carrying less than this share of the strongest word's part is filler.
 WORD_SHARE = 0.25
 _Array = npt.NDArray[np.float32]
+_PAUSE = re.compile(r"[.,;:!?()\n]")
 
 
 @dataclass(frozen=True)
@@ -153,12 +155,14 @@ def reasons(
             strong[i] = True
     runs: list[tuple[float, int, int]] = []
     start = None
+    toks = feats.tokens
     for i, keep in enumerate([*strong, False]):
-        if keep and start is None:
-            start = i
-        elif not keep and start is not None:
+        # A run stops at punctuation too: a quote never reaches across two clauses.
+        if start is not None and (not keep or _PAUSE.search(text[toks[i - 1].end : toks[i].start])):
             runs.append((sum(shares[start:i]), start, i))
             start = None
+        if keep and start is None:
+            start = i
     runs.sort(reverse=True)
     best = runs[0][0]
     kept = sorted((s, e) for total, s, e in runs[:MAX_REASONS] if total >= REASON_SHARE * best)
@@ -205,6 +209,3 @@ def load_model(folder: Path = MODEL_DIR) -> Model:
 def shipped_model() -> Model:
     """The model in the package, loaded once."""
     return load_model()
-
-
-
