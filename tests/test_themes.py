@@ -267,3 +267,28 @@ def test_a_duplicate_theme_name_is_explained_and_the_form_keeps_what_was_typed(
     assert response.status_code == 400
     html = response.content.decode()
     assert "already a theme called" in html and "my own words here" in html
+
+
+def test_the_reflection_page_shows_each_answers_suggestions_with_their_words(
+    alice: Any, alice_client: Any, rejection: Any
+) -> None:
+    save_answer(rejection, "struggled", "I was nervous, and I hadn’t researched the company.")
+    html = alice_client.get(f"/rejections/{rejection.pk}/reflect/").content.decode()
+    block = html.split('id="themes-struggled"')[1].split("</section>")[0]
+    assert "Preparation and company research" in block and "from “hadn’t researched" in block
+    assert "Yes, fits" in block and "Not this" in block
+    assert f'value="/rejections/{rejection.pk}/reflect/"' in block  # plain forms come back here
+
+
+def test_the_feedback_shows_its_suggestions_on_the_application_page(
+    alice: Any, alice_client: Any, rejection: Any
+) -> None:
+    Feedback.objects.create(
+        owner=alice,
+        application=rejection.application,
+        text="The panel felt your answers lacked specific examples of what you did.",
+    )
+    html = alice_client.get(rejection.application.get_absolute_url()).content.decode()
+    feedback = html.split('id="feedback"')[1]
+    assert "Examples and storytelling" in feedback and "Yes, fits" in feedback
+    assert "#feedback" in feedback

@@ -7,7 +7,7 @@ The reflection and feedback pages belong to recovery; this tag lets them show th
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django import template
 
@@ -28,8 +28,9 @@ def theme_tags(context: Any, text: Feedback | Reflection | None, back: str = "")
     ):
         return {"item": None}
     # htmx names the page as a whole URL (HX-Current-URL); the forms go back to its path.
-    parts = urlsplit(back)
-    back = parts.path + (f"?{parts.query}" if parts.query else "") if back else ""
+    if back:
+        parts = urlsplit(back)
+        back = urlunsplit(("", "", parts.path, parts.query, parts.fragment))
     return {
         "item": item_of(text),
         "request": context.get("request"),
