@@ -307,8 +307,8 @@ def recent_items(owner: User, limit: int = 12) -> list[TaggedItem]:
                 ("feedback", pk),
                 TaggedItem("feedback", pk, day, company, "The employer said", text),
             )
-    for rows in (reflection_rows.filter(waiting_reflections)[:limit], reflection_rows[:limit]):
-        for pk, day, company, question, answer in rows.values_list(*reflection_fields):
+    for answers in (reflection_rows.filter(waiting_reflections)[:limit], reflection_rows[:limit]):
+        for pk, day, company, question, answer in answers.values_list(*reflection_fields):
             found.setdefault(
                 ("reflection", pk), TaggedItem("reflection", pk, day, company, question, answer)
             )
