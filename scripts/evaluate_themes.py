@@ -1,8 +1,8 @@
 """Measure the theme tagger: precision and recall, overall and per theme.
 
-    uv run python scripts/evaluate_themes.py               # training set out of fold, then the blind set
-    uv run python scripts/evaluate_themes.py --train-only  # while working: never reads the blind set
-    uv run python scripts/evaluate_themes.py --json
+    uv run --group train python scripts/evaluate_themes.py               # train out of fold, then blind
+    uv run --group train python scripts/evaluate_themes.py --train-only  # while working: blind set unread
+    uv run --group train python scripts/evaluate_themes.py --json
 
 Two figures, side by side:
 
