@@ -16,6 +16,11 @@ Two figures, side by side:
 
 Micro precision = suggested tags that were right / all suggested tags; micro recall =
 right tags found / all tags in the labels.
+
+Measured once, untouched, at f9d20a4 (the first model): blind precision 0.856, recall 0.711;
+train out of fold 0.796 / 0.815. The word matcher before it: blind 0.735 / 0.260. Misses
+on the blind set lean to fit, competition, experience and communication (recall 0.62-0.67
+each), and a later change should be judged on a fresh blind batch, not this one.
 """
 
 from __future__ import annotations
