@@ -74,6 +74,7 @@ def test_a_heavy_reflection_answer_keeps_its_text_under_the_cover_and_shows_it_o
     page.wait_for_load_state()
     answer = page.locator("textarea").first
     answer.fill("i have a plan now and it feels weirdly calm")
+    answer.press("Tab")  # saved on leaving the box (and by its button)
 
     cover = page.get_by_role("dialog", name="You don't have to carry this alone")
     cover.wait_for()
