@@ -43,6 +43,10 @@ STEPS = 600
 RATE = 10.0
 MIN_COUNT = 2  # a feature seen fewer times than this is left out of the model
 FOLDS = 5
+CRISIS_WEIGHT = 3.0
+# The hand-written ordinary cases were written to trip the matcher up ("I don't want to live in
+# London"): they count this many times.
+HARD_WEIGHT = 3.0
 SEED = 12
 
 
@@ -96,7 +100,10 @@ def phrase_kind(text: str) -> str:
     return next((h[0] for h in hits if h), "direct")
 
 
-def fit(texts: list[str], labels: list[str], classes: list[str]) -> dict[str, Any]:
+def fit(
+    texts: list[str], labels: list[str], classes: list[str], hard: list[bool] | None = None
+) -> dict[str, Any]:
+    hard = hard or []
     counts = Counter(f for t in texts for f in set(distress_model.features(t)))
     vocabulary = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
     index = {f: i for i, f in enumerate(vocabulary)}
@@ -114,11 +121,11 @@ def fit(texts: list[str], labels: list[str], classes: list[str]) -> dict[str, An
     scale = 1.0 / np.sqrt(per_text[rows])
     y = np.zeros((len(texts), len(classes)))
     y[np.arange(len(texts)), [classes.index(label) for label in labels]] = 1.0
-    # Calm lines weigh half the loss, the kinds of crisis language share the other half equally.
-    share = np.where(
-        np.arange(len(classes)) == classes.index(distress_model.CALM), 0.5, 0.5 / (len(classes) - 1)
-    )
-    weight = (y * share / y.sum(axis=0).clip(min=1)).sum(axis=1) * len(texts)
+    # Every line counts once, a crisis line CRISIS_WEIGHT times: recall first, yet the many
+    # ordinary lines that share words with crisis language ("I don't want to live in London")
+    # still pull their weight.
+    weight = np.where(y[:, classes.index(distress_model.CALM)] == 1.0, 1.0, CRISIS_WEIGHT)
+    weight[: len(hard)] = np.where(hard, HARD_WEIGHT, weight[: len(hard)])
     w = np.zeros((len(vocabulary), len(classes)))
     b = np.zeros(len(classes))
     for _ in range(STEPS):
@@ -143,6 +150,7 @@ def as_model(data: dict[str, Any], threshold: float) -> distress_model.Model:
     return distress_model.Model(
         classes=data["classes"],
         names=names,
+        index={n: i for i, n in enumerate(names)},
         weights=np.array([data["weights"][n] for n in names]).reshape(len(names), -1),
         bias=np.array(data["bias"]),
         threshold=threshold,
@@ -170,7 +178,8 @@ def cross_validate(
         x, y = with_calm_sentences(
             [texts[i] for i in keep], [labels[i] for i in keep], [raw[i] for i in keep]
         )
-        m = as_model(fit(x, y, classes), 1.0)
+        hard = [sources[i] == "cases" and labels[i] == distress_model.CALM for i in keep]
+        m = as_model(fit(x, y, classes, hard), 1.0)
         for i in test:
             held_out[i] = max(m.crisis_probability(s) for s in windows_of(raw[i]) or [""])
     out = {}
@@ -181,12 +190,18 @@ def cross_validate(
     return out
 
 
-def pick_threshold(prob: npt.NDArray[np.float64], crisis: list[bool], phrase: list[bool]) -> float:
-    """The lowest threshold whose false alarms (the model's own, beyond the phrases') fit the budget."""
-    calm_rows = [i for i, c in enumerate(crisis) if not c]
+def pick_threshold(
+    held_out: dict[str, tuple[npt.NDArray[np.float64], list[bool], list[bool]]],
+) -> float:
+    """The lowest threshold whose false alarms (the model's own, beyond the phrases') fit the
+    budget on short notes and on longer reflections alike."""
     for threshold in np.arange(0.05, 0.96, 0.01):
-        alarms = sum(1 for i in calm_rows if prob[i] >= threshold and not phrase[i])
-        if alarms / len(calm_rows) <= FALSE_ALARM_BUDGET:
+        rates = []
+        for prob, crisis, phrase in held_out.values():
+            calm = [i for i, c in enumerate(crisis) if not c]
+            alarms = sum(1 for i in calm if prob[i] >= threshold and not phrase[i])
+            rates.append(alarms / len(calm))
+        if max(rates) <= FALSE_ALARM_BUDGET:
             return round(float(threshold), 2)
     return 0.95
 
@@ -216,17 +231,16 @@ def main() -> None:
     texts, labels, sources = examples()
     classes = [distress_model.CALM] + sorted(set(labels) - {distress_model.CALM})
     held_out = cross_validate(raw, texts, labels, sources, classes)
-    # One budget over both kinds of ordinary writing: short notes and longer reflections.
-    prob = np.concatenate([held_out[name][0] for name in held_out])
-    crisis = [c for name in held_out for c in held_out[name][1]]
-    phrase = [p for name in held_out for p in held_out[name][2]]
-    threshold = pick_threshold(prob, crisis, phrase)
+    threshold = pick_threshold(held_out)
     print(f"{FOLDS}-fold cross-validation, each line held out once (phrases were tuned on train):")
     for name, (p, c, f) in held_out.items():
         report(name, p, c, f, threshold)
     if args.check:
         return
-    data = {"threshold": threshold, **fit(*with_calm_sentences(texts, labels, raw), classes)}
+    hard = [
+        s == "cases" and lab == distress_model.CALM for s, lab in zip(sources, labels, strict=True)
+    ]
+    data = {"threshold": threshold, **fit(*with_calm_sentences(texts, labels, raw), classes, hard)}
     distress_model.WEIGHTS.write_text(
         json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8"
     )

@@ -6,7 +6,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
+from bounceback.accounts.models import SignInToken
+from bounceback.accounts.services import local_user
+from bounceback.applications.services import add_application
+from bounceback.recovery.models import Reflection
+from bounceback.recovery.services import record_rejection
+from bounceback.wellbeing.models import CheckIn, ExerciseEntry
 from tests.conftest import SCREENSHOTS, shoot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,15 +39,13 @@ def cover_shots(page: Any, name: str) -> None:
 def test_a_heavy_check_in_on_the_dashboard_covers_it_with_help_and_a_way_back(
     signed_in_page: Any,
 ) -> None:
-    from bounceback.wellbeing.models import CheckIn
-
     page = signed_in_page
     page.set_default_timeout(15000)
     offer = page.locator("#checkin-offer")
     offer.get_by_text("How are you feeling?").wait_for()
     offer.get_by_text("Add a note or tags first").click()
     offer.get_by_label("A note, just for you").fill(HEAVY)
-    offer.get_by_role("button", name="1: Rough").click()
+    offer.get_by_role("button", name="1 Rough").click()
 
     cover = page.get_by_role("dialog", name="You don't have to carry this alone")
     cover.wait_for()
@@ -62,11 +67,6 @@ def test_a_heavy_check_in_on_the_dashboard_covers_it_with_help_and_a_way_back(
 def test_a_heavy_reflection_answer_keeps_its_text_under_the_cover_and_shows_it_once(
     signed_in_page: Any, live_server: Any
 ) -> None:
-    from bounceback.accounts.services import local_user
-    from bounceback.applications.services import add_application
-    from bounceback.recovery.models import Reflection
-    from bounceback.recovery.services import record_rejection
-
     rejection = record_rejection(add_application(local_user(), company="Acme", role="Analyst"))
     page = signed_in_page
     page.set_default_timeout(15000)
@@ -102,12 +102,6 @@ def test_a_heavy_reflection_answer_keeps_its_text_under_the_cover_and_shows_it_o
 def test_without_javascript_the_help_is_a_calm_page_of_its_own_with_a_way_back(
     browser: Any, live_server: Any, transactional_db: Any
 ) -> None:
-    from django.urls import reverse
-
-    from bounceback.accounts.models import SignInToken
-    from bounceback.accounts.services import local_user
-    from bounceback.wellbeing.models import ExerciseEntry
-
     context = browser.new_context(
         java_script_enabled=False, viewport={"width": 1200, "height": 900}
     )

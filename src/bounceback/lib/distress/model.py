@@ -45,13 +45,10 @@ def features(sentence: str) -> list[str]:
 class Model:
     classes: list[str]
     names: list[str]  # the features, in the order of the weights' rows
+    index: dict[str, int]  # each feature's row
     weights: npt.NDArray[np.float64]  # features x classes
     bias: npt.NDArray[np.float64]
     threshold: float  # the least probability of crisis that shows the help panel
-
-    @property
-    def index(self) -> dict[str, int]:
-        return _index(tuple(self.names))
 
     def scores(self, sentence: str) -> tuple[npt.NDArray[np.float64], list[int]]:
         rows = sorted({self.index[f] for f in features(sentence) if f in self.index})
@@ -86,17 +83,13 @@ def load(path: Path = WEIGHTS) -> Model:
     return Model(
         classes=list(data["classes"]),
         names=names,
+        index={name: i for i, name in enumerate(names)},
         weights=np.array([data["weights"][n] for n in names], dtype=np.float64).reshape(
             len(names), len(data["classes"])
         ),
         bias=np.array(data["bias"], dtype=np.float64),
         threshold=float(data["threshold"]),
     )
-
-
-@cache
-def _index(names: tuple[str, ...]) -> dict[str, int]:
-    return {name: i for i, name in enumerate(names)}
 
 
 @cache
