@@ -26,6 +26,14 @@ class Rating(models.IntegerChoices):
     EASY = 4, "Easy"
 
 
+class PracticeStage(models.TextChoices):
+    """The stages a card can be for: the same words as a rejection's "stage reached"."""
+
+    SCREEN = "screen", "Screening call"
+    INTERVIEW = "interview", "Interview"
+    FINAL = "final", "Final round"
+
+
 class Card(Owned):
     bank_key = models.SlugField(max_length=60, blank=True)
     stumbled = models.OneToOneField(
@@ -71,7 +79,7 @@ class Review(Owned):
 
 class UpcomingInterview(Owned):
     on = models.DateField()
-    stage = models.CharField(max_length=20)
+    stage = models.CharField(max_length=20, choices=PracticeStage.choices)
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
     )

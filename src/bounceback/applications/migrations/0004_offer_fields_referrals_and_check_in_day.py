@@ -5,50 +5,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0003_applied_on_guessed'),
+        ("applications", "0003_applied_on_guessed"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='application',
-            name='place',
-            field=models.CharField(blank=True, max_length=120, verbose_name='town or city'),
+            model_name="application",
+            name="place",
+            field=models.CharField(blank=True, max_length=120, verbose_name="town or city"),
         ),
         migrations.AddField(
-            model_name='application',
-            name='referred_by',
-            field=models.ForeignKey(blank=True, help_text='The person who referred you, if someone did.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='referrals', to='applications.contact'),
+            model_name="application",
+            name="referred_by",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="The person who referred you, if someone did.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="referrals",
+                to="applications.contact",
+            ),
         ),
         migrations.AddField(
-            model_name='application',
-            name='salary_from',
+            model_name="application",
+            name="salary_from",
             field=models.PositiveIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='application',
-            name='salary_to',
+            model_name="application",
+            name="salary_to",
             field=models.PositiveIntegerField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='application',
-            name='sector',
-            field=models.CharField(blank=True, max_length=120, verbose_name='sector or industry'),
+            model_name="application",
+            name="sector",
+            field=models.CharField(blank=True, max_length=120, verbose_name="sector or industry"),
         ),
         migrations.AddField(
-            model_name='application',
-            name='work_place',
-            field=models.CharField(blank=True, choices=[('on_site', 'On site'), ('hybrid', 'Hybrid'), ('remote', 'Remote')], max_length=10, verbose_name='on site, hybrid or remote'),
+            model_name="application",
+            name="work_place",
+            field=models.CharField(
+                blank=True,
+                choices=[("on_site", "On site"), ("hybrid", "Hybrid"), ("remote", "Remote")],
+                max_length=10,
+                verbose_name="on site, hybrid or remote",
+            ),
         ),
         migrations.AddField(
-            model_name='contact',
-            name='next_check_in_on',
+            model_name="contact",
+            name="next_check_in_on",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AlterField(
-            model_name='contact',
-            name='keep_in_touch_days',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Get in touch every this many days. Empty: the usual rhythm for their role; 0: no reminders.', null=True),
+            model_name="contact",
+            name="keep_in_touch_days",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Get in touch every this many days. Empty: the usual rhythm for their role; 0: no reminders.",
+                null=True,
+            ),
         ),
     ]

@@ -7,29 +7,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('recovery', '0003_rejection_outside_control'),
+        ("recovery", "0003_rejection_outside_control"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Cooldown',
+            name="Cooldown",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('months', models.PositiveSmallIntegerField(default=6)),
-                ('months_from', models.CharField(choices=[('usual', 'the usual wait'), ('email', 'what their e-mail said'), ('you', 'your own choice')], default='usual', max_length=10)),
-                ('reopened_on', models.DateField(blank=True, help_text='The day the person said a role opened there again.', null=True)),
-                ('created_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('rejection', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='cooldown', to='recovery.rejection')),
-                ('step', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='recovery.action')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("months", models.PositiveSmallIntegerField(default=6)),
+                (
+                    "months_from",
+                    models.CharField(
+                        choices=[
+                            ("usual", "the usual wait"),
+                            ("email", "what their e-mail said"),
+                            ("you", "your own choice"),
+                        ],
+                        default="usual",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "reopened_on",
+                    models.DateField(
+                        blank=True,
+                        help_text="The day the person said a role opened there again.",
+                        null=True,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "rejection",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="cooldown",
+                        to="recovery.rejection",
+                    ),
+                ),
+                (
+                    "step",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="recovery.action",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-rejection__received_on', '-id'],
+                "ordering": ["-rejection__received_on", "-id"],
             },
         ),
     ]

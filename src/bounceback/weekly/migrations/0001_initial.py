@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,15 +14,37 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='WeeklyTargets',
+            name="WeeklyTargets",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('outreach', models.PositiveSmallIntegerField(default=2, help_text='People to get in touch with in a week.')),
-                ('practice', models.PositiveSmallIntegerField(default=5, help_text='Practice cards to say out loud in a week.')),
-                ('owner', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='weekly_targets', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "outreach",
+                    models.PositiveSmallIntegerField(
+                        default=2, help_text="People to get in touch with in a week."
+                    ),
+                ),
+                (
+                    "practice",
+                    models.PositiveSmallIntegerField(
+                        default=5, help_text="Practice cards to say out loud in a week."
+                    ),
+                ),
+                (
+                    "owner",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="weekly_targets",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'weekly targets',
+                "verbose_name_plural": "weekly targets",
             },
         ),
     ]

@@ -4,15 +4,26 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('wellbeing', '0001_checkins_exercises_goals'),
+        ("wellbeing", "0001_checkins_exercises_goals"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='goal',
-            name='kind',
-            field=models.CharField(choices=[('title', 'Role or title'), ('industry', 'Industry or field'), ('salary', 'Salary floor'), ('place', 'Place or remote'), ('value', 'Something that matters to you'), ('milestone', 'Milestone'), ('other', 'Something else')], default='other', max_length=12),
+            model_name="goal",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("title", "Role or title"),
+                    ("industry", "Industry or field"),
+                    ("salary", "Salary floor"),
+                    ("place", "Place or remote"),
+                    ("value", "Something that matters to you"),
+                    ("milestone", "Milestone"),
+                    ("other", "Something else"),
+                ],
+                default="other",
+                max_length=12,
+            ),
         ),
     ]

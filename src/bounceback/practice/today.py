@@ -1,0 +1,35 @@
+"""Today's item from the practice deck: how many questions are ready to say out loud."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.models import User
+from django.urls import reverse
+
+from bounceback.practice import deck
+from bounceback.recovery.templatetags.recovery_dates import day_words
+from bounceback.today_items import TodayItem
+
+
+def items(owner: User, today: date) -> list[TodayItem]:
+    ready = deck.due(owner)
+    if not ready:
+        return []
+    before = next((c.before for c in ready if c.before), None)
+    why = (
+        f"Before your {deck.STAGES[before.stage].lower()} on {day_words(before.on)}."
+        if before
+        else "A few minutes: say each answer out loud, then rate how it went."
+    )
+    count = len(ready)
+    return [
+        TodayItem(
+            area="practice",
+            key="practice",
+            title=f"Practise {count} question{'s' if count > 1 else ''} out loud",
+            why=why,
+            url=reverse("practice:session"),
+            link="Start practising",
+        )
+    ]
