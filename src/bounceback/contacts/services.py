@@ -142,9 +142,10 @@ def get_interview(owner: User, pk: int | str) -> StageEvent:
 
 
 def thanks_to_send(owner: User, today: date | None = None) -> list[StageEvent]:
-    """Interviews of the last few days with no thank-you noted, on applications still open."""
+    """The latest interview of the last few days on each open application, with no thank-you
+    noted (one question per application, however many rounds there were)."""
     today = today or date.today()
-    return list(
+    recent = (
         StageEvent.objects.filter(
             owner=owner,
             kind__in=INTERVIEW_KINDS,
@@ -156,6 +157,8 @@ def thanks_to_send(owner: User, today: date | None = None) -> list[StageEvent]:
         .select_related("application__company")
         .order_by("occurred_on", "id")
     )
+    latest = {event.application_id: event for event in recent}
+    return sorted(latest.values(), key=lambda e: (e.occurred_on, e.pk))
 
 
 # --- the history on a contact's page ---------------------------------------------------

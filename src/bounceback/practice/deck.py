@@ -30,6 +30,7 @@ from bounceback.recovery.models import PracticeQuestion
 BANK_FILE = Path(__file__).resolve().parent / "data" / "questions.toml"
 NEW_PER_DAY = 3  # bank questions joining the deck each day: enough to grow, never a pile
 FORWARD_DAYS = 7  # how long before an interview its stage's cards come forward
+FORWARD_MAX = 5  # and at most this many a day: a few well rehearsed beat a pile rushed
 STAGES = dict(PracticeStage.choices)
 QUESTION_LIMIT = 500
 
@@ -172,10 +173,13 @@ def due(owner: User, now: datetime | None = None) -> list[DueCard]:
     for interview in upcoming(owner, today):
         if interview.on > today + timedelta(days=FORWARD_DAYS):
             break
-        for card in cards:
+        # Questions the person stumbled on first, then the least settled (lowest stability).
+        ranked = sorted(cards, key=lambda c: (c.stumbled_id is None, c.stability or 0.0, c.pk))
+        for card in ranked:
             described = describe(card, interview)
             if (
-                card.pk not in taken
+                len(taken) < FORWARD_MAX
+                and card.pk not in taken
                 and interview.stage in described.stages
                 and (card.last_review is None or card.last_review < rested)
             ):
