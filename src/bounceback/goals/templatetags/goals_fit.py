@@ -10,7 +10,9 @@ from typing import Any
 from django import template
 
 from bounceback.applications.models import Application
+from bounceback.goals import notes
 from bounceback.goals.fit import goals_of, job_of
+from bounceback.goals.notes import GoalsNote
 from bounceback.lib import fit as lib
 
 register = template.Library()
@@ -48,3 +50,12 @@ def offer_words(application: Application) -> str:
 def cut_reason(reason: str) -> str:
     """A reason without its details in brackets, for a table cell: "below your salary floor"."""
     return reason.split(" (")[0]
+
+
+@register.simple_tag(takes_context=True)
+def goals_note(context: Any) -> GoalsNote | None:
+    """The kind note when many recent applications miss the person's goals (for insights)."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return None
+    return notes.goals_note(request.user)
