@@ -142,7 +142,7 @@ def test_a_thank_you_is_tracked_for_each_interview(alice: Any, alice_client: Any
     )
     event = record_event(app, EventKind.INTERVIEW, occurred_on=TODAY - timedelta(days=1))
     asked = [i for i in collect(alice) if i.key == f"thank-you-{event.pk}"]
-    assert asked and "Thank-you sent after the interview at Acme?" == asked[0].title
+    assert asked and asked[0].title == "Thank-you sent after the interview at Acme?"
     alice_client.post(f"/contacts/thank-you/{event.pk}/")
     assert ThankYou.objects.get(event=event).sent_on == TODAY
     assert not [i for i in collect(alice) if i.key.startswith("thank-you")]

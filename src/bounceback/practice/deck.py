@@ -169,7 +169,6 @@ def due(owner: User, now: datetime | None = None) -> list[DueCard]:
     )
     found: list[DueCard] = []
     taken: set[int] = set()
-    rested = now - timedelta(days=1)
     for interview in upcoming(owner, today):
         if interview.on > today + timedelta(days=FORWARD_DAYS):
             break
@@ -181,7 +180,7 @@ def due(owner: User, now: datetime | None = None) -> list[DueCard]:
                 len(taken) < FORWARD_MAX
                 and card.pk not in taken
                 and interview.stage in described.stages
-                and (card.last_review is None or card.last_review < rested)
+                and (card.last_review is None or timezone.localdate(card.last_review) < today)
             ):
                 found.append(described)
                 taken.add(card.pk)

@@ -232,8 +232,5 @@ def note(rejection: Rejection, tone: str = "warm") -> Draft:
 
 
 def _as_clause(title: str) -> str:
-    """A step's title as it reads inside a sentence: "Wrote three STAR stories" → "wrote three…"."""
-    title = title.removeprefix("Done: ").rstrip(".")
-    if len(title) > 1 and title[0].isupper() and not title[1].isupper():
-        title = title[0].lower() + title[1:]
-    return title
+    """A step's title as a line of the note: the person's own words, without a closing stop."""
+    return title.removeprefix("Done: ").rstrip(".")
