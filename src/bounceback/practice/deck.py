@@ -184,8 +184,10 @@ def due(owner: User, now: datetime | None = None) -> list[DueCard]:
             ):
                 found.append(described)
                 taken.add(card.pk)
-    found += [describe(c) for c in cards if c.due <= now and c.pk not in taken]
-    return found
+    # Among the cards due now, the questions the person stumbled on come first.
+    ready = [c for c in cards if c.due <= now and c.pk not in taken]
+    ready.sort(key=lambda c: (c.stumbled_id is None, c.due, c.pk))
+    return found + [describe(c) for c in ready]
 
 
 def next_due(owner: User) -> datetime | None:

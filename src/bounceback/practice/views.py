@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from bounceback.errors import NotFound, UserError
@@ -15,6 +16,10 @@ from bounceback.practice.models import Rating
 
 
 def session(request: AuthedRequest) -> HttpResponse:
+    return _session(request, rated=request.GET.get("rated") == "1")
+
+
+def _session(request: AuthedRequest, *, rated: bool) -> HttpResponse:
     ready = deck.due(request.user)
     context = {
         "card": ready[0] if ready else None,
@@ -24,7 +29,7 @@ def session(request: AuthedRequest) -> HttpResponse:
         "upcoming": deck.upcoming(request.user),
         "question_form": QuestionForm(),
         "upcoming_form": UpcomingForm(),
-        "rated": request.GET.get("rated") == "1",
+        "rated": rated,
     }
     if request.htmx:
         return render(request, "practice/_card.html", context)
@@ -50,8 +55,8 @@ def rate(request: AuthedRequest, pk: int) -> HttpResponse:
     except UserError as error:
         messages.error(request, str(error))
     if request.htmx:
-        return session(request)
-    return redirect("/practice/?rated=1")
+        return _session(request, rated=True)
+    return redirect(reverse("practice:session") + "?rated=1")
 
 
 @require_POST

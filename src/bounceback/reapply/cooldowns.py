@@ -228,6 +228,7 @@ def note(rejection: Rejection, tone: str = "warm") -> Draft:
         body,
         contact.name if contact else "",
         contact.email if contact else "",
+        label="The note for when you apply again",
     )
 
 

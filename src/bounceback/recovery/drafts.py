@@ -64,10 +64,11 @@ class Draft:
     body: str
     to_name: str
     to_email: str
+    label: str = ""  # a heading for kinds other areas add (KINDS names the ones here)
 
     @property
     def title(self) -> str:
-        return KINDS.get(self.kind, self.subject)
+        return self.label or KINDS.get(self.kind, self.subject)
 
     @property
     def mailto(self) -> str:
