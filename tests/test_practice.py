@@ -50,6 +50,10 @@ def test_every_stumbled_question_joins_the_deck_and_bank_questions_come_a_few_a_
     deck.due(alice)  # asking again the same day adds nothing
     assert Card.objects.filter(owner=alice).exclude(bank_key="").count() == deck.NEW_PER_DAY
     frozen_clock.shift(timedelta(days=1))
+    deck.due(alice)  # yesterday's new questions are still untried: no more yet
+    assert Card.objects.filter(owner=alice).exclude(bank_key="").count() == deck.NEW_PER_DAY
+    for card in deck.due(alice):
+        deck.rate(card.card, Rating.GOOD)
     deck.due(alice)
     assert Card.objects.filter(owner=alice).exclude(bank_key="").count() == 2 * deck.NEW_PER_DAY
 

@@ -116,7 +116,7 @@ def test_the_note_cites_steps_done_since_on_the_themes_of_that_rejection(
     _done(alice, "Old step before the no", theme="examples", days_ago=60)
     assert cooldowns.proof(rejection) == ["Wrote three STAR stories"]
     note = cooldowns.note(rejection)
-    assert "Since then, I have:\n- Wrote three STAR stories\n" in note.body
+    assert "what I've been doing:\n- Wrote three STAR stories\n" in note.body
     assert "garden shed" not in note.body
     page = alice_client.get(f"/reapply/rejection/{rejection.pk}/", follow=True).content.decode()
     assert "Wrote three STAR stories" in page and "Applying again at Acme" in page

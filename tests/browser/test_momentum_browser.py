@@ -64,9 +64,7 @@ def test_a_practice_session_one_card_at_a_time(signed_in_page: Any, live_server:
     while page.locator("#question").count():
         before = page.locator("#question").inner_text()
         page.get_by_role("button", name="Easy").click()
-        page.wait_for_function(
-            f"document.querySelector('#question')?.innerText !== {before!r}"
-        )
+        page.wait_for_function(f"document.querySelector('#question')?.innerText !== {before!r}")
     page.get_by_text("That's the lot for now").wait_for()
     shoot(page, "practice-3-done")
     assert Review.objects.count() >= 2
@@ -95,10 +93,11 @@ def test_a_contact_check_in_from_today(signed_in_page: Any, live_server: Any) ->
     page.get_by_text("Noted: you got in touch with Tom Whitaker").wait_for()
     assert Exchange.objects.get().kind == "check_in"
     page.goto(live_server.url + "/contacts/")
+    shoot(page, "contacts-2-people")
     page.get_by_role("link", name="Tom Whitaker").click()
     page.get_by_role("heading", name="Every exchange").wait_for()
     assert page.locator(".timeline").get_by_text("A check-in").is_visible()
-    shoot(page, "contacts-2-person")
+    shoot(page, "contacts-3-person")
 
 
 def test_a_reapply_step_appears_when_the_cool_down_ends(
@@ -107,9 +106,14 @@ def test_a_reapply_step_appears_when_the_cool_down_ends(
     from bounceback.accounts.services import local_user
     from bounceback.reapply.cooldowns import add_months
     from bounceback.recovery.models import Action, ActionKind, ActionStatus
+    from bounceback.wellbeing.models import Goal, GoalKind
 
     me = local_user()
     rejection = _rejected(me)
+    rejection.application.salary_from = 30_000
+    rejection.application.save()
+    Goal.objects.create(owner=me, kind=GoalKind.TITLE, text="Data analyst")
+    Goal.objects.create(owner=me, kind=GoalKind.SALARY, text="£38,000")
     step = Action.objects.create(
         owner=me,
         title="Wrote three STAR stories",
@@ -133,6 +137,13 @@ def test_a_reapply_step_appears_when_the_cool_down_ends(
     page.get_by_role("heading", name="Applying again at Acme").wait_for()
     assert "- Wrote three STAR stories" in page.locator("#b-reapply_with_proof").input_value()
     shoot(page, "reapply-2-note")
+    page.get_by_role("link", name="← Applying again").click()
+    page.get_by_role("heading", name="Open to you again").wait_for()
+    shoot(page, "reapply-3-companies")
+    page.goto(live_server.url + rejection.application.get_absolute_url())
+    page.get_by_role("heading", name="Fit with your goals").wait_for()
+    assert page.get_by_text("Matches 1 of your 2 goals; below your salary floor").is_visible()
+    shoot(page, "goals-fit-application")
 
 
 def test_the_weekly_look_back_on_sunday_evening(
@@ -152,7 +163,7 @@ def test_the_weekly_look_back_on_sunday_evening(
     page.goto(live_server.url + "/")
     look = page.locator("#lookback")
     look.get_by_text("One win:").wait_for()
-    assert look.locator("li", has_text="1 application sent").is_visible()
+    assert look.get_by_text("One win: 1 application sent").is_visible()
     shoot(page, "week-1-lookback")
     look.get_by_role("link", name="Your aims for the week ahead").click()
     page.get_by_label("People to get in touch with").fill("3")

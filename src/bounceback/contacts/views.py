@@ -62,7 +62,7 @@ def contact_detail(request: AuthedRequest, pk: int) -> HttpResponse:
             "history": services.history(contact),
             "applications": contact.applications.select_related("company"),
             "referrals": contact.referrals.select_related("company"),
-            "exchange_form": ExchangeForm(initial={"kind": ExchangeKind.WROTE}),
+            "exchange_form": ExchangeForm(initial={"kind": ExchangeKind.WROTE, "on": today}),
             "rhythm_form": RhythmForm(initial={"days": contact.keep_in_touch_days}),
         },
     )

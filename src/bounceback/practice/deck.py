@@ -134,7 +134,10 @@ def sync(owner: User, now: datetime | None = None) -> None:
     made_today = (
         Card.objects.filter(owner=owner, created_at__gte=day_start).exclude(bank_key="").count()
     )
-    room = NEW_PER_DAY - made_today
+    # New questions wait while earlier new ones are still unpractised: the deck grows with
+    # the person, never into a pile.
+    untried = Card.objects.filter(owner=owner, reviews=0).exclude(bank_key="").count()
+    room = min(NEW_PER_DAY - made_today, NEW_PER_DAY - untried)
     if room <= 0:
         return
     have = set(Card.objects.filter(owner=owner).values_list("bank_key", flat=True))

@@ -147,7 +147,7 @@ class LookBack:
 
     @property
     def quiet(self) -> bool:
-        return not self.moved
+        return not (self.moved or self.win)
 
     @property
     def kind_word(self) -> str:
@@ -233,7 +233,7 @@ def lookback(owner: User, monday: date) -> LookBack:
     moved = _moved(owner, monday, done)
     win = _win(owner, monday)
     if not win and moved:
-        win = moved[0]
+        win, moved = moved[0], moved[1:]  # the best of what moved, said once
     return LookBack(monday, done, moved, _coming(owner, monday + timedelta(days=7)), win)
 
 
