@@ -26,7 +26,7 @@ def _not_future(value: date | None) -> date | None:
     return value
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(forms.ModelForm[Application]):
     # Shown together, folded away when adding: what the ad says about pay, place and sector.
     OFFER_FIELDS = ("salary", "place", "work_place", "sector", "referred_by")
 
@@ -118,7 +118,7 @@ class SaveAnywayForm(forms.Form):
     save_anyway = forms.BooleanField(required=False)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(forms.ModelForm[StageEvent]):
     """One timeline entry: a new step ("Add a step") or an existing one being edited.
 
     Rejections are recorded through the recovery flow, which also offers reflection
@@ -160,7 +160,7 @@ class EventForm(forms.ModelForm):
         return _not_future(self.cleaned_data.get("occurred_on"))
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(forms.ModelForm[Contact]):
     class Meta:
         model = Contact
         fields = ["name", "email", "role", "notes", "keep_in_touch_days", "last_contacted_on"]

@@ -6,7 +6,7 @@ from bounceback.contacts.models import Exchange, ThankYou
 
 
 @admin.register(Exchange)
-class ExchangeAdmin(admin.ModelAdmin):
+class ExchangeAdmin(admin.ModelAdmin[Exchange]):
     list_display = ["contact", "kind", "on", "owner"]
     list_filter = ["kind"]
     exclude = ["note"]
@@ -14,6 +14,6 @@ class ExchangeAdmin(admin.ModelAdmin):
 
 
 @admin.register(ThankYou)
-class ThankYouAdmin(admin.ModelAdmin):
+class ThankYouAdmin(admin.ModelAdmin[ThankYou]):
     list_display = ["event", "sent_on", "owner"]
     list_select_related = ["event__application__company", "owner"]

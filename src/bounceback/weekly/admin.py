@@ -4,5 +4,5 @@ from bounceback.weekly.models import WeeklyTargets
 
 
 @admin.register(WeeklyTargets)
-class WeeklyTargetsAdmin(admin.ModelAdmin):
+class WeeklyTargetsAdmin(admin.ModelAdmin[WeeklyTargets]):
     list_display = ["owner", "outreach", "practice"]
