@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from bounceback.applications.services import add_application
+from bounceback.applications.services import add_application, record_event
 from bounceback.practice import deck
 from bounceback.practice.models import Card, Rating, Review
 from bounceback.recovery.models import PracticeQuestion, StageReached
@@ -62,7 +62,8 @@ def test_bank_questions_on_the_persons_own_themes_come_first(alice: Any) -> None
     from bounceback.applications.services import add_application as add
     from bounceback.insights.models import Source, ThemeTag
 
-    app = add(alice, company="Acme", role="Analyst")
+    app = add(alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=9))
+    record_event(app, "interview", occurred_on=TODAY - timedelta(days=2))
     ThemeTag.objects.create(owner=alice, theme="logistics", source=Source.SELF, application=app)
     first = [c for c in deck.due(alice) if c.source == "bank"]
     assert {c.theme for c in first} == {"logistics"} or first[0].theme == "logistics"
@@ -147,3 +148,10 @@ def test_practice_on_today_counts_the_cards_ready(alice: Any) -> None:
     _stumbled(alice, "Tell me about a disagreement")
     item = next(i for i in collect(alice) if i.area == "practice")
     assert item.title == f"Practise {1 + deck.NEW_PER_DAY} questions out loud"
+
+
+def test_the_bank_waits_until_interviews_are_part_of_the_search(alice: Any) -> None:
+    add_application(alice, company="Acme", role="Analyst")
+    assert deck.due(alice) == []
+    deck.add_upcoming(alice, TODAY + timedelta(days=10), "screen")
+    assert len(deck.due(alice)) == deck.NEW_PER_DAY

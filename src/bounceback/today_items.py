@@ -45,9 +45,16 @@ class TodayItem:
     draft: Draft | None = None
     buttons: tuple[Button, ...] = field(default_factory=tuple)
 
+    @property
+    def kind(self) -> str:
+        """ "check_in", "thank_you", "practice": the key without its id."""
+        head, _, tail = self.key.rpartition("-")
+        return (head if tail.isdigit() else self.key).replace("-", "_")
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "area": self.area,
+            "kind": self.kind,
             "key": self.key,
             "title": self.title,
             "why": self.why,

@@ -122,6 +122,16 @@ def _relevant_themes(owner: User) -> Counter[str]:
     return Counter(tags.values_list("theme", flat=True))
 
 
+def _interviewing(owner: User) -> bool:
+    """Whether interviews are part of the search yet: a deck already begun, an interview
+    noted, or an application that got past the first step."""
+    return (
+        Card.objects.filter(owner=owner).exists()
+        or UpcomingInterview.objects.filter(owner=owner).exists()
+        or Application.objects.filter(owner=owner).exclude(stage="applied").exists()
+    )
+
+
 @transaction.atomic
 def sync(owner: User, now: datetime | None = None) -> None:
     """Bring the deck up to date: every stumbled question, and today's few bank questions."""
@@ -134,6 +144,8 @@ def sync(owner: User, now: datetime | None = None) -> None:
     made_today = (
         Card.objects.filter(owner=owner, created_at__gte=day_start).exclude(bank_key="").count()
     )
+    if not _interviewing(owner):
+        return  # bank questions wait until interviews are part of the search
     # New questions wait while earlier new ones are still unpractised: the deck grows with
     # the person, never into a pile.
     untried = Card.objects.filter(owner=owner, reviews=0).exclude(bank_key="").count()
