@@ -7,7 +7,6 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
-from django.utils import timezone
 
 from bounceback.applications.services import add_application, record_event
 from bounceback.practice import deck
@@ -15,7 +14,7 @@ from bounceback.practice.models import Card, Rating, Review
 from bounceback.recovery.models import PracticeQuestion, StageReached
 from bounceback.recovery.reflection import save_answer
 from bounceback.recovery.services import record_rejection
-from tests.clock import TODAY
+from tests.clock import CURRENT_TIME, TODAY
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +132,7 @@ def test_the_page_shows_one_card_and_rating_it_works_without_javascript(
     answer = alice_client.post(f"/practice/{card.pk}/rate/", {"rating": "3"})
     assert answer.status_code == 302
     card.refresh_from_db()
-    assert card.reviews == 1 and card.due > timezone.now()
+    assert card.reviews == 1 and card.due > CURRENT_TIME
 
 
 def test_a_question_of_ones_own_is_ready_at_once(alice: Any, alice_client: Any) -> None:
