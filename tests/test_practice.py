@@ -59,11 +59,17 @@ def test_every_stumbled_question_joins_the_deck_and_bank_questions_come_a_few_a_
 
 def test_bank_questions_on_the_persons_own_themes_come_first(alice: Any) -> None:
     from bounceback.applications.services import add_application as add
-    from bounceback.insights.models import Source, ThemeTag
+    from bounceback.insights.models import Source, TagState, ThemeTag
 
     app = add(alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(days=9))
     record_event(app, "interview", occurred_on=TODAY - timedelta(days=2))
-    ThemeTag.objects.create(owner=alice, theme="logistics", source=Source.SELF, application=app)
+    ThemeTag.objects.create(
+        owner=alice,
+        theme="logistics",
+        source=Source.SELF,
+        application=app,
+        state=TagState.CONFIRMED,
+    )
     first = [c for c in deck.due(alice) if c.source == "bank"]
     assert {c.theme for c in first} == {"logistics"} or first[0].theme == "logistics"
 

@@ -115,11 +115,10 @@ def describe(card: Card, before: UpcomingInterview | None = None) -> DueCard:
 
 
 def _relevant_themes(owner: User) -> Counter[str]:
-    """How often each theme came up in the person's own rejections (tags they didn't remove)."""
-    from bounceback.insights.models import TagState, ThemeTag
+    """How often each theme came up in the person's own rejections (themes they confirmed)."""
+    from bounceback.insights.tagging import counted_tags
 
-    tags = ThemeTag.objects.filter(owner=owner).exclude(state=TagState.REJECTED)
-    return Counter(tags.values_list("theme", flat=True))
+    return Counter(counted_tags(owner).values_list("theme", flat=True))
 
 
 def _interviewing(owner: User) -> bool:

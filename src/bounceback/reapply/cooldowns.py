@@ -185,14 +185,15 @@ def sync_steps(owner: User, today: date | None = None) -> list[Action]:
 def proof(rejection: Rejection) -> list[str]:
     """What the person has done since the "no", on the themes that came up in it first.
 
-    Themes are the ones tagged on that application's feedback and reflection (tags the
-    person removed don't count); when none were done, their other growth steps since.
+    Themes are the ones the person confirmed on that application's feedback and reflection
+    (a suggestion counts nowhere until confirmed); when none were done, their other growth
+    steps since.
     """
-    from bounceback.insights.models import TagState, ThemeTag
+    from bounceback.insights.tagging import counted_tags
 
     themes = set(
-        ThemeTag.objects.filter(owner=rejection.owner, application=rejection.application)
-        .exclude(state=TagState.REJECTED)
+        counted_tags(rejection.owner)
+        .filter(application=rejection.application)
         .values_list("theme", flat=True)
     )
     done = Action.objects.filter(
