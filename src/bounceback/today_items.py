@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from importlib import import_module
 from typing import Any
 
 from django.contrib.auth.models import User
+from django.utils.module_loading import import_string
 
 from bounceback.recovery.drafts import Draft
 
@@ -63,18 +63,13 @@ class TodayItem:
         }
 
 
-def _load(dotted: str) -> Callable[[User, date], list[TodayItem]]:
-    module_name, _, name = dotted.rpartition(".")
-    found: Callable[[User, date], list[TodayItem]] = getattr(import_module(module_name), name)
-    return found
-
-
 def collect(owner: User, today: date | None = None) -> list[TodayItem]:
     """Every area's items for today, in AREAS order."""
     today = today or date.today()
     items: list[TodayItem] = []
     for dotted in AREAS:
-        items += _load(dotted)(owner, today)
+        area: Callable[[User, date], list[TodayItem]] = import_string(dotted)
+        items += area(owner, today)
     return items
 
 

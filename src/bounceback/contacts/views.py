@@ -109,8 +109,12 @@ def exchange_add(request: AuthedRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, "Noted.")
     else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, _errors(form))
     return redirect("contacts:detail", pk=contact.pk)
+
+
+def _errors(form: ExchangeForm | RhythmForm) -> str:
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
 @require_POST
@@ -121,7 +125,7 @@ def rhythm_edit(request: AuthedRequest, pk: int) -> HttpResponse:
         services.set_rhythm(contact, form.cleaned_data["days"])
         messages.success(request, "Saved. The next check-in follows the new rhythm.")
     else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
+        messages.error(request, _errors(form))
     return redirect("contacts:detail", pk=contact.pk)
 
 
