@@ -152,7 +152,7 @@ def test_practice_on_today_counts_the_cards_ready(alice: Any) -> None:
 
     _stumbled(alice, "Tell me about a disagreement")
     item = next(i for i in collect(alice) if i.area == "practice")
-    assert item.title == f"Practise {1 + deck.NEW_PER_DAY} questions out loud"
+    assert item.title == f"Practise out loud: {1 + deck.NEW_PER_DAY} questions ready"
 
 
 def test_the_bank_waits_until_interviews_are_part_of_the_search(alice: Any) -> None:

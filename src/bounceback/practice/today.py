@@ -17,17 +17,19 @@ def items(owner: User, today: date) -> list[TodayItem]:
     if not ready:
         return []
     before = next((c.before for c in ready if c.before), None)
+    count = len(ready)
     why = (
         f"Before your {deck.STAGES[before.stage].lower()} on {day_words(before.on)}."
         if before
-        else "A few minutes: say each answer out loud, then rate how it went."
+        else "Say each answer out loud, then rate how it went."
     )
-    count = len(ready)
+    if count > deck.NEW_PER_DAY:
+        why += " A few at a sitting is plenty."
     return [
         TodayItem(
             area="practice",
             key="practice",
-            title=f"Practise {count} question{'s' if count > 1 else ''} out loud",
+            title=f"Practise out loud: {count} question{'s' if count > 1 else ''} ready",
             why=why,
             url=reverse("practice:session"),
             link="Start practising",

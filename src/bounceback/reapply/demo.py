@@ -13,13 +13,11 @@ from bounceback.recovery.models import Rejection
 
 
 def build(owner: User, today: date, rng: random.Random) -> None:
-    # The oldest "no" that invited them back: the person chose a four-month wait, which has
-    # passed, so "apply again" is on their list with its note.
-    invited = (
-        Rejection.objects.filter(owner=owner, reapply_invite=True).order_by("received_on").first()
-    )
-    if invited is not None:
-        cooldown = cooldowns.start(invited)
+    # The oldest "no": the person chose a four-month wait, which has passed, so "apply
+    # again" is on their list with its note.
+    oldest = Rejection.objects.filter(owner=owner).order_by("received_on").first()
+    if oldest is not None:
+        cooldown = cooldowns.start(oldest)
         cooldown.months, cooldown.months_from = 4, MonthsFrom.YOU
         cooldown.save(update_fields=["months", "months_from"])
     cooldowns.sync_steps(owner, today)
