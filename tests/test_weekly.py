@@ -60,6 +60,7 @@ def test_aims_are_set_by_the_person_and_zero_is_a_week_off(alice: Any) -> None:
 def test_the_dashboard_and_today_show_the_look_back_on_sunday_evening(
     alice: Any, alice_client: Any, frozen_clock: Any
 ) -> None:
+    frozen_clock.move_to(_at(MONDAY + timedelta(days=2), 12))  # a Wednesday: no look-back
     add_application(alice, company="Acme", role="Analyst", applied_on=MONDAY)
     assert "Your week, looking back" not in alice_client.get("/").content.decode()
     frozen_clock.move_to(_at(SUNDAY, 19))
