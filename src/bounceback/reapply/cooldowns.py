@@ -99,11 +99,14 @@ def standing(cooldown: Cooldown) -> Standing:
 
 def by_company(owner: User) -> list[Standing]:
     """Each company's current cool-down (from its latest rejection), soonest ending first."""
-    rejections = Rejection.objects.filter(owner=owner).select_related("application__company")
+    rejections = Rejection.objects.filter(owner=owner).select_related(
+        "application__company", "cooldown"
+    )
     latest: dict[int, Rejection] = {}
     for rejection in rejections.order_by("received_on", "id"):
         latest[rejection.application.company_id] = rejection
-    found = [standing(start(r)) for r in latest.values()]
+    # One query for them all; a cool-down is made only for a rejection that has none yet.
+    found = [standing(r.cooldown if hasattr(r, "cooldown") else start(r)) for r in latest.values()]
     return sorted(found, key=lambda s: (s.ends_on, s.company.lower()))
 
 
