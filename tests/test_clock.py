@@ -39,8 +39,8 @@ def test_today_reads_a_time_without_offset_in_the_local_zone(
     monkeypatch.setenv("TZ", "America/New_York")
     try:
         clock.set_current_time("2027-11-07T01:30:00")
-        assert clock.CURRENT_TIME == datetime(2027, 11, 7, 5, 30, tzinfo=UTC)  # still EDT
-        assert clock.TODAY == date(2027, 11, 7)
+        assert datetime(2027, 11, 7, 5, 30, tzinfo=UTC) == clock.CURRENT_TIME  # still EDT
+        assert date(2027, 11, 7) == clock.TODAY
         clock.set_current_time("2027-01-01T00:00:30+00:00")
         assert date(2026, 12, 31) == clock.TODAY  # still New Year's Eve in New York
     finally:
