@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 import time_machine
-from hypothesis import settings as hypothesis_settings
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 from typer.testing import CliRunner
 
 from bounceback.accounts.models import LOCAL_USERNAME
