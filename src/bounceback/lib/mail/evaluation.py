@@ -12,7 +12,8 @@ What counts (``corpus/guides/mail.md`` defines labels and fields):
 
 * **wrong without asking**: messages the importer would file on its own (a label it
   files, confidence at or above ``policy.AUTO_FILE_AT``) whose label is wrong;
-* **sent to review**: of the messages read as job mail, the share below the threshold;
+* **sent to review**: of the messages read with a label the importer files, the share
+  below the threshold (other job mail files nothing either way);
 * **dropped**: job mail read as not job mail (the importer never shows it);
 * **fields**: company, role and contact over job mail read as job mail; stage,
   feedback, reapply invitation, reapply wait and outside control over rejections read
@@ -29,6 +30,7 @@ from typing import Any
 
 from bounceback.lib.companies import company_key, role_key
 from bounceback.lib.mail import analysis
+from bounceback.lib.mail.classifier import Model
 from bounceback.lib.mail.corpora import Example, LabelledSet, labelled_sets, load
 from bounceback.lib.mail.message import LABELS, Analysis
 
@@ -51,9 +53,19 @@ REJECTION_FIELDS = (
 )
 
 
-def predict(examples: Sequence[Example], disabled: frozenset[str] = frozenset()) -> list[Analysis]:
-    """What the app concludes about each example, the same way the importer would."""
+def predict(
+    examples: Sequence[Example],
+    disabled: frozenset[str] = frozenset(),
+    *,
+    model: Model | None = None,
+) -> list[Analysis]:
+    """What the app concludes about each example, the same way the importer would.
+
+    ``model`` replaces the shipped one (the training script's cross-validation).
+    """
     options: dict[str, Any] = {"disabled": disabled} if disabled else {}
+    if model is not None:
+        options["model"] = model
     from bounceback.lib.mail.triage import UNRELATED
 
     mails = [e.message for e in examples if e.message is not None and not e.unrelated]
@@ -101,7 +113,7 @@ class Report:
     support: dict[str, int]
     auto_filed: int
     wrong_auto_filed: int
-    read_as_job: int
+    read_as_job: int  # read with a label the importer files
     sent_to_review: int
     dropped: int
     job_mail: int
@@ -156,7 +168,7 @@ def score(
         if n_true or n_got:
             f1[label] = 2 * tp / (n_true + n_got)
     filed = [(e, r) for e, r in pairs if r.label in FILED_LABELS and r.confidence >= threshold]
-    as_job = [r for r in results if r.label != "not_job"]
+    as_job = [r for r in results if r.label in FILED_LABELS]
     fields: dict[str, tuple[int, int]] = {}
     wrong: list[dict[str, Any]] = []
     for name in (*JOB_FIELDS, *REJECTION_FIELDS):
@@ -302,7 +314,7 @@ def table(result: Evaluation) -> str:
         (f"{r.wrong_auto_filed} ({r.wrong_share:.1%})" for r in reports),
     )
     line(
-        "sent to review",
+        "sent to review (of those filed)",
         (f"{r.sent_to_review}/{r.read_as_job} ({r.review_share:.0%})" for r in reports),
     )
     line("job mail dropped as not job", (f"{r.dropped}/{r.job_mail}" for r in reports))

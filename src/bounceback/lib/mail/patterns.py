@@ -1,4 +1,4 @@
-"""Regular-expression helpers that keep the rules fast: trie-shaped word lists and gating.
+"""Reading the lists in ``data/`` and turning them into fast regular expressions.
 
 Python's ``re`` tries every branch of an alternation at every position, so a
 flat list of 80 words costs ~30 µs on a subject line; the same words as a trie
@@ -9,6 +9,29 @@ first words occur (one trie pass) and only runs the patterns that could match.
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+DATA = Path(__file__).with_name("data")
+
+
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """One TOML file of ``data/`` ("senders", "words", "cues"), read once."""
+    with (DATA / f"{name}.toml").open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def word_starts(entries: list[str]) -> re.Pattern[str]:
+    """A regex for any entry at the start of a word, in lower-cased text."""
+    return re.compile(r"\b" + trie_regex(sorted(set(entries))))
+
+
+def whole_words(entries: list[str]) -> re.Pattern[str]:
+    """A regex for any entry as a whole word, in lower-cased text."""
+    return re.compile(r"\b" + trie_regex(sorted(set(entries))) + r"\b")
 
 
 def words(text: str) -> frozenset[str]:
@@ -34,11 +57,6 @@ def trie_regex(words: list[str]) -> str:
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
     return build(trie)
-
-
-def phrases(text: str) -> list[str]:
-    """Whitespace-separated entries; "_" stands for a space inside one ("next_step")."""
-    return [entry.replace("_", " ") for entry in text.split()]
 
 
 def _split_top(pattern: str) -> list[str]:
