@@ -186,7 +186,9 @@ def _finish(pending: _Pending, verdict: policy.Verdict) -> Analysis:
         return base
     board = bool(prep.domain) and registrable(prep.domain) in JOB_BOARD_DOMAINS
     details = rejection_details(prep.subject, prep.body, job_board=board)
-    if details.stage == "unknown" and prep.history:
+    if "offer_withdrawn" in features.cues:
+        details = replace(details, stage="final")  # an offer made, then taken back
+    elif details.stage == "unknown" and prep.history:
         # "RE: outcome" with the feedback on top: how far they got is in the quoted mail.
         earlier = rejection_details(prep.subject, prep.history.replace("\n>", "\n"))
         details = replace(details, stage=earlier.stage)

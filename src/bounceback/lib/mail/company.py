@@ -286,7 +286,31 @@ _DOMAIN_AFFIXES = re.compile(
 
 
 _PARTICLES = frozenset(
-    ["and", "und", "et", "y", "e", "the", "of", "de", "du", "des", "der", "die", "das", "den", "van", "von", "la", "le", "las", "los", "di", "da", "del"]
+    [
+        "and",
+        "und",
+        "et",
+        "y",
+        "e",
+        "the",
+        "of",
+        "de",
+        "du",
+        "des",
+        "der",
+        "die",
+        "das",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "las",
+        "los",
+        "di",
+        "da",
+        "del",
+    ]
 )
 _TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 

@@ -245,34 +245,28 @@ def evaluate(
     chosen = list(labelled_sets() if sets is None else sets)
     loaded = [(s, load(s)) for s in chosen]
     reports = []
+    baseline: list[list[Analysis]] = []
     for labelled, examples in loaded:
         if progress:
             progress(labelled.name)
+        results = predict(examples)
+        baseline.append(results)
         reports.append(
-            score(
-                labelled,
-                examples,
-                predict(examples),
-                mistakes=verbose and not labelled.private,
-            )
+            score(labelled, examples, results, mistakes=verbose and not labelled.private)
         )
     effects: list[dict[str, Any]] = []
     for override in OVERRIDES if overrides else ():
         if progress:
             progress(f"without {override.name}")
         row: dict[str, Any] = {"override": override.name, "sets": {}}
-        for (labelled, examples), base in zip(loaded, reports, strict=True):
-            without = score(labelled, examples, predict(examples, frozenset({override.name})))
+        for (labelled, examples), base, results in zip(loaded, reports, baseline, strict=True):
+            without_results = predict(examples, frozenset({override.name}))
+            without = score(labelled, examples, without_results)
             row["sets"][labelled.name] = {
                 "accuracy": round(base.accuracy - without.accuracy, 4),
                 "wrong_auto_filed": base.wrong_auto_filed - without.wrong_auto_filed,
                 "changed": sum(
-                    a.label != b.label
-                    for a, b in zip(
-                        predict(examples),
-                        predict(examples, frozenset({override.name})),
-                        strict=True,
-                    )
+                    a.label != b.label for a, b in zip(results, without_results, strict=True)
                 ),
             }
         effects.append(row)

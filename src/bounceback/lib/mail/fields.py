@@ -47,9 +47,10 @@ _BODY_ROLE: tuple[re.Pattern[str], ...] = tuple(
     re.compile(p)
     for p in (
         # French and Dutch titles are lower-case after the first word ("Chef de projet digital").
-        r"(?i:\b(?:op|voor) de (?:functie|vacature)(?: van| als)?|\bfunctie van|\bposte d[e'] ?|\bpuesto de )"
+        r"(?i:\b(?:op|voor) de (?:functie|vacature)(?: van| als)?|\b(?:functie|vacature) (?:van |als |voor )?|\bposte d[e'] ?|"
+        r"\b(?:puesto|posici[óo]n|vacante|plaza|cargo) de |\b(?:sollicitatie|sollicitatiegesprek|bewerbung|stelle) als |\bcandidature (?:au poste d[e'] ?|pour le poste d[e'] ?))"
         + _ROLE_TEXT
-        + r"(?=\s*[.,;!\n]|\s+(?i:et|en|und|and|chez|bij|bei|at|au sein)\b)",
+        + r"(?=\s*[.,;!\n]|\s+(?i:et|en|und|and|chez|bij|bei|at|au sein|dans|in|im|para|a partir|à|op|voor|is|ist|est|ha|heeft)\b)",
         r"(?i:\b(?:the|an?)) "
         + _ROLE_TEXT
         + r" (?i:position|role|opening|vacancy|job|opportunity|internship|post|programme|program|scheme|req(?:uisition)?)\b",
@@ -98,10 +99,28 @@ _SUBJECT_ROLE: tuple[re.Pattern[str], ...] = tuple(
 )
 
 
+_STRUCTURAL = frozenset({0, 2})  # the patterns that name a title in other languages
 _ROLE_SPLIT = re.compile(r"\s(?:the|an?|about|for|with|to|on|our|your|this|into|as)\s", re.I)
 
 
-def _clean_role(raw: str, company: str | None) -> str | None:
+# "Konstrukteur (m/w/d)", "Contrôleur de gestion H/F": the tag says it is a job title.
+_GENDER_TAG = r"\((?:m/w/d|w/m/d|m/f/d|f/m/d|m/w/x|m/f/x|f/m/x|h/f|f/h|m/v|v/m|m/v/x|all genders|d/m/w)\)|\bH/F\b"
+_TAGGED_ROLE = re.compile(
+    r"(?P<r>(?<![\w-])[A-ZÄÖÜÀ-Þ][\w./&'-]*(?: (?:[\w./&'-]+|für|de|du|des|en)){0,5}? ?(?:"
+    + _GENDER_TAG
+    + r")(?: [A-ZÄÖÜ][\w-]+)?)"
+)
+# German compounds end in the job word: "Rechtsanwaltsfachangestellte", "Industriemechaniker".
+_COMPOUND_ROLE = re.compile(
+    r"(?:angestellte|fachkraft|kraft|leiter|leitung|ingenieur|techniker|mechaniker|elektroniker|berater|"
+    r"entwickler|kaufmann|kauffrau|assistent|referent|bearbeiter|pfleger|erzieher|disponent|"
+    r"konstrukteur|praktikant|medewerker|behandelaar|voorbereider|leider|chauffeur|monteur|"
+    r"verkoper|coördinator|coordinator|manager|specialist|adviseur|docent)(?:in|innen|en|s|e)?\b",
+    re.I,
+)
+
+
+def _clean_role(raw: str, company: str | None, *, strict: bool = True) -> str | None:
     # A lazy match can start at an earlier "the": keep what follows the last article.
     raw = _ROLE_SPLIT.split(" " + raw + " ")[-1]
     # "Credit Analyst. Kind regards" ends at the full stop; "Sr. Engineer" does not.
@@ -137,7 +156,9 @@ def _clean_role(raw: str, company: str | None) -> str | None:
         return None
     if company and company_key(role) == company_key(company):
         return None
-    if not _ROLE_NOUNS.search(role):
+    if strict and not (_ROLE_NOUNS.search(role) or _COMPOUND_ROLE.search(role)):
+        return None
+    if not strict and (len(words) > 6 or role.lower() in _ROLE_BAD_WORDS):
         return None
     return role
 
@@ -150,9 +171,16 @@ def extract_role(subject: str, body: str, company: str | None) -> str | None:
     """
     head = body[:3000]
     fallback: str | None = None
-    for pattern in _BODY_ROLE:
+    for text in (subject, head):
+        tagged = _TAGGED_ROLE.search(text)
+        if tagged:
+            role = _clean_role(tagged.group("r"), company, strict=False)
+            if role:
+                return role
+    for index, pattern in enumerate(_BODY_ROLE):
         for match in pattern.finditer(head):
-            role = _clean_role(match.group("r"), company)
+            # "le poste de Réceptionniste de nuit": the words around say it is a title
+            role = _clean_role(match.group("r"), company, strict=index not in _STRUCTURAL)
             if role and role != role.lower():
                 return role
             fallback = fallback or role

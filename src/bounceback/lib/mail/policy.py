@@ -29,7 +29,7 @@ from bounceback.lib.mail.message import LABELS, Label
 # scripts/train_mail_model.py on out-of-fold predictions of the training mail (5-fold
 # cross-validation) as the lowest threshold at which fewer than 1 in 100 such fillings
 # is wrong; the model records the figure it chose (test_mail_policy checks they agree).
-AUTO_FILE_AT: Final = 0.93
+AUTO_FILE_AT: Final = 0.88
 REVIEW_BELOW: Final = AUTO_FILE_AT  # the importer's old name for the same threshold
 # The confidence an override gives when it wants a person to look: below AUTO_FILE_AT,
 # and below the importer's former 0.6 too.
@@ -47,7 +47,16 @@ UNRELATED_CONFIDENCE: Final = 0.99
 LOOKALIKE_CONFIDENCE: Final = 0.8
 
 # Cues that say, unconditionally, that this application ended.
-_ENDED: Final = ("decision_no", "chose_other", "role_filled", "role_cancelled", "offer_withdrawn")
+_ENDED: Final = (
+    "decision_no",
+    "chose_other",
+    "role_filled",
+    "role_cancelled",
+    "offer_withdrawn",
+    "application_closed",
+)
+# The same, without a plain "we won't be progressing": said of a pause, that can be temporary.
+_CLOSED: Final = tuple(cue for cue in _ENDED if cue != "decision_no")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +116,19 @@ def _receipt_stays_receipt(ctx: Context, v: Verdict) -> Verdict | None:
         confidence=confidence,
         why=(*v.why, "a receipt: what it says might happen later is not a decision"),
     )
+
+
+def _paused_is_not_closed(ctx: Context, v: Verdict) -> Verdict | None:
+    if not ctx.has("still_waiting"):
+        return None
+    pair = ctx.probs["rejection"] + ctx.probs["other_job"]
+    if v.label == "rejection" and ctx.has("temporary") and not ctx.has(*_CLOSED):
+        return replace(v, label="other_job", confidence=pair, why=(*v.why, "paused, not decided"))
+    if v.label == "other_job" and ctx.has(*_CLOSED):
+        return replace(
+            v, label="rejection", confidence=pair, why=(*v.why, "the application is closed")
+        )
+    return None
 
 
 def _candidate_wrote_it(ctx: Context, v: Verdict) -> Verdict | None:
@@ -194,6 +216,12 @@ OVERRIDES: Final[tuple[Override, ...]] = (
         "A receipt stays a receipt whatever it says might happen later: read as a "
         "rejection with no unconditional 'no' in it, it is a receipt.",
         _receipt_stays_receipt,
+    ),
+    Override(
+        "paused_is_not_closed",
+        "A role paused for now with no decision is other job mail; paused with the "
+        "application closed is a rejection (the label guide's borderline case).",
+        _paused_is_not_closed,
     ),
     Override(
         "candidate_wrote_it",

@@ -41,7 +41,10 @@ _FINAL = re.compile(
     r"\bon-?site\b|\bsuper ?day\b|\bvery close (?:decision|call)\b|\bcame down to\b|"
     r"\b(?:last|final) stages? of (?:the|our) (?:process|interview)|\bpanel interview|"
     r"\bmet (?:with )?(?:the whole|the entire|several members of|most of) (?:the )?team|"
-    r"\bfinal (?:candidate|two|three)s?\b|\bletzte[nr]? runde|\bdernier entretien|\bentrevista final",
+    r"\bfinal (?:candidate|two|three)s?\b|\bletzte[nr]? runde|\bdernier entretien|\bentrevista final|"
+    r"\bfinal (?:hr|technical|managerial|partner|director|leadership) (?:round|stage|interview)|"
+    r"\bnot (?:been )?recommended for appointment|\bselection (?:panel|board|committee) (?:has|have) (?:now )?(?:completed|met|made)|"
+    r"\binterview board\b|\bplaced on (?:a|the) panel\b|\b(?:took|taken|take) up (?:your )?references",
     _I,
 )
 _INTERVIEW = re.compile(
@@ -49,8 +52,10 @@ _INTERVIEW = re.compile(
     r"\binterview(?:ed|ing)? (?:with|for|at)\b|\b(?:after|following) (?:the |your |our )?(?:interview|meeting)|"
     r"\btime (?:you spent )?(?:interviewing|meeting)|\bmeet(?:ing)? (?:with )?(?:us|the team|our team|the hiring)|"
     r"\bmet (?:with )?(?:us|the team|our team|the hiring manager|me)\b|"
-    r"\bspeaking with (?:the team|our team|the hiring manager|several)|\bthe hiring manager\b|"
-    r"\b(?:technical|case|system design|coding) (?:round|interview|discussion)|\bsecond round\b|"
+    r"\bspeaking with (?:the team|our team|the hiring manager|several)|"
+    r"\b(?:technical|case|system design) (?:interview|discussion)|\b(?:case|system design) round|\bsecond round\b|"
+    r"\btrial (?:shift|day|session)|\bprobearbeit|\bpasarte por|\bcoming (?:in )?to (?:see|meet) us|"
+    r"\b\w+day's interview|\binterviews? (?:on|last) \w+day\b|\b(?:die|den|beiden|unsere[nm]?) (?:beiden )?gespr[äa]che?\b|\bgespr[äa]ch (?:vom|am|letzte)|"
     r"\bmeeting (?:me|us|with)\b|\bpair(?:ing|ed)? (?:with us|session|interview|programming)|\bcoming (?:in|by|into|to (?:the|our))\b|\bshortlist(?:ed)?\b|"
     r"\b(?:spent|spending|time) with (?:us|our team|the team)\b|\bgetting to know you\b|"
     r"\bvorstellungsgespr[äa]ch|\bentretien\b|\bentrevista\b|"
@@ -64,7 +69,8 @@ _SCREEN = re.compile(
     r"\bscreening\b|\b(?:speaking|talking|chatting|spoke|talked|chatted) (?:with|to) (?:me|us|our recruiter|our team)\b|"
     r"\b(?:our|the|my|your) (?:recent |brief |short |quick |phone |intro |introductory |first |video |initial )?(?:call|phone call|chat|conversation)\b|\b(?:take-?home|assessments?|coding (?:challenge|test|exercise)|"
     r"technical (?:test|exercise|task)|case study|online test|video (?:assessment|interview recording)|hirevue|"
-    r"codility|hackerrank|codesignal)\b|\btaking the time to (?:speak|talk|chat)|"
+    r"codility|hackerrank|codesignal|aptitude test|online assessment)\b|\btaking the time to (?:speak|talk|chat)|"
+    r"\b(?:coding|online technical|technical|online) (?:round|test)\b|"
     r"\b(?:taking|take|took|jumping on|hopping on) (?:my|the|our|a|that) (?:call|phone call)|\b(?:échange|entretien) t[ée]l[ée]phonique|\btelefon(?:at|isch|interview)|\bllamada\b",
     _I,
 )
@@ -95,11 +101,28 @@ _FEEDBACK = re.compile(
     # A reason about the chosen person that names the skill: "another candidate whose
     # experience with provider billing is a closer match" (the formula names none).
     r"\b(?:candidate|applicant|person)(?:'s| whose) (?:experience|background|track record) (?:with|in|of) [\w ,-]{3,60}? (?:(?:is|was|were) )?(?:a )?(?:closer|better|more closely|stronger)\b|"
-    r"\b(?:someone|somebody|a candidate|another candidate|an applicant) (?:who has|who had|with) (?:more|deeper|stronger|broader) [\w -]{2,40}?(?:experience|background|exposure)\b|"
+    r"\b(?:someone|somebody|a candidate|another candidate|an applicant|candidate),? (?:who has|who had|with) (?:more|deeper|stronger|broader) [\w -]{2,40}?(?:experience|background|exposure)\b|"
+    # A requirement this candidate did not meet, or a strength named: specific to them.
+    r"\b(?:someone|somebody|a person|people|aides|candidates) who (?:has|had|have|already has|can|could|is able to) (?:planned|negotiated|led|run|spent|worked|done|built|managed|cover|do|shipped|taught|more|direct|hands-on|several|at least)\b|"
+    r"\b(?:below|under) the (?:benchmark|cut-?off|threshold|pass mark|required (?:score|level|standard))|\bpassed \d+ (?:of|out of) \d+|\bthe cut-?off\b|"
+    r"\b(?:does|did) not (?:demonstrate|show|meet|include|hold|have) (?:the )?(?:required|essential|minimum|necessary)|\b(?:visa )?sponsorship\b|\bright to work\b|\bregistration is (?:still )?pending|"
+    r"\b(?:the )?(?:concern|deciding factor|main reason|reason) (?:was|is)\b|\bwas the deciding factor|\b(?:that )?schedule (?:didn't|did not|doesn't|does not) fit|"
+    r"\b(?:loved|liked|enjoyed|were impressed by|was impressed by) your (?!time|application|interest|patience|company)[\w -]{3,40}\b|"
+    r"\byour [\w -]{3,30} (?:is|was|were) (?:genuinely |really |very |honestly )?(?:lovely|excellent|solid|impressive|one of the (?:best|strongest))|"
+    r"\bausschlaggebend war|\br[üu]ckmeldung geben|\bhaben uns [üu]berzeugt|\bfehlte (?:uns|ihnen|dir|noch)|\b(?:mehr|praktische|eigenst[äa]ndige) erfahrung|\bbislang nur\b|"
+    r"\bnous recherchions (?:quelqu'un|un profil)|\ben parlaient peu|\bmanque d'exp[ée]rience|\bil vous manque|\bvotre (?:travail|profil|portfolio|dossier) [\w ]{0,20}(?:est|[ée]tait) (?:tr[èe]s )?(?:soign[ée]|solide|int[ée]ressant)|\bcorrespond plus pr[ée]cis[ée]ment|"
+    r"\bnos gust[óo] (?:mucho )?(?:tu|su)\b|\bnos falt[óo]|\bfalta(?:ba)? (?:de )?experiencia|\bno cumple (?:el|los|con)|\bya conoc[íi]a|"
+    r"\b(?:zoeken|zochten) we iemand die|\bervaring (?:zien we|heb je|hebt u) (?:nog )?(?:niet|weinig)|\b(?:weinig|onvoldoende|geen) ervaring (?:mee|met|in)|\bvonden je [\w ]{3,40} (?:sterk|goed)|\bde doorslag gaf|\bdie ervaring heb je nog niet|\bmeer (?:leidinggevende |praktische )?ervaring|"
     r"\b(?:need|needs|needed|looking for|wanted?) (?:someone|somebody|a person|a candidate) (?:a bit |much |slightly )?(?:more senior|more experienced|with more)\b|"
     r"\bto be (?:transparent|honest|candid) about (?:why|the reasons?)|"
     r"\bbut (?:they |we |the (?:panel|team|client|hiring manager) )?(?:felt|thought|found) (?:that )?(?:you|your)\b|"
     r"\b(?:the|your) (?:submission|solution|code|assignment|exercise|take-?home)\b[^.]{0,40}\b(?:had no|did not include|didn't include|was missing|lacked)\b",
+    _I,
+)
+# "You may request feedback from the panel" offers feedback; it gives none.
+_FEEDBACK_OFFERED = re.compile(
+    r"\b(?:request|ask for|obtain|receive|like some|like|wish to receive|happy to (?:give|share|provide|arrange)|"
+    r"can (?:give|provide|share|arrange)|if you'd like|if you would like|should you wish|welcome to ask for)\b[^.\n]{0,40}$",
     _I,
 )
 _NO_FEEDBACK = re.compile(
@@ -136,7 +159,89 @@ _KIND_OF_ROLE = re.compile(
     _I,
 )
 _GENERIC_KIND = frozenset(
-    ["a", "an", "any", "the", "other", "others", "future", "suitable", "relevant", "similar", "new", "upcoming", "appropriate", "potential", "possible", "further", "more", "open", "our", "your", "their", "this", "these", "that", "those", "matching", "fitting", "available", "later", "coming", "next", "de", "des", "du", "futurs", "futures", "futuros", "futuras", "nuevos", "procesos", "zukünftige", "künftige", "toekomstige", "andere", "roles", "role", "positions", "position", "openings", "opening", "vacancies", "vacancy", "opportunities", "opportunity", "jobs", "job", "puestos", "postes", "stellen", "vacatures", "functies", "for", "para", "pour", "für", "voor", "that", "which", "may", "might", "arise", "come", "up", "at", "with", "in", "on", "of", "and", "or", "other's"]
+    [
+        "a",
+        "an",
+        "any",
+        "the",
+        "other",
+        "others",
+        "future",
+        "suitable",
+        "relevant",
+        "similar",
+        "new",
+        "upcoming",
+        "appropriate",
+        "potential",
+        "possible",
+        "further",
+        "more",
+        "open",
+        "our",
+        "your",
+        "their",
+        "this",
+        "these",
+        "that",
+        "those",
+        "matching",
+        "fitting",
+        "available",
+        "later",
+        "coming",
+        "next",
+        "de",
+        "des",
+        "du",
+        "futurs",
+        "futures",
+        "futuros",
+        "futuras",
+        "nuevos",
+        "procesos",
+        "zukünftige",
+        "künftige",
+        "toekomstige",
+        "andere",
+        "roles",
+        "role",
+        "positions",
+        "position",
+        "openings",
+        "opening",
+        "vacancies",
+        "vacancy",
+        "opportunities",
+        "opportunity",
+        "jobs",
+        "job",
+        "puestos",
+        "postes",
+        "stellen",
+        "vacatures",
+        "functies",
+        "for",
+        "para",
+        "pour",
+        "für",
+        "voor",
+        "that",
+        "which",
+        "may",
+        "might",
+        "arise",
+        "come",
+        "up",
+        "at",
+        "with",
+        "in",
+        "on",
+        "of",
+        "and",
+        "or",
+        "other's",
+    ]
 )
 _NO_REAPPLY = re.compile(
     r"\b(?:not|cannot|can't|unable to|won't be able to|ineligible to|not eligible to) (?:re-?apply|apply again|apply to any)\b|\bonly after\b",
@@ -293,6 +398,7 @@ def rejection_details(subject: str, body: str, *, job_board: bool = False) -> Re
             m.group(0).strip()
             for m in _FEEDBACK.finditer(text)
             if not _FEEDBACK_FORMULA_AFTER.match(text, m.end(), m.end() + 60)
+            and not _FEEDBACK_OFFERED.search(text, max(0, m.start() - 50), m.start() + 1)
         ),
         None,
     )
