@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from bounceback.lib.mail.message import LABELS, Label
-from bounceback.lib.mail.patterns import GatedPatterns, load_data
+from bounceback.lib.mail.patterns import GatedPatterns, load_data, split_top
 
 HEAD_CHARS = 4000  # what a person reads before deciding; long newsletters stay cheap
 
@@ -49,8 +49,11 @@ def _load() -> tuple[tuple[Cue, ...], list[int], list[re.Pattern[str]]]:
             )
         )
         for pattern in entry["patterns"]:
-            owner.append(len(cues) - 1)
-            patterns.append(re.compile(pattern))
+            # Each alternative on its own: the gate then runs only the alternatives whose
+            # first word occurs, several times faster than whole alternations.
+            for branch in split_top(pattern):
+                owner.append(len(cues) - 1)
+                patterns.append(re.compile(branch))
     return tuple(cues), owner, patterns
 
 
@@ -58,7 +61,8 @@ CUES, _OWNER, _PATTERNS = _load()
 CUE_NAMES: Final = tuple(cue.name for cue in CUES)
 BY_NAME: Final = {cue.name: cue for cue in CUES}
 _GATE = GatedPatterns(_PATTERNS)
-_READS_ALL = frozenset(i for i, cue in enumerate(CUES) if cue.reads == "all")
+_READS_ALL_PATTERNS = {i for i, owner in enumerate(_OWNER) if CUES[owner].reads == "all"}
+_READS_STATED = set(range(len(_OWNER))) - _READS_ALL_PATTERNS
 
 _HYPOTHETICAL = load_data("cues")["hypothetical"]
 _STARTS = re.compile(r"(?:" + "|".join(_HYPOTHETICAL["sentence_starts"]) + r")")
@@ -117,15 +121,11 @@ def find_cues(subject: str, body: str) -> CueHits:
     text = (subject + "\n" + body[:HEAD_CHARS]).lower()
     stated, hypothetical = split_hypothetical(text)
     found: dict[str, str] = {}
-    for index in _GATE.active(text):
-        cue_index = _OWNER[index]
-        name = CUES[cue_index].name
-        if name in found:
-            continue
-        where = text if cue_index in _READS_ALL else stated
-        match = _GATE.patterns[index].search(where)
-        if match:
-            found[name] = match.group(0).strip()
+    # Cues that read what the mail states, then the few that read all of it.
+    for where, wanted in ((stated, _READS_STATED), (text, _READS_ALL_PATTERNS)):
+        for index, match in sorted(_GATE.first_matches(where, wanted).items()):
+            name = CUES[_OWNER[index]].name
+            found.setdefault(name, match.group(0).strip())
     if hypothetical and "conditional_outcome" not in found:
         outcome = _OUTCOME.search(hypothetical)
         if outcome:

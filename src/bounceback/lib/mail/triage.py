@@ -1,7 +1,9 @@
 """Triage: every message of a mailbox analysed, in mailbox order, nothing saved.
 
 Messages are analysed in batches (``analyze_many`` scores a batch with one
-matrix product); messages the header prefilter ruled out skip the analyser.
+matrix product); messages the header prefilter ruled out skip the analyser, and the
+others are decided from their headers and first text part: an HTML twin of a plain
+part is decoded only for job mail, which is kept and shown.
 The importer consumes ``analysed``; the CLI prints ``triage`` rows.
 """
 
@@ -68,7 +70,9 @@ def analyse_stream(
             elif item.unrelated:
                 yield Analysed(item, UNRELATED)
             else:
-                yield Analysed(item, next(results))
+                result = next(results)
+                # Job mail is kept and shown: read its HTML part too, if it was left out.
+                yield Analysed(item if result.label == "not_job" else item.with_html(), result)
 
     for item in items:
         pending.append(item)
@@ -94,7 +98,7 @@ def analysed(
 
     def parsed() -> Iterator[Parsed | ParseProblem]:
         for raw in iter_raw(path):
-            yield read_one(raw)
+            yield read_one(raw, lazy_html=True)
             if progress:
                 progress(raw.done)
 
