@@ -70,7 +70,7 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         ),
         (
             2.5,
-            r"(?i:(?:position|role|opening|opportunity|opportunities|vacancy|job|career|internship|jobs|roles|positions|interview|interviews|process|application|candidacy|team|here|everyone|us) (?:at|with|to|within)) "
+            r"\b(?i:(?:position|role|opening|opportunity|opportunities|vacancy|job|career|internship|jobs|roles|positions|interview|interviews|process|application|candidacy|team|here|everyone|us) (?:at|with|to|within)) "
             + _CO,
         ),
         (2.0, r"(?i:interest in (?:joining |working (?:at|for|with) )?)" + _CO),
@@ -92,7 +92,7 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         ),
         (
             2.0,
-            r"(?i:(?:recruiter|recruiting|talent partner|sourcer|hiring manager|talent acquisition(?: partner| specialist| lead| manager)?|people partner|hr (?:manager|business partner|generalist)|recruitment (?:partner|consultant|coordinator)|coordinator)\s*(?:at|@|\||,|-|–)\s*)"
+            r"\b(?i:(?:recruiter|recruiting|talent partner|sourcer|hiring manager|talent acquisition(?: partner| specialist| lead| manager)?|people partner|hr (?:manager|business partner|generalist)|recruitment (?:partner|consultant|coordinator)|coordinator)\s*(?:at|@|\||,|-|–)\s*)"
             + _CO,
         ),
         (
@@ -103,7 +103,7 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         ),
         (
             1.5,
-            r"(?i:(?:join|joining|welcome to|on behalf of|decision at|here at|from all of us at|from everyone at)) "
+            r"\b(?i:(?:join|joining|welcome to|on behalf of|decision at|here at|from all of us at|from everyone at)) "
             + _CO,
         ),
         (1.0, r"\b(?i:at) " + _CO + r"(?=[.,!;:]|\s+(?:is|are|we|and|as|for|in)\b)"),
@@ -155,7 +155,7 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         ),
         (2.0, r"(?i:\b(?:assessment|challenge|test) for) " + _CO + r"(?= \(|[.,;]|\s*$)"),
         (4.0, r"(?m:^)(?i:department)\s*:\s*" + _CO + r"\s*(?m:$)"),
-        (3.0, r"(?i:your application was sent to) " + _CO),
+        (3.0, r"\b(?i:your application was sent to) " + _CO),
     )
 )
 _SUBJECT_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(

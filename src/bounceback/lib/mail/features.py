@@ -6,7 +6,11 @@
 * **cues**: one feature a phrase cue (``cue:<name>``, see ``cues`` and
   ``data/cues.toml``): rule hits are features, never verdicts;
 * **sender**: a tracking system, a job board, webmail, a robot mailbox, an agency;
-* **shape and language**: short, forwarded, a reply, the body's language.
+* **shape**: short, forwarded, a reply, how many job words.
+
+The body's language is detected too, but not given to the model (a few dozen messages a
+language made its weights noise); ``policy`` sends mail in languages the cues do not
+cover to review.
 
 ``extract`` is the one place features are computed: the analyser and the training script
 both call it, so training and use cannot drift apart.
@@ -37,7 +41,6 @@ from bounceback.lib.mail.vocabulary import AGENCY_DOMAIN_RE, JOB_BODY_RE, JOB_ON
 
 BODY_CHARS: Final = 3000
 _TOKEN: Final = re.compile(r"[a-zà-öø-ÿß]+(?:'[a-z]+)?|\d+")
-_LANGUAGES: Final = ("en", "fr", "de", "es", "nl")
 DENSE_FEATURES: Final[tuple[str, ...]] = (
     *(f"cue:{name}" for name in CUE_NAMES),
     "sender:ats",
@@ -51,8 +54,6 @@ DENSE_FEATURES: Final[tuple[str, ...]] = (
     "text:reply",
     "text:job_words",
     "text:job_only_word",
-    *(f"lang:{code}" for code in _LANGUAGES),
-    "lang:other",
 )
 
 
@@ -162,8 +163,6 @@ def extract(prep: Prepared) -> Features:
         float(bool(prep.history)),
         min(job_words, 6) / 6,
         float(job_only_word),
-        *(float(lang == code) for code in _LANGUAGES),
-        float(lang not in _LANGUAGES),
     ]
     assert len(values) == len(DENSE_FEATURES)
     return Features(tokens(prep.subject, prep.body), values, hits, lang, job_words, job_only_word)

@@ -39,16 +39,19 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def trie_regex(words: list[str]) -> str:
     """One regex for many literal words, shaped as a trie: ~30x faster than a flat alternation."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: _Trie) -> str:
         alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""
