@@ -279,7 +279,7 @@ def _cell(right: int, n: int) -> str:
 def table(result: Evaluation) -> str:
     """The reports side by side, one column a set."""
     reports = result.reports
-    width = max(15, *(len(r.name) + 2 for r in reports))
+    width = max([15, *(len(r.name) + 2 for r in reports)])
     lines: list[str] = []
 
     def line(title: str, cells: Iterable[str]) -> None:
