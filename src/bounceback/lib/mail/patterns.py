@@ -12,7 +12,7 @@ import re
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 DATA = Path(__file__).with_name("data")
 
@@ -39,7 +39,8 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_Trie = dict[str, "_Trie"]
+# One character per level; the key "" marks the end of a word.
+_Trie: TypeAlias = dict[str, "_Trie"]
 
 
 def trie_regex(words: list[str]) -> str:
