@@ -21,6 +21,8 @@ FIELDS = [
     "stage",
     "has_feedback",
     "reapply_invite",
+    "reapply_after_months",
+    "review_reason",
 ]
 
 

@@ -93,6 +93,19 @@ def _split_top(pattern: str) -> list[str]:
     return [*out, current]
 
 
+def _group_end(pattern: str) -> int:
+    """Where the group opening ``pattern`` closes (escaped parentheses don't count)."""
+    depth = 0
+    for end, char in enumerate(pattern):
+        if char == "(" and pattern[end - 1 : end] != "\\":
+            depth += 1
+        elif char == ")" and pattern[end - 1] != "\\":
+            depth -= 1
+            if depth == 0:
+                return end
+    return len(pattern) - 1
+
+
 def first_words(pattern: str) -> set[str] | None:
     """Literal word starts any match of ``pattern`` must begin with; None when unbounded."""
     found: set[str] = set()
@@ -102,24 +115,9 @@ def first_words(pattern: str) -> set[str] | None:
                 branch = branch[2:]
                 continue
             # a lookbehind at the start constrains nothing after it: skip it
-            depth = 0
-            for end, char in enumerate(branch):
-                if char == "(" and branch[end - 1 : end] != "\\":
-                    depth += 1
-                elif char == ")" and branch[end - 1] != "\\":
-                    depth -= 1
-                    if depth == 0:
-                        break
-            branch = branch[end + 1 :]
+            branch = branch[_group_end(branch) + 1 :]
         if branch.startswith("(?:"):
-            depth = 0
-            for end, char in enumerate(branch):
-                if char == "(" and branch[end - 1 : end] != "\\":
-                    depth += 1
-                elif char == ")" and branch[end - 1] != "\\":
-                    depth -= 1
-                    if depth == 0:
-                        break
+            end = _group_end(branch)
             inner, rest = first_words(branch[3:end]), branch[end + 1 :]
             if inner is None or rest.startswith("*"):
                 return None

@@ -38,6 +38,8 @@ TriageRow = TypedDict(
         "stage": str | None,
         "has_feedback": bool | None,
         "reapply_invite": bool | None,
+        "reapply_after_months": int | None,
+        "review_reason": str | None,
     },
 )
 
@@ -122,6 +124,8 @@ def row(item: Analysed) -> TriageRow:
         "stage": result.stage if rejection else None,
         "has_feedback": result.has_feedback if rejection else None,
         "reapply_invite": result.reapply_invite if rejection else None,
+        "reapply_after_months": result.reapply_after_months if rejection else None,
+        "review_reason": result.review_reason,
     }
 
 
