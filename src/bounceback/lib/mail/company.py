@@ -1,25 +1,36 @@
-"""Company, role and contact person of a job e-mail (regular expressions, scored).
+"""The employer a job e-mail is about (regular expressions, scored).
 
-Each extractor gathers candidates from several places with a weight for how
-trustworthy the place is, adds up candidates that agree, and keeps the best.
+Candidates are gathered from several places with a weight for how trustworthy the
+place is (the employer's own words in the body, then the subject, then the sender),
+candidates that agree add up, and the best is kept. None rather than a guess when
+nothing looks right: an empty field costs the person one click, a wrong company files
+the mail under the wrong application.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bounceback.lib.companies import company_key
-from bounceback.lib.mail.analysis_regex import words
 from bounceback.lib.mail.extract import (
     domain_of,
     is_ats_domain,
     is_no_reply,
     looks_like_person,
+    parse_address,
     registrable,
     split_display_name,
 )
-from bounceback.lib.mail.rules import AGENCY_NAME_RE
-from bounceback.lib.mail.senders import ATS_NAMES, FREEMAIL_DOMAINS, JOB_BOARD_DOMAINS
+from bounceback.lib.mail.patterns import words
+from bounceback.lib.mail.senders import (
+    ATS_NAMES,
+    FREEMAIL_DOMAINS,
+    JOB_BOARD_DOMAINS,
+    SHARED_EMPLOYER_DOMAINS,
+)
+from bounceback.lib.mail.vocabulary import AGENCY_DOMAIN_RE, AGENCY_NAME_RE
+from bounceback.lib.mail.vocabulary import ROLE_NOUNS_RE as _ROLE_NOUNS
 
 # A company name as written in running text: capitalised words (or a digit,
 # or "monday.com"), joined by a few lower-case connectors.
@@ -29,7 +40,7 @@ _CO = (
     + _CO_WORD
     + r"|[a-z]+[A-Z]\w*)(?:[ ](?:"
     + _CO_WORD
-    + r"|of|and|de|du|la|&|für|for)){0,4})"
+    + r"|of|and|de|du|la|&|für|for)){0,6})"
 )
 _NOT_COMPANY = words(
     """
@@ -42,52 +53,13 @@ _NOT_COMPANY = words(
     congratulations next update regarding re fwd fw candidature bewerbung candidatura solicitud
     sollicitatie ansökan entretien entrevista interview invitation assessment offer status
     action required important reminder your application thank thanks welcome opportunity
-    opportunities invitation exciting new jobs actively urgently now
+    opportunities invitation exciting new jobs actively urgently now final round onsite
+    conditional provisional formal written verbal
+    first second third phone video technical panel unser unsere ihr ihre dein deine votre
+    notre nos vos nuestro nuestra su tu uw ons onze je jouw sehr estimado estimada beste
+    geachte madame monsieur
     """
 )
-_ROLE_NOUNS = re.compile(
-    r"\b(?:engineer|developer|programmer|manager|analyst|designer|scientist|specialist|coordinator|"
-    r"associate|director|lead|head|consultant|intern|internship|assistant|officer|administrator|"
-    r"architect|representative|executive|advisor|adviser|accountant|writer|editor|researcher|"
-    r"technician|nurse|teacher|owner|strategist|marketer|recruiter|partner|generalist|"
-    r"controller|auditor|agent|operator|sre|devops|vp|president|chief|cto|ceo|cfo|coo|"
-    r"principal|staff|member|trainee|apprentice|fellow|tutor|lecturer|professor|postdoc|"
-    r"support|success|operations|product|sales|marketing|counsel|lawyer|paralegal|clerk|"
-    r"planner|buyer|producer|artist|animator|copywriter|journalist|therapist|pharmacist|"
-    r"physician|doctor|mechanic|electrician|driver|chef|cook|cashier|barista|receptionist|"
-    r"secretary|bookkeeper|economist|statistician|biologist|chemist|physicist|ux|ui|qa|"
-    r"tester|werkstudent|entwickler|ingenieur|praktikum|stagiaire|ingénieur|desarrollador|"
-    r"illustrator|supervisor|handler|adjuster|underwriter|caseworker|negotiator|seller|bookseller|worker|attendant|guard|cleaner|waiter|"
-    r"bartender|sachbearbeiter|mitarbeiter|referent|d[ée]veloppeur|chef de projet|charg[ée]|"
-    r"responsable|gerente|analista|vendedor|dise[ñn]ador|programador|crew|graduate|gardener|"
-    r"caretaker|porter|housekeeper|carer|care worker|nanny|pilot|coach|trainer|instructor|"
-    r"librarian|curator|dentist|hygienist|midwife|paramedic|surveyor|estimator|foreman|"
-    r"labourer|welder|plumber|carpenter|joiner|electrician|handyman|leider|teamleider|"
-    r"medewerker|verpleegkundige|adviseur|beheerder|verkoper|docent|leraar|fachkraft|"
-    r"leiter|leitung|berater|pfleger|erzieher|auxiliaire|conseiller|commercial|comptable|"
-    r"infirmi[eè]re?|enseignant)s?\b",
-    re.I,
-)
-_ROLE_BAD_WORDS = words(
-    """
-    this that these those your our my we you it its same other another right open current any
-    every such which whose candidate candidates application applications process interview
-    interviews team company opportunity opportunities time decision future all many most
-    following above said new additional further
-    """
-)
-_ROLE_NOT_IN = words(
-    """
-    this that these those your our my we you it its same other another any every such which
-    whose candidate candidates all many most following above said
-    """
-)
-_JOB_ID = re.compile(
-    r"\s*(?:[(\[]\s*(?:job|req|requisition|ref|id|r)?[\s#:.-]*[A-Z]{0,4}[-_ ]?\d[\w-]*\s*[)\]]|"
-    r"[-–|,]?\s*(?:job\s*id|req(?:uisition)?(?:\s*id)?|ref(?:erence)?|id)\s*[:#.]?\s*[\w-]*\d[\w-]*|#\s*\d+)\s*",
-    re.I,
-)
-
 _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
     (w, re.compile(p))
     for w, p in (
@@ -98,14 +70,16 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         ),
         (
             2.5,
-            r"(?i:(?:position|role|opening|opportunity|opportunities|vacancy|job|career|internship|jobs|roles|positions|interview|interviews|process|application|candidacy|team|here|everyone|us) (?:at|with|to|within)) "
+            r"\b(?i:(?:position|role|opening|opportunity|opportunities|vacancy|job|career|internship|jobs|roles|positions|interview|interviews|process|application|candidacy|team|here|everyone|us) (?:at|with|to|within)) "
             + _CO,
         ),
         (2.0, r"(?i:interest in (?:joining |working (?:at|for|with) )?)" + _CO),
         # A signature: "Recruitment Team" on one line, the employer on the next.
         (
             2.5,
-            r"(?m:^)(?i:(?:the )?(?:recruitment|recruiting|talent acquisition|hr|human resources|people|careers|hiring|early careers|graduate recruitment)(?: team| department| office)?)[ \t]*\n"
+            r"(?m:^)(?i:(?:the |le |la |l'|el |de |die |der |dein |ihr |afdeling )?(?:recruitment|recruiting|talent acquisition|hr|human resources|people|careers|hiring|early careers|graduate recruitment|"
+            r"personalabteilung|personal|recruiting-team|people-team|ausbildungsteam|service (?:des )?ressources humaines|ressources humaines|direction des ressources humaines|[ée]quipe recrutement|service recrutement|"
+            r"recursos humanos|rrhh|equipo de (?:selecci[óo]n|talento|personas)|departamento de personas|p&o|personeelszaken|werving (?:&|en) selectie|recruitmentteam|hr-team)(?: team| department| office| unit|-team)?)[ \t]*\n"
             + _CO
             + r"[ \t]*(?m:$)",
         ),
@@ -118,7 +92,7 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         ),
         (
             2.0,
-            r"(?i:(?:recruiter|recruiting|talent partner|sourcer|hiring manager|talent acquisition(?: partner| specialist| lead| manager)?|people partner|hr (?:manager|business partner|generalist)|recruitment (?:partner|consultant|coordinator)|coordinator)\s*(?:at|@|\||,|-|–)\s*)"
+            r"\b(?i:(?:recruiter|recruiting|talent partner|sourcer|hiring manager|talent acquisition(?: partner| specialist| lead| manager)?|people partner|hr (?:manager|business partner|generalist)|recruitment (?:partner|consultant|coordinator)|coordinator)\s*(?:at|@|\||,|-|–)\s*)"
             + _CO,
         ),
         (
@@ -129,14 +103,22 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         ),
         (
             1.5,
-            r"(?i:(?:join|joining|welcome to|on behalf of|decision at|here at|from all of us at|from everyone at)) "
+            r"\b(?i:(?:join|joining|welcome to|on behalf of|decision at|here at|from all of us at|from everyone at)) "
             + _CO,
         ),
         (1.0, r"\b(?i:at) " + _CO + r"(?=[.,!;:]|\s+(?:is|are|we|and|as|for|in)\b)"),
+        # Other languages name the employer after "bei", "chez", "bij", "en": "Ihre Bewerbung bei X".
+        (
+            2.0,
+            r"(?i:\b(?:bewerbung|interesse|stelle|position) (?:als [^.\n]{2,60}? )?(?:bei|an)(?: der| dem| den)?|\bchez|\bau sein (?:de la|du|des|de l'|d'|de)|\bl'int[ée]r[êe]t que vous portez (?:[àa] la|au|aux|[àa] l'|[àa])|"
+            r"\bformar parte de|\binter[ée]s en|\b(?:sollicitatie|vacature|functie|reactie)[^.\n]{0,60}? bij|\bwerken bij) "
+            + _CO,
+        ),
         # A recruitment agency writes about its client: the client is the employer.
         (
             4.0,
-            r"(?i:\b(?:my|our) client,?|\bon behalf of (?:my|our) client,?) (?:(?i:the) )?" + _CO,
+            r"(?i:\b(?:my|our) client,?|\bon behalf of (?:my|our) client,?|\b(?:notre|mon) client,?|\bunser(?:em|en)? (?:kunden|mandanten),?|\bnuestro cliente,?|\bonze klant,?) (?:(?i:the|la|le|die|der|das|el|de) )?"
+            + _CO,
         ),
         (3.0, r"(?m:^)" + _CO + r"(?i: (?:has|have) invited you to)"),
         # A job board's or a vendor's form: "Employer: Eastfield NHS Trust".
@@ -173,7 +155,7 @@ _BODY_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
         ),
         (2.0, r"(?i:\b(?:assessment|challenge|test) for) " + _CO + r"(?= \(|[.,;]|\s*$)"),
         (4.0, r"(?m:^)(?i:department)\s*:\s*" + _CO + r"\s*(?m:$)"),
-        (3.0, r"(?i:your application was sent to) " + _CO),
+        (3.0, r"\b(?i:your application was sent to) " + _CO),
     )
 )
 _SUBJECT_COMPANY: tuple[tuple[float, re.Pattern[str]], ...] = tuple(
@@ -240,10 +222,22 @@ def _clean_company(raw: str, *, spelled_domain: bool = False) -> str | None:
     return name
 
 
+_CAREERS_AFFIX = re.compile(
+    r"[-_](?:jobs|careers?|karriere|carrieres|recrutement|recruitment|recruiting|empleo|"
+    r"vacatures|werving|hr|rh|rrhh|talent)$|^(?:werkenbij|careers|jobs|karriere)(?:[-_]|(?=[a-z]{4}))"
+)
+# "example" is reserved for documentation (RFC 2606); "nhsjobs-notify", "talent-notify"
+# and the like are notification services, not employers.
+_NOT_AN_EMPLOYER_LABEL = re.compile(r"^example$|notif|mailer|alerts?$|^mail$|^email$|^post$")
+
+
 def _domain_company(addr: str) -> str | None:
     """'jane@careers.acme-robotics.com' -> 'Acme Robotics'; None for ATS and webmail."""
     domain = domain_of(addr)
-    if not domain or domain in FREEMAIL_DOMAINS or registrable(domain) in FREEMAIL_DOMAINS:
+    reg = registrable(domain) if domain else ""
+    if not domain or domain in FREEMAIL_DOMAINS or reg in FREEMAIL_DOMAINS:
+        return None
+    if reg in SHARED_EMPLOYER_DOMAINS or _NOT_AN_EMPLOYER_LABEL.search(reg.split(".")[0]):
         return None
     local = addr.partition("@")[0]
     if (
@@ -257,17 +251,32 @@ def _domain_company(addr: str) -> str | None:
         return None
     else:
         label = registrable(domain).split(".")[0]
+        # "hansanord-jobs", "troisrives-recrutement", "werkenbij-transdev": the employer's part
+        label = _CAREERS_AFFIX.sub("", label) or label
     label = label.replace("-", " ").replace("_", " ").strip()
     if len(label) < 2:
         return None
     return label.title() if label.islower() else label
 
 
+def _absorb_short_names(scores: dict[str, float]) -> None:
+    """'Westerdam' found alone and 'Gemeente Westerdam' found too: one employer, the full name."""
+    for short in sorted(scores, key=len):
+        longer = [
+            key
+            for key in scores
+            if key != short
+            and len(key.split()) <= 5
+            and (key.endswith(" " + short) or key.startswith(short + " "))
+        ]
+        if longer:
+            target = max(longer, key=lambda k: scores[k])
+            scores[target] += scores.pop(short)
+
+
 _CAPS_PHRASE = re.compile(r"\b[A-Z][\w'’-]*(?: (?:&|and|[A-Z][\w'’-]*)){0,3}")
 
 
-# A recruitment agency's own domain is not the employer of the job it writes about.
-_AGENCY_DOMAIN = re.compile(r"recruit|staffing|resourcing|personnel|headhunt|(?<!re)search|talent")
 # "pollenapp.io", "getpollen.com", "pollen-hq.com": the name is "Pollen".
 _DOMAIN_AFFIXES = re.compile(
     r"^(?:get|try|use|join|go|hey|hello|meet|with|team|careers?|jobs)(?=[a-z]{4})|"
@@ -276,23 +285,69 @@ _DOMAIN_AFFIXES = re.compile(
 )
 
 
+_PARTICLES = frozenset(
+    [
+        "and",
+        "und",
+        "et",
+        "y",
+        "e",
+        "the",
+        "of",
+        "de",
+        "du",
+        "des",
+        "der",
+        "die",
+        "das",
+        "den",
+        "van",
+        "von",
+        "la",
+        "le",
+        "las",
+        "los",
+        "di",
+        "da",
+        "del",
+    ]
+)
+_TRANSLITERATE = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def _fold(text: str) -> str:
+    """Lower case, accents off, German umlauts spelled out ("Söhne" -> "soehne")."""
+    lowered = text.lower().translate(_TRANSLITERATE)
+    return unicodedata.normalize("NFKD", lowered).encode("ascii", "ignore").decode()
+
+
 def _spells_domain(phrase: str, squashed: str) -> bool:
     """Whether a capitalised phrase in the mail is the sender's domain written out:
     "Holloway Architects" for hollowayarchitects, "Kestrel Hotels Group" for
     kestrelhotels, "Pollen" for pollenapp, "Trillium Credit Union" for trilliumcu."""
-    words = [w for w in re.split(r"[^a-z0-9]+", phrase.lower().replace("&", "and")) if w]
+    words = [w for w in re.split(r"[^a-z0-9]+", _fold(phrase).replace("&", " and ")) if w]
     if not words:
         return False
     joined = "".join(words)
-    if squashed in (joined, "".join(w for w in words if w != "and")):
+    bare_words = [w for w in words if w not in _PARTICLES]
+    if squashed in (joined, "".join(bare_words)):
         return True
-    if len(squashed) >= 6 and joined.startswith(squashed) and len(words) <= 4:
+    stem = squashed.rstrip("s")  # "saltbushhotels" for "Saltbush Hotel Group"
+    if (
+        len(stem) >= 6
+        and len(words) <= 4
+        and (joined.startswith(stem) or "".join(bare_words).startswith(stem))
+    ):
         return True
     bare = _DOMAIN_AFFIXES.sub("", squashed)
     if bare != squashed and len(bare) >= 4 and joined == bare:
         return True
     if len(words) >= 2 and len(squashed) >= 3:
         initials = "".join(w[0] for w in words)
+        if len(words) >= 3 and squashed == initials[:-1] + words[-1]:
+            return True  # "ghlevante" for "Grupo Hotelero Levante"
+        if 3 <= len(bare_words) <= 4 and squashed == bare_words[0] + bare_words[-1]:
+            return True  # "clinicasonrie" for "Clínica Dental Sonríe"
         return squashed in (initials, words[0] + initials[1:]) and len(initials) >= 3 - (
             squashed != initials
         )
@@ -359,8 +414,79 @@ def _split_squashed(squashed: str, text: str) -> str | None:
     return " ".join(p.capitalize() for p in best)
 
 
-def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> str | None:
-    """The employer: from the body, the subject, the sender's name, then the sender's domain."""
+# Every word capitalised, or a connector: "Ashcombe and Tarrow NHS Foundation Trust".
+_TITLE_CASE = re.compile(
+    r"^(?:[A-ZÀ-Þ0-9][\w'’&.-]*|of|and|de|du|des|la|le|am|an|der|die|das|für|for|van|y|et|und|the|&)"
+    r"(?: (?:[A-ZÀ-Þ0-9][\w'’&.-]*|of|and|de|du|des|la|le|am|an|der|die|das|für|for|van|y|et|und|the|&))*$"
+)
+_SIGN_OFF_LINE = re.compile(
+    r"^(?:mit freundlichen|freundliche|viele|beste|liebe|yours|kind|best|warm|many|with|thanks|"
+    r"thank|cordialement|bien|un saludo|saludos|atentamente|met vriendelijke|groeten|hartelijke|"
+    r"good luck|all the best|cheers|regards|sincerely)\b",
+    re.I,
+)
+_SIGNATURE_SPLIT = re.compile(r"\s*(?:,|\||·| at | @ )\s*")
+_SIGNATURE_COMPANY = re.compile(r"^[A-ZÀ-Þ][^\d()\[\]:;/]{1,60}$")
+_HR_WORDS = re.compile(
+    r"\b(?:hr|human resources|recruit\w*|talent\w*|people|personal\w*|ressources humaines|rrhh|"
+    r"recursos humanos|selecci[óo]n|werving|p&o|admissions?)\b",
+    re.I,
+)
+
+
+def _signature_companies(body: str) -> list[str]:
+    """'Head of Data, Datenfluss GmbH' and 'Talent Partner | Globex' in a signature."""
+    lines = [line.strip() for line in body[-600:].split("\n") if line.strip()][-6:]
+    found = []
+    for above, line in zip(["", *lines], lines, strict=False):
+        # "Head of Mathematics" over "Harrowfield Academy"; a lone "Westmere ... NHS Trust"
+        if (
+            _SIGNATURE_COMPANY.match(line)
+            and _TITLE_CASE.match(line)
+            and 2 <= len(line.split()) <= 7
+            and not _SIGN_OFF_LINE.match(line)
+            and not looks_like_person(line)
+            and not _ROLE_NOUNS.search(line)
+            and (
+                (above and (_ROLE_NOUNS.search(above) or _HR_WORDS.search(above)))
+                or _ORG_SUFFIX.search(company_key(line))
+            )
+        ):
+            found.append(line)
+        if len(line) > 90 or line.endswith((".", "?", "!", ":")):
+            continue
+        parts = _SIGNATURE_SPLIT.split(line, maxsplit=1)
+        if (
+            len(parts) == 2
+            and (_ROLE_NOUNS.search(parts[0]) or _HR_WORDS.search(parts[0]))
+            and _SIGNATURE_COMPANY.match(parts[1])
+        ):
+            found.append(parts[1])
+    return found
+
+
+def _personal_address(addr: str) -> bool:
+    """Webmail (or no address at all): the sender may be the candidate."""
+    reg = registrable(domain_of(addr)) if addr else ""
+    return not addr or reg in FREEMAIL_DOMAINS or reg.split(".")[0] == "example"
+
+
+def _to_company(to: str) -> str | None:
+    """The employer a candidate writes to: the recipient's organisation or domain."""
+    name, addr = parse_address(to.split(",")[0]) if to else ("", "")
+    if not addr:
+        return None
+    _, display = split_display_name(name)
+    return display or _domain_company(addr)
+
+
+def extract_company(
+    subject: str, body: str, from_name: str, from_addr: str, to: str = ""
+) -> str | None:
+    """The employer: from the body, the subject, the sender's name, then the sender's domain.
+
+    ``to`` is used for mail the candidate wrote from webmail: the employer is the recipient.
+    """
     scores: dict[str, float] = {}
     surface: dict[str, str] = {}
 
@@ -385,12 +511,22 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
         found = pattern.search(subject)
         if found:
             add(found.group("c"), weight)
+    for name in _signature_companies(body):
+        add(name, 2.5)
+    if _personal_address(from_addr):
+        recipient = _to_company(to)
+        if recipient:
+            add(recipient, 2.0)
     domain = domain_of(from_addr)
     _, display_company = split_display_name(from_name)
-    if display_company and display_company.split()[0].lower() not in ATS_NAMES:
+    if (
+        display_company
+        and display_company.split()[0].lower() not in ATS_NAMES
+        and from_name.strip().lower() not in ATS_NAMES
+    ):
         add(display_company, 1.5)  # "StepStone Jobagent" is the board, not an employer
     domain_company = _domain_company(from_addr)
-    if domain_company and scores and _AGENCY_DOMAIN.search(registrable(domain)):
+    if domain_company and scores and AGENCY_DOMAIN_RE.search(registrable(domain)):
         domain_company = None
     if domain_company and registrable(domain) not in JOB_BOARD_DOMAINS:
         add(domain_company, 1.0)
@@ -449,6 +585,7 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
     for key, name in surface.items():
         # Being named more than once is evidence; cap it so a list of jobs doesn't dominate.
         scores[key] += min(lowered.count(name.lower()), 4) * 0.3
+    _absorb_short_names(scores)
     best = max(scores, key=lambda k: scores[k])
     if AGENCY_NAME_RE.search(best):
         # "Bridgeport Recruitment" signs; the employer it writes about is the company.
@@ -458,219 +595,3 @@ def extract_company(subject: str, body: str, from_name: str, from_addr: str) -> 
         if others:
             best = max(others, key=lambda k: scores[k])
     return surface[best] if scores[best] >= 1.3 else None
-
-
-# --- role --------------------------------------------------------------------
-
-_ROLE_TEXT = (
-    r"(?P<r>[A-Za-z0-9](?:[^.,;:!?\n\"“”]|, (?=[A-Z][a-z]+ (?:position|role|opening)\b)){1,70}?)"
-)
-_ROLE_CAPS = r"(?P<r>[A-Z0-9][\w+#/&.'’()-]*(?:[ ](?:[A-Z0-9(.][\w+#/&.'’()-]*|of|and|for|in|de|&|/|-|–)){0,8})"
-_BODY_ROLE: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
-    for p in (
-        # French and Dutch titles are lower-case after the first word ("Chef de projet digital").
-        r"(?i:\b(?:op|voor) de (?:functie|vacature)(?: van| als)?|\bfunctie van|\bposte d[e'] ?|\bpuesto de )"
-        + _ROLE_TEXT
-        + r"(?=\s*[.,;!\n]|\s+(?i:et|en|und|and|chez|bij|bei|at|au sein)\b)",
-        r"(?i:\b(?:the|an?)) "
-        + _ROLE_TEXT
-        + r" (?i:position|role|opening|vacancy|job|opportunity|internship|post|programme|program|scheme|req(?:uisition)?)\b",
-        r"(?i:\b(?:bewerbung|candidature|candidatura|application) (?:als|en tant que|como|as)|\b(?:poste|puesto|stelle) (?:de|als)) (?:(?i:an?|the|une?|el|la|le) )?"
-        + _ROLE_CAPS,
-        r"(?i:\b(?:hiring|recruiting|looking for|seeking|searching for|search for)) (?:(?i:an?|our|the) )?(?:(?i:new|first) )?"
-        + _ROLE_CAPS
-        + r"(?= (?i:to|who|for|at|with|in)\b|[.,;!]|$)",
-        r"(?i:\b(?:position|role|post|job|vacancy|opening|opportunity) (?:of|as)) (?:(?i:an?|the|our) )?"
-        + _ROLE_CAPS,
-        r"(?i:\b(?:application|applying|applied|candidacy|interview(?:ing)?|interest)(?: \w+)? (?:for|to|in)) (?:(?i:the|our|a|an|this) )?"
-        + _ROLE_CAPS
-        + r"(?= (?i:at|with|here|role|position|opening|has|have|was|is)\b|[.,;!]|$)",
-        r"(?i:\b(?:your|our) )" + _ROLE_TEXT + r" (?i:application|interview|candidacy)\b",
-        r"(?i:\bas (?:an?|our)) " + _ROLE_CAPS + r"(?= (?i:at|with|here|in our)\b|[.,;!]|$)",
-        r"(?i:\bto be (?:our|the) (?:new |next )?)" + _ROLE_CAPS + r"(?=[.,;!]|\s|$)",
-        r"(?i:\bjoin (?:us |the team )?as (?:our|an?|the) (?:(?:first|new|next|founding) )?)"
-        + _ROLE_CAPS
-        + r"(?=[.,;!]|\s|$)",
-        # Forms: "Vacancy: Policy Adviser (HEO)", "Job title: Staff Nurse".
-        r"(?m:^)(?i:job title|vacancy|position|role|post)\s*:\s*" + _ROLE_CAPS,
-        # LinkedIn: "Your application was sent to Acme", then the title on a line of its own.
-        r"(?i:your application was sent to)[^\n]*\n+(?P<r>[^\n]{2,70})\n",
-    )
-)
-_SUBJECT_ROLE: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(p)
-    for p in (
-        r"(?i:(?:application|applying|interview|candidacy|invitation|offer|assessment|update|role|position|bewerbung|candidature|candidatura|solicitud)(?: \w+)? (?:for|as|to|als|en tant que|pour|como|para|:|-|–))\s*(?:(?i:the|a|an) )?"
-        + _ROLE_TEXT
-        + r"(?=\s+(?i:at|with|@)\s|\s*[|(\[]|\s+[-–]\s|$)",
-        r"^(?i:(?:re|fwd?|aw|wg):\s*)*" + _ROLE_TEXT + r"\s+(?i:at|@)\s+[A-Z0-9]",
-        r"(?:[-–|:])\s*" + _ROLE_TEXT + r"\s*(?=$|[-–|(\[])",
-        r"^(?i:(?:re|fwd?|aw|wg):\s*)*" + _ROLE_TEXT + r"\s*[-–|:]\s",
-        r"^(?i:(?:re|fwd?|aw|wg):\s*)*"
-        + _ROLE_TEXT
-        + r"\s+(?i:application|interview|position|role|vacancy|opening|job)\b",
-        # A calendar invitation: "Invitation: acme - senior backend engineer interview (Ravi) @ Thu ..."
-        r"^(?i:(?:updated )?invitation|new event|meeting request):\s*(?:[^\n@]{0,60}?\s[-–|:]\s)?"
-        + _ROLE_TEXT
-        + r"\s+(?i:interview|call|screen|chat)\b",
-        r"(?i:\b(?:sollicitatie|bewerbung|candidature|candidatura)(?: (?:op de functie|voor de functie|als|voor|pour le poste de|au poste de|al puesto de|para el puesto de))?)\s+"
-        + _ROLE_TEXT
-        + r"\s*$",
-    )
-)
-
-
-_ROLE_SPLIT = re.compile(r"\s(?:the|an?|about|for|with|to|on|our|your|this|into|as)\s", re.I)
-
-
-def _clean_role(raw: str, company: str | None) -> str | None:
-    # A lazy match can start at an earlier "the": keep what follows the last article.
-    raw = _ROLE_SPLIT.split(" " + raw + " ")[-1]
-    # "Credit Analyst. Kind regards" ends at the full stop; "Sr. Engineer" does not.
-    raw = re.split(r"(?<!\bSr)(?<!\bJr)(?<!\bSt)(?<!\bDr)\.\s+(?=[A-Z][a-z])", raw)[0]
-    role = _JOB_ID.sub(" ", raw).strip(" -–|:,.\"'“”")
-    role = re.sub(r"^(?i:(?:the )?(?:role|position|post|job|vacancy) of\s+)", "", role)
-    if company and role.lower().startswith(company.lower() + " "):
-        role = role[len(company) + 1 :]  # "Kestrel & Moore 2025 Audit Graduate"
-    role = re.sub(
-        r"^(?i:(?:the|a|an|our|this|your|open|new|vacant|advertised|posted)\s+)+", "", role
-    )
-    role = re.sub(r"^(?:19|20)\d\d(?:/\d\d)?\s+", "", role)
-    role = re.sub(
-        r"\s+(?i:position|role|opening|vacancy|job|opportunity|test|assessment|challenge|quiz)$",
-        "",
-        role,
-    ).strip()
-    role = re.sub(r"\s*\([^)]*$", "", role)  # "Coordinator (Req #55127)" cut at the number
-    role = re.sub(
-        r"(?:\s+(?:de|of|and|for|in|&|-|–|(?i:recruitment|process|application|applications|hiring)))+$",
-        "",
-        role,
-    )
-    role = re.sub(r"\s+", " ", role)
-    words = role.split()
-    if not words or len(words) > 9 or len(role) < 2:
-        return None
-    if (
-        # "IT" in "Werkstudent IT" is a department, not the pronoun
-        any(w.lower().strip("()") in _ROLE_NOT_IN and not w.isupper() for w in words)
-        or (words[-1].lower() in _ROLE_BAD_WORDS and not words[-1].isupper())
-    ):
-        return None
-    if company and company_key(role) == company_key(company):
-        return None
-    if not _ROLE_NOUNS.search(role):
-        return None
-    return role
-
-
-def extract_role(subject: str, body: str, company: str | None) -> str | None:
-    """The job title: 'for the Senior Data Analyst position', 'Acme - Data Analyst', ...
-
-    Titles are written with capitals; an all-lower-case find ("a staff role", "the
-    senior position") is kept only when nothing capitalised turns up.
-    """
-    head = body[:3000]
-    fallback: str | None = None
-    for pattern in _BODY_ROLE:
-        for match in pattern.finditer(head):
-            role = _clean_role(match.group("r"), company)
-            if role and role != role.lower():
-                return role
-            fallback = fallback or role
-    for pattern in _SUBJECT_ROLE:
-        for found in pattern.finditer(subject):
-            text = found.group("r")
-            if company:  # "Acme - Data Analyst": don't take the company for the role
-                text = re.sub(re.escape(company) + r"\s*[-–|:]?\s*", "", text, flags=re.I)
-            role = _clean_role(text, company)
-            if role and role != role.lower():
-                return role
-            fallback = fallback or role
-    return fallback
-
-
-# --- contact -----------------------------------------------------------------
-
-_SIGN_OFF = re.compile(
-    r"^[ \t]*(?:(?:with )?(?:(?:best|kind|warm|warmest|many|all the|sincere|very best) )?(?:regards|wishes|best)|"
-    r"thanks(?: again)?(?: (?:&|and) (?:best |kind |warm )?regards)?|thank you(?: again)?|many thanks|sincerely|yours(?: sincerely| truly)?|"
-    r"cheers|cordially|respectfully|take care|all the best|all my best|my best|talk soon|warmly|"
-    r"mit freundlichen gr[üu](?:ß|ss)en|(?:viele|beste|liebe) gr[üu](?:ß|ss)e|gr[üu](?:ß|ss)e|"
-    r"cordialement|bien (?:à vous|cordialement)|(?:un )?saludo(?:s)?(?: cordiales)?|atentamente|"
-    r"(?:med )?v[äa]nliga h[äa]lsningar|h[äa]lsningar|mvh|venlig hilsen|met vriendelijke groet|groeten)"
-    r"[ \t]*[,!.]?[ \t]*(?P<inline>[^\n]{0,40})$",
-    re.I | re.M,
-)
-_INTRO_NAME = re.compile(
-    r"\b(?:my name is|i am|i'm|this is)\s+(?P<n>[A-Z][a-zà-ÿ'’-]+(?:\s+[A-Z][a-zà-ÿ'’-]+){0,2})(?=[,.!]|\s+(?:and|from|at|with|a|an|the|i|from)\b)"
-)
-_GREETING = re.compile(
-    r"^(?:hi|hello|hey|dear|good (?:morning|afternoon|evening)|greetings)\b", re.I
-)
-_TITLE_PREFIX = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof)\.?\s+", re.I)
-
-
-def extract_contact(body: str, from_name: str, from_addr: str, company: str | None) -> str | None:
-    """The person who signed or sent the e-mail; never a team, a mailbox or an ATS."""
-    ckey = company_key(company) if company else ""
-
-    def ok(name: str, *, single: bool) -> str | None:
-        name = _TITLE_PREFIX.sub("", name.strip(" ,.-–|\"'"))
-        name = re.split(r"\s+[|–—-]\s+|,\s", name)[0].strip()
-        nkey = company_key(name)
-        if not name or (ckey and (nkey == ckey or nkey.startswith(ckey + " "))):
-            return None  # "Brightwave Communications" when the company is "Brightwave"
-        if name.lower() in ATS_NAMES or name.split()[0].lower() in ATS_NAMES:
-            return None
-        return name if looks_like_person(name, single_ok=single) else None
-
-    tail = body[-1500:] if len(body) > 1500 else body
-    matches = list(_SIGN_OFF.finditer(tail))
-    for match in reversed(matches):
-        inline = match.group("inline").strip()
-        if inline:
-            found = ok(inline, single=True)
-            if found:
-                return found
-            continue
-        rest = tail[match.end() :].lstrip("\n").split("\n")
-        if rest and rest[0].strip():
-            found = ok(rest[0], single=True)
-            if found:
-                return found
-    # A signature block with no sign-off line: "Chloe Nguyen" over "Recruiting Coordinator, Acme".
-    last = [line.strip() for line in tail.split("\n") if line.strip()][-4:]
-    for line, below in zip(last, last[1:], strict=False):
-        if (
-            len(line.split()) >= 2
-            and len(below) <= 80
-            and not line.endswith((",", ":", "!", "?"))
-            and not _GREETING.match(line)
-            and not _ROLE_NOUNS.search(line)
-            and _ROLE_NOUNS.search(below)
-            and looks_like_person(line)
-        ):
-            found = ok(line, single=False)
-            if found:
-                return found
-    intro = _INTRO_NAME.search(body[:1500])
-    if intro:
-        found = ok(intro.group("n"), single=True)
-        if found:
-            return found
-    person, _ = split_display_name(from_name)
-    if person:
-        # A display name is only a person when something else agrees: the mailbox
-        # ("jane.doe@", "jdoe@") or the body naming them. "Stellar Health Systems"
-        # looks like a name to a regex; it never owns stellarhealth@ nor signs as one.
-        local = from_addr.partition("@")[0].lower()
-        words = [w.lower() for w in person.split() if len(w) > 1]
-        corroborated = (not is_no_reply(from_addr) and any(w in local for w in words)) or (
-            bool(words) and words[0] in body.lower() and person.split()[0] in body
-        )
-        found = ok(person, single=True) if corroborated else None
-        if found:
-            return found
-    return None

@@ -1,54 +1,32 @@
-"""The small linear model that weighs words and rule hits into a label.
+"""The small linear model that weighs words, cues and sender facts into a label.
 
-Features are word unigrams and bigrams of the subject (prefixed ``s:``) and of
-the first part of the body, TF-IDF weighted and L2-normalised, plus a handful
-of dense features: the per-label rule scores from ``rules.PHRASES`` and facts
-about the sender (ATS, job board, webmail, no-reply). A multinomial logistic
-regression turns them into probabilities.
+A multinomial logistic regression over the features of ``features`` (TF-IDF weighted,
+L2-normalised words plus dense features), trained offline by
+``scripts/train_mail_model.py`` on labelled mail (never on the frozen split).
 
-The artefact is plain data, so it loads in milliseconds and does not depend on
-the scikit-learn version: ``model/vocab.json`` (labels, vocabulary, dense
-feature names) and ``model/weights.npz`` (idf, coefficients, intercepts;
-loaded with ``allow_pickle=False``). ``scripts/train_mail_model.py`` writes both.
+The artefact is plain data, so it loads in milliseconds and needs no scikit-learn at
+run time: ``model/vocab.json`` (labels, vocabulary, dense feature names and how the
+model was chosen) and ``model/weights.npz`` (idf, coefficients, intercepts; loaded with
+``allow_pickle=False``).
 """
 
 from __future__ import annotations
 
 import json
 import math
-import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
+from bounceback.lib.mail.features import DENSE_FEATURES
 from bounceback.lib.mail.message import LABELS, Label
 
 MODEL_DIR = Path(__file__).with_name("model")
-BODY_CHARS = 3000  # what a person reads before deciding; keeps long newsletters cheap
-_TOKEN = re.compile(r"[a-zà-öø-ÿ]+(?:'[a-z]+)?|\d+")
-DENSE_FEATURES: tuple[str, ...] = (
-    *(f"rule:{label}" for label in LABELS),
-    "sender:ats",
-    "sender:job_board",
-    "sender:freemail",
-    "sender:no_reply",
-    "text:short",
-    "text:forwarded",
-)
-
-
-def tokens(subject: str, body: str) -> list[str]:
-    """Subject and body words, unigrams and bigrams; numbers folded to '#'."""
-    out: list[str] = []
-    for prefix, text in (("s:", subject.lower()), ("", body[:BODY_CHARS].lower())):
-        words = ["#" if w[0].isdigit() else w for w in _TOKEN.findall(text)]
-        out.extend(prefix + w for w in words)
-        out.extend(f"{prefix}{a} {b}" for a, b in zip(words, words[1:], strict=False))
-    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +36,7 @@ class Model:
     idf: npt.NDArray[np.float32]
     coef: npt.NDArray[np.float32]  # (n_vocab + n_dense, n_labels)
     intercept: npt.NDArray[np.float32]
+    meta: dict[str, Any] = field(default_factory=dict)  # how it was trained and chosen
 
     def text_vector(self, toks: list[str]) -> tuple[list[int], list[float]]:
         """Sparse TF-IDF (sublinear tf, L2-normalised) of known tokens."""
@@ -111,9 +90,10 @@ def save_model(model: Model, directory: Path = MODEL_DIR) -> None:
     directory.mkdir(parents=True, exist_ok=True)
     vocab = sorted(model.vocab, key=model.vocab.__getitem__)
     meta = {
-        "format": 1,
+        "format": 2,
         "labels": list(model.labels),
         "dense": list(DENSE_FEATURES),
+        "trained": model.meta,
         "vocab": vocab,
     }
     (directory / "vocab.json").write_text(
@@ -129,7 +109,7 @@ def save_model(model: Model, directory: Path = MODEL_DIR) -> None:
 
 @cache
 def load_model(directory: Path = MODEL_DIR) -> Model | None:
-    """The shipped model, loaded once; None when it has not been trained yet (rules only)."""
+    """The shipped model, loaded once; None when it has not been trained yet (cue hints only)."""
     try:
         meta = json.loads((directory / "vocab.json").read_text(encoding="utf-8"))
         with np.load(directory / "weights.npz", allow_pickle=False) as arrays:
@@ -144,4 +124,4 @@ def load_model(directory: Path = MODEL_DIR) -> Model | None:
             "uv run --group train python scripts/train_mail_model.py."
         )
     vocab = {word: i for i, word in enumerate(meta["vocab"])}
-    return Model(tuple(meta["labels"]), vocab, idf, coef, intercept)
+    return Model(tuple(meta["labels"]), vocab, idf, coef, intercept, meta.get("trained", {}))
