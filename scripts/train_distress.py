@@ -141,17 +141,18 @@ def fit(
     return {
         "classes": classes,
         "bias": [round(float(v), 5) for v in b],
-        "weights": {f: [round(float(v), 5) for v in w[i]] for i, f in enumerate(vocabulary)},
+        "features": vocabulary,
+        "weights": w.astype(np.float32),
     }
 
 
 def as_model(data: dict[str, Any], threshold: float) -> distress_model.Model:
-    names = list(data["weights"])
+    names = list(data["features"])
     return distress_model.Model(
         classes=data["classes"],
         names=names,
         index={n: i for i, n in enumerate(names)},
-        weights=np.array([data["weights"][n] for n in names]).reshape(len(names), -1),
+        weights=np.asarray(data["weights"], dtype=np.float64),
         bias=np.array(data["bias"]),
         threshold=threshold,
     )
@@ -241,12 +242,12 @@ def main() -> None:
         s == "cases" and lab == distress_model.CALM for s, lab in zip(sources, labels, strict=True)
     ]
     data = {"threshold": threshold, **fit(*with_calm_sentences(texts, labels, raw), classes, hard)}
+    np.save(distress_model.WEIGHTS.with_suffix(".npy"), data.pop("weights"))
     distress_model.WEIGHTS.write_text(
         json.dumps(data, separators=(",", ":")) + "\n", encoding="utf-8"
     )
-    size = distress_model.WEIGHTS.stat().st_size // 1024
     print(
-        f"wrote {distress_model.WEIGHTS.relative_to(ROOT)}: {len(data['weights'])} features, {size} KiB"
+        f"wrote {distress_model.WEIGHTS.relative_to(ROOT)} and model.npy: {len(data['features'])} features"
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import json
 import re
 import sys
 import tomllib
@@ -11,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from bounceback.lib import distress
@@ -208,6 +210,26 @@ def test_the_model_says_which_words_weighed_most() -> None:
     assert judged is not None
     kind, words = judged
     assert kind in KINDS | {"texting"} and words
+
+
+def test_the_training_script_learns_a_model_the_matcher_can_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "train_distress", ROOT / "scripts" / "train_distress.py"
+    )
+    assert spec and spec.loader
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    monkeypatch.setattr(train, "STEPS", 60)
+    texts = ["i want to die", "i want to end it all", "great interview today", "sent my cv"] * 2
+    labels = ["direct", "direct", "calm", "calm"] * 2
+    data = train.fit([train.text_of(t) for t in texts], labels, ["calm", "direct"])
+    weights = tmp_path / "model.json"
+    np.save(weights.with_suffix(".npy"), data.pop("weights"))
+    weights.write_text(json.dumps({"threshold": 0.5, **data}), encoding="utf-8")
+    learnt = model.load(weights)
+    assert learnt.crisis_probability("i want to die") > learnt.crisis_probability("sent my cv")
 
 
 def test_the_matcher_needs_no_django_no_network_and_no_scikit_learn() -> None:

@@ -1,6 +1,7 @@
 """The model half of the distress matcher: a small linear model over words and word pieces.
 
-Trained offline by scripts/train_distress.py (numpy only) and shipped as model.json: for each
+Trained offline by scripts/train_distress.py (numpy only) and shipped as model.json (the
+classes, the threshold and the features, readable) with model.npy beside it: for each
 feature (a word, a pair of words, or a four-letter piece of a word) one weight per class, the
 classes being "calm" and the kinds of crisis language. At run time a sentence's features are
 looked up and summed (scaled by the root of their number); nothing is learnt or stored on the
@@ -78,15 +79,17 @@ class Model:
 
 
 def load(path: Path = WEIGHTS) -> Model:
+    """model.json (classes, threshold, features) and, beside it, model.npy (their weights)."""
     data = json.loads(path.read_text(encoding="utf-8"))
-    names = list(data["weights"])
+    names = list(data["features"])
+    weights = np.load(path.with_suffix(".npy")).astype(np.float64)
+    if weights.shape != (len(names), len(data["classes"])):
+        raise ValueError(f"{path.name} and its weights disagree: retrain the model")
     return Model(
         classes=list(data["classes"]),
         names=names,
         index={name: i for i, name in enumerate(names)},
-        weights=np.array([data["weights"][n] for n in names], dtype=np.float64).reshape(
-            len(names), len(data["classes"])
-        ),
+        weights=weights,
         bias=np.array(data["bias"], dtype=np.float64),
         threshold=float(data["threshold"]),
     )
