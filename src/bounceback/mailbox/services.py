@@ -23,6 +23,7 @@ from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
 from bounceback.mailbox.models import (
     ImportedMessage,
     Label,
+    LabelCorrection,
     Outcome,
     ReviewItem,
     ReviewStatus,
@@ -156,6 +157,30 @@ def remember(owner: User, item: ReviewItem, application: Application) -> SenderR
     return rule
 
 
+def remember_label(owner: User, item: ReviewItem, label: str) -> LabelCorrection | None:
+    """Keep that the person read this sender's mail differently, so the next one is asked about."""
+    key = rule_key(item.from_addr, item.from_name)
+    if key is None or label == item.label:
+        return None
+    correction, _ = LabelCorrection.objects.update_or_create(
+        owner=owner, sender=key, was=item.label, defaults={"now": label}
+    )
+    return correction
+
+
+def find_label_correction(
+    owner: User, from_addr: str, from_name: str, label: str
+) -> LabelCorrection | None:
+    """The person's earlier correction of this sender's mail read as ``label``, if any."""
+    keys = sender_keys(from_addr, from_name)
+    if not keys:
+        return None
+    found = {
+        c.sender: c for c in LabelCorrection.objects.filter(owner=owner, sender__in=keys, was=label)
+    }
+    return next((found[k] for k in keys if k in found), None)
+
+
 def rule_application(rule: SenderRule, role: str | None) -> Application | None:
     """The rule's application, when the e-mail does not name a different role."""
     app = rule.application
@@ -209,6 +234,11 @@ def open_count(owner: User) -> int:
 def learned(owner: User) -> list[SenderRule]:
     """What the person's corrections taught bounceback, one rule per sender."""
     return list(SenderRule.objects.filter(owner=owner).select_related("application__company"))
+
+
+def learned_labels(owner: User) -> list[LabelCorrection]:
+    """Senders whose mail the person read differently from bounceback, one line per label."""
+    return list(LabelCorrection.objects.filter(owner=owner))
 
 
 def forget(rule: SenderRule) -> None:
@@ -308,11 +338,14 @@ def correct(
     _resolve(item, application, details, ReviewStatus.CORRECTED, created)
     if keep_rule:
         remember(item.owner, item, application)
+        remember_label(item.owner, item, label)
     return application
 
 
 def dismiss(item: ReviewItem) -> None:
-    """Not job mail after all: nothing is filed."""
+    """Not job mail after all: nothing is filed (and the sender's next job-like mail is asked about)."""
+    if item.label != Label.NOT_JOB:
+        remember_label(item.owner, item, Label.NOT_JOB)
     item.status = ReviewStatus.DISMISSED
     item.resolved_at = timezone.now()
     item.save(update_fields=["status", "resolved_at"])
