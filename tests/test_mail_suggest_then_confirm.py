@@ -18,7 +18,7 @@ from bounceback.applications.services import add_application, record_event
 from bounceback.mailbox.importer import AUTO_FILE_AT, import_items
 from bounceback.mailbox.models import LabelCorrection, ReviewItem, SenderRule
 from bounceback.recovery.models import Rejection
-from tests.clock import TODAY
+from tests.clock import CURRENT_TIME, TODAY
 from tests.test_mail_import import analysed, message
 
 
@@ -152,3 +152,52 @@ def test_a_sender_filed_under_one_company_is_asked_about_when_the_mail_names_ano
     item = ReviewItem.objects.get()
     assert "usually goes under Wayne Enterprises, but this one names Globex" in item.reason
     assert not Rejection.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_rejection_filed_without_asking_shows_what_was_read_until_confirmed(
+    alice: Any, alice_client: Any
+) -> None:
+    application = add_application(
+        alice, company="Acme", role="Data Analyst", applied_on=TODAY - timedelta(days=20)
+    )
+    import_items(alice, [analysed(message(date=CURRENT_TIME), stage="interview")])
+    rejection = Rejection.objects.get()
+    assert rejection.filed_from_mail and not rejection.confirmed
+    for url in (
+        reverse("recovery:detail", args=[rejection.pk]),
+        reverse("applications:detail", args=[application.pk]),
+    ):
+        page = alice_client.get(url).content.decode()
+        assert "without asking you" in page and "after the interview stage" in page
+    alice_client.post(reverse("recovery:confirm", args=[rejection.pk]))
+    rejection.refresh_from_db()
+    assert rejection.confirmed
+    page = alice_client.get(reverse("recovery:detail", args=[rejection.pk])).content.decode()
+    assert "without asking you" not in page and "From the e-mail of" in page
+
+
+@pytest.mark.django_db
+def test_a_rejection_filed_by_mistake_comes_off_in_one_click(alice: Any, alice_client: Any) -> None:
+    application = add_application(
+        alice, company="Acme", role="Data Analyst", applied_on=TODAY - timedelta(days=20)
+    )
+    import_items(alice, [analysed(message(date=CURRENT_TIME), stage="interview")])
+    rejection = Rejection.objects.get()
+    application.refresh_from_db()
+    assert (application.status, application.stage) == ("rejected", "interview")
+    alice_client.post(reverse("recovery:unfile", args=[rejection.pk]))
+    application.refresh_from_db()
+    assert (application.status, application.stage) == ("active", "applied")
+    assert list(application.events.values_list("kind", flat=True)) == ["applied"]
+    assert not application.wins.exists()
+
+
+@pytest.mark.django_db
+def test_a_confirmed_rejection_is_not_taken_off(alice: Any, alice_client: Any) -> None:
+    add_application(alice, company="Acme", role="Data Analyst")
+    import_items(alice, [analysed(message())])
+    rejection = Rejection.objects.get()
+    alice_client.post(reverse("recovery:confirm", args=[rejection.pk]))
+    alice_client.post(reverse("recovery:unfile", args=[rejection.pk]))
+    assert Rejection.objects.exists()

@@ -103,3 +103,4 @@ class ContactForm(forms.ModelForm):
 
 class SearchForm(forms.Form):
     q = forms.CharField(max_length=200, required=False, label="Did I already apply there?")
+    guessed = forms.BooleanField(required=False)

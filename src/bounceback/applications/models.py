@@ -187,6 +187,12 @@ class Application(Owned):
             return EventKind.NOTE
         return NEXT_EVENT[self.stage]
 
+    def replay(self) -> None:
+        """Stage and status from the timeline alone (after an entry was taken off it)."""
+        self.stage, self.status = Stage.APPLIED, Status.ACTIVE
+        for event in self.events.order_by("occurred_on", "id"):
+            self.apply_event(event)
+
     def apply_event(self, event: StageEvent) -> None:
         """Advance stage and status for a new timeline event (never moves the stage backwards)."""
         reached = EVENT_STAGE.get(event.kind)
@@ -207,6 +213,11 @@ class StageEvent(Owned):
         null=True, blank=True, help_text="Interview round, if any."
     )
     note = models.TextField(blank=True)
+    # True when the day is bounceback's guess, not the person's (a step added from a
+    # rejection that shows the person got that far, dated the day the "no" came; the
+    # "applied" entry of an application first seen in a later e-mail). Guessed days stay
+    # out of timings until the person confirms or corrects them.
+    date_guessed = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

@@ -17,11 +17,14 @@ from bounceback.applications.models import (
 )
 from bounceback.errors import NotFound, UserError
 from bounceback.lib.companies import company_key, role_key, similarity
+from bounceback.lib.days import past_problem
 
 
-def check_not_future(day: date, what: str = "That date") -> None:
-    if day > date.today():
-        raise UserError(f"{what} is in the future ({day:%d %b %Y}). Use today or an earlier day.")
+def check_sensible(day: date, what: str = "That date") -> None:
+    """Refuse a day something happened that makes no sense: in the future, or decades ago."""
+    problem = past_problem(day, what)
+    if problem:
+        raise UserError(problem)
 
 
 def get_application(owner: User, pk: int | str) -> Application:
@@ -64,7 +67,7 @@ def add_application(
     if not role and not allow_blank_role:
         raise UserError("Please give the role you applied for.")
     applied_on = applied_on or date.today()
-    check_not_future(applied_on, "The application date")
+    check_sensible(applied_on, "The application date")
     application = Application.objects.create(
         owner=owner,
         company=Company.objects.for_name(owner, company),
@@ -76,9 +79,71 @@ def add_application(
         notes=notes,
     )
     StageEvent.objects.create(
-        owner=owner, application=application, kind=EventKind.APPLIED, occurred_on=applied_on
+        owner=owner,
+        application=application,
+        kind=EventKind.APPLIED,
+        occurred_on=applied_on,
+        date_guessed=applied_on_guessed,
     )
     return application
+
+
+@transaction.atomic
+def confirm_applied_on(application: Application, day: date | None = None) -> Application:
+    """The person says the day they applied: the guessed one is right, or it is ``day``.
+
+    The "applied" entry on the timeline moves with it, and from now on the date counts.
+    """
+    if day is not None and day != application.applied_on:
+        check_sensible(day, "The application date")
+        first_news = (
+            application.events.exclude(kind=EventKind.APPLIED).order_by("occurred_on").first()
+        )
+        if first_news is not None and day > first_news.occurred_on:
+            raise UserError(
+                f"That is after the first news on its timeline ({first_news.get_kind_display()}, "
+                f"{first_news.occurred_on:%d %b %Y}). Check the date and try again."
+            )
+        application.applied_on = day
+    application.applied_on_guessed = False
+    application.save(update_fields=["applied_on", "applied_on_guessed", "updated_at"])
+    application.events.filter(kind=EventKind.APPLIED).update(
+        occurred_on=application.applied_on, date_guessed=False
+    )
+    return application
+
+
+def confirm_all(application: Application, applied_on: date | None = None) -> list[str]:
+    """Confirm every guess on an application (the CLI's `confirm`); what was confirmed, in words."""
+    done = []
+    if application.applied_on_guessed or (
+        applied_on is not None and applied_on != application.applied_on
+    ):
+        confirm_applied_on(application, applied_on)
+        done.append(f"applied {application.applied_on.day} {application.applied_on:%b %Y}")
+    for event in application.events.filter(date_guessed=True):
+        confirm_event_day(event)
+        done.append(
+            f"{event.get_kind_display().lower()} on {event.occurred_on.day} {event.occurred_on:%b}"
+        )
+    rejection = getattr(application, "rejection", None)
+    if rejection is not None and not rejection.confirmed:
+        from bounceback.recovery.services import confirm_rejection  # recovery builds on this
+
+        confirm_rejection(rejection)
+        done.append("the “not selected” read from the e-mail")
+    return done
+
+
+def confirm_event_day(event: StageEvent) -> StageEvent:
+    """The person says a guessed day on the timeline is right: it counts from now on."""
+    if event.kind == EventKind.APPLIED:
+        confirm_applied_on(event.application)
+        event.refresh_from_db()
+        return event
+    event.date_guessed = False
+    event.save(update_fields=["date_guessed"])
+    return event
 
 
 @transaction.atomic
@@ -89,13 +154,14 @@ def record_event(
     occurred_on: date | None = None,
     note: str = "",
     round: int | None = None,
+    date_guessed: bool = False,
 ) -> StageEvent:
     """Add a timeline entry and move the application's stage and status along with it."""
     if kind not in EventKind.values:
         choices = ", ".join(EventKind.values)
         raise UserError(f"'{kind}' is not a step bounceback knows. Use one of: {choices}.")
     occurred_on = occurred_on or date.today()
-    check_not_future(occurred_on)
+    check_sensible(occurred_on)
     if occurred_on < application.applied_on:
         raise UserError(
             f"That date is before you applied ({application.applied_on:%d %b %Y}). Check the date and try again."
@@ -109,6 +175,7 @@ def record_event(
         occurred_on=occurred_on,
         note=note,
         round=round,
+        date_guessed=date_guessed,
     )
     application.apply_event(event)
     application.save(update_fields=["stage", "status", "updated_at"])
@@ -207,7 +274,8 @@ def weeks_in_a_row(owner: User, today: date | None = None) -> int:
     """Full weeks in a row, up to last week, with at least one application sent.
 
     The week in progress never breaks the count (it is Monday for everyone sometime),
-    and it is never shown as a streak to lose: only as momentum kept.
+    and it is never shown as a streak to lose: only as momentum kept. Applications whose
+    day is a guess don't count: they were sent some other, unknown week.
     """
     from datetime import timedelta
 
@@ -219,6 +287,7 @@ def weeks_in_a_row(owner: User, today: date | None = None) -> int:
             owner=owner,
             applied_on__gte=this_monday - timedelta(weeks=104),
             applied_on__lt=this_monday,
+            applied_on_guessed=False,
         )
         .order_by()  # no model ordering, or DISTINCT would see every row
         .values_list("applied_on", flat=True)

@@ -24,10 +24,13 @@ def application_list(request: AuthedRequest) -> HttpResponse:
     form = SearchForm(request.GET or None)
     status = request.GET.get("status", "")
     applications = Application.objects.filter(owner=request.user).select_related("company")
-    query = ""
+    query, guessed = "", False
     if form.is_valid() and form.cleaned_data["q"]:
         query = form.cleaned_data["q"]
         applications = services.search(request.user, query)
+    if form.is_valid() and form.cleaned_data["guessed"]:
+        guessed = True
+        applications = applications.filter(applied_on_guessed=True)
     if status in Status.values:
         applications = applications.filter(status=status)
     page = Paginator(applications, 50).get_page(request.GET.get("page"))
@@ -35,6 +38,7 @@ def application_list(request: AuthedRequest) -> HttpResponse:
         "form": form,
         "page": page,
         "query": query,
+        "guessed": guessed,
         "status": status,
         "statuses": Status.choices,
     }
@@ -98,12 +102,12 @@ def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             edited = form.save(commit=False)
-            if "applied_on" in form.changed_data:
-                edited.applied_on_guessed = False  # the person's own date now
             edited.company = Company.objects.for_name(
                 request.user, form.cleaned_data["company_name"]
             )
             edited.save()
+            if "applied_on" in form.changed_data:
+                services.confirm_applied_on(edited)  # the person's own date now, timeline too
         messages.success(request, "Changes saved.")
         return redirect(edited)
     return render(
@@ -119,6 +123,31 @@ def application_delete(request: AuthedRequest, pk: int) -> HttpResponse:
     application.delete()
     messages.success(request, f"Deleted {application}.")
     return redirect("applications:list")
+
+
+@require_POST
+def applied_confirm(request: AuthedRequest, pk: int) -> HttpResponse:
+    """One click: the guessed day the person applied is right, so it counts from now on."""
+    application = get_object_or_404(Application, owner=request.user, pk=pk)
+    services.confirm_applied_on(application)
+    messages.success(
+        request, f"Thanks. {application.applied_on.day} {application.applied_on:%b %Y} it is."
+    )
+    return redirect(application)
+
+
+@require_POST
+def event_confirm(request: AuthedRequest, pk: int, event_pk: int) -> HttpResponse:
+    """One click: a guessed day on the timeline is right."""
+    event = get_object_or_404(
+        StageEvent.objects.select_related("application"),
+        owner=request.user,
+        application_id=pk,
+        pk=event_pk,
+    )
+    services.confirm_event_day(event)
+    messages.success(request, "Thanks. That day counts now.")
+    return redirect("applications:detail", pk=pk)
 
 
 @require_POST
@@ -163,7 +192,11 @@ def event_edit(request: AuthedRequest, pk: int, event_pk: int) -> HttpResponse:
                 "occurred_on", "That is before you applied. Check the date and try again."
             )
         else:
+            if "occurred_on" in form.changed_data:
+                edited.date_guessed = False  # the person's own day now
             edited.save()
+            if edited.kind == "applied" and "occurred_on" in form.changed_data:
+                services.confirm_applied_on(edited.application, edited.occurred_on)
             messages.success(request, "Timeline entry updated.")
             return redirect("applications:detail", pk=pk)
     return render(request, "applications/event_form.html", {"form": form, "event": event})

@@ -83,6 +83,14 @@ def reject(
     on: Annotated[
         str | None, typer.Option("--on", help="When you heard (YYYY-MM-DD). Default: today.")
     ] = None,
+    applied_on: Annotated[
+        str | None,
+        typer.Option(
+            "--applied-on",
+            help="For a new application: when you applied (YYYY-MM-DD). Without it, the day "
+            "you heard stands in, marked as a guess.",
+        ),
+    ] = None,
     contact: Annotated[str, typer.Option(help="Who wrote to you, e.g. 'Priya Raman'.")] = "",
     contact_email: Annotated[
         str, typer.Option("--contact-email", help="Their e-mail address, for the drafts.")
@@ -204,6 +212,7 @@ def reject(
         application_id=app_id,
         create_new=new,
         rename_role=bool(role.strip()) and app_id is not None,
+        applied_on=parse_day(applied_on),
     )
     if not data.company.strip() and app_id is None:
         raise UserError(

@@ -147,10 +147,14 @@ def import_one(owner: User, msg: MailMessage, analysis: Analysis, source: str = 
             with transaction.atomic():
                 if application is None and decision.company:
                     application = new_application(owner, decision.company, analysis.role, details)
-                    file_on(application, details)
+                    file_on(application, details, asked=False)
                     outcome = Outcome.CREATED
                 elif application is not None:
-                    outcome = Outcome.UPDATED if file_on(application, details) else Outcome.SKIPPED
+                    outcome = (
+                        Outcome.UPDATED
+                        if file_on(application, details, asked=False)
+                        else Outcome.SKIPPED
+                    )
         except UserError as error:
             decision = Decision(review=str(error), candidates=decision.candidates)
             application = None

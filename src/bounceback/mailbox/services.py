@@ -80,8 +80,12 @@ def new_application(owner: User, company: str, role: str | None, details: Detail
     )
 
 
-def file_on(application: Application, details: Details) -> bool:
-    """Record what the e-mail says on the application; False when there is nothing new."""
+def file_on(application: Application, details: Details, *, asked: bool) -> bool:
+    """Record what the e-mail says on the application; False when there is nothing new.
+
+    ``asked``: the person confirmed it (in review); otherwise the import filed it by itself
+    and a rejection shows what was read as a suggestion until they confirm it.
+    """
     day = max(details.day, application.applied_on)
     note = f"From the e-mail “{details.subject}”" if details.subject else "From an e-mail"
     if details.label == Label.REJECTION:
@@ -97,6 +101,8 @@ def file_on(application: Application, details: Details) -> bool:
             has_feedback=bool(details.has_feedback),
             reapply_invite=bool(details.reapply_invite),
             contact_name=details.contact_name or "",
+            filed_from_mail=True,
+            confirmed=asked,
         )
         return True
     kind = _EVENT_FOR_LABEL.get(Label(details.label)) if details.label in Label.values else None
@@ -363,7 +369,7 @@ def _resolve(
 ) -> None:
     if not item.is_open:
         raise UserError("This e-mail has already been filed.")
-    filed = file_on(application, details)
+    filed = file_on(application, details, asked=True)
     item.status = status
     item.application = application
     item.resolved_at = timezone.now()

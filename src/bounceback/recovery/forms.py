@@ -5,6 +5,7 @@ from datetime import date
 from django import forms
 
 from bounceback.applications.forms import DateInput
+from bounceback.lib.days import past_problem
 from bounceback.recovery.drafts import TONES
 from bounceback.recovery.models import StageReached
 
@@ -73,6 +74,20 @@ class CaptureForm(_RejectionDetails):
     application = forms.CharField(
         label="Which application is it?", required=False, max_length=20, widget=forms.RadioSelect
     )
+    applied_on = forms.DateField(
+        label="When you applied",
+        widget=DateInput,
+        required=False,
+        help_text="For a new application, if you remember. Left empty, the day you heard "
+        "stands in, marked as a guess, and stays out of your weekly count.",
+    )
+
+    def clean_applied_on(self) -> date | None:
+        day: date | None = self.cleaned_data.get("applied_on")
+        problem = past_problem(day, "The day you applied") if day else None
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
 
     def __init__(
         self, *args: object, candidates: list[tuple[str, str]] | None = None, **kwargs: object

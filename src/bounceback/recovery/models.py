@@ -47,6 +47,10 @@ class Rejection(Owned):
     contact = models.ForeignKey(
         Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Filed by the mailbox import from what the e-mail seemed to say; until the person
+    # confirms or corrects it (``confirmed``), every detail above is shown as read, not known.
+    filed_from_mail = models.BooleanField(default=False)
+    confirmed = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -54,6 +58,11 @@ class Rejection(Owned):
 
     def __str__(self) -> str:
         return f"Rejection: {self.application}"
+
+    @property
+    def is_guess(self) -> bool:
+        """Filed from an e-mail without asking, and not yet looked at by the person."""
+        return not self.confirmed
 
 
 class ControlKind(models.TextChoices):

@@ -19,7 +19,7 @@ from bounceback.applications.models import (
 )
 from bounceback.applications.services import (
     add_application,
-    check_not_future,
+    check_sensible,
     get_application,
     match_application,
     record_event,
@@ -65,8 +65,13 @@ def record_rejection(
     contact: Contact | None = None,
     contact_name: str = "",
     contact_email: str = "",
+    filed_from_mail: bool = False,
+    confirmed: bool = True,
 ) -> Rejection:
     """Record a "no" on an application: the rejection and its timeline entry.
+
+    ``filed_from_mail`` and ``confirmed``: where it came from, and whether the person has
+    seen it (the mailbox import files a sure one without asking: confirmed=False).
 
     When the stage is unknown, the application's own furthest stage is used; when the
     e-mail shows the person got further than the timeline says, the timeline catches up
@@ -97,8 +102,45 @@ def record_rejection(
         reapply_invite=reapply_invite,
         outside_control=outside_control,
         contact=contact,
+        filed_from_mail=filed_from_mail,
+        confirmed=confirmed,
     )
     record_event(application, EventKind.REJECTED, occurred_on=received_on)
+    return rejection
+
+
+@transaction.atomic
+def unfile_rejection(rejection: Rejection) -> Application:
+    """The person says an e-mail filed as a "no" was not one: take it off, as if never filed.
+
+    Only for a rejection nobody has confirmed: the steps bounceback added from it go too,
+    and the application's stage and status come back from what is left on its timeline.
+    """
+    if rejection.confirmed:
+        raise UserError(
+            "You confirmed this rejection earlier, so bounceback leaves it as it is. "
+            "Correct its details instead, or delete the application."
+        )
+    application = rejection.application
+    StageEvent.objects.filter(application=application, kind=EventKind.REJECTED).delete()
+    from bounceback.recovery.wins import forget_wins_for_event
+
+    for added in StageEvent.objects.filter(
+        application=application, note=CAUGHT_UP_NOTE, date_guessed=True
+    ):
+        forget_wins_for_event(added)
+        added.delete()
+    rejection.delete()
+    application.replay()
+    application.save(update_fields=["stage", "status", "updated_at"])
+    return application
+
+
+def confirm_rejection(rejection: Rejection) -> Rejection:
+    """The person looked at what bounceback read from the e-mail and says it is right."""
+    if not rejection.confirmed:
+        rejection.confirmed = True
+        rejection.save(update_fields=["confirmed"])
     return rejection
 
 
@@ -147,6 +189,7 @@ def update_rejection(
             setattr(rejection, name, value)
     if contact_name is not None or contact_email is not None:
         rejection.contact = _corrected_contact(rejection, contact_name, contact_email)
+    rejection.confirmed = True  # the person has looked, and corrected what needed it
     rejection.save()
     return rejection
 
@@ -221,7 +264,8 @@ def _catch_up_timeline(
     event_kind = _REACHED_TO_EVENT.get(StageReached(reached))
     if event_kind is None or _rank(reached) <= _rank(timeline_stage(application)):
         return
-    record_event(application, event_kind, occurred_on=day, note=CAUGHT_UP_NOTE)
+    # The person got this far, but not on the day the "no" came: the day is a guess.
+    record_event(application, event_kind, occurred_on=day, note=CAUGHT_UP_NOTE, date_guessed=True)
     if before_rejected:
         # Keep "Not selected" the last line of a day's timeline when a step is added afterwards.
         for rejected in StageEvent.objects.filter(application=application, kind=EventKind.REJECTED):
@@ -244,7 +288,7 @@ def check_heard_on(
     ignore_ids: QuerySet[StageEvent] | None = None,
 ) -> None:
     """Refuse a day in the future, before the application, or before the timeline's last step."""
-    check_not_future(day, "The date you heard back")
+    check_sensible(day, "The date you heard back")
     if day < application.applied_on:
         raise UserError(
             f"That date is before you applied ({application.applied_on:%d %b %Y}). "
@@ -313,6 +357,8 @@ class CaptureInput:
     stage_is_guess: bool = False
     # The person corrected the role of an application they picked: it is renamed.
     rename_role: bool = False
+    # For a new application: the day they applied, when they remember it.
+    applied_on: date | None = None
 
 
 class Unsure(UserError):
@@ -356,7 +402,7 @@ def capture_rejection(owner: User, data: CaptureInput) -> Rejection:
             "There is nothing to save yet. Paste the e-mail, or type the company and what happened."
         )
     received_on = data.received_on or date.today()
-    check_not_future(received_on, "The date you heard back")
+    check_sensible(received_on, "The date you heard back")
     application = resolve_application(owner, data)
     stage = data.stage or StageReached.UNKNOWN
     if application is not None and data.stage_is_guess:
@@ -369,14 +415,19 @@ def capture_rejection(owner: User, data: CaptureInput) -> Rejection:
                 f"This looks like a new application at {data.company.strip()}. "
                 "Please add the role so you can find it again."
             )
-        # The day they applied is unknown: the day they heard stands in, marked as a guess
-        # so response times never count a made-up "answered the same day".
+        # Unless the person says when they applied, the day they heard stands in, marked as
+        # a guess so the weekly count and response times never count a made-up day.
+        if data.applied_on is not None and data.applied_on > received_on:
+            raise UserError(
+                "The day you applied is after the day you heard back. Check the dates. "
+                "Nothing was saved."
+            )
         application = add_application(
             owner,
             company=data.company,
             role=data.role,
-            applied_on=received_on,
-            applied_on_guessed=True,
+            applied_on=data.applied_on or received_on,
+            applied_on_guessed=data.applied_on is None,
         )
     return record_rejection(
         application,
@@ -454,7 +505,7 @@ def record_feedback(
     if not text:
         raise UserError("Their reply is empty: add what they wrote, then save. Nothing was saved.")
     received_on = received_on or date.today()
-    check_not_future(received_on, "The date the feedback came")
+    check_sensible(received_on, "The date the feedback came")
     feedback = Feedback.objects.create(
         owner=application.owner,
         application=application,

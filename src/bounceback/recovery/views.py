@@ -185,6 +185,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
                     application_id=int(choice) if choice and choice.isdigit() else None,
                     create_new=choice == "new",
                     rename_role=data["role"].strip() != data["role_was"].strip(),
+                    applied_on=data["applied_on"],
                 ),
             )
         except NotFound:
@@ -265,6 +266,38 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
             }
         )
     return render(request, "recovery/edit.html", {"rejection": rejection, "form": form})
+
+
+def _back(request: AuthedRequest, default: str) -> str:
+    """Where a plain form returns to: a path on this site, else ``default``."""
+    back = request.POST.get("back", "")
+    return back if back.startswith("/") and not back.startswith("//") else default
+
+
+@require_POST
+def confirm(request: AuthedRequest, pk: int) -> HttpResponse:
+    """One click: what bounceback read from the e-mail is right."""
+    rejection = _rejection(request, pk)
+    services.confirm_rejection(rejection)
+    messages.success(request, "Thanks for checking. It stays as it is.")
+    return redirect(_back(request, reverse("recovery:detail", args=[rejection.pk])))
+
+
+@require_POST
+def unfile(request: AuthedRequest, pk: int) -> HttpResponse:
+    """One click: the e-mail filed as a "no" was not one. It comes off the application."""
+    rejection = _rejection(request, pk)
+    try:
+        application = services.unfile_rejection(rejection)
+    except UserError as error:
+        messages.error(request, str(error))
+        return redirect("recovery:detail", pk=rejection.pk)
+    messages.success(
+        request,
+        f"Taken off: {application} is {application.get_status_display().lower()} again. "
+        "Sorry for the scare.",
+    )
+    return redirect(application)
 
 
 def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
@@ -416,12 +449,9 @@ def action_update(request: AuthedRequest, pk: int) -> HttpResponse:
             else "recovery/_step_row.html"
         )
         return render(request, template, {"action": action, "error": error, "today": _today()})
-    back = request.POST.get("back", "")
-    if not back.startswith("/") or back.startswith("//"):
-        back = reverse("recovery:today")
     if error:
         messages.error(request, error)
-    return redirect(back)
+    return redirect(_back(request, reverse("recovery:today")))
 
 
 def _today() -> Any:
