@@ -305,9 +305,9 @@ def mentions(segment: str, reference: date) -> list[_Mention]:
     for m in _WEEKDAY_ONLY.finditer(segment):
         if m["wd"].lower() not in _WEEKDAY_ALONE or not free(m.start("wd"), m.end("wd")):
             continue
-        day = _next_weekday(WEEKDAYS[m["wd"].lower()], reference, bool(m["week"]))
+        upcoming = _next_weekday(WEEKDAYS[m["wd"].lower()], reference, bool(m["week"]))
         taken.append((m.start(), m.end()))
-        found.append(_Mention(day, m.start(), m.end(), relative=True))
+        found.append(_Mention(upcoming, m.start(), m.end(), relative=True))
     for m in _RELATIVE.finditer(segment):
         n = int(m["n"]) if m["n"].isdigit() else NUMBERS.get(m["n"].lower())
         if not n or not free(m.start(), m.end()):
