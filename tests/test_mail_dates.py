@@ -140,6 +140,8 @@ def test_without_the_emails_date_only_written_dates_are_read() -> None:
     assert read("Please complete the test within three days.", "assessment_invite", None) == []
     written = read("Please complete the test by 9 December 2026.", "assessment_invite", None)
     assert written == [("assessment_due", "2026-12-09")]
+    no_year = find_events("Please complete the test by 9 December.", None, "assessment_invite")
+    assert [e.day.month for e in no_year] == [12]
 
 
 def test_a_date_without_a_year_is_the_next_one_after_the_email() -> None:

@@ -402,7 +402,8 @@ def find_events(text: str, sent_at: datetime | date | None, label: str) -> list[
     """The dated events in a job e-mail of this kind (``label`` as the analyser reads it).
 
     ``sent_at`` is the e-mail's Date: (relative days count from it); without one (a paste
-    with no headers) nothing relative can be placed, so only written dates are read.
+    with no headers) nothing relative can be placed, so only written dates are read (a
+    date without its year being the next one from today).
     """
     allowed = KINDS_FOR_LABEL.get(label, ())
     if not allowed or not text.strip():
@@ -412,7 +413,7 @@ def find_events(text: str, sent_at: datetime | date | None, label: str) -> list[
     events: dict[str, MailEvent] = {}
     fallback: list[MailEvent] = []
     for index, segment in enumerate(segments):
-        found = mentions(segment, reference or date.min)
+        found = mentions(segment, reference or date.today())
         if reference is None:
             found = [m for m in found if not m.relative]
         found = [m for m in found if reference is None or m.day >= reference]
