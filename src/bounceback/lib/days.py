@@ -44,7 +44,10 @@ def future_problem(day: date, what: str = "That day", today: date | None = None)
     """Why ``day`` can't be a day for something still to do, or None when it can."""
     today = today or date.today()
     if day < today:
-        return f"{what} has already passed ({words(day)}). Pick today or a later day."
+        return (
+            f"{what} has already passed ({words(day)}). Pick today or a later day, "
+            "or leave it undated."
+        )
     if day > _years_from(today, FURTHEST_YEARS):
         return (
             f"{what} is more than {FURTHEST_YEARS} years ahead ({words(day)}). "

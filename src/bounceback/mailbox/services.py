@@ -18,6 +18,7 @@ from bounceback.applications.models import Application, EventKind
 from bounceback.applications.services import add_application, record_event, search
 from bounceback.errors import UserError
 from bounceback.lib.companies import company_key, role_key
+from bounceback.lib.mail.dates import find_events
 from bounceback.lib.mail.extract import domain_of, is_ats_domain
 from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
 from bounceback.mailbox.models import (
@@ -29,7 +30,8 @@ from bounceback.mailbox.models import (
     ReviewStatus,
     SenderRule,
 )
-from bounceback.recovery.models import StageReached
+from bounceback.recovery.dated import propose_from_mail
+from bounceback.recovery.models import Action, StageReached
 from bounceback.recovery.services import record_rejection
 
 _EVENT_FOR_LABEL = {
@@ -109,7 +111,19 @@ def file_on(application: Application, details: Details, *, asked: bool) -> bool:
     if kind is None:
         return False  # "application received" and other mail: the application itself is the record
     record_event(application, kind, occurred_on=day, note=note)
+    propose_dated(application, details)
     return True
+
+
+def propose_dated(application: Application, details: Details) -> list[Action]:
+    """The interview time, deadline or reply-by day the e-mail names, proposed as steps."""
+    events = find_events(details.text, details.sent_at, details.label)
+    return propose_from_mail(
+        application,
+        events,
+        subject=details.subject,
+        sent_on=details.sent_at.date() if details.sent_at else None,
+    )
 
 
 # --- sender rules ----------------------------------------------------------------

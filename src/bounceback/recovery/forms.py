@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 
@@ -117,6 +118,27 @@ class RejectionEditForm(_RejectionDetails):
         return data
 
 
+class GoodNewsForm(forms.Form):
+    """A pasted invitation or offer going onto an application's timeline, dates and all."""
+
+    application = forms.IntegerField(min_value=1)
+    kind = forms.ChoiceField(choices=[(k, k) for k in ("interview", "assessment", "offer")])
+    label = forms.ChoiceField(
+        required=False,
+        choices=[("", "")] + [(k, k) for k in ("interview_invite", "assessment_invite", "offer")],
+    )
+    occurred_on = forms.DateField()
+    note = forms.CharField(required=False, max_length=200)
+    text = forms.CharField(required=False, max_length=50_000)
+
+    def clean_occurred_on(self) -> date:
+        day: date = self.cleaned_data["occurred_on"]
+        problem = past_problem(day, "The day it came")
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
+
+
 class AnswerForm(forms.Form):
     key = forms.SlugField(max_length=60)
     answer = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -124,8 +146,36 @@ class AnswerForm(forms.Form):
 
 
 class ActionEditForm(forms.Form):
+    """Edit a step's wording, day and time, or (``move_only``) just move its day."""
+
     title = forms.CharField(max_length=200)
     due_on = forms.DateField(required=False, widget=DateInput)
+    at = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def __init__(self, *args: Any, move_only: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if move_only:
+            self.fields["title"].required = False
+            self.fields["due_on"].required = True
+
+    def problem(self) -> str:
+        if "due_on" in self.errors and self.fields["due_on"].required:
+            return "Pick the day to move it to (like 2026-12-01)."
+        if "at" in self.errors:
+            return "Please give the time like 14:30, or leave it empty."
+        return "Please give the step a few words, and a date like 2026-12-01 (or none)."
+
+
+class KeepAllForm(forms.Form):
+    """ "Keep all": the suggestions shown, by id, so one that arrived meanwhile isn't kept unseen."""
+
+    ids = forms.CharField(required=False, max_length=5000, widget=forms.HiddenInput)
+
+    def clean_ids(self) -> list[int]:
+        parts = [p.strip() for p in self.cleaned_data["ids"].split(",") if p.strip()]
+        if not all(p.isdigit() for p in parts):
+            raise forms.ValidationError("Those aren't steps bounceback knows.")
+        return [int(p) for p in parts]
 
 
 class ToneForm(forms.Form):

@@ -483,10 +483,14 @@ def waiting_rejections(owner: User, today: date | None = None, limit: int = 3) -
     """Recent rejections nobody has reflected on or planned steps for yet (often imported)."""
     from datetime import timedelta
 
+    from django.db.models import Q
+
     since = (today or date.today()) - timedelta(days=WAITING_DAYS)
     return list(
         Rejection.objects.filter(owner=owner, received_on__gte=since)
-        .filter(reflections__isnull=True, actions__isnull=True)
+        # Untouched, or filed from mail without asking and not yet confirmed.
+        .filter(Q(reflections__isnull=True, actions__isnull=True) | Q(confirmed=False))
+        .distinct()
         .select_related("application__company")
         .order_by("-received_on", "-id")[:limit]
     )
@@ -544,6 +548,29 @@ def record_feedback(
     if not feedback.is_generic:
         Rejection.objects.filter(application=application).update(has_feedback=True)
     return feedback
+
+
+@transaction.atomic
+def record_good_news(
+    application: Application,
+    kind: str,
+    *,
+    occurred_on: date,
+    note: str = "",
+    text: str = "",
+    label: str = "",
+) -> list[Action]:
+    """A pasted invitation or offer: the step on the timeline, and its dates proposed.
+
+    The interview time, test deadline or reply-by day the e-mail names become suggested
+    steps (``recovery.dated``), kept in one click.
+    """
+    from bounceback.recovery.capture import read_dates
+    from bounceback.recovery.dated import propose_from_mail
+
+    record_event(application, kind, occurred_on=occurred_on, note=note)
+    events = read_dates(text, occurred_on, label) if text.strip() else []
+    return propose_from_mail(application, events, subject=note, sent_on=occurred_on)
 
 
 def get_feedback(owner: User, pk: int | str) -> Feedback:

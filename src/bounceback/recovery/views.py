@@ -17,19 +17,19 @@ from django.views.decorators.http import require_POST
 from bounceback.applications.models import Application
 from bounceback.applications.services import get_application, match_application
 from bounceback.errors import NotFound, UserError
-from bounceback.http import AuthedRequest
+from bounceback.http import AuthedRequest, back_to
 from bounceback.recovery import actions, drafts, history, reflection, services
 from bounceback.recovery.capture import analyse
 from bounceback.recovery.forms import (
     AnswerForm,
     CaptureForm,
+    GoodNewsForm,
     PasteForm,
     RejectionEditForm,
     ToneForm,
 )
 from bounceback.recovery.models import ActionStatus, Rejection
 from bounceback.recovery.support import checkin_offer, sounds_distressed, support_panel
-from bounceback.recovery.views_calendar import section_context
 
 
 def _rejection(request: AuthedRequest, pk: int) -> Rejection:
@@ -90,6 +90,7 @@ def capture(request: AuthedRequest) -> HttpResponse:
                     "match": match.application if match.certain else None,
                     "application": application,
                     "step_kind": guess.timeline_step,
+                    "label": guess.label,
                     "step_day": guess.heard_on or date.today(),
                     "step_note": _first_line(text),
                 },
@@ -105,6 +106,40 @@ def capture(request: AuthedRequest) -> HttpResponse:
             "application": application,
         },
     )
+
+
+@require_POST
+def good_news(request: AuthedRequest) -> HttpResponse:
+    """A pasted invitation or offer: onto the application's timeline, with its dates proposed."""
+    form = GoodNewsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "bounceback couldn't add that. Please paste the e-mail again.")
+        return redirect("recovery:capture")
+    data = form.cleaned_data
+    application = _known_application(request, data["application"])
+    if application is None:
+        raise Http404("No such application.")
+    try:
+        proposed = services.record_good_news(
+            application,
+            data["kind"],
+            occurred_on=data["occurred_on"],
+            note=data["note"],
+            text=data["text"],
+            label=data["label"],
+        )
+    except UserError as error:
+        messages.error(request, str(error))
+        return redirect(application)
+    if proposed:
+        messages.success(
+            request,
+            "Added to the timeline. bounceback read a date in it: keep it on Today to have it "
+            "in your list and calendar.",
+        )
+        return redirect(reverse("recovery:today") + "#events")
+    messages.success(request, "Added to the timeline.")
+    return redirect(application)
 
 
 def _check_form(
@@ -268,19 +303,13 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(request, "recovery/edit.html", {"rejection": rejection, "form": form})
 
 
-def _back(request: AuthedRequest, default: str) -> str:
-    """Where a plain form returns to: a path on this site, else ``default``."""
-    back = request.POST.get("back", "")
-    return back if back.startswith("/") and not back.startswith("//") else default
-
-
 @require_POST
 def confirm(request: AuthedRequest, pk: int) -> HttpResponse:
     """One click: what bounceback read from the e-mail is right."""
     rejection = _rejection(request, pk)
     services.confirm_rejection(rejection)
     messages.success(request, "Thanks for checking. It stays as it is.")
-    return redirect(_back(request, reverse("recovery:detail", args=[rejection.pk])))
+    return redirect(back_to(request, reverse("recovery:detail", args=[rejection.pk])))
 
 
 @require_POST
@@ -398,60 +427,6 @@ def done(request: AuthedRequest, pk: int) -> HttpResponse:
         "recovery/done.html",
         {"rejection": rejection, "kept": kept, "checkin": checkin_offer(request), "step": 5},
     )
-
-
-def today(request: AuthedRequest) -> HttpResponse:
-    return render(
-        request,
-        "recovery/today.html",
-        {
-            "due": actions.due(request.user),
-            "upcoming": actions.upcoming(request.user),
-            **section_context(request),
-        },
-    )
-
-
-@require_POST
-def action_update(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Accept, drop, edit or finish one step; htmx swaps just its row."""
-    from bounceback.recovery.forms import ActionEditForm
-
-    try:
-        action = actions.get_action(request.user, pk)
-    except NotFound:
-        raise Http404("No such step.") from None
-    do = request.POST.get("do", "")
-    error = ""
-    if do == "accept":
-        actions.accept(action)
-    elif do == "drop":
-        actions.drop(action)
-    elif do == "done":
-        actions.complete(action)
-    elif do == "edit":
-        form = ActionEditForm(request.POST)
-        if form.is_valid():
-            try:
-                actions.edit(
-                    action, title=form.cleaned_data["title"], due_on=form.cleaned_data["due_on"]
-                )
-            except UserError as problem:
-                error = str(problem)
-        else:
-            error = "Please give the step a few words, and a date like 2026-12-01 (or none)."
-    else:
-        error = "bounceback did not understand that button. Please reload the page."
-    if request.htmx:
-        template = (
-            "recovery/_today_row.html"
-            if request.POST.get("view") == "today"
-            else "recovery/_step_row.html"
-        )
-        return render(request, template, {"action": action, "error": error, "today": _today()})
-    if error:
-        messages.error(request, error)
-    return redirect(_back(request, reverse("recovery:today")))
 
 
 def _today() -> Any:

@@ -1,0 +1,178 @@
+"""Suggest, then confirm, in a real browser: what bounceback infers waits for the person.
+
+An offer survives a bulk "vacancy filled" notice; a receipt with conditional wording is a
+receipt; an interview invitation becomes a dated event on Today and in the calendar once
+kept; Back and resubmit make one rejection; a guessed day stays out of this week's count.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.clock import CURRENT_TIME, TODAY
+from tests.conftest import shoot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def mbox_file(tmp_path: Path, *mails: str) -> Path:
+    path = tmp_path / "box.mbox"
+    stamp = "From someone@example.org Mon Nov 16 09:00:00 2026\n"
+    path.write_text("".join(stamp + m.strip() + "\n\n" for m in mails), encoding="utf-8")
+    return path
+
+
+def mail(n: int, sender: str, subject: str, body: str, when: Any = CURRENT_TIME) -> str:
+    return (
+        f"From: {sender}\nTo: sam@example.org\nSubject: {subject}\n"
+        f"Message-ID: <trust-{n}@mail.example>\nDate: {when:%a, %d %b %Y %H:%M:%S %z}\n"
+        f"Content-Type: text/plain; charset=utf-8\n\n{body}\n"
+    )
+
+
+def test_an_offer_survives_a_vacancy_filled_notice_which_waits_in_review(
+    signed_in_page: Any, live_server: Any, tmp_path: Path
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.services import add_application, record_event
+    from bounceback.lib.mail.message import Analysis, MailMessage
+    from bounceback.lib.mail.mime import Parsed
+    from bounceback.lib.mail.triage import Analysed
+    from bounceback.mailbox.importer import import_items
+    from bounceback.mailbox.models import ReviewItem
+
+    me = local_user()
+    application = add_application(
+        me, company="Acme", role="Data Analyst", applied_on=TODAY - timedelta(days=30)
+    )
+    record_event(application, "offer", occurred_on=TODAY - timedelta(days=3))
+    notice = MailMessage(
+        message_id="filled@acme.example",
+        date=CURRENT_TIME,
+        from_name="Acme Careers",
+        from_addr="careers@acme.example",
+        subject="Update on your application",
+        text="Thank you for your interest in Acme. The vacancy has now been filled.",
+    )
+    # As sure as the analyser was in the reported case.
+    sure = Analysis(label="rejection", confidence=0.999, company="Acme")
+    import_items(me, [Analysed(Parsed(1, "message 1", notice), sure)])
+    assert ReviewItem.objects.filter(owner=me).count() == 1
+
+    page = signed_in_page
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/applications/{application.pk}/")
+    assert page.locator(".pill").first.inner_text() == "Offer received"
+    page.goto(f"{live_server.url}/mail/review/")
+    reason = page.get_by_text("never takes an offer away on a guess")
+    reason.wait_for()
+    shoot(page, "trust-offer-notice-review")
+
+
+def test_a_receipt_with_conditional_wording_is_filed_as_received(
+    signed_in_page: Any, live_server: Any, tmp_path: Path
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.models import Application
+    from bounceback.mailbox.importer import import_mailbox
+
+    receipt = mail(
+        1,
+        "Northwind Analytics Careers <careers@northwind.example>",
+        "Your application to Northwind Analytics",
+        "Dear Sam,\n\nThank you for applying for the Data Analyst role at Northwind Analytics. "
+        "We have received your application and our team will review it carefully.\n\n"
+        "If you have not heard from us within three weeks, please assume that your application "
+        "has not been successful on this occasion.\n\nKind regards,\nNorthwind Analytics",
+    )
+    report = import_mailbox(local_user(), mbox_file(tmp_path, receipt))
+    assert report.created == 1
+    application = Application.objects.get(company__name="Northwind Analytics")
+    assert application.status == "active" and not application.applied_on_guessed
+
+    page = signed_in_page
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/applications/")
+    row = page.locator("tr", has_text="Northwind Analytics")
+    assert "In progress" in row.inner_text() and "Not selected" not in row.inner_text()
+    page.goto(f"{live_server.url}/applications/?q=nortwind")  # a typo still finds it
+    page.get_by_text("Yes: you applied to 1 role").wait_for()
+
+
+def test_an_interview_invitation_becomes_a_dated_event_on_today_and_in_the_calendar(
+    signed_in_page: Any, live_server: Any, tmp_path: Path
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.services import add_application
+    from bounceback.mailbox.importer import import_mailbox
+
+    me = local_user()
+    add_application(me, company="Globex", role="Analyst", applied_on=TODAY - timedelta(days=8))
+    day = TODAY + timedelta(days=6)
+    invite = mail(
+        2,
+        "Dana Whitlow <dana@globex.example>",
+        "Interview invitation: Analyst at Globex",
+        f"Hi Sam,\n\nWe'd like to invite you to an interview for the Analyst role at Globex "
+        f"on {day:%A} {day.day} {day:%B} at 2pm.\n\nBest,\nDana Whitlow\nGlobex",
+    )
+    import_mailbox(me, mbox_file(tmp_path, invite))
+
+    page = signed_in_page
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/rejections/today/")
+    events = page.locator("#events")
+    events.get_by_text("Interview with Globex").wait_for()
+    assert "from the e-mail “Interview invitation: Analyst at Globex”" in events.inner_text()
+    assert f"{day.day} {day:%b}, 14:00" in events.inner_text()
+    shoot(page, "trust-today-event")
+    before = page.request.get(f"{live_server.url}/rejections/today/calendar.ics").text()
+    assert "Interview with Globex" not in before  # a suggestion until kept
+    events.get_by_role("button", name="Keep: Interview with Globex").click()
+    page.locator("#today-1, .today-row").filter(has_text="Done").first.wait_for()
+    page.reload()
+    page.locator("#coming-up").get_by_text("Interview with Globex").wait_for()
+    ics = page.request.get(f"{live_server.url}/rejections/today/calendar.ics").text()
+    assert "SUMMARY:Interview with Globex" in ics
+    assert f"DTSTART:{day:%Y%m%d}T140000Z" in ics
+    shoot(page, "trust-today-kept")
+
+
+def test_a_guessed_day_stays_out_of_this_weeks_count_until_confirmed(
+    signed_in_page: Any, live_server: Any, tmp_path: Path
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.models import Application
+    from bounceback.applications.services import add_application
+    from bounceback.mailbox.importer import import_mailbox
+
+    me = local_user()
+    add_application(me, company="Acme", role="Analyst", applied_on=TODAY)
+    rejection = mail(
+        3,
+        "Initech Recruiting <jobs@initech.example>",
+        "Your application to Initech",
+        "Hi Sam,\n\nThank you for applying for the Tester position at Initech. Unfortunately we "
+        "have decided not to move forward with your application.\n\nBest,\nJane",
+    )
+    import_mailbox(me, mbox_file(tmp_path, rejection))
+    initech = Application.objects.get(company__name="Initech")
+    assert initech.applied_on_guessed
+
+    page = signed_in_page
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/")
+    this_week = page.locator(".stats div", has_text="This week").locator("dd")
+    assert this_week.inner_text().startswith("1 ")
+    page.get_by_text("1 more this week has a day guessed from an e-mail").wait_for()
+    shoot(page, "trust-guessed-dashboard")
+    page.get_by_role("link", name="confirm or change it").click()
+    page.get_by_role("link", name="Tester").click()
+    page.get_by_role("button", name="Yes, I applied that day").click()
+    page.get_by_text("it is.").wait_for()
+    page.goto(f"{live_server.url}/")
+    assert this_week.inner_text().startswith("2 ")
