@@ -360,17 +360,20 @@ def test_feedback_requests_ask_about_the_candidate_not_their_process(alice: Any)
     assert "how I came across in our call" in screen.body
 
 
-def test_a_role_put_on_hold_gets_a_keep_in_touch_note_not_a_feedback_request(
+def test_a_role_put_on_hold_gets_a_keep_in_touch_note_and_the_feedback_request_stays_offered(
     cli: Any, alice: Any, tmp_path: Path
 ) -> None:
     mail = tmp_path / "hold.eml"
     mail.write_text(ON_HOLD)
     data = json.loads(cli("reject", "--email", str(mail), "--no-input", "--json").stdout)
     assert data["rejection"]["outside_control"] is True
-    assert [d["kind"] for d in data["drafts"]] == ["thank_you", "keep_in_touch"]
-    kinds = {a["kind"] for a in data["actions"]}
-    assert "feedback_request" not in kinds and "follow_up" not in kinds
-    assert "keep_in_touch" in kinds
+    # "On hold" is bounceback's reading: the feedback request is still offered, unless the
+    # person says what they have is enough.
+    assert [d["kind"] for d in data["drafts"]] == ["thank_you", "keep_in_touch", "feedback_request"]
+    assert "keep_in_touch" in {a["kind"] for a in data["actions"]}
+    app = str(data["application"]["id"])
+    enough = json.loads(cli("reject", "--app", app, "--enough", "--json").stdout)
+    assert enough["rejection"]["feedback_enough"] is True
 
 
 # 10. Due dates: none in the past, and a year when it isn't this year.

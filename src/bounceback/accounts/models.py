@@ -32,6 +32,8 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     display_name = models.CharField(max_length=80, blank=True)
+    # The name drafts are signed with ("Sam Okafor"); asked once, on the first drafts page.
+    sign_as = models.CharField(max_length=120, blank=True)
     gentle_mode = models.BooleanField(
         default=False,
         help_text="Hide rejection counts and rejected applications from the dashboard. Nothing is deleted.",

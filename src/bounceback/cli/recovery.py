@@ -42,7 +42,10 @@ def _rejection_dict(rejection: Any) -> dict[str, Any]:
         "received_on": rejection.received_on,
         "stage_reached": rejection.stage_reached,
         "has_feedback": rejection.has_feedback,
+        "feedback_enough": rejection.feedback_enough,
         "reapply_invite": rejection.reapply_invite,
+        "filed_from_mail": rejection.filed_from_mail,
+        "confirmed": rejection.confirmed,
         "outside_control": rejection.outside_control,
         "contact": rejection.contact.name if rejection.contact else None,
         "contact_email": (rejection.contact.email or None) if rejection.contact else None,
@@ -93,7 +96,15 @@ def reject(
     feedback: Annotated[
         bool | None,
         typer.Option(
-            "--feedback/--no-feedback", help="The e-mail gives real reasons (default: as read)."
+            "--feedback/--no-feedback",
+            help="The e-mail says something specific about how you were judged (default: as read); a feedback request is still drafted unless --enough.",
+        ),
+    ] = None,
+    enough: Annotated[
+        bool | None,
+        typer.Option(
+            "--enough/--ask-for-feedback",
+            help="What they told you is enough: no feedback request is drafted (default: one is).",
         ),
     ] = None,
     reapply: Annotated[
@@ -137,7 +148,7 @@ def reject(
     further of what the e-mail says and what your timeline shows.
 
     On an application that already has a rejection, --app ID with any of --stage, --on,
-    --contact, --contact-email, --role, --feedback, --reapply or --outside-control corrects it
+    --contact, --contact-email, --role, --feedback, --enough, --reapply or --outside-control corrects it
     (the timeline and wins follow, nothing is duplicated); --app ID alone picks up its flow.
 
     Example: bounceback reject --email rejection.eml --tone brief
@@ -160,6 +171,7 @@ def reject(
         "received_on": received_on,
         "stage_reached": stage or None,
         "has_feedback": feedback,
+        "feedback_enough": enough,
         "reapply_invite": reapply,
         "outside_control": outside_control,
         "contact_name": contact or None,
@@ -202,6 +214,7 @@ def reject(
         stage_is_guess=not stage,
         received_on=received_on or guess.heard_on,
         has_feedback=guess.has_feedback if feedback is None else feedback,
+        feedback_enough=bool(enough),
         reapply_invite=guess.reapply_invite if reapply is None else reapply,
         outside_control=guess.outside_control if outside_control is None else outside_control,
         application_id=app_id,

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from bounceback.errors import NotFound, UserError
 from bounceback.lib.days import future_problem
+from bounceback.recovery.drafts import wants_feedback_request
 from bounceback.recovery.models import (
     Action,
     ActionKind,
@@ -58,8 +59,7 @@ def _proposals(rejection: Rejection) -> list[Proposal]:
         )
     ]
     if rejection.outside_control:
-        # The role was put on hold or closed: there is nothing to learn from asking why, but the
-        # door is worth keeping open in case it reopens.
+        # The role was put on hold or closed: the door is worth keeping open in case it reopens.
         found.append(
             Proposal(
                 ActionKind.KEEP_IN_TOUCH,
@@ -68,7 +68,7 @@ def _proposals(rejection: Rejection) -> list[Proposal]:
                 KEEP_IN_TOUCH_AFTER,
             )
         )
-    elif not rejection.has_feedback:
+    if wants_feedback_request(rejection):
         found += [
             Proposal(
                 ActionKind.FEEDBACK_REQUEST,

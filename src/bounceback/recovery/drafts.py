@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from django.contrib.auth.models import User
 from django.template import Context, Engine
 
 from bounceback.accounts.models import Profile
@@ -102,6 +103,12 @@ def check_tone(tone: str) -> str:
     return tone
 
 
+def signature(owner: User) -> str:
+    """The name the drafts are signed with: the person's own, or "" until they give it."""
+    profile = Profile.for_user(owner)
+    return profile.sign_as or profile.display_name or owner.get_full_name()
+
+
 def recipient(application: Application, rejection: Rejection | None = None) -> Contact | None:
     """Who to write to: the person on the rejection, else the first person on the application."""
     if rejection is not None and rejection.contact is not None:
@@ -118,8 +125,7 @@ def render(
     check_tone(tone)
     contact = recipient(application, rejection)
     stage = rejection.stage_reached if rejection else StageReached.UNKNOWN
-    profile = Profile.for_user(application.owner)
-    my_name = profile.display_name or application.owner.get_full_name()
+    my_name = signature(application.owner)
     source = template_path(kind, tone).read_text(encoding="utf-8")
     text = _ENGINE.from_string(source).render(
         Context(
@@ -148,14 +154,22 @@ def render(
     )
 
 
+def wants_feedback_request(rejection: Rejection) -> bool:
+    """A feedback request is always drafted unless the person said what they have is enough
+    (or their feedback has already come). What the e-mail seemed to say never removes it: a
+    stock line ("another candidate more closely matched") is not feedback."""
+    if rejection.feedback_enough:
+        return False
+    return not rejection.application.feedback.exists()
+
+
 def for_rejection(rejection: Rejection, tone: str = DEFAULT_TONE) -> list[Draft]:
-    """The thank-you; the feedback request unless the e-mail gave reasons; the note for
-    applying again when they invited it. When the role was put on hold or closed, a note
-    for keeping in touch instead of a feedback request: there is nothing to learn from why."""
+    """The thank-you; the feedback request unless the person has enough; a note for keeping in
+    touch when the role was put on hold or closed; the note for applying again when invited."""
     kinds = ["thank_you"]
     if rejection.outside_control:
         kinds.append("keep_in_touch")
-    elif not rejection.has_feedback:
+    if wants_feedback_request(rejection):
         kinds.append("feedback_request")
     if rejection.reapply_invite:
         kinds.append("reapply")

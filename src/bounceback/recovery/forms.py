@@ -43,7 +43,11 @@ class _RejectionDetails(forms.Form):
     )
     received_on = forms.DateField(label="When you heard", widget=DateInput, initial=date.today)
     has_feedback = forms.BooleanField(
-        label="The e-mail gives real reasons or feedback", required=False
+        label="The e-mail says something specific about how you were judged", required=False
+    )
+    feedback_enough = forms.BooleanField(
+        label="What they told me is enough: no need to draft a feedback request",
+        required=False,
     )
     reapply_invite = forms.BooleanField(label="They invite you to apply again", required=False)
     outside_control = forms.BooleanField(
@@ -176,6 +180,12 @@ class KeepAllForm(forms.Form):
         if not all(p.isdigit() for p in parts):
             raise forms.ValidationError("Those aren't steps bounceback knows.")
         return [int(p) for p in parts]
+
+
+class EnoughForm(forms.Form):
+    """ "What they told me is enough" on the drafts page, or taking it back."""
+
+    enough = forms.BooleanField(required=False)
 
 
 class ToneForm(forms.Form):

@@ -38,7 +38,10 @@ class Rejection(Owned):
         max_length=20, choices=StageReached.choices, default=StageReached.UNKNOWN
     )
     source_text = models.TextField(blank=True, help_text="The e-mail or your own words.")
+    # What the e-mail seems to say: something specific about how the person was judged.
     has_feedback = models.BooleanField(default=False)
+    # What the person says: what they have is enough, so no feedback request is drafted.
+    feedback_enough = models.BooleanField(default=False)
     reapply_invite = models.BooleanField(default=False)
     outside_control = models.BooleanField(
         default=False,

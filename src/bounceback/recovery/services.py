@@ -60,6 +60,7 @@ def record_rejection(
     stage_reached: str = StageReached.UNKNOWN,
     source_text: str = "",
     has_feedback: bool = False,
+    feedback_enough: bool = False,
     reapply_invite: bool = False,
     outside_control: bool = False,
     contact: Contact | None = None,
@@ -99,6 +100,7 @@ def record_rejection(
         stage_reached=stage_reached,
         source_text=source_text,
         has_feedback=has_feedback,
+        feedback_enough=feedback_enough,
         reapply_invite=reapply_invite,
         outside_control=outside_control,
         contact=contact,
@@ -136,6 +138,22 @@ def unfile_rejection(rejection: Rejection) -> Application:
     return application
 
 
+def set_feedback_enough(rejection: Rejection, enough: bool) -> Rejection:
+    """The person says what they have is enough (no feedback request), or takes that back.
+
+    Saying it is enough also leaves out the feedback steps still only suggested.
+    """
+    rejection.feedback_enough = enough
+    rejection.save(update_fields=["feedback_enough"])
+    if enough:
+        Action.objects.filter(
+            rejection=rejection,
+            kind__in=[ActionKind.FEEDBACK_REQUEST, ActionKind.FOLLOW_UP],
+            status=ActionStatus.PROPOSED,
+        ).update(status=ActionStatus.DROPPED)
+    return rejection
+
+
 def confirm_rejection(rejection: Rejection) -> Rejection:
     """The person looked at what bounceback read from the e-mail and says it is right."""
     if not rejection.confirmed:
@@ -151,6 +169,7 @@ def update_rejection(
     received_on: date | None = None,
     stage_reached: str | None = None,
     has_feedback: bool | None = None,
+    feedback_enough: bool | None = None,
     reapply_invite: bool | None = None,
     outside_control: bool | None = None,
     contact_name: str | None = None,
@@ -182,6 +201,7 @@ def update_rejection(
         rejection.stage_reached = stage_reached
     for name, value in (
         ("has_feedback", has_feedback),
+        ("feedback_enough", feedback_enough),
         ("reapply_invite", reapply_invite),
         ("outside_control", outside_control),
     ):
@@ -348,6 +368,7 @@ class CaptureInput:
     stage: str = StageReached.UNKNOWN
     received_on: date | None = None
     has_feedback: bool = False
+    feedback_enough: bool = False
     reapply_invite: bool = False
     outside_control: bool = False
     contact_email: str = ""
@@ -435,6 +456,7 @@ def capture_rejection(owner: User, data: CaptureInput) -> Rejection:
         stage_reached=stage,
         source_text=data.text.strip(),
         has_feedback=data.has_feedback,
+        feedback_enough=data.feedback_enough,
         reapply_invite=data.reapply_invite,
         outside_control=data.outside_control,
         contact_name=data.contact_name,

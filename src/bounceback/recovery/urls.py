@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/not-a-no/", views.unfile, name="unfile"),
     path("<int:pk>/reflect/", views.reflect, name="reflect"),
     path("<int:pk>/drafts/", views.draft_list, name="drafts"),
+    path("<int:pk>/drafts/enough/", views.feedback_enough, name="feedback_enough"),
     path("<int:pk>/next/", views.next_steps, name="next_steps"),
     path("<int:pk>/done/", views.done, name="done"),
     path("steps/<int:pk>/", views_today.action_update, name="action"),

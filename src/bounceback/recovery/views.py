@@ -23,6 +23,7 @@ from bounceback.recovery.capture import analyse
 from bounceback.recovery.forms import (
     AnswerForm,
     CaptureForm,
+    EnoughForm,
     GoodNewsForm,
     PasteForm,
     RejectionEditForm,
@@ -214,6 +215,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
                     stage=data["stage"],
                     received_on=data["received_on"],
                     has_feedback=data["has_feedback"],
+                    feedback_enough=data["feedback_enough"],
                     reapply_invite=data["reapply_invite"],
                     outside_control=data["outside_control"],
                     contact_email=data["contact_email"],
@@ -278,6 +280,7 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
                     received_on=data["received_on"],
                     stage_reached=data["stage_reached"],
                     has_feedback=data["has_feedback"],
+                    feedback_enough=data["feedback_enough"],
                     reapply_invite=data["reapply_invite"],
                     outside_control=data["outside_control"],
                     contact_name=data["contact_name"],
@@ -296,6 +299,7 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
                 "contact_name": contact.name if contact else "",
                 "contact_email": contact.email if contact else "",
                 "has_feedback": rejection.has_feedback,
+                "feedback_enough": rejection.feedback_enough,
                 "reapply_invite": rejection.reapply_invite,
                 "outside_control": rejection.outside_control,
             }
@@ -401,12 +405,29 @@ def draft_list(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "rejection": rejection,
             "drafts": drafts.for_rejection(rejection, tone),
+            "sign_as": drafts.signature(request.user),
             "done_since": drafts.done_since(rejection) if rejection.reapply_invite else [],
             "tone": tone,
             "tones": drafts.TONES,
             "step": 3,
         },
     )
+
+
+@require_POST
+def feedback_enough(request: AuthedRequest, pk: int) -> HttpResponse:
+    """ "What they told me is enough" (no feedback request drafted), or taking it back."""
+    rejection = _rejection(request, pk)
+    form = EnoughForm(request.POST)
+    enough = form.is_valid() and form.cleaned_data["enough"]
+    services.set_feedback_enough(rejection, enough)
+    messages.success(
+        request,
+        "Noted: no feedback request. What you have is enough."
+        if enough
+        else "The feedback request is drafted again below.",
+    )
+    return redirect(reverse("recovery:drafts", args=[rejection.pk]) + "#drafts-top")
 
 
 def next_steps(request: AuthedRequest, pk: int) -> HttpResponse:
