@@ -164,3 +164,26 @@ class CalendarFeed(models.Model):
             return None
         user: User = found.user
         return user
+
+
+class SubmittedForm(models.Model):
+    """A create form already sent: its one-time token and where its result is.
+
+    A form that creates something carries a random token; the first submission stores it
+    with the address of what it made, in the same transaction. Back, reload, a double click
+    or a resubmit sends the same token again and is taken to that result instead of making
+    a second one. Rows are small and only ever looked up by token.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    token = models.CharField(max_length=64)
+    url = models.CharField(max_length=500)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="one_submission_per_form")
+        ]
+
+    def __str__(self) -> str:
+        return f"Form {self.token[:8]}… → {self.url}"

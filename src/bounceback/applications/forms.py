@@ -47,9 +47,11 @@ class ApplicationForm(forms.ModelForm):
 
 
 class SaveAnywayForm(forms.Form):
-    """The answer to "you already applied there": save this application all the same."""
+    """The answer to "you already applied there" or "is this the company you have?": save this
+    application all the same (as typed), or under the company already there (``same_as``)."""
 
     save_anyway = forms.BooleanField(required=False)
+    same_as = forms.IntegerField(required=False, min_value=1)
 
 
 class EventForm(forms.ModelForm):

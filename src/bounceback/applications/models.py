@@ -105,11 +105,25 @@ class Owned(models.Model):
 
 
 class CompanyQuerySet(models.QuerySet["Company"]):
+    def same_as(self, owner: User, name: str) -> list[Company]:
+        """The owner's companies that are this one for certain (legal form, case and spacing
+        set aside: "LumenCloud Ltd" is "Lumen Cloud")."""
+        compact = company_key(name).replace(" ", "")
+        if not compact:
+            return []
+        return [c for c in self.filter(owner=owner) if c.key.replace(" ", "") == compact]
+
     def for_name(self, owner: User, name: str) -> Company:
         """The owner's company with this name, matched forgivingly; created if new."""
         key = company_key(name)
         if not key:
             raise ValueError("A company needs a name.")
+        found: Company | None = self.filter(owner=owner, key=key).first()
+        if found is None:
+            same = self.same_as(owner, name)
+            found = same[0] if len(same) == 1 else None
+        if found is not None:
+            return found
         company, _ = self.get_or_create(owner=owner, key=key, defaults={"name": name.strip()})
         return company
 

@@ -16,7 +16,7 @@ from bounceback.applications.models import (
     StageEvent,
 )
 from bounceback.errors import NotFound, UserError
-from bounceback.lib.companies import company_key, role_key, similarity
+from bounceback.lib.companies import SIMILAR, alike, company_key, matching, role_key, similarity
 from bounceback.lib.days import past_problem
 
 
@@ -185,28 +185,49 @@ def record_event(
     return event
 
 
+def _companies(owner: User) -> dict[int, str]:
+    return dict(Company.objects.filter(owner=owner).values_list("pk", "name"))
+
+
 def search(owner: User, text: str) -> QuerySet[Application]:
-    """Answer "did I already apply there?": forgiving on company names, plain on roles."""
+    """Answer "did I already apply there?": forgiving on company names, plain on roles.
+
+    One matcher for the web search, `list --search` and Mail review's "Look for it": legal
+    forms, spacing, joined words and small typos ("nortwind", "lumen cloud") still find it.
+    """
     text = text.strip()
     base = Application.objects.filter(owner=owner).select_related("company")
     if not text:
         return base.none()
-    key = company_key(text)
-    query = Q(role__icontains=text) | Q(company__name__icontains=text)
-    if key:
-        query |= Q(company__key__contains=key)
-    return base.filter(query)
+    found = matching(text, _companies(owner))
+    return base.filter(
+        Q(role__icontains=text) | Q(company__name__icontains=text) | Q(company__in=found)
+    )
+
+
+def similar_companies(owner: User, name: str) -> list[Company]:
+    """Companies whose name is close to ``name`` but not the same: asked about, never merged."""
+    ids = alike(name, _companies(owner))
+    by_id = Company.objects.in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def company_name(owner: User, pk: int) -> str:
+    """The name of one of the person's companies (chosen when asked "is it this one?")."""
+    try:
+        return Company.objects.get(owner=owner, pk=pk).name
+    except Company.DoesNotExist:
+        raise NotFound("That company isn't in your list any more. Type its name again.") from None
 
 
 def already_applied(owner: User, company: str, role: str) -> list[Application]:
     """Earlier applications to this company for this role, newest first (forgiving on both)."""
-    key = company_key(company or "")
     wanted = role_key(role or "")
-    if not key or not wanted:
+    if not company_key(company or "") or not wanted:
         return []
-    same_company = Application.objects.filter(owner=owner, company__key=key).select_related(
-        "company"
-    )
+    same_company = Application.objects.filter(
+        owner=owner, company__in=Company.objects.same_as(owner, company)
+    ).select_related("company")
     return [a for a in same_company.order_by("-applied_on", "-id") if role_key(a.role) == wanted]
 
 
@@ -241,8 +262,9 @@ def match_application(owner: User, company: str, role: str | None = None) -> Mat
     key = company_key(company or "")
     if not key:
         return Match(None, (), False)
+    same = Company.objects.same_as(owner, company)
     exact = list(
-        Application.objects.filter(owner=owner, company__key=key)
+        Application.objects.filter(owner=owner, company__in=same)
         .select_related("company")
         .order_by("-applied_on")
     )
@@ -261,7 +283,7 @@ def match_application(owner: User, company: str, role: str | None = None) -> Mat
             return Match(open_ones[0], tuple(exact), False)
         return Match(None, tuple(exact), False)
     companies = Company.objects.filter(owner=owner)
-    near = [c for c in companies if similarity(c.name, company) >= 88]
+    near = [c for c in companies if similarity(c.name, company) >= SIMILAR]
     candidates = tuple(
         Application.objects.filter(owner=owner, company__in=near)
         .select_related("company")

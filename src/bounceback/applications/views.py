@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from bounceback.accounts.once import earlier, run_once, token_from
 from bounceback.applications import services
 from bounceback.applications.forms import (
     ApplicationForm,
@@ -16,7 +17,7 @@ from bounceback.applications.forms import (
     SearchForm,
 )
 from bounceback.applications.models import Application, Company, Contact, StageEvent, Status
-from bounceback.errors import UserError
+from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest
 
 
@@ -66,33 +67,74 @@ def application_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 def application_add(request: AuthedRequest) -> HttpResponse:
     form = ApplicationForm(request.POST or None)
-    earlier: list[Application] = []
+    once = token_from(request.POST) if request.method == "POST" else ""
+    saved_before = earlier(request.user, once)
+    if saved_before:
+        messages.info(request, "This application was already saved. Here it is.")
+        return redirect(saved_before)
+    earlier_ones: list[Application] = []
+    similar: list[Company] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        anyway = SaveAnywayForm(request.POST)
-        if not (anyway.is_valid() and anyway.cleaned_data["save_anyway"]):
-            # Ask once before saving a second application to the same role.
-            earlier = services.already_applied(request.user, data["company_name"], data["role"])
-        if not earlier:
+        choice = SaveAnywayForm(request.POST)
+        anyway = choice.is_valid() and choice.cleaned_data["save_anyway"]
+        same_as = choice.cleaned_data["same_as"] if choice.is_valid() else None
+        if same_as:
             try:
-                application = services.add_application(
-                    request.user,
-                    company=data["company_name"],
-                    role=data["role"],
-                    applied_on=data["applied_on"],
-                    source=data["source"],
-                    link=data["link"],
-                    notes=data["notes"],
+                data["company_name"] = services.company_name(request.user, same_as)
+            except NotFound as gone:
+                form.add_error("company_name", str(gone))
+                return render(
+                    request,
+                    "applications/form.html",
+                    {"form": form, "title": "Add an application", "once": once},
                 )
+            shown = request.POST.copy()  # shown again (if asked), it says the name chosen
+            shown["company_name"] = data["company_name"]
+            form.data = shown
+        if not anyway:
+            # Ask once before saving a second application to the same role, or under a name
+            # only close to a company already there: two companies are never merged on a guess.
+            earlier_ones = services.already_applied(
+                request.user, data["company_name"], data["role"]
+            )
+            if not same_as:
+                similar = services.similar_companies(request.user, data["company_name"])
+        if not earlier_ones and not similar:
+            made: list[Application] = []
+
+            def save() -> str:
+                made.append(
+                    services.add_application(
+                        request.user,
+                        company=data["company_name"],
+                        role=data["role"],
+                        applied_on=data["applied_on"],
+                        source=data["source"],
+                        link=data["link"],
+                        notes=data["notes"],
+                    )
+                )
+                return made[0].get_absolute_url()
+
+            try:
+                url, _ = run_once(request.user, once, save)
             except UserError as error:
                 form.add_error(None, str(error))
             else:
-                messages.success(request, f"Saved: {application}.")
-                return redirect(application)
-    context: dict[str, object] = {"form": form, "title": "Add an application"}
-    if earlier:
-        context["earlier"] = earlier
-        context["already_applied"] = services.already_applied_hint(earlier)
+                messages.success(
+                    request, f"Saved: {made[0]}." if made else "This was already saved."
+                )
+                return redirect(url)
+    context: dict[str, object] = {
+        "form": form,
+        "title": "Add an application",
+        "once": once,
+        "similar": similar,
+    }
+    if earlier_ones:
+        context["earlier"] = earlier_ones
+        context["already_applied"] = services.already_applied_hint(earlier_ones)
     return render(request, "applications/form.html", context)
 
 
@@ -156,20 +198,30 @@ def event_add(request: AuthedRequest, pk: int) -> HttpResponse:
         Application.objects.select_related("company"), owner=request.user, pk=pk
     )
     form = EventForm(request.POST)
+    once = token_from(request.POST)
     if form.is_valid():
         try:
-            services.record_event(
-                application,
-                form.cleaned_data["kind"],
-                occurred_on=form.cleaned_data["occurred_on"],
-                note=form.cleaned_data["note"],
+            run_once(
+                request.user,
+                once,
+                lambda: services.record_event(
+                    application,
+                    form.cleaned_data["kind"],
+                    occurred_on=form.cleaned_data["occurred_on"],
+                    note=form.cleaned_data["note"],
+                ).application.get_absolute_url(),
             )
         except UserError as error:
             form.add_error(None, str(error))
         else:
             application.refresh_from_db()
-            form = EventForm(application=application)
-    context = {"application": application, "events": application.events.all(), "event_form": form}
+            form, once = EventForm(application=application), ""  # a fresh form, a fresh token
+    context = {
+        "application": application,
+        "events": application.events.all(),
+        "event_form": form,
+        "once": once,
+    }
     if request.htmx:
         return render(request, "applications/_timeline.html", context)
     if form.errors:
@@ -217,12 +269,17 @@ def contact_add(request: AuthedRequest, pk: int) -> HttpResponse:
     )
     form = ContactForm(request.POST)
     if form.is_valid():
-        contact = form.save(commit=False)
-        contact.owner = request.user
-        contact.company = application.company
-        contact.save()
-        contact.applications.add(application)
-        messages.success(request, f"Added {contact.name}.")
+
+        def add() -> str:
+            contact = form.save(commit=False)
+            contact.owner = request.user
+            contact.company = application.company
+            contact.save()
+            contact.applications.add(application)
+            messages.success(request, f"Added {contact.name}.")
+            return application.get_absolute_url()
+
+        run_once(request.user, token_from(request.POST), add)
     else:
         messages.error(
             request, "Please give at least the person's name (and a valid e-mail if you add one)."

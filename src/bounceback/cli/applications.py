@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import sys
 from typing import Annotated
 
 import typer
@@ -38,10 +39,18 @@ def add(
         add_application,
         already_applied,
         already_applied_hint,
+        similar_companies,
     )
 
     day = parse_day(applied_on)
     me = owner()
+    similar = similar_companies(me, company)
+    if similar and not as_json and sys.stdin.isatty():
+        # The same question the web asks: two companies are never merged on a guess.
+        for candidate in similar:
+            if typer.confirm(f"Is “{company}” the company you have as “{candidate.name}”?"):
+                company, similar = candidate.name, []
+                break
     earlier = already_applied(me, company, role)
     application = add_application(
         me, company=company, role=role, applied_on=day, source=source, link=link
@@ -50,13 +59,20 @@ def add(
         print_json(application_dict(application, with_events=True))
     else:
         console.print(f"Saved [bold]{escape(str(application))}[/bold] (id {application.pk}).")
+    # Warnings, not questions: a second application to the same role can be real. On
+    # stderr, so --json output stays clean.
     if earlier:
-        # A warning, not a question: a second application to the same role can be real.
-        # On stderr, so --json output stays clean.
         look = shlex.quote(earlier[0].company.name.lower())
         err_console.print(
             f"[yellow]{escape(already_applied_hint(earlier))} — saved anyway; "
             f"`bounceback list --search {escape(look)}` shows them all.[/yellow]"
+        )
+    if similar:
+        names = ", ".join(f"“{c.name}”" for c in similar)
+        err_console.print(
+            f"[yellow]{escape(names)} {'is' if len(similar) == 1 else 'are'} close to "
+            f"“{escape(application.company.name)}”; saved as a separate company. If it is the "
+            "same, edit the application's company in the app.[/yellow]"
         )
 
 

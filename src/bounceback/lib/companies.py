@@ -106,6 +106,14 @@ def _shortened(short: list[str], long: list[str]) -> bool:
     return len(short[0]) >= 3 and all(b.startswith(a) for a, b in zip(short, long, strict=False))
 
 
+_NUMBER = re.compile(r"\d+")
+
+
+def _numbers(key: str) -> list[str]:
+    """ "Studio 54" and "Studio 45" are two places: numbers are never a typo."""
+    return _NUMBER.findall(key)
+
+
 def similarity(a: str, b: str) -> float:
     """0..100: how alike two company names are once normalised."""
     ka, kb = company_key(a), company_key(b)
@@ -113,6 +121,8 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     if ka.replace(" ", "") == kb.replace(" ", ""):
         return 100.0
+    if _numbers(ka) != _numbers(kb):
+        return 0.0
     score = float(fuzz.ratio(ka.replace(" ", ""), kb.replace(" ", "")))
     wa, wb = ka.split(), kb.split()
     if _shortened(wa, wb) or _shortened(wb, wa):
@@ -127,7 +137,7 @@ def search_score(text: str, name: str) -> float:
         return 0.0
     if query in target:
         return 100.0
-    if len(query) < FUZZY_SEARCH_MIN:
+    if len(query) < FUZZY_SEARCH_MIN or not set(_numbers(query)) <= set(_numbers(target)):
         return 0.0
     words = company_key(name).split()
     return max(

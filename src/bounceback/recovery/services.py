@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from bounceback.applications.models import (
     STAGE_ORDER,
@@ -25,6 +26,7 @@ from bounceback.applications.services import (
     record_event,
 )
 from bounceback.errors import UserError
+from bounceback.lib.companies import company_key
 from bounceback.recovery.capture import gives_reasons
 from bounceback.recovery.models import (
     Action,
@@ -424,6 +426,9 @@ def capture_rejection(owner: User, data: CaptureInput) -> Rejection:
         )
     received_on = data.received_on or date.today()
     check_sensible(received_on, "The date you heard back")
+    again = _already_captured(owner, data, received_on)
+    if again is not None:
+        return again
     application = resolve_application(owner, data)
     stage = data.stage or StageReached.UNKNOWN
     if application is not None and data.stage_is_guess:
@@ -461,6 +466,32 @@ def capture_rejection(owner: User, data: CaptureInput) -> Rejection:
         outside_control=data.outside_control,
         contact_name=data.contact_name,
         contact_email=data.contact_email,
+    )
+
+
+# A form sent twice within this long, for the same new application, is one capture.
+RESUBMIT_WINDOW = timedelta(hours=6)
+
+
+def _already_captured(owner: User, data: CaptureInput, received_on: date) -> Rejection | None:
+    """The same capture saved as a new application a moment ago (a resubmitted form).
+
+    The natural key behind the form's one-time token: the same company and role, the same
+    day heard, the same pasted text, saved as new within the last few hours.
+    """
+    if not data.create_new or not company_key(data.company):
+        return None
+    return (
+        Rejection.objects.filter(
+            owner=owner,
+            received_on=received_on,
+            source_text=data.text.strip(),
+            application__company__key=company_key(data.company),
+            application__role=" ".join(data.role.split()),
+            created_at__gte=timezone.now() - RESUBMIT_WINDOW,
+        )
+        .select_related("application__company")
+        .first()
     )
 
 

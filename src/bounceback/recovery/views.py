@@ -14,6 +14,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from bounceback.accounts.once import earlier, run_once, token_from
 from bounceback.applications.models import Application
 from bounceback.applications.services import get_application, match_application
 from bounceback.errors import NotFound, UserError
@@ -65,10 +66,13 @@ def capture(request: AuthedRequest) -> HttpResponse:
     if application is not None and hasattr(application, "rejection"):
         return redirect("recovery:detail", pk=application.rejection.pk)
     if step in ("read", "anyway"):
+        once = token_from(request.POST)
         paste = PasteForm(request.POST)
         if not paste.is_valid():
             return render(
-                request, "recovery/capture_paste.html", {"form": paste, "application": application}
+                request,
+                "recovery/capture_paste.html",
+                {"form": paste, "application": application, "once": once},
             )
         text = paste.cleaned_data["text"]
         if not text.strip() and application is None:
@@ -77,7 +81,9 @@ def capture(request: AuthedRequest) -> HttpResponse:
                 "There is nothing here yet. Paste the e-mail, or write a line or two about what happened.",
             )
             return render(
-                request, "recovery/capture_paste.html", {"form": paste, "application": application}
+                request,
+                "recovery/capture_paste.html",
+                {"form": paste, "application": application, "once": once},
             )
         guess = analyse(text)
         if guess.not_a_rejection and step != "anyway":
@@ -94,9 +100,10 @@ def capture(request: AuthedRequest) -> HttpResponse:
                     "label": guess.label,
                     "step_day": guess.heard_on or date.today(),
                     "step_note": _first_line(text),
+                    "once": once,
                 },
             )
-        return _check_form(request, text, guess, application)
+        return _check_form(request, text, guess, application, once)
     if request.GET.get("manual"):
         return _check_form(request, "", analyse(""), application)
     return render(
@@ -120,18 +127,29 @@ def good_news(request: AuthedRequest) -> HttpResponse:
     application = _known_application(request, data["application"])
     if application is None:
         raise Http404("No such application.")
-    try:
-        proposed = services.record_good_news(
-            application,
-            data["kind"],
-            occurred_on=data["occurred_on"],
-            note=data["note"],
-            text=data["text"],
-            label=data["label"],
+    proposed: list[Any] = []
+
+    def add() -> str:
+        proposed.extend(
+            services.record_good_news(
+                application,
+                data["kind"],
+                occurred_on=data["occurred_on"],
+                note=data["note"],
+                text=data["text"],
+                label=data["label"],
+            )
         )
+        return application.get_absolute_url()
+
+    try:
+        url, made_now = run_once(request.user, token_from(request.POST), add)
     except UserError as error:
         messages.error(request, str(error))
         return redirect(application)
+    if not made_now:
+        messages.info(request, "This was already added. Here it is.")
+        return redirect(url)
     if proposed:
         messages.success(
             request,
@@ -144,7 +162,11 @@ def good_news(request: AuthedRequest) -> HttpResponse:
 
 
 def _check_form(
-    request: AuthedRequest, text: str, guess: Any, application: Application | None
+    request: AuthedRequest,
+    text: str,
+    guess: Any,
+    application: Application | None,
+    once: str = "",
 ) -> HttpResponse:
     if application is not None:
         candidates: list[Application] = [application]
@@ -186,11 +208,20 @@ def _check_form(
             "unsure": len(candidates) > 1 and not chosen,
             "stage_note": services.stage_note(guess.stage, picked),
             "heard_from_mail": guess.heard_on is not None,
+            # The paste page's one-time token, carried along: going Back and saving again
+            # finds the rejection the first save made.
+            "once": once,
         },
     )
 
 
 def _save(request: AuthedRequest) -> HttpResponse:
+    once = token_from(request.POST)
+    saved_before = earlier(request.user, once)
+    if saved_before:
+        # Back and "Save and continue" again, a reload or a double click: already saved.
+        messages.info(request, "This was already saved. Here it is.")
+        return redirect(saved_before)
     posted = request.POST.get("application", "")
     company = request.POST.get("company", "")
     known = _known_application(request, posted)
@@ -204,25 +235,30 @@ def _save(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         choice = data["application"]
+        captured = services.CaptureInput(
+            text=data["text"],
+            company=data["company"],
+            role=data["role"],
+            contact_name=data["contact_name"],
+            stage=data["stage"],
+            received_on=data["received_on"],
+            has_feedback=data["has_feedback"],
+            feedback_enough=data["feedback_enough"],
+            reapply_invite=data["reapply_invite"],
+            outside_control=data["outside_control"],
+            contact_email=data["contact_email"],
+            application_id=int(choice) if choice and choice.isdigit() else None,
+            create_new=choice == "new",
+            rename_role=data["role"].strip() != data["role_was"].strip(),
+            applied_on=data["applied_on"],
+        )
         try:
-            rejection = services.capture_rejection(
+            url, made_now = run_once(
                 request.user,
-                services.CaptureInput(
-                    text=data["text"],
-                    company=data["company"],
-                    role=data["role"],
-                    contact_name=data["contact_name"],
-                    stage=data["stage"],
-                    received_on=data["received_on"],
-                    has_feedback=data["has_feedback"],
-                    feedback_enough=data["feedback_enough"],
-                    reapply_invite=data["reapply_invite"],
-                    outside_control=data["outside_control"],
-                    contact_email=data["contact_email"],
-                    application_id=int(choice) if choice and choice.isdigit() else None,
-                    create_new=choice == "new",
-                    rename_role=data["role"].strip() != data["role_was"].strip(),
-                    applied_on=data["applied_on"],
+                once,
+                lambda: reverse(
+                    "recovery:detail",
+                    args=[services.capture_rejection(request.user, captured).pk],
                 ),
             )
         except NotFound:
@@ -238,13 +274,17 @@ def _save(request: AuthedRequest) -> HttpResponse:
         except UserError as error:
             form.add_error(None, str(error))
         else:
-            application = rejection.application
-            if known is not None and application.role != (known.role or ""):
+            if not made_now:
+                messages.info(request, "This was already saved. Here it is.")
+            elif (
+                known is not None
+                and captured.rename_role
+                and (role := " ".join(data["role"].split())) not in ("", known.role)
+            ):
                 messages.success(
-                    request,
-                    f"The application's role is now “{application.role}”, as you corrected it.",
+                    request, f"The application's role is now “{role}”, as you corrected it."
                 )
-            return redirect("recovery:detail", pk=rejection.pk)
+            return redirect(url)
     return render(
         request,
         "recovery/capture_check.html",
@@ -252,6 +292,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
             "form": form,
             "read_from_text": bool(request.POST.get("text", "").strip()),
             "unsure": False,
+            "once": once,
         },
     )
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from bounceback.accounts.once import run_once, token_from
 from bounceback.applications.models import Application
 from bounceback.applications.services import get_application
 from bounceback.errors import NotFound, UserError
@@ -33,19 +35,27 @@ def feedback_add(request: AuthedRequest, pk: int) -> HttpResponse:
     """Paste the employer's reply. On a problem, the page comes back with the text kept."""
     application = _application(request, pk)
     form = FeedbackForm(request.POST or None)
+    once = token_from(request.POST) if request.method == "POST" else ""
     if request.method == "POST" and form.is_valid():
-        try:
+
+        def keep() -> str:
             feedback = services.record_feedback(
                 application, form.cleaned_data["text"], received_on=form.cleaned_data["received_on"]
             )
+            if feedback.is_generic:
+                return reverse("recovery:second_ask", args=[feedback.pk])
+            return application.get_absolute_url() + "#feedback"
+
+        try:
+            url, _ = run_once(request.user, once, keep)
         except UserError as error:
             form.add_error(None, str(error))
         else:
-            if feedback.is_generic:
-                return redirect("recovery:second_ask", pk=feedback.pk)
-            return redirect(application.get_absolute_url() + "#feedback")
+            return redirect(url)
     return render(
-        request, "recovery/feedback_form.html", {"application": application, "form": form}
+        request,
+        "recovery/feedback_form.html",
+        {"application": application, "form": form, "once": once},
     )
 
 
