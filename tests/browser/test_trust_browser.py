@@ -176,3 +176,51 @@ def test_a_guessed_day_stays_out_of_this_weeks_count_until_confirmed(
     page.get_by_text("it is.").wait_for()
     page.goto(f"{live_server.url}/")
     assert this_week.inner_text().startswith("2 ")
+
+
+def test_a_five_thousand_letter_word_never_widens_a_phone_page(
+    signed_in_page: Any, live_server: Any
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.services import add_application
+    from bounceback.recovery.services import record_rejection
+
+    word = "a" * 5000
+    application = add_application(local_user(), company="Acme", role="B" * 200, notes=word)
+    rejection = record_rejection(application, source_text=word)
+    page = signed_in_page
+    page.set_default_timeout(15000)
+    for path in (
+        f"/applications/{application.pk}/",
+        "/applications/",
+        f"/rejections/{rejection.pk}/",
+        "/rejections/today/",
+    ):
+        page.goto(live_server.url + path)
+        page.set_viewport_size({"width": 390, "height": 844})
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+        page.set_viewport_size({"width": 1200, "height": 900})
+
+
+def test_back_and_save_again_makes_one_rejection(signed_in_page: Any, live_server: Any) -> None:
+    from bounceback.applications.models import Application
+    from bounceback.recovery.models import Rejection
+
+    page = signed_in_page
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/rejections/new/")
+    page.get_by_label("Paste the e-mail").fill(
+        "Dear Sam,\n\nThank you for applying for the Data Analyst role at Initrode. "
+        "Unfortunately we have decided to move ahead with another candidate.\n\nKind regards,\nPriya"
+    )
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("heading", name="Here's what bounceback read.").wait_for()
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_role("heading", name="Saved. Here's where this one sits.").wait_for()
+    first = page.url
+    page.go_back()
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_text("This was already saved. Here it is.").wait_for()
+    assert page.url == first
+    shoot(page, "trust-back-and-resubmit")
+    assert Rejection.objects.count() == 1 and Application.objects.count() == 1

@@ -100,9 +100,12 @@ class SignInToken(models.Model):
         return user
 
     @classmethod
-    def was_used(cls, token: str) -> bool:
-        """Whether this link was made here and has already signed someone in."""
-        return cls.objects.filter(token_hash=cls.hash(token), used_at__isnull=False).exists()
+    def was_used(cls, token: str, by: User | None = None) -> bool:
+        """Whether this link was made here and has already signed someone in (``by`` them)."""
+        used = cls.objects.filter(token_hash=cls.hash(token), used_at__isnull=False)
+        if by is not None:
+            used = used.filter(user=by)
+        return used.exists()
 
 
 class CalendarFeed(models.Model):

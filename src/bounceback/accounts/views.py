@@ -17,6 +17,9 @@ from bounceback.recovery.views_calendar import section_context
 @login_not_required
 def sign_in_with_link(request: HttpRequest, token: str) -> HttpResponse:
     user = SignInToken.redeem(token)
+    if user is None and request.user.is_authenticated and SignInToken.was_used(token, request.user):
+        # A reload of the link that signed this person in: they are in, so show the app.
+        return redirect("dashboard")
     if user is None:
         # A used link and a link this bounceback never made (another data folder, e.g. the
         # demo's, or an expired one) need different advice.

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 
 from bounceback.applications.models import Application, Contact, EventKind, StageEvent
+from bounceback.lib.days import past_problem
 
 
 class DateInput(forms.DateInput):
@@ -18,8 +19,10 @@ class DateInput(forms.DateInput):
 
 
 def _not_future(value: date | None) -> date | None:
-    if value and value > date.today():
-        raise forms.ValidationError("That date is in the future. Use today or an earlier day.")
+    """A day something happened: not in the future, not decades ago (lib/days says why)."""
+    problem = past_problem(value) if value else None
+    if problem:
+        raise forms.ValidationError(problem)
     return value
 
 
@@ -101,6 +104,9 @@ class ContactForm(forms.ModelForm):
         model = Contact
         fields = ["name", "email", "role", "notes", "keep_in_touch_days", "last_contacted_on"]
         widgets = {"last_contacted_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
+
+    def clean_last_contacted_on(self) -> date | None:
+        return _not_future(self.cleaned_data.get("last_contacted_on"))
 
 
 class SearchForm(forms.Form):

@@ -57,10 +57,9 @@ class _RejectionDetails(forms.Form):
 
     def clean_received_on(self) -> date:
         day: date = self.cleaned_data["received_on"]
-        if day > date.today():
-            raise forms.ValidationError(
-                "That date is in the future. Use the day the e-mail came, today or earlier."
-            )
+        problem = past_problem(day)
+        if problem:
+            raise forms.ValidationError(problem)
         return day
 
 
@@ -137,7 +136,7 @@ class GoodNewsForm(forms.Form):
 
     def clean_occurred_on(self) -> date:
         day: date = self.cleaned_data["occurred_on"]
-        problem = past_problem(day, "The day it came")
+        problem = past_problem(day)
         if problem:
             raise forms.ValidationError(problem)
         return day
@@ -202,6 +201,7 @@ class FeedbackForm(forms.Form):
 
     def clean_received_on(self) -> date:
         day: date = self.cleaned_data["received_on"]
-        if day > date.today():
-            raise forms.ValidationError("That date is in the future. Use today or an earlier day.")
+        problem = past_problem(day)
+        if problem:
+            raise forms.ValidationError(problem)
         return day
