@@ -13,8 +13,9 @@ import pytest
 from bounceback.applications.models import Application, StageEvent
 from bounceback.applications.services import add_application, record_event
 from bounceback.recovery import actions, drafts
+from bounceback.recovery.feedback import record_feedback
 from bounceback.recovery.models import Action, ActionStatus, Rejection, Win
-from bounceback.recovery.services import record_feedback, record_rejection
+from bounceback.recovery.services import record_rejection
 from bounceback.recovery.templatetags.recovery_dates import day_words
 from tests.clock import TODAY
 

@@ -13,14 +13,10 @@ from bounceback.applications.models import Contact
 from bounceback.applications.services import add_application
 from bounceback.errors import UserError
 from bounceback.recovery import actions, capture, drafts, reflection
+from bounceback.recovery.capturing import CaptureInput, capture_rejection
+from bounceback.recovery.feedback import mark_second_ask_sent, record_feedback
 from bounceback.recovery.models import Action, Feedback, Rejection, Win
-from bounceback.recovery.services import (
-    CaptureInput,
-    capture_rejection,
-    mark_second_ask_sent,
-    record_feedback,
-    record_rejection,
-)
+from bounceback.recovery.services import record_rejection
 from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db

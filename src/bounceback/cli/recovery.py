@@ -1,4 +1,4 @@
-"""`bounceback reject / today / done / feedback`: the recovery flow from the terminal.
+"""`bounceback reject / feedback`: the recovery flow from the terminal.
 
 The commands parse options, call the same service functions as the web flow, and print.
 """
@@ -157,7 +157,7 @@ def reject(
     """
     from bounceback.applications.serializers import application_dict
     from bounceback.errors import UserError
-    from bounceback.recovery import actions, drafts, services
+    from bounceback.recovery import actions, capturing, drafts, services
     from bounceback.recovery.capture import analyse
     from bounceback.recovery.models import ActionStatus, StageReached
     from bounceback.recovery.wins import stage_win
@@ -204,7 +204,7 @@ def reject(
             "if it really is a rejection, run again with --anyway."
         )
     interactive = _interactive(no_input, email == "-")
-    data = services.CaptureInput(
+    data = capturing.CaptureInput(
         text=text,
         company=company or guess.company,
         role=role or guess.role,
@@ -307,11 +307,11 @@ def reject(
 def _correct(rejection: Any, corrections: dict[str, Any], role: str, as_json: bool) -> None:
     """Correct a rejection already saved; the timeline and wins follow, nothing is duplicated."""
     from bounceback.applications.serializers import application_dict
-    from bounceback.recovery import services
+    from bounceback.recovery import capturing, services
     from bounceback.recovery.wins import stage_win
 
     application = rejection.application
-    renamed = bool(role.strip()) and services.rename_role(application, role)
+    renamed = bool(role.strip()) and capturing.rename_role(application, role)
     services.update_rejection(rejection, **corrections)
     rejection.refresh_from_db()
     application.refresh_from_db()
@@ -344,11 +344,11 @@ def _correct(rejection: Any, corrections: dict[str, Any], role: str, as_json: bo
 def _capture(me: Any, data: Any, interactive: bool) -> Rejection:
     """Save the rejection; when the application is unclear, ask (or say how to choose)."""
     from bounceback.errors import UserError
-    from bounceback.recovery import services
+    from bounceback.recovery import capturing
 
     try:
-        return services.capture_rejection(me, data)
-    except services.Unsure as unsure:
+        return capturing.capture_rejection(me, data)
+    except capturing.Unsure as unsure:
         if not interactive:
             raise UserError(
                 f"{unsure} Candidates: {_candidates_text(unsure.candidates)}. "
@@ -362,7 +362,7 @@ def _capture(me: Any, data: Any, interactive: bool) -> Rejection:
         choice = typer.prompt("Type the id, or 'new'", default="new")
         data.application_id = int(choice) if choice.strip().isdigit() else None
         data.create_new = data.application_id is None
-        return services.capture_rejection(me, data)
+        return capturing.capture_rejection(me, data)
 
 
 def _ask_reflection(rejection: Any) -> None:
@@ -408,108 +408,6 @@ def _write_drafts(folder: Path, ready: list[Any]) -> None:
         ) from None
 
 
-def today(as_json: JsonOption = False) -> None:
-    """What is due, dates read from your mail, suggestions waiting, and what is coming up.
-
-    The same list as the Today page. With --json, an object with "due", "events" (dated
-    events read from mail, not kept yet), "suggested", "coming_up" and "waiting".
-
-    Example: bounceback today --json
-    """
-    from bounceback.recovery.today import as_json as today_json
-    from bounceback.recovery.today import today_list
-
-    view = today_list(owner())
-    if as_json:
-        print_json(today_json(view))
-        return
-    if view.due:
-        for action in view.due:
-            console.print(f"  {action.pk:>4}  {_when(action)}  {_step_line(action)}")
-        console.print(
-            "Mark one done with `bounceback done ID`; move or drop one with `bounceback step ID`."
-        )
-    else:
-        console.print(
-            "Nothing you kept is due today." if not view.empty else "Nothing is due today."
-        )
-    if view.events:
-        console.print("\nRead from your mail, not kept yet:")
-        for action in view.events:
-            console.print(f"  {action.pk:>4}  {_when(action)}  {_step_line(action)}")
-            source = _source(action)
-            if source:
-                console.print(f"        [dim]{escape(source)}[/dim]")
-    if view.suggested:
-        console.print("\nSuggested, not kept yet:")
-        for action in view.suggested:
-            when = f"by {_day(action.due_on)}" if action.due_on else "no date"
-            console.print(f"  {action.pk:>4}  {when}  {_step_line(action)}")
-    if view.events or view.suggested:
-        console.print(
-            "Keep one with `bounceback step ID --keep` (or all with `bounceback step all --keep`), "
-            "or leave it out with `bounceback step ID --drop`."
-        )
-    if view.coming_up:
-        console.print("\nComing up:")
-        for action in view.coming_up:
-            console.print(f"  {action.pk:>4}  {_when(action)}  {_step_line(action)}")
-    if view.waiting:
-        console.print("\nWhen you feel ready, these are waiting for a look:")
-        for rejection in view.waiting:
-            app = rejection.application
-            unchecked = " (read from an e-mail, not checked yet)" if rejection.is_guess else ""
-            console.print(
-                f"  {escape(str(app))} (heard {_day(rejection.received_on)}){unchecked}: "
-                f"bounceback reject --app {app.pk}"
-            )
-
-
-def _when(action: Any) -> str:
-    from bounceback.recovery.dated import when_words
-
-    return escape(when_words(action)) if action.due_on else "no date"
-
-
-def _source(action: Any) -> str:
-    from bounceback.recovery.dated import source_words
-
-    source = source_words(action)
-    if source and action.evidence:
-        source += f": “{action.evidence}”"
-    if action.moved_note:
-        source += f" ({action.moved_note})"
-    return source
-
-
-def _step_line(action: Any) -> str:
-    from bounceback.recovery.models import DATED_KINDS, ActionKind
-
-    # A step for the person themselves (or an event that names its company already) isn't about the company that said no.
-    company = action.application.company.name if action.application else ""
-    mine = action.kind == ActionKind.SELF_CARE or action.kind in DATED_KINDS
-    where = f" · {escape(company)}" if company and not mine else ""
-    return f"{escape(action.title)}{where}"
-
-
-def done(
-    action_id: Annotated[int, typer.Argument(help="The step's id, shown by `bounceback today`.")],
-    as_json: JsonOption = False,
-) -> None:
-    """Mark a step done (it is kept as a win).
-
-    Example: bounceback done 42
-    """
-    from bounceback.recovery import actions
-
-    action = actions.get_action(owner(), action_id)
-    win = actions.complete(action)
-    if as_json:
-        print_json({"action": _action_dict(action), "win": {"title": win.title, "kind": win.kind}})
-    else:
-        console.print(f"Done: {escape(action.title)}. Kept in your wins.")
-
-
 def feedback(
     application_id: Annotated[
         int, typer.Argument(help="The application id (see `bounceback list`).")
@@ -538,13 +436,14 @@ def feedback(
     """
     from bounceback.applications.services import get_application
     from bounceback.errors import UserError
-    from bounceback.recovery import drafts, services
+    from bounceback.recovery import drafts
+    from bounceback.recovery import feedback as feedback_service
 
     drafts.check_tone(tone)
     day = parse_day(on)
     application = get_application(owner(), application_id)
     if asked_again and text is None:
-        noted = services.second_ask_sent_for(application)
+        noted = feedback_service.second_ask_sent_for(application)
         if as_json:
             print_json({"id": noted.pk, "application": application.pk, "second_ask_sent": True})
         else:
@@ -557,7 +456,7 @@ def feedback(
             "Add their reply with --text FILE (or - to paste it), "
             "or use --asked-again after sending the follow-up question."
         )
-    saved = services.record_feedback(application, read_text_arg(text), received_on=day)
+    saved = feedback_service.record_feedback(application, read_text_arg(text), received_on=day)
     second = None
     if saved.is_generic:
         second = drafts.render(
@@ -583,72 +482,7 @@ def feedback(
         console.print(f"Subject: {escape(second.subject)}\n\n{escape(second.body)}", soft_wrap=True)
 
 
-def step(
-    action_id: Annotated[
-        str,
-        typer.Argument(
-            help="The step's id, shown by `bounceback today` and `reject`; 'all' with --keep "
-            "keeps every suggestion waiting."
-        ),
-    ],
-    keep: Annotated[
-        bool, typer.Option("--keep", help="Keep a suggested step (or a date read from mail).")
-    ] = False,
-    drop_it: Annotated[
-        bool, typer.Option("--drop", help="Drop it: not for you, or not now.")
-    ] = False,
-    undo: Annotated[
-        bool, typer.Option("--undo", help="Take back a --drop: it is suggested again.")
-    ] = False,
-    title: Annotated[str | None, typer.Option("--title", help="New wording for the step.")] = None,
-    due: Annotated[
-        str | None,
-        typer.Option("--due", help="A new day (YYYY-MM-DD), or 'none' to leave it undated."),
-    ] = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Keep, drop, reword or move one of your next steps.
-
-    Example: bounceback step 42 --due 2026-12-05
-    Example: bounceback step 43 --drop
-    Example: bounceback step all --keep
-    """
-    from bounceback.errors import UserError
-    from bounceback.recovery import actions
-    from bounceback.recovery.today import keep_all
-
-    me = owner()
-    if action_id.strip().lower() == "all":
-        if not keep or drop_it or undo or title is not None or due is not None:
-            raise UserError("'all' works with --keep only: `bounceback step all --keep`.")
-        kept = keep_all(me)
-        if as_json:
-            print_json({"kept": kept})
-        else:
-            console.print(f"Kept {kept} step{'s' if kept != 1 else ''} on your list.")
-        return
-    if not action_id.strip().isdigit():
-        raise UserError(f"'{action_id}' is not a step id; `bounceback today` shows the ids.")
-    undated = due is not None and due.strip().lower() == "none"
-    due_on = None if undated else parse_day(due)
-    action = actions.get_action(me, action_id)
-    if undo:
-        action = actions.undo_drop(action, "proposed")
-    else:
-        action = actions.change(
-            action, keep=keep, drop_it=drop_it, title=title, due_on=due_on, undated=undated
-        )
-    if as_json:
-        print_json(_action_dict(action))
-        return
-    when = f" (by {_when(action)})" if action.due_on else ""
-    console.print(f"{escape(action.title)}{when}: {action.get_status_display().lower()}.")
-
-
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `bounceback` app."""
     app.command()(reject)
-    app.command()(today)
-    app.command()(step)
-    app.command()(done)
     app.command()(feedback)

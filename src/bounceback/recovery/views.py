@@ -19,7 +19,7 @@ from bounceback.applications.models import Application
 from bounceback.applications.services import get_application, match_application
 from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest, back_to
-from bounceback.recovery import actions, drafts, history, reflection, services
+from bounceback.recovery import actions, capturing, drafts, history, reflection, services
 from bounceback.recovery.capture import analyse
 from bounceback.recovery.forms import (
     AnswerForm,
@@ -131,7 +131,7 @@ def good_news(request: AuthedRequest) -> HttpResponse:
 
     def add() -> str:
         proposed.extend(
-            services.record_good_news(
+            capturing.record_good_news(
                 application,
                 data["kind"],
                 occurred_on=data["occurred_on"],
@@ -235,7 +235,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         choice = data["application"]
-        captured = services.CaptureInput(
+        captured = capturing.CaptureInput(
             text=data["text"],
             company=data["company"],
             role=data["role"],
@@ -258,7 +258,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
                 once,
                 lambda: reverse(
                     "recovery:detail",
-                    args=[services.capture_rejection(request.user, captured).pk],
+                    args=[capturing.capture_rejection(request.user, captured).pk],
                 ),
             )
         except NotFound:
@@ -267,7 +267,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
                 "That application isn't in your list (it may have been deleted). "
                 "Save this as a new application, or start again from the application's page.",
             )
-        except services.Unsure as unsure:
+        except capturing.Unsure as unsure:
             form = CaptureForm(request.POST, candidates=_choices(unsure.candidates))
             form.is_valid()
             form.add_error("application", str(unsure))

@@ -12,7 +12,8 @@ from bounceback.applications.models import Application
 from bounceback.applications.services import get_application
 from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest
-from bounceback.recovery import drafts, services
+from bounceback.recovery import drafts
+from bounceback.recovery import feedback as feedback_service
 from bounceback.recovery.forms import FeedbackForm, ToneForm
 from bounceback.recovery.models import Feedback
 
@@ -26,7 +27,7 @@ def _application(request: AuthedRequest, pk: int) -> Application:
 
 def _feedback(request: AuthedRequest, pk: int) -> Feedback:
     try:
-        return services.get_feedback(request.user, pk)
+        return feedback_service.get_feedback(request.user, pk)
     except NotFound:
         raise Http404("No such feedback.") from None
 
@@ -39,7 +40,7 @@ def feedback_add(request: AuthedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
 
         def keep() -> str:
-            feedback = services.record_feedback(
+            feedback = feedback_service.record_feedback(
                 application, form.cleaned_data["text"], received_on=form.cleaned_data["received_on"]
             )
             if feedback.is_generic:
@@ -88,7 +89,7 @@ def second_ask(request: AuthedRequest, pk: int) -> HttpResponse:
 def second_ask_sent(request: AuthedRequest, pk: int) -> HttpResponse:
     feedback = _feedback(request, pk)
     try:
-        services.mark_second_ask_sent(feedback)
+        feedback_service.mark_second_ask_sent(feedback)
     except UserError as error:
         from django.contrib import messages
 
