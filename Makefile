@@ -62,6 +62,7 @@ bench:  ## the benchmarks, at a size that runs in a few minutes
 
 eval:  ## the recognisers on text nobody tuned them on
 	uv run python scripts/evaluate_mail.py
+	uv run python scripts/evaluate_mail_dates.py --frozen
 	uv run python scripts/evaluate_distress.py
 
 check: lint types test  ## what to run before a commit

@@ -150,3 +150,22 @@ def test_a_pasted_invitation_added_to_the_timeline_proposes_its_date(
     assert application.events.filter(kind="interview").exists()
     event = Action.objects.get(kind="interview")
     assert event.starts_at.astimezone(UTC).time() == time(11, 30)
+
+
+def test_the_import_says_how_many_dates_wait_on_today(
+    alice: Any, application: Any, cli: Any, tmp_path: Any
+) -> None:
+    day = IN_A_WEEK
+    box = tmp_path / "box.mbox"
+    box.write_text(
+        "From someone@example.org Mon Nov 16 09:00:00 2026\n"
+        "From: Acme Talent <talent@acme.example>\nSubject: Interview invitation\n"
+        f"Message-ID: <cli-1@acme.example>\nDate: {CURRENT_TIME:%a, %d %b %Y %H:%M:%S %z}\n\n"
+        "Hi Sam,\n\nThanks for applying for the Data Analyst role at Acme. We'd like to invite "
+        f"you to an interview on {day:%A} {day.day} {day:%B %Y} at 2pm.\n\nBest,\nDana\n",
+        encoding="utf-8",
+    )
+    result = cli("import", str(box))
+    said = " ".join(result.stdout.split())
+    assert "1 date read from your mail (an interview, a deadline) waits on Today" in said
+    assert json.loads(cli("import", str(box), "--json").stdout)["dated_events_proposed"] == 0

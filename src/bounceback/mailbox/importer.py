@@ -43,6 +43,7 @@ from bounceback.mailbox.services import (
     new_application,
     rule_application,
 )
+from bounceback.recovery.models import DATED_KINDS, Action, ActionStatus
 
 # The one threshold: below it, nothing the analyser read is filed without asking.
 # (At merge it comes from bounceback.lib.mail.policy.AUTO_FILE_AT, chosen on the frozen
@@ -66,6 +67,7 @@ class ImportReport:
     skipped: int = 0  # job mail with nothing new to record
     duplicates: int = 0  # already imported before
     not_job: int = 0
+    dated: int = 0  # interview times, deadlines and reply-by days proposed on Today
     problems: list[str] = field(default_factory=list)  # one line per unreadable message
 
     def as_dict(self) -> dict[str, object]:
@@ -77,6 +79,7 @@ class ImportReport:
             "skipped": self.skipped,
             "duplicates": self.duplicates,
             "not_job": self.not_job,
+            "dated_events_proposed": self.dated,
             "unreadable": len(self.problems),
             "problems": self.problems,
         }
@@ -105,6 +108,7 @@ def import_items(
 ) -> ImportReport:
     report = ImportReport()
     seen = set(ImportedMessage.objects.filter(owner=owner).values_list("dedupe_key", flat=True))
+    proposed = _proposed_dated(owner)
     for item in items:
         report.total += 1
         if isinstance(item, ParseProblem):
@@ -124,7 +128,14 @@ def import_items(
             outcome = "duplicates"
         seen.add(key)
         report.count(outcome)
+    report.dated = _proposed_dated(owner) - proposed
     return report
+
+
+def _proposed_dated(owner: User) -> int:
+    return Action.objects.filter(
+        owner=owner, kind__in=DATED_KINDS, status=ActionStatus.PROPOSED
+    ).count()
 
 
 def import_one(owner: User, msg: MailMessage, analysis: Analysis, source: str = "") -> str:
