@@ -172,6 +172,8 @@ def test_a_guessed_day_stays_out_of_this_weeks_count_until_confirmed(
     shoot(page, "trust-guessed-dashboard")
     page.get_by_role("link", name="confirm or change it").click()
     page.get_by_role("link", name="Tester").click()
+    page.get_by_text("without asking you").wait_for()  # the "no" itself is read, not known
+    shoot(page, "trust-guessed-application")
     page.get_by_role("button", name="Yes, I applied that day").click()
     page.get_by_text("it is.").wait_for()
     page.goto(f"{live_server.url}/")
@@ -224,3 +226,31 @@ def test_back_and_save_again_makes_one_rejection(signed_in_page: Any, live_serve
     assert page.url == first
     shoot(page, "trust-back-and-resubmit")
     assert Rejection.objects.count() == 1 and Application.objects.count() == 1
+
+
+def test_drafts_are_signed_once_and_edited_before_copying(
+    signed_in_page: Any, live_server: Any
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.services import add_application
+    from bounceback.recovery.services import record_rejection
+
+    rejection = record_rejection(
+        add_application(local_user(), company="Acme", role="Analyst"), has_feedback=True
+    )
+    page = signed_in_page
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.set_default_timeout(15000)
+    page.goto(f"{live_server.url}/rejections/{rejection.pk}/drafts/")
+    page.get_by_role("heading", name="Feedback request").wait_for()  # a stock line removes nothing
+    page.get_by_label("How do you sign your e-mails?").fill("Sam Okafor")
+    page.get_by_role("button", name="Sign the drafts with it").click()
+    page.get_by_text("Your drafts are signed “Sam Okafor” now.").wait_for()
+    body = page.locator("#b-thank_you")
+    assert body.input_value().rstrip().endswith("Sam Okafor")
+    body.fill(body.input_value().replace("Hello,", "Dear Priya,"))
+    page.get_by_role("button", name="Copy the message").first.click()
+    assert page.evaluate("navigator.clipboard.readText()").startswith("Dear Priya,")
+    href = page.locator("#m-thank_you").get_attribute("href") or ""
+    assert "Dear%20Priya" in href
+    shoot(page, "trust-drafts")
