@@ -64,5 +64,6 @@ eval:  ## the recognisers on text nobody tuned them on
 	uv run python scripts/evaluate_mail.py
 	uv run python scripts/evaluate_mail_dates.py --frozen
 	uv run python scripts/evaluate_distress.py
+	uv run --group train python scripts/evaluate_themes.py
 
 check: lint types test  ## what to run before a commit

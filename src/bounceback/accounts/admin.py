@@ -5,12 +5,12 @@ from bounceback.accounts.models import CalendarFeed, Profile, SubmittedForm
 
 
 @admin.register(Profile)
-class ProfileAdmin(admin.ModelAdmin):
+class ProfileAdmin(admin.ModelAdmin[Profile]):
     list_display = ["user", "display_name", "gentle_mode", "weekly_target", "ghost_after_days"]
 
 
 @admin.register(CalendarFeed)
-class CalendarFeedAdmin(admin.ModelAdmin):
+class CalendarFeedAdmin(admin.ModelAdmin[CalendarFeed]):
     """Who has a subscribe address on, and since when; the address itself is never shown."""
 
     list_display = ["user", "created_at"]

@@ -114,7 +114,7 @@ def import_items(
         if isinstance(item, ParseProblem):
             report.problems.append(item.line())
             continue
-        if item.analysis.label == Label.NOT_JOB:
+        if item.analysis.label == "not_job":
             report.not_job += 1
             continue
         key = item.message.dedupe_key
@@ -193,7 +193,7 @@ def decide(owner: User, msg: MailMessage, analysis: Analysis) -> Decision:
     """Where the e-mail goes: an application, a new one, or the review queue (and why)."""
     rule = find_rule(owner, msg.from_addr, msg.from_name)
     company = rule.company if rule else analysis.company
-    if analysis.label == Label.OTHER_JOB:
+    if analysis.label == "other_job":
         # Job mail that changes nothing on a timeline (a recruiter's note, "another role
         # might suit you"): worth a look only when it is about one of the person's applications.
         match = match_application(owner, company or "")

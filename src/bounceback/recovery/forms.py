@@ -94,9 +94,9 @@ class CaptureForm(_RejectionDetails):
         return day
 
     def __init__(
-        self, *args: object, candidates: list[tuple[str, str]] | None = None, **kwargs: object
+        self, *args: Any, candidates: list[tuple[str, str]] | None = None, **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         widget = self.fields["application"].widget
         assert isinstance(widget, forms.RadioSelect)
         widget.choices = [

@@ -6,20 +6,20 @@ from bounceback.wellbeing.models import CheckIn, ExerciseEntry, Goal
 
 
 @admin.register(CheckIn)
-class CheckInAdmin(admin.ModelAdmin):
+class CheckInAdmin(admin.ModelAdmin[CheckIn]):
     list_display = ["day", "owner", "mood", "private"]
     list_filter = ["mood", "private"]
     exclude = ["note"]
 
 
 @admin.register(ExerciseEntry)
-class ExerciseEntryAdmin(admin.ModelAdmin):
+class ExerciseEntryAdmin(admin.ModelAdmin[ExerciseEntry]):
     list_display = ["exercise", "owner", "updated_at", "private"]
     list_filter = ["exercise"]
     exclude = ["answers"]
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin):
+class GoalAdmin(admin.ModelAdmin[Goal]):
     list_display = ["text", "kind", "owner", "done", "target_on"]
     list_filter = ["kind", "done"]
