@@ -22,7 +22,7 @@ class CalendarFeedAdmin(admin.ModelAdmin[CalendarFeed]):
 
 
 @admin.register(SubmittedForm)
-class SubmittedFormAdmin(admin.ModelAdmin):
+class SubmittedFormAdmin(admin.ModelAdmin[SubmittedForm]):
     """Forms already sent (their token and result), kept so a resubmit finds the first result."""
 
     list_display = ["user", "url", "created_at"]
