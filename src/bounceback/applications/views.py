@@ -83,12 +83,7 @@ def application_add(request: AuthedRequest) -> HttpResponse:
             try:
                 data["company_name"] = services.company_name(request.user, same_as)
             except NotFound as gone:
-                form.add_error("company_name", str(gone))
-                return render(
-                    request,
-                    "applications/form.html",
-                    {"form": form, "title": "Add an application", "once": once},
-                )
+                form.add_error(None, str(gone))
             shown = request.POST.copy()  # shown again (if asked), it says the name chosen
             shown["company_name"] = data["company_name"]
             form.data = shown
@@ -100,7 +95,7 @@ def application_add(request: AuthedRequest) -> HttpResponse:
             )
             if not same_as:
                 similar = services.similar_companies(request.user, data["company_name"])
-        if not earlier_ones and not similar:
+        if not earlier_ones and not similar and not form.non_field_errors():
             made: list[Application] = []
 
             def save() -> str:
@@ -178,16 +173,20 @@ def applied_confirm(request: AuthedRequest, pk: int) -> HttpResponse:
     return redirect(application)
 
 
-@require_POST
-def event_confirm(request: AuthedRequest, pk: int, event_pk: int) -> HttpResponse:
-    """One click: a guessed day on the timeline is right."""
-    event = get_object_or_404(
-        StageEvent.objects.select_related("application"),
+def _event(request: AuthedRequest, pk: int, event_pk: int) -> StageEvent:
+    """One entry of one of the person's applications, or a 404."""
+    return get_object_or_404(
+        StageEvent.objects.select_related("application__company"),
         owner=request.user,
         application_id=pk,
         pk=event_pk,
     )
-    services.confirm_event_day(event)
+
+
+@require_POST
+def event_confirm(request: AuthedRequest, pk: int, event_pk: int) -> HttpResponse:
+    """One click: a guessed day on the timeline is right."""
+    services.confirm_event_day(_event(request, pk, event_pk))
     messages.success(request, "Thanks. That day counts now.")
     return redirect("applications:detail", pk=pk)
 
@@ -230,12 +229,7 @@ def event_add(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def event_edit(request: AuthedRequest, pk: int, event_pk: int) -> HttpResponse:
-    event = get_object_or_404(
-        StageEvent.objects.select_related("application__company"),
-        owner=request.user,
-        application_id=pk,
-        pk=event_pk,
-    )
+    event = _event(request, pk, event_pk)
     form = EventForm(request.POST or None, instance=event)
     if request.method == "POST" and form.is_valid():
         edited = form.save(commit=False)
@@ -256,8 +250,7 @@ def event_edit(request: AuthedRequest, pk: int, event_pk: int) -> HttpResponse:
 
 @require_POST
 def event_delete(request: AuthedRequest, pk: int, event_pk: int) -> HttpResponse:
-    event = get_object_or_404(StageEvent, owner=request.user, application_id=pk, pk=event_pk)
-    event.delete()
+    _event(request, pk, event_pk).delete()
     messages.success(request, "Removed that entry from the timeline.")
     return redirect("applications:detail", pk=pk)
 
