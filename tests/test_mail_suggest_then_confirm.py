@@ -201,3 +201,13 @@ def test_a_confirmed_rejection_is_not_taken_off(alice: Any, alice_client: Any) -
     alice_client.post(reverse("recovery:confirm", args=[rejection.pk]))
     alice_client.post(reverse("recovery:unfile", args=[rejection.pk]))
     assert Rejection.objects.exists()
+
+
+@pytest.mark.django_db
+def test_what_a_rejection_reads_like_never_lowers_how_far_the_timeline_says(alice: Any) -> None:
+    application = add_application(
+        alice, company="Acme", role="Data Analyst", applied_on=TODAY - timedelta(days=20)
+    )
+    record_event(application, "interview", occurred_on=TODAY - timedelta(days=5))
+    import_items(alice, [analysed(message(date=CURRENT_TIME), stage="application")])
+    assert Rejection.objects.get().stage_reached == "interview"

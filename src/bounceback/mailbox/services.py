@@ -32,7 +32,7 @@ from bounceback.mailbox.models import (
 )
 from bounceback.recovery.dated import propose_from_mail
 from bounceback.recovery.models import Action, StageReached
-from bounceback.recovery.services import record_rejection
+from bounceback.recovery.services import furthest_stage, record_rejection
 
 _EVENT_FOR_LABEL = {
     Label.INTERVIEW_INVITE: EventKind.INTERVIEW,
@@ -96,9 +96,11 @@ def file_on(application: Application, details: Details, *, asked: bool) -> bool:
         record_rejection(
             application,
             received_on=day,
-            stage_reached=details.stage
-            if details.stage in StageReached.values
-            else StageReached.UNKNOWN,
+            # What the e-mail reads like never lowers what the timeline already shows.
+            stage_reached=furthest_stage(
+                details.stage if details.stage in StageReached.values else StageReached.UNKNOWN,
+                application,
+            ),
             source_text=details.text[:20_000],
             has_feedback=bool(details.has_feedback),
             reapply_invite=bool(details.reapply_invite),
