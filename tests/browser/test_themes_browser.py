@@ -37,8 +37,8 @@ def test_a_reflection_suggests_themes_and_only_the_confirmed_one_counts(
     page.locator("#a-struggled").fill(ANSWER)
     page.locator("#a-struggled").blur()  # the last save, so no save is still on its way
     themes = page.locator("#themes-struggled")
-    themes.get_by_text("Preparation and company research").wait_for()
-    themes.get_by_text("Communication").wait_for()
+    themes.get_by_text("Preparation and company research", exact=True).wait_for()
+    themes.get_by_text("Communication", exact=True).wait_for()
     # Each suggestion shows the words that led to it, quoted from the answer.
     preparation = themes.locator(".theme-tag", has_text="Preparation")
     assert "hadn't researched" in preparation.locator(".theme-tag-words").inner_text()
@@ -47,11 +47,9 @@ def test_a_reflection_suggests_themes_and_only_the_confirmed_one_counts(
     shoot(page, "themes-suggested")
 
     # One click each: yes to preparation, no to communication.
-    themes.get_by_role(
-        "button", name="Yes, Preparation and company research fits this text"
-    ).click()
+    themes.get_by_role("button", name="Yes, fits for Preparation and company research").click()
     themes.locator(".theme-tag-confirmed", has_text="Preparation").wait_for()
-    themes.get_by_role("button", name="Not Communication: remove it from this text").click()
+    themes.get_by_role("button", name="Not this (remove Communication)").click()
     themes.locator(".theme-tag", has_text="Communication").wait_for(state="detached")
     assert themes.locator(".theme-tag-auto").count() == 0
     shoot(page, "themes-confirmed")
@@ -96,7 +94,7 @@ def test_without_javascript_a_suggestion_is_confirmed_with_a_plain_form(
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="1 suggested theme waits for a look").click()
     page.get_by_role(
-        "button", name="Yes, Stronger competition or an internal candidate fits this text"
+        "button", name="Yes, fits for Stronger competition or an internal candidate"
     ).first.click()
     assert page.url.endswith("/insights/themes/")
     assert page.locator(".waiting-note").count() == 0
