@@ -7,11 +7,12 @@ kept; Back and resubmit make one rejection; a guessed day stays out of this week
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
+from django.utils.timezone import make_aware
 
 from tests.clock import CURRENT_TIME, TODAY
 from tests.conftest import shoot
@@ -138,7 +139,8 @@ def test_an_interview_invitation_becomes_a_dated_event_on_today_and_in_the_calen
     page.locator("#coming-up").get_by_text("Interview with Globex").wait_for()
     ics = page.request.get(f"{live_server.url}/rejections/today/calendar.ics").text()
     assert "SUMMARY:Interview with Globex" in ics
-    assert f"DTSTART:{day:%Y%m%d}T140000Z" in ics
+    starts = make_aware(datetime.combine(day, time(14, 0))).astimezone(UTC)
+    assert f"DTSTART:{starts:%Y%m%dT%H%M%S}Z" in ics
     shoot(page, "trust-today-kept")
 
 

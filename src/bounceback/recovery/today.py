@@ -18,6 +18,7 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils.timezone import localtime
 
 from bounceback.accounts.models import Profile
 from bounceback.recovery import actions
@@ -93,7 +94,7 @@ def action_dict(action: Action) -> dict[str, Any]:
         "kind": action.kind,
         "status": action.status,
         "due_on": action.due_on,
-        "starts_at": action.starts_at,
+        "starts_at": localtime(action.starts_at) if action.starts_at else None,
         "when": when_words(action) if action.due_on else None,
         "application": action.application_id,
         "company": action.application.company.name if action.application else None,
