@@ -76,6 +76,7 @@ def test_one_list_feeds_the_web_the_dashboard_and_the_cli(
         "suggested": 1,
         "coming_up": 1,
         "waiting": 1,
+        "also": 0,  # check-ins, thank-yous, practice and reapplying (none here)
     }
     dashboard = alice_client.get(reverse("dashboard")).content.decode()
     assert "Send the note" in dashboard

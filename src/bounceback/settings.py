@@ -42,6 +42,11 @@ INSTALLED_APPS = [
     "bounceback.mailbox",
     "bounceback.insights",
     "bounceback.wellbeing",
+    "bounceback.goals",
+    "bounceback.contacts",
+    "bounceback.practice",
+    "bounceback.reapply",
+    "bounceback.weekly",
 ]
 
 MIDDLEWARE = [

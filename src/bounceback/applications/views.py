@@ -66,7 +66,7 @@ def application_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def application_add(request: AuthedRequest) -> HttpResponse:
-    form = ApplicationForm(request.POST or None)
+    form = ApplicationForm(request.POST or None, owner=request.user)
     once = token_from(request.POST) if request.method == "POST" else ""
     saved_before = earlier(request.user, once)
     if saved_before:
@@ -108,6 +108,11 @@ def application_add(request: AuthedRequest) -> HttpResponse:
                         source=data["source"],
                         link=data["link"],
                         notes=data["notes"],
+                        salary=data["salary"],
+                        place=data["place"],
+                        work_place=data["work_place"],
+                        sector=data["sector"],
+                        referred_by=data["referred_by"],
                     )
                 )
                 return made[0].get_absolute_url()
@@ -135,7 +140,7 @@ def application_add(request: AuthedRequest) -> HttpResponse:
 
 def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application, owner=request.user, pk=pk)
-    form = ApplicationForm(request.POST or None, instance=application)
+    form = ApplicationForm(request.POST or None, instance=application, owner=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             edited = form.save(commit=False)
@@ -281,8 +286,8 @@ def contact_add(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def contact_list(request: AuthedRequest) -> HttpResponse:
-    contacts = Contact.objects.filter(owner=request.user).select_related("company")
-    return render(request, "applications/contacts.html", {"contacts": contacts})
+    # People have their own pages now (bounceback.contacts); old links still work.
+    return redirect("contacts:list")
 
 
 def contact_edit(request: AuthedRequest, contact_pk: int) -> HttpResponse:
@@ -291,5 +296,5 @@ def contact_edit(request: AuthedRequest, contact_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Changes saved.")
-        return redirect("applications:contacts")
+        return redirect("contacts:detail", pk=contact.pk)
     return render(request, "applications/contact_form.html", {"form": form, "contact": contact})

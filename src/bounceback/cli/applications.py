@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shlex
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -28,11 +28,20 @@ def add(
         str, typer.Option(help="Where you found it, e.g. 'LinkedIn' or 'referral'.")
     ] = "",
     link: Annotated[str, typer.Option(help="Link to the job ad.")] = "",
+    salary: Annotated[
+        str, typer.Option(help="Yearly salary or range from the ad, e.g. '35-40k'.")
+    ] = "",
+    place: Annotated[str, typer.Option(help="Town or city, e.g. 'Leeds'.")] = "",
+    work: Annotated[
+        str, typer.Option("--work", help="How the work is done: on_site, hybrid or remote.")
+    ] = "",
+    sector: Annotated[str, typer.Option(help="Sector or industry, e.g. 'public health'.")] = "",
     as_json: JsonOption = False,
 ) -> None:
-    """Add an application.
+    """Add an application (salary, place and sector are optional: they show its fit with your goals).
 
     Example: bounceback add "Acme" "Data Analyst" --on 2026-11-02 --source LinkedIn
+    Example: bounceback add "Ostara" "Product Analyst" --salary 40-45k --work remote --sector energy
     """
     from bounceback.applications.serializers import application_dict
     from bounceback.applications.services import (
@@ -53,10 +62,19 @@ def add(
                 break
     earlier = already_applied(me, company, role)
     application = add_application(
-        me, company=company, role=role, applied_on=day, source=source, link=link
+        me,
+        company=company,
+        role=role,
+        applied_on=day,
+        source=source,
+        link=link,
+        salary=salary,
+        place=place,
+        work_place=work,
+        sector=sector,
     )
     if as_json:
-        print_json(application_dict(application, with_events=True))
+        print_json(_with_fit(application_dict(application, with_events=True), application))
     else:
         console.print(f"Saved [bold]{escape(str(application))}[/bold] (id {application.pk}).")
     # Warnings, not questions: a second application to the same role can be real. On
@@ -98,6 +116,7 @@ def list_(
     from bounceback.applications.serializers import application_dict
     from bounceback.applications.services import search as search_applications
     from bounceback.errors import UserError
+    from bounceback.goals.fit import fits_for
 
     me = owner()
     applications = (
@@ -111,10 +130,11 @@ def list_(
         applications = applications.filter(status=status)
     if guessed:
         applications = applications.filter(applied_on_guessed=True)
-    if as_json:
-        print_json([application_dict(a) for a in applications])
-        return
     rows = list(applications)
+    if as_json:
+        fits = fits_for(me, rows)
+        print_json([{**application_dict(a), "fit": fits[a.pk].as_dict()} for a in rows])
+        return
     if not rows:
         console.print(
             "No applications found."
@@ -122,18 +142,25 @@ def list_(
             else "No applications yet. Add one with `bounceback add`."
         )
         return
+    fits = fits_for(me, rows)
+    with_fit = any(f.total for f in fits.values())
     table = Table(box=None, header_style="bold")
     for column in ("id", "role", "company", "applied", "stage", "status"):
         table.add_column(column)
+    if with_fit:
+        table.add_column("fit")
     for a in rows:
-        table.add_row(
+        cells = [
             str(a.pk),
             escape(a.role_or_placeholder),
             escape(a.company.name),
             f"{a.applied_on:%Y-%m-%d}{'*' if a.applied_on_guessed else ''}",
             a.get_stage_display(),
             a.get_status_display(),
-        )
+        ]
+        if with_fit:
+            cells.append(f"{fits[a.pk].matched}/{fits[a.pk].total}")
+        table.add_row(*cells)
     console.print(table)
     if any(a.applied_on_guessed for a in rows):
         console.print(
@@ -152,10 +179,11 @@ def show(
     """
     from bounceback.applications.serializers import application_dict
     from bounceback.applications.services import get_application
+    from bounceback.goals.fit import fit_for
 
     application = get_application(owner(), application_id)
     if as_json:
-        print_json(application_dict(application, with_events=True))
+        print_json(_with_fit(application_dict(application, with_events=True), application))
         return
     console.print(
         f"[bold]{escape(application.role_or_placeholder)}[/bold] at {escape(application.company.name)}  (id {application.pk})"
@@ -163,6 +191,9 @@ def show(
     console.print(
         f"{application.get_status_display()} · furthest stage: {application.get_stage_display()}"
     )
+    fit = fit_for(application)
+    if fit.total:
+        console.print(f"Fit with your goals: {escape(fit.summary)}.")
     for event in application.events.all():
         note = f" — {escape(event.note)}" if event.note else ""
         guess = " (day guessed)" if event.date_guessed else ""
@@ -252,6 +283,13 @@ def confirm(
         console.print(f"Nothing on {escape(str(application))} was a guess. It all counts already.")
         return
     console.print(f"Confirmed on {escape(str(application))}: {escape(', '.join(confirmed))}.")
+
+
+def _with_fit(data: dict[str, Any], application: Any) -> dict[str, Any]:
+    """An application's JSON with its fit to the person's goals under ``fit``."""
+    from bounceback.goals.fit import fit_for
+
+    return {**data, "fit": fit_for(application).as_dict()}
 
 
 def register(app: typer.Typer) -> None:

@@ -34,7 +34,8 @@ def today(as_json: JsonOption = False) -> None:
     """What is due, dates read from your mail, suggestions waiting, and what is coming up.
 
     The same list as the Today page. With --json, an object with "due", "events" (dated
-    events read from mail, not kept yet), "suggested", "coming_up" and "waiting".
+    events read from mail, not kept yet), "suggested", "coming_up", "waiting" and "also"
+    (check-ins, thank-yous, practice and reapplying).
 
     Example: bounceback today --json
     """
@@ -51,9 +52,18 @@ def today(as_json: JsonOption = False) -> None:
         console.print(
             "Mark one done with `bounceback done ID`; move or drop one with `bounceback step ID`."
         )
-    else:
+    elif not view.also:
         console.print(
             "Nothing you kept is due today." if not view.empty else "Nothing is due today."
+        )
+    if view.also:
+        console.print("\nAlso today:" if view.due else "For today:")
+        for item in view.also:
+            why = f" [dim]({escape(item.why)})[/dim]" if item.why else ""
+            console.print(f"  · {escape(item.title)}{why}")
+        console.print(
+            "Drafts and one-click answers are on Today in the app; "
+            "`bounceback contacts --due` and `bounceback practice` work here too."
         )
     if view.events:
         console.print("\nRead from your mail, not kept yet:")

@@ -32,6 +32,7 @@ from bounceback.applications.services import match_application
 from bounceback.errors import UserError
 from bounceback.lib.companies import SIMILAR, similarity
 from bounceback.lib.mail.message import Analysis, MailMessage
+from bounceback.lib.mail.policy import AUTO_FILE_AT
 from bounceback.lib.mail.reader import ParseProblem
 from bounceback.lib.mail.triage import Analysed, analysed
 from bounceback.mailbox.models import ImportedMessage, Label, Outcome, ReviewItem, SenderRule
@@ -45,10 +46,9 @@ from bounceback.mailbox.services import (
 )
 from bounceback.recovery.models import DATED_KINDS, Action, ActionStatus
 
-# The one threshold: below it, nothing the analyser read is filed without asking.
-# (At merge it comes from bounceback.lib.mail.policy.AUTO_FILE_AT, chosen on the frozen
-# split so that fewer than 1 in 100 fillings above it is wrong.)
-AUTO_FILE_AT = 0.6
+# The one threshold, kept with the recogniser's others: below it, nothing the analyser read
+# is filed without asking. Chosen on the labelled mail so that fewer than 1 in 100 fillings
+# above it is wrong (lib/mail/policy.py says how).
 
 
 def aware(moment: datetime | None) -> datetime | None:
@@ -205,9 +205,9 @@ def decide(owner: User, msg: MailMessage, analysis: Analysis) -> Decision:
                 company=company,
             )
         return Decision()
-    if analysis.confidence < AUTO_FILE_AT:
+    if analysis.confidence < AUTO_FILE_AT or analysis.review_reason:
         return Decision(
-            review="bounceback was not sure what this e-mail says.",
+            review=analysis.review_reason or "bounceback was not sure what this e-mail says.",
             candidates=match_application(owner, company or "", analysis.role).candidates,
             company=company,
         )

@@ -64,10 +64,11 @@ class Draft:
     body: str
     to_name: str
     to_email: str
+    label: str = ""  # a heading for kinds other areas add (KINDS names the ones here)
 
     @property
     def title(self) -> str:
-        return KINDS[self.kind]
+        return self.label or KINDS.get(self.kind, self.subject)
 
     @property
     def mailto(self) -> str:
@@ -88,25 +89,39 @@ class Draft:
         }
 
 
-def template_path(kind: str, tone: str) -> Path:
+def template_path(kind: str, tone: str, shipped: Path = DRAFTS_DIR) -> Path:
     """The person's own copy in their data folder (drafts/<kind>/<tone>.txt) if they made
-    one, else the one that ships with bounceback: wording is theirs to change or translate."""
+    one, else the one that ships with bounceback: wording is theirs to change or translate.
+
+    Other areas keep their own templates (``shipped``) under the same scheme, so one
+    folder in the data folder holds every wording the person changed.
+    """
     from django.conf import settings
 
     own = Path(settings.HOME) / "drafts" / kind / f"{tone}.txt"
-    return own if own.is_file() else DRAFTS_DIR / kind / f"{tone}.txt"
+    return own if own.is_file() else shipped / kind / f"{tone}.txt"
+
+
+def fill(path: Path, context: dict[str, object]) -> tuple[str, str]:
+    """A template file filled in: its subject (the first line, after "Subject:") and body."""
+    source = path.read_text(encoding="utf-8")
+    text = _ENGINE.from_string(source).render(Context(context, autoescape=False))
+    head, _, body = text.partition("\n")
+    return head.removeprefix("Subject:").strip(), body.strip() + "\n"
+
+
+def sender_name(owner: User) -> str:
+    """The name drafts are signed with: the one the person gave for it (asked once, on the
+    drafts page; Settings too), else what they are called, else the account's own; "" until
+    there is one, so the page can ask."""
+    profile = Profile.for_user(owner)
+    return profile.sign_as or profile.display_name or owner.get_full_name()
 
 
 def check_tone(tone: str) -> str:
     if tone not in TONES:
         raise UserError(f"'{tone}' is not a tone. Use one of: {', '.join(TONES)}.")
     return tone
-
-
-def signature(owner: User) -> str:
-    """The name the drafts are signed with: the person's own, or "" until they give it."""
-    profile = Profile.for_user(owner)
-    return profile.sign_as or profile.display_name or owner.get_full_name()
 
 
 def recipient(application: Application, rejection: Rejection | None = None) -> Contact | None:
@@ -125,30 +140,24 @@ def render(
     check_tone(tone)
     contact = recipient(application, rejection)
     stage = rejection.stage_reached if rejection else StageReached.UNKNOWN
-    my_name = signature(application.owner)
-    source = template_path(kind, tone).read_text(encoding="utf-8")
-    text = _ENGINE.from_string(source).render(
-        Context(
-            {
-                "contact_name": contact.name if contact else "",
-                "contact_first": contact.first_name if contact else "",
-                "company": application.company.name,
-                "role": application.role or "[the role]",  # a gap to fill, never blank
-                "stage": _STAGE_WORDS[StageReached(stage)],
-                "thanks_for": _THANKS_FOR[StageReached(stage)],
-                "feedback_on": _FEEDBACK_ON[StageReached(stage)],
-                "my_name": my_name,
-            },
-            autoescape=False,
-        )
+    subject, body = fill(
+        template_path(kind, tone),
+        {
+            "contact_name": contact.name if contact else "",
+            "contact_first": contact.first_name if contact else "",
+            "company": application.company.name,
+            "role": application.role or "[the role]",  # a gap to fill, never blank
+            "stage": _STAGE_WORDS[StageReached(stage)],
+            "thanks_for": _THANKS_FOR[StageReached(stage)],
+            "feedback_on": _FEEDBACK_ON[StageReached(stage)],
+            "my_name": sender_name(application.owner),
+        },
     )
-    head, _, body = text.partition("\n")
-    subject = head.removeprefix("Subject:").strip()
     return Draft(
         kind=kind,
         tone=tone,
         subject=subject,
-        body=body.strip() + "\n",
+        body=body,
         to_name=contact.name if contact else "",
         to_email=contact.email if contact else "",
     )

@@ -4,7 +4,9 @@
 - **events**: dated events read from mail, waiting to be kept (an interview, a deadline);
 - **suggested**: steps bounceback suggested, waiting to be kept or left out;
 - **coming_up**: steps kept, with a later date;
-- **waiting**: rejections that arrived (often by mail) and have not been looked at yet.
+- **waiting**: rejections that arrived (often by mail) and have not been looked at yet;
+- **also**: what the momentum areas add (check-ins due, thank-yous, practice, reapplying),
+  from ``bounceback.today_items``.
 
 The web page, the dashboard panel, the CLI and `today --json` all read ``today_list``, so
 they never disagree about what is on it.
@@ -25,6 +27,7 @@ from bounceback.recovery import actions
 from bounceback.recovery.dated import source_words, when_words
 from bounceback.recovery.models import DATED_KINDS, Action, ActionStatus, Rejection
 from bounceback.recovery.services import waiting_rejections
+from bounceback.today_items import TodayItem, collect
 
 COMING_UP = 10
 SUGGESTED = 20
@@ -38,6 +41,7 @@ class TodayList:
     suggested: list[Action] = field(default_factory=list)
     coming_up: list[Action] = field(default_factory=list)
     waiting: list[Rejection] = field(default_factory=list)
+    also: list[TodayItem] = field(default_factory=list)
 
     @property
     def to_decide(self) -> int:
@@ -46,7 +50,9 @@ class TodayList:
 
     @property
     def empty(self) -> bool:
-        return not (self.due or self.events or self.suggested or self.coming_up or self.waiting)
+        return not (
+            self.due or self.events or self.suggested or self.coming_up or self.waiting or self.also
+        )
 
 
 def _proposed(owner: User) -> Any:
@@ -60,6 +66,8 @@ def _proposed(owner: User) -> Any:
 def today_list(owner: User, today: date | None = None) -> TodayList:
     """Everything on the person's Today, in the order it is shown."""
     today = today or date.today()
+    # First: collecting may add a dated step (an "apply again" whose cool-down ended today).
+    also = collect(owner, today)
     proposed = _proposed(owner)
     gentle = Profile.for_user(owner).gentle_mode
     return TodayList(
@@ -74,6 +82,7 @@ def today_list(owner: User, today: date | None = None) -> TodayList:
         coming_up=actions.upcoming(owner, today, limit=COMING_UP),
         # Gentle mode asked not to be shown rejections here; they stay on their applications.
         waiting=[] if gentle else waiting_rejections(owner, today),
+        also=also,
     )
 
 
@@ -123,4 +132,6 @@ def as_json(view: TodayList) -> dict[str, Any]:
             }
             for r in view.waiting
         ],
+        # Check-ins, thank-yous, practice, reapplying: no step id; "area" and "key" say what.
+        "also": [item.as_dict() for item in view.also],
     }

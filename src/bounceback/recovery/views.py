@@ -447,7 +447,7 @@ def draft_list(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "rejection": rejection,
             "drafts": drafts.for_rejection(rejection, tone),
-            "sign_as": drafts.signature(request.user),
+            "sign_as": drafts.sender_name(request.user),
             "done_since": drafts.done_since(rejection) if rejection.reapply_invite else [],
             "tone": tone,
             "tones": drafts.TONES,

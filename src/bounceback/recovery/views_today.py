@@ -29,10 +29,17 @@ def _today() -> date:
 
 def today(request: AuthedRequest) -> HttpResponse:
     """The daily home: what is due, events read from mail, suggestions, what is coming up."""
+    from bounceback.weekly.panels import lookback_now  # the week's look-back, on its day
+
     return render(
         request,
         "recovery/today.html",
-        {"view": today_list(request.user), "today": _today(), **section_context(request)},
+        {
+            "view": today_list(request.user),
+            "lookback": lookback_now(request),
+            "today": _today(),
+            **section_context(request),
+        },
     )
 
 

@@ -21,7 +21,7 @@ def mark_guessed_days(apps: Any, schema_editor: Any) -> None:
 class Migration(migrations.Migration):
     dependencies = [
         ("recovery", "0003_rejection_outside_control"),
-        ("applications", "0004_stage_event_date_guessed"),
+        ("applications", "0005_stage_event_date_guessed"),
     ]
 
     operations = [

@@ -1,0 +1,19 @@
+from django.contrib import admin
+
+from bounceback.contacts.models import Exchange, ThankYou
+
+# What the person noted about an exchange is theirs: dates and kinds are enough here.
+
+
+@admin.register(Exchange)
+class ExchangeAdmin(admin.ModelAdmin[Exchange]):
+    list_display = ["contact", "kind", "on", "owner"]
+    list_filter = ["kind"]
+    exclude = ["note"]
+    list_select_related = ["contact", "owner"]
+
+
+@admin.register(ThankYou)
+class ThankYouAdmin(admin.ModelAdmin[ThankYou]):
+    list_display = ["event", "sent_on", "owner"]
+    list_select_related = ["event__application__company", "owner"]
