@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from bounceback.applications.services import add_application
+from bounceback.recovery.feedback import record_feedback
 from bounceback.recovery.models import Action, Feedback, Reflection
-from bounceback.recovery.services import record_feedback, record_rejection
+from bounceback.recovery.services import record_rejection
 from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
