@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -35,6 +36,17 @@ def test_a_check_in_saves_mood_tags_and_a_private_note(alice_client: Any, alice:
         True,
     )
     assert "Saved" in response.content.decode()
+
+
+def test_sending_the_same_check_in_twice_saves_it_once(alice_client: Any, alice: Any) -> None:
+    page = alice_client.get(URL).content.decode()
+    once = re.search(r'name="once" value="([^"]+)"', page)
+    assert once, "the form carries a one-time token"
+    fields = {"mood": "2", "note": "Rough call.", "once": once.group(1)}
+    first = alice_client.post(URL, fields)
+    again = alice_client.post(URL, fields)  # Back and send again, or a double click
+    assert CheckIn.objects.filter(owner=alice).count() == 1
+    assert "Saved" in first.content.decode() and "Saved" in again.content.decode()
 
 
 def test_htmx_gets_a_fragment_not_a_page(alice_client: Any) -> None:
