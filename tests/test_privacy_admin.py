@@ -11,6 +11,7 @@ from bounceback.applications.services import add_application
 from bounceback.recovery.models import Feedback, Reflection
 from bounceback.recovery.services import record_rejection
 from bounceback.wellbeing.models import CheckIn, ExerciseEntry
+from tests.people import signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def test_the_admin_never_shows_reflections_feedback_or_check_in_notes(
     check_in = CheckIn.objects.create(owner=alice, mood=2, note=SECRET)
     entry = ExerciseEntry.objects.create(owner=alice, exercise="friend", answers={"friend": SECRET})
     staff = User.objects.create_superuser("coach", password="pw-for-tests")
-    client.force_login(staff)
+    client = signed_in(staff)
     pages = [
         f"/admin/recovery/reflection/{reflection.pk}/change/",
         f"/admin/recovery/feedback/{feedback.pk}/change/",

@@ -12,6 +12,7 @@ urlpatterns = [
     path("insights/", include("bounceback.insights.urls")),
     path("wellbeing/", include("bounceback.wellbeing.urls")),
     path("", include("bounceback.accounts.urls")),
+    path("", include("bounceback.coaching.urls")),
     path("calendar/<str:token>.ics", views_calendar.feed, name="calendar_feed"),
     path("admin/", admin.site.urls),
 ]

@@ -1,21 +1,30 @@
 from django.contrib import admin
 
+from bounceback.admin_privacy import PrivateAdmin
 from bounceback.mailbox.models import ImapCursor, ImportedMessage, ReviewItem, SenderRule
+
+# A person's mail is theirs: the admin shows who wrote, the subject and what bounceback
+# made of it, never the body (nor the snippets quoted from it as evidence).
 
 
 @admin.register(ImportedMessage)
-class ImportedMessageAdmin(admin.ModelAdmin):
+class ImportedMessageAdmin(PrivateAdmin):
     list_display = ["subject", "from_addr", "label", "outcome", "sent_at", "owner"]
     list_filter = ["label", "outcome"]
-    search_fields = ["subject", "from_addr", "message_id"]
 
 
 @admin.register(ReviewItem)
-class ReviewItemAdmin(admin.ModelAdmin):
+class ReviewItemAdmin(PrivateAdmin):
     list_display = ["subject", "from_addr", "label", "confidence", "status", "owner"]
     list_filter = ["status", "label"]
-    exclude = ["html"]  # never rendered unsanitised, not even in the admin
+    private_fields = ("text", "html", "evidence")
 
 
-admin.site.register(SenderRule)
-admin.site.register(ImapCursor)
+@admin.register(SenderRule)
+class SenderRuleAdmin(PrivateAdmin):
+    list_display = ["sender", "company", "owner"]
+
+
+@admin.register(ImapCursor)
+class ImapCursorAdmin(PrivateAdmin):
+    list_display = ["host", "folder", "synced_at", "owner"]

@@ -1,0 +1,59 @@
+"""The admin looks after accounts and rows, never a person's private words.
+
+Every admin of ours derives from ``PrivateAdmin`` and names the fields that hold what a
+person wrote or received (``private_fields``): they are left out of every form, list and
+search, and no query-string filter may touch them. Django's admin otherwise accepts a
+filter on any field (``?answer__startswith=I``), and the count it shows lets an
+administrator rebuild a reflection one character at a time; here only the filters the
+page offers are accepted.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from django.contrib import admin
+from django.contrib.admin.options import BaseModelAdmin
+from django.db.models.constants import LOOKUP_SEP
+from django.http import HttpRequest
+
+
+def _filter_names(list_filter: Any) -> set[str]:
+    names = set()
+    for entry in list_filter:
+        if isinstance(entry, str):
+            names.add(entry)
+        elif isinstance(entry, tuple | list):
+            names.add(entry[0])
+        else:  # a SimpleListFilter class: its own parameter
+            names.add(getattr(entry, "parameter_name", ""))
+    return names - {""}
+
+
+class _LeavesOutPrivateFields(BaseModelAdmin[Any]):
+    private_fields: ClassVar[tuple[str, ...]] = ()
+
+    def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
+        return [*(super().get_exclude(request, obj) or ()), *self.private_fields]
+
+
+class PrivateAdmin(_LeavesOutPrivateFields, admin.ModelAdmin[Any]):
+    def lookup_allowed(self, lookup: str, value: str, request: HttpRequest | None = None) -> bool:
+        """Only the filters this page offers (list_filter, date_hierarchy), never private ones."""
+        offered = _filter_names(self.list_filter)
+        if self.date_hierarchy:
+            offered.add(self.date_hierarchy)
+        parts = lookup.split(LOOKUP_SEP)
+        if any(part in self.private_fields for part in parts):
+            return False
+        if not any(lookup == name or lookup.startswith(name + LOOKUP_SEP) for name in offered):
+            return False
+        return bool(super().lookup_allowed(lookup, value, request))
+
+
+class PrivateInline(_LeavesOutPrivateFields, admin.TabularInline[Any, Any]):
+    pass
+
+
+class PrivateStackedInline(_LeavesOutPrivateFields, admin.StackedInline[Any, Any]):
+    pass
