@@ -48,7 +48,7 @@ class PrivateAdmin(_LeavesOutPrivateFields, admin.ModelAdmin[Any]):
             return False
         if not any(lookup == name or lookup.startswith(name + LOOKUP_SEP) for name in offered):
             return False
-        return bool(super().lookup_allowed(lookup, value, request))
+        return bool(super().lookup_allowed(lookup, value, request))  # type: ignore[arg-type]
 
 
 class PrivateInline(_LeavesOutPrivateFields, admin.TabularInline[Any, Any]):

@@ -14,7 +14,7 @@ from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern
 
 from bounceback.accounts.models import AccountLink, CalendarFeed, Profile
 from bounceback.admin_privacy import PrivateAdmin
@@ -69,7 +69,7 @@ class AccountAdmin(UserAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # people are invited from the People page, and choose their own password
 
-    def get_urls(self) -> list[URLPattern | URLResolver]:
+    def get_urls(self) -> list[URLPattern]:
         return [url for url in super().get_urls() if "password" not in str(url.pattern)]
 
     def user_change_password(

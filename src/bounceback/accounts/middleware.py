@@ -34,7 +34,7 @@ class RequireSecondFactor:
         user = request.user
         if not user.is_authenticated or not needs_second_factor(user):
             return None
-        if user.is_verified():  # type: ignore[union-attr]
+        if user.is_verified():  # type: ignore[attr-defined]
             return None
         match = request.resolver_match
         if match is None or match.view_name in OPEN_BEFORE_SECOND_STEP:

@@ -31,7 +31,7 @@ def role_of(user: User | AnonymousUser) -> str | None:
     if cached is None:
         cached = Profile.objects.filter(user=user).values_list("role", flat=True).first()
         cached = cached or Role.SEEKER
-        user._bounceback_role = cached  # type: ignore[union-attr]
+        user._bounceback_role = cached  # type: ignore[attr-defined]
     return cached
 
 

@@ -61,7 +61,7 @@ def password_link(user: User) -> str:
 
 
 @transaction.atomic
-def invite(email: str, role: str, *, by: User) -> User:
+def invite(email: str, role: str, *, by: User | None) -> User:
     """A new account for this address, with no password until the person chooses one."""
     address = email.strip().lower()
     try:

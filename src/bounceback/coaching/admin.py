@@ -11,7 +11,7 @@ from bounceback.coaching.models import CoachNote, Opening, Share, SharedItem
 class ShareAdmin(PrivateAdmin):
     list_display = ["seeker", "coach", "created_at", "revoked_at"]
     fields = ["seeker", "coach", "created_at", "revoked_at"]
-    readonly_fields = fields
+    readonly_fields = ["seeker", "coach", "created_at", "revoked_at"]
 
 
 @admin.register(SharedItem)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import IntegrityError, transaction
@@ -178,13 +179,14 @@ def _owned_item(seeker: User, kind: str, pk: int) -> Item:
     row = model._default_manager.filter(owner=seeker, pk=pk).first() if model else None
     if row is None:
         raise NotFound("That piece of writing isn't yours to share, or was deleted.")
-    makers = {
+    makers: dict[str, Any] = {
         ItemKind.REFLECTION: _reflection_item,
         ItemKind.FEEDBACK: _feedback_item,
         ItemKind.CHECKIN: _checkin_item,
         ItemKind.EXERCISE: _exercise_item,
     }
-    return makers[kind](row)  # type: ignore[operator]
+    item: Item = makers[kind](row)
+    return item
 
 
 def set_items(share: Share, chosen: list[tuple[str, int]]) -> int:
