@@ -248,7 +248,9 @@ MATRIX: dict[str, Row] = {
     "insights:theme_edit": alices(_ids(slug="theme")),
     "insights:theme_delete": alices(_ids(slug="theme")),
     "insights:tag_remove": alices(_ids(pk="tag"), post_only=True),
-    "insights:tag_add": alices(lambda ids, role: {"kind": "feedback", "pk": ids["feedback"]}, post_only=True),
+    "insights:tag_add": alices(
+        lambda ids, role: {"kind": "feedback", "pk": ids["feedback"]}, post_only=True
+    ),
     "insights:wins": own_space(),
     "insights:silence_rules": own_space(post_only=True),
     "insights:mark_ghosted": alices(app, post_only=True),
@@ -276,14 +278,16 @@ MATRIX: dict[str, Row] = {
     "accounts:password_set": everyone(302, _ids(uidb64="uid", token="reset_token")),
     # Seekers never need the second step; staff and coaches are past it already.
     "accounts:two_factor_setup": Row(
-        _none, {"anonymous": TO_SIGN_IN} | dict.fromkeys(SIGNED_IN, 200) | dict.fromkeys(
-            ["coach", "revoked_coach", "staff"], 302
-        )
+        _none,
+        {"anonymous": TO_SIGN_IN}
+        | dict.fromkeys(SIGNED_IN, 200)
+        | dict.fromkeys(["coach", "revoked_coach", "staff"], 302),
     ),
     "accounts:two_factor_verify": Row(
-        _none, {"anonymous": TO_SIGN_IN} | dict.fromkeys(SIGNED_IN, 302) | dict.fromkeys(
-            ["coach", "revoked_coach", "staff"], 200
-        )
+        _none,
+        {"anonymous": TO_SIGN_IN}
+        | dict.fromkeys(SIGNED_IN, 302)
+        | dict.fromkeys(["coach", "revoked_coach", "staff"], 200),
     ),
     "accounts:people": for_role("staff"),
     "accounts:person_link": post_for_role("staff", _ids(pk="person")),
@@ -294,29 +298,25 @@ MATRIX: dict[str, Row] = {
     "coaching:sharing": for_role("seeker", owner=200, other_seeker=200),
     "coaching:share_parts": Row(
         _ids(pk="share"),
-        {"anonymous": TO_SIGN_IN, "owner": 405, "other_seeker": 405} | dict.fromkeys(
-            ["coach", "revoked_coach", "staff"], 403
-        ),
+        {"anonymous": TO_SIGN_IN, "owner": 405, "other_seeker": 405}
+        | dict.fromkeys(["coach", "revoked_coach", "staff"], 403),
         post_only=True,
     ),
     "coaching:share_items": Row(
         _ids(pk="share"),
-        {"anonymous": TO_SIGN_IN, "owner": 200, "other_seeker": 404} | dict.fromkeys(
-            ["coach", "revoked_coach", "staff"], 403
-        ),
+        {"anonymous": TO_SIGN_IN, "owner": 200, "other_seeker": 404}
+        | dict.fromkeys(["coach", "revoked_coach", "staff"], 403),
     ),
     "coaching:share_revoke": Row(
         _ids(pk="share"),
-        {"anonymous": TO_SIGN_IN, "owner": 405, "other_seeker": 405} | dict.fromkeys(
-            ["coach", "revoked_coach", "staff"], 403
-        ),
+        {"anonymous": TO_SIGN_IN, "owner": 405, "other_seeker": 405}
+        | dict.fromkeys(["coach", "revoked_coach", "staff"], 403),
         post_only=True,
     ),
     "coaching:note_answer": Row(
         _ids(pk="note"),
-        {"anonymous": TO_SIGN_IN, "owner": 405, "other_seeker": 405} | dict.fromkeys(
-            ["coach", "revoked_coach", "staff"], 403
-        ),
+        {"anonymous": TO_SIGN_IN, "owner": 405, "other_seeker": 405}
+        | dict.fromkeys(["coach", "revoked_coach", "staff"], 403),
         post_only=True,
     ),
     # Sharing: the coach's side
@@ -347,28 +347,40 @@ def _admin_rows() -> Iterator[tuple[str, Row]]:
         by_id = _object_id(model)
         for page in ("change", "history", "delete"):
             status = 200 if by_id[1] else 302  # a model with no rows: back to the index
-            if page == "delete" and by_id[1] and not model_admin.has_delete_permission(
-                _staff_request(), None
+            if (
+                page == "delete"
+                and by_id[1]
+                and not model_admin.has_delete_permission(_staff_request(), None)
             ):
                 status = 403
             yield f"{prefix}_{page}", Row(by_id[0], not_staff | {"staff": status})
     yield "admin:index", Row(_none, not_staff | {"staff": 200})
-    yield "admin:login", Row(_none, {"anonymous": 200} | dict.fromkeys(SIGNED_IN[:-1], 200) | {"staff": 302})
-    yield "admin:logout", Row(_none, {"anonymous": 302} | dict.fromkeys(SIGNED_IN[:-1], 302) | {"staff": 405})
+    yield (
+        "admin:login",
+        Row(_none, {"anonymous": 200} | dict.fromkeys(SIGNED_IN[:-1], 200) | {"staff": 302}),
+    )
+    yield (
+        "admin:logout",
+        Row(_none, {"anonymous": 302} | dict.fromkeys(SIGNED_IN[:-1], 302) | {"staff": 405}),
+    )
     yield "admin:password_change", Row(_none, not_staff | {"staff": 200})
     yield "admin:password_change_done", Row(_none, not_staff | {"staff": 200})
     yield "admin:autocomplete", Row(_none, not_staff | {"staff": 403})
     yield "admin:jsi18n", Row(_none, not_staff | {"staff": 200})
-    yield "admin:view_on_site", Row(
-        lambda ids, role: {
-            "content_type_id": ContentType.objects.get_for_model(User).pk,
-            "object_id": ids["person"],
-        },
-        not_staff | {"staff": 404},
+    yield (
+        "admin:view_on_site",
+        Row(
+            lambda ids, role: {
+                "content_type_id": ContentType.objects.get_for_model(User).pk,
+                "object_id": ids["person"],
+            },
+            not_staff | {"staff": 404},
+        ),
     )
     yield "admin:None", Row(_none, not_staff | {"staff": 404}, path="/admin/no-such-page/")
-    yield "admin:app_list", Row(
-        lambda ids, role: {"app_label": "recovery"}, not_staff | {"staff": 200}
+    yield (
+        "admin:app_list",
+        Row(lambda ids, role: {"app_label": "recovery"}, not_staff | {"staff": 200}),
     )
 
 

@@ -39,7 +39,10 @@ def _hand_out(request: AuthedRequest, user: User, kind: str) -> HttpResponse:
     site = request.build_absolute_uri("/")
     if services.mail_is_set_up():
         send_password_link.enqueue(user.pk, kind, site)
-        AccountLink.objects.filter(user=user).order_by("-issued_at")[:1].update(emailed=True)
+        latest = AccountLink.objects.filter(user=user).order_by("-issued_at", "-pk").first()
+        if latest is not None:
+            latest.emailed = True
+            latest.save(update_fields=["emailed"])
         messages.success(request, f"We e-mailed {user.email} a link to choose a password.")
         return redirect("accounts:people")
     link = request.build_absolute_uri(services.password_link(user))
