@@ -44,7 +44,11 @@ def _search(owner: User) -> Reflection:
     rejection = record_rejection(application)
     CheckIn.objects.create(owner=owner, mood=2, note=CHECKIN_NOTE)
     return Reflection.objects.create(
-        owner=owner, rejection=rejection, question_key="felt", question="How did it go?", answer=SECRET
+        owner=owner,
+        rejection=rejection,
+        question_key="felt",
+        question="How did it go?",
+        answer=SECRET,
     )
 
 
@@ -134,7 +138,7 @@ def test_the_seeker_reads_what_the_coach_opened(sam: User, carol: User) -> None:
     coach.get(reverse("coaching:application", args=[share.pk, sam_application(sam)]))
     page = signed_in(sam).get(reverse("coaching:sharing")).content.decode()
     assert "Themes and insights" in page
-    assert "Acme: Data Analyst" in page
+    assert "Data Analyst at Acme" in page
 
 
 def test_a_suggested_step_joins_the_seekers_steps_only_if_they_accept(

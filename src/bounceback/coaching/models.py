@@ -23,6 +23,12 @@ PARTS: dict[str, str] = {
     "insights": "Themes and insights",
     "report": "The retrospective report",
 }
+# The same parts as the coach reads them.
+PARTS_FOR_COACH: dict[str, str] = {
+    "applications": "their applications and timelines",
+    "insights": "themes and insights",
+    "report": "the retrospective report",
+}
 
 
 class ItemKind(models.TextChoices):

@@ -8,7 +8,7 @@ the very next request, and a coach never reaches a seeker who did not share.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -100,8 +100,15 @@ def require_part(share: Share, part: str) -> None:
         raise NotFound("This part isn't shared with you.")
 
 
+# Opening the same page again within this long is one line in the log, not many.
+REPEAT_WINDOW = timedelta(minutes=30)
+
+
 def record_opening(share: Share, what: str) -> None:
-    Opening.objects.create(share=share, what=what[:250])
+    what = what[:250]
+    since = timezone.now() - REPEAT_WINDOW
+    if not Opening.objects.filter(share=share, what=what, opened_at__gte=since).exists():
+        Opening.objects.create(share=share, what=what)
 
 
 # --- Private words, item by item ---------------------------------------------------------

@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from bounceback.coaching import services
 from bounceback.coaching.access import for_coaches
 from bounceback.coaching.forms import NoteForm
-from bounceback.coaching.models import PARTS, NoteKind
+from bounceback.coaching.models import PARTS_FOR_COACH, NoteKind
 from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
 
@@ -55,7 +55,7 @@ def person(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "share": share,
             "form": form,
-            "parts": {key: label for key, label in PARTS.items() if getattr(share, key)},
+            "parts": [label for key, label in PARTS_FOR_COACH.items() if getattr(share, key)],
             "applications": applications,
             "items": services.shared_items(share),
             "notes": share.notes.all(),
@@ -67,7 +67,7 @@ def person(request: AuthedRequest, pk: int) -> HttpResponse:
 def application(request: AuthedRequest, pk: int, app_pk: int) -> HttpResponse:
     share = services.share_for_coach(request.user, pk)
     found = services.shared_application(share, app_pk)
-    services.record_opening(share, f"{found.company.name}: {found}")
+    services.record_opening(share, str(found))
     return render(
         request,
         "coaching/application.html",

@@ -17,7 +17,11 @@ from bounceback.http import AuthedRequest
 
 @for_seekers
 def sharing(request: AuthedRequest) -> HttpResponse:
-    choices = [(c.pk, c.get_full_name() or c.username) for c in services.coaches()]
+    sharing_with = services.shares_of(request.user).filter(revoked_at__isnull=True)
+    choices = [
+        (c.pk, c.get_full_name() or c.username)
+        for c in services.coaches().exclude(pk__in=sharing_with.values("coach"))
+    ]
     form = StartShareForm(request.POST or None, coaches=choices)
     if request.method == "POST" and form.is_valid():
         try:
