@@ -50,7 +50,7 @@ def test_reminders_go_one_task_per_seeker_and_only_to_those_with_steps_due(
     assert queue_reminders("https://careers.example.org") == 2
     cli("worker", "--batch")
     assert [m.to for m in mail.outbox] == [["busy@example.org"]]
-    assert "1 step for today" == mail.outbox[0].subject
+    assert mail.outbox[0].subject == "1 step for today"
     assert "thank-you" not in mail.outbox[0].body  # only a count leaves the server
     assert idle.email not in str([m.to for m in mail.outbox])
 
