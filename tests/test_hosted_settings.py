@@ -82,11 +82,12 @@ def test_a_wrong_host_header_is_one_line_in_the_log_not_a_traceback() -> None:
     handler = logging.getLogger("django.security.DisallowedHost").handlers[0]
     assert isinstance(handler, logging.StreamHandler)
     captured = io.StringIO()
-    previous = handler.setStream(captured)
+    # Swapped by hand: setStream() would flush the old stream, which pytest may have closed.
+    previous, handler.stream = handler.stream, captured
     try:
         response = Client().get("/", HTTP_HOST="evil.example")
     finally:
-        handler.setStream(previous)
+        handler.stream = previous
     assert response.status_code == 400
     lines = captured.getvalue().strip().splitlines()
     assert len(lines) == 1 and "evil.example" in lines[0]
