@@ -1,7 +1,11 @@
 """Train the mail label model from the synthetic corpus and write it into the package.
 
-    uv run python scripts/train_mail_model.py            # writes src/bounceback/lib/mail/model/
-    uv run python scripts/train_mail_model.py --dry-run  # report only
+    uv run --group train python scripts/train_mail_model.py            # writes src/bounceback/lib/mail/model/
+    uv run --group train python scripts/train_mail_model.py --dry-run  # report only
+
+scikit-learn and SciPy are needed here only, so they live in the ``train``
+dependency group, not in the app's dependencies: the app reads the written
+model (plain JSON and arrays, see ``analysis_model``) with numpy alone.
 
 Deterministic: fixed corpus seed, fixed vocabulary order, a deterministic
 solver. Uses exactly the features the analyser computes at run time

@@ -2,7 +2,8 @@
 
 Walks every page a person can open (on a full demo search) and checks what a screen
 reader needs most: the page's language, one main heading, a name for every form
-control, and alternative text for images.
+control, alternative text for images, and ARIA references that lead somewhere.
+tests/browser/test_axe_browser.py runs axe-core on the same pages in Chromium.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from tests.test_bad_input_web import ROUTES, _fill
 pytestmark = pytest.mark.django_db
 
 CONTROLS = {"input", "select", "textarea"}
+# Attributes that point at other elements by id: a missing one reads as nothing at all.
+ID_REFERENCES = ("aria-describedby", "aria-labelledby", "aria-controls")
 UNNAMED_OK = {"hidden", "submit", "button", "reset", "image"}
 
 
@@ -35,9 +38,16 @@ class _Page(HTMLParser):
         self.images_without_alt: list[str] = []
         self.buttons_open: list[dict[str, Any]] = []
         self.unnamed_buttons: list[str] = []
+        self.ids: set[str] = set()
+        self.references: list[tuple[str, str]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
+        if a.get("id"):
+            self.ids.add(a["id"])
+        self.references += [
+            (name, ref) for name in ID_REFERENCES for ref in a.get(name, "").split()
+        ]
         if tag == "html":
             self.lang = a.get("lang", "")
         elif tag == "h1":
@@ -84,6 +94,9 @@ class _Page(HTMLParser):
                 unnamed.append(f"<{c['_tag']} name={c.get('name')!r} id={c.get('id')!r}>")
         return unnamed
 
+    def broken_references(self) -> list[str]:
+        return [f'{name}="{ref}"' for name, ref in self.references if ref not in self.ids]
+
 
 def _pages() -> list[str]:
     """Pages a person opens (GET), with real ids from the demo; feeds and files aside."""
@@ -115,6 +128,7 @@ def test_every_page_names_its_controls_and_has_one_main_heading(
         problems += [f"{path}: control without a label {c}" for c in page.unnamed_controls()]
         problems += [f"{path}: image without alt {src}" for src in page.images_without_alt]
         problems += [f"{path}: button without a name {b}" for b in page.unnamed_buttons]
+        problems += [f"{path}: {r} names no element" for r in page.broken_references()]
     assert checked >= 25, checked
     assert not problems, "\n".join(problems)
 
@@ -134,3 +148,12 @@ def test_the_check_itself_catches_an_unnamed_control_and_a_missing_alt() -> None
     )
     assert page.unnamed_controls() == ["<input name='b' id=None>"]
     assert page.images_without_alt == ["i.png"] and len(page.unnamed_buttons) == 1
+
+
+def test_the_check_itself_catches_a_hint_that_is_not_on_the_page() -> None:
+    page = _Page()
+    page.feed(
+        '<p id="hint">Comma-separated</p><input aria-describedby="hint">'
+        '<input aria-describedby="hint id_x_helptext">'
+    )
+    assert page.broken_references() == ['aria-describedby="id_x_helptext"']

@@ -64,5 +64,7 @@ def test_every_hosted_page_names_its_controls_and_has_one_main_heading(settings:
         ],
         signed_in(erin): [reverse("accounts:people")],
     }
-    problems = [p for client, paths in pages.items() for path in paths for p in _problems(client, path)]
+    problems = [
+        p for client, paths in pages.items() for path in paths for p in _problems(client, path)
+    ]
     assert not problems, "\n".join(problems)

@@ -95,7 +95,7 @@ def test_the_funnel_counts_how_far_each_application_got_with_an_honest_range(
 
 
 def test_the_range_is_the_exact_80_percent_interval_from_beta_quantiles() -> None:
-    # Clopper-Pearson: Beta(3, 8) at 10% and Beta(4, 7) at 90% (scipy.stats.beta.ppf).
+    # Clopper-Pearson: Beta(3, 8) at 10% and Beta(4, 7) at 90% (values from scipy.stats.beta.ppf).
     low, high = exact_interval(3, 10) or (0, 0)
     assert low == pytest.approx(0.115825, abs=1e-5) and high == pytest.approx(0.551731, abs=1e-5)
     wide, narrow = exact_interval(1, 4) or (0, 1), exact_interval(50, 100) or (0, 1)

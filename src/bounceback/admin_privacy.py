@@ -10,12 +10,16 @@ page offers are accepted.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from django.contrib import admin
 from django.contrib.admin.options import BaseModelAdmin
+from django.db.models import Model
 from django.db.models.constants import LOOKUP_SEP
 from django.http import HttpRequest
+
+M = TypeVar("M", bound=Model)
+P = TypeVar("P", bound=Model)
 
 
 def _filter_names(list_filter: Any) -> set[str]:
@@ -30,14 +34,15 @@ def _filter_names(list_filter: Any) -> set[str]:
     return names - {""}
 
 
-class _LeavesOutPrivateFields(BaseModelAdmin[Any]):
+class _LeavesOutPrivateFields(BaseModelAdmin[M]):
     private_fields: ClassVar[tuple[str, ...]] = ()
 
+    # ``obj`` is the row, or for an inline its parent row: any model.
     def get_exclude(self, request: HttpRequest, obj: Any = None) -> Any:
         return [*(super().get_exclude(request, obj) or ()), *self.private_fields]
 
 
-class PrivateAdmin(_LeavesOutPrivateFields, admin.ModelAdmin[Any]):
+class PrivateAdmin(_LeavesOutPrivateFields[M], admin.ModelAdmin[M]):
     def lookup_allowed(self, lookup: str, value: str, request: HttpRequest | None = None) -> bool:
         """Only the filters this page offers (list_filter, date_hierarchy), never private ones."""
         offered = _filter_names(self.list_filter)
@@ -51,9 +56,9 @@ class PrivateAdmin(_LeavesOutPrivateFields, admin.ModelAdmin[Any]):
         return bool(super().lookup_allowed(lookup, value, request))  # type: ignore[arg-type]
 
 
-class PrivateInline(_LeavesOutPrivateFields, admin.TabularInline[Any, Any]):
+class PrivateInline(_LeavesOutPrivateFields[M], admin.TabularInline[M, P]):
     pass
 
 
-class PrivateStackedInline(_LeavesOutPrivateFields, admin.StackedInline[Any, Any]):
+class PrivateStackedInline(_LeavesOutPrivateFields[M], admin.StackedInline[M, P]):
     pass

@@ -5,7 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import django_stubs_ext
+
 from bounceback import conf
+
+# Lets the admin and model forms name their model (ModelAdmin[Profile]) at run time, as
+# mypy --strict asks them to; Django's own classes do not support subscripting.
+django_stubs_ext.monkeypatch()
 
 BASE_DIR = Path(__file__).resolve().parent
 ENV = os.environ

@@ -27,7 +27,7 @@ def test_check_in_do_an_exercise_and_see_help_offered(
     offer = page.locator("#checkin-offer")
     offer.get_by_text("How are you feeling?").wait_for()
     shoot(page, "wellbeing-1-dashboard-offer")
-    offer.get_by_role("button", name="4: Good").click()
+    offer.get_by_role("button", name="4 Good").click()
     page.get_by_text("Saved — thank you for checking in.").wait_for()
     assert CheckIn.objects.get().mood == 4
     shoot(page, "wellbeing-2-dashboard-saved")
@@ -54,7 +54,7 @@ def test_check_in_do_an_exercise_and_see_help_offered(
     page.get_by_label("A note, just for you").fill(
         "Another no today. Honestly everyone would be better off without me."
     )
-    page.get_by_role("button", name="1: Rough").click()
+    page.get_by_role("button", name="1 Rough").click()
     panel = page.get_by_role("note").filter(has_text="You don't have to carry this alone")
     panel.wait_for()
     assert "988" in panel.inner_text() and "116 123" in panel.inner_text()

@@ -21,13 +21,13 @@ from bounceback.admin_privacy import PrivateAdmin
 
 
 @admin.register(Profile)
-class ProfileAdmin(PrivateAdmin):
+class ProfileAdmin(PrivateAdmin[Profile]):
     list_display = ["user", "role", "display_name", "gentle_mode", "weekly_target"]
     list_filter = ["role"]
 
 
 @admin.register(CalendarFeed)
-class CalendarFeedAdmin(PrivateAdmin):
+class CalendarFeedAdmin(PrivateAdmin[CalendarFeed]):
     """Who has a subscribe address on, and since when; the address itself is never shown."""
 
     list_display = ["user", "created_at"]
@@ -40,7 +40,7 @@ class CalendarFeedAdmin(PrivateAdmin):
 
 
 @admin.register(AccountLink)
-class AccountLinkAdmin(PrivateAdmin):
+class AccountLinkAdmin(PrivateAdmin[AccountLink]):
     """Who was given which one-time link, and by whom: a trail, read-only."""
 
     list_display = ["user", "kind", "issued_by", "issued_at", "emailed"]
@@ -53,7 +53,7 @@ class AccountLinkAdmin(PrivateAdmin):
         return False
 
 
-class AccountAdmin(UserAdmin):
+class AccountAdmin(UserAdmin[User]):
     """Django's user admin without its password pages."""
 
     fieldsets = (

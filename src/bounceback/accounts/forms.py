@@ -10,7 +10,7 @@ from bounceback.accounts.models import (
 )
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(forms.ModelForm[Profile]):
     class Meta:
         model = Profile
         fields = ["display_name", "gentle_mode", "weekly_target", "ghost_after_days"]

@@ -35,7 +35,7 @@ def delay_after(failures: int, limit: int) -> timedelta:
     if failures < limit:
         return FIRST_DELAY
     doublings = min((failures - limit) // limit, 16)  # 2**16 lots of 15 minutes is past a day
-    return min(FIRST_DELAY * 2**doublings, LONGEST_DELAY)
+    return min(FIRST_DELAY * (1 << doublings), LONGEST_DELAY)
 
 
 def _failures(**where: str) -> int:

@@ -7,7 +7,7 @@ from bounceback.applications.models import Application, Company, Contact, StageE
 # own notes on an application, a timeline entry or a contact are theirs alone.
 
 
-class StageEventInline(PrivateInline):
+class StageEventInline(PrivateInline[StageEvent, Application]):
     model = StageEvent
     extra = 0
     fields = ["kind", "occurred_on", "round"]
@@ -15,14 +15,14 @@ class StageEventInline(PrivateInline):
 
 
 @admin.register(Company)
-class CompanyAdmin(PrivateAdmin):
+class CompanyAdmin(PrivateAdmin[Company]):
     list_display = ["name", "key", "owner"]
     search_fields = ["name", "key"]
     private_fields = ("notes",)
 
 
 @admin.register(Application)
-class ApplicationAdmin(PrivateAdmin):
+class ApplicationAdmin(PrivateAdmin[Application]):
     list_display = ["role", "company", "applied_on", "stage", "status", "owner"]
     list_filter = ["stage", "status"]
     search_fields = ["role", "company__name"]
@@ -33,7 +33,7 @@ class ApplicationAdmin(PrivateAdmin):
 
 
 @admin.register(StageEvent)
-class StageEventAdmin(PrivateAdmin):
+class StageEventAdmin(PrivateAdmin[StageEvent]):
     list_display = ["application", "kind", "occurred_on", "round"]
     list_filter = ["kind"]
     list_select_related = ["application__company"]
@@ -41,7 +41,7 @@ class StageEventAdmin(PrivateAdmin):
 
 
 @admin.register(Contact)
-class ContactAdmin(PrivateAdmin):
+class ContactAdmin(PrivateAdmin[Contact]):
     list_display = ["name", "role", "company", "email", "last_contacted_on"]
     list_filter = ["role"]
     search_fields = ["name", "email"]

@@ -23,7 +23,7 @@ def _not_future(value: date | None) -> date | None:
     return value
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(forms.ModelForm[Application]):
     company_name = forms.CharField(label="Company", max_length=200)
     link = forms.URLField(
         label="Link to the job ad", max_length=500, required=False, assume_scheme="https"
@@ -52,7 +52,7 @@ class SaveAnywayForm(forms.Form):
     save_anyway = forms.BooleanField(required=False)
 
 
-class EventForm(forms.ModelForm):
+class EventForm(forms.ModelForm[StageEvent]):
     """One timeline entry: a new step ("Add a step") or an existing one being edited.
 
     Rejections are recorded through the recovery flow, which also offers reflection
@@ -94,7 +94,7 @@ class EventForm(forms.ModelForm):
         return _not_future(self.cleaned_data.get("occurred_on"))
 
 
-class ContactForm(forms.ModelForm):
+class ContactForm(forms.ModelForm[Contact]):
     class Meta:
         model = Contact
         fields = ["name", "email", "role", "notes", "keep_in_touch_days", "last_contacted_on"]

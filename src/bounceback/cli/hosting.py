@@ -41,7 +41,7 @@ def run_web(host: str, port: int, workers: int) -> None:
         waitress_serve(application, host=host, port=port, threads=8, ident="bounceback")
         return
 
-    class Gunicorn(BaseApplication):
+    class Gunicorn(BaseApplication):  # type: ignore[misc]  # untyped
         def load_config(self) -> None:
             self.cfg.set("bind", f"[{host}]:{port}" if ":" in host else f"{host}:{port}")
             self.cfg.set("workers", workers)

@@ -8,25 +8,25 @@ from bounceback.coaching.models import CoachNote, Opening, Share, SharedItem
 
 
 @admin.register(Share)
-class ShareAdmin(PrivateAdmin):
+class ShareAdmin(PrivateAdmin[Share]):
     list_display = ["seeker", "coach", "created_at", "revoked_at"]
     fields = ["seeker", "coach", "created_at", "revoked_at"]
     readonly_fields = ["seeker", "coach", "created_at", "revoked_at"]
 
 
 @admin.register(SharedItem)
-class SharedItemAdmin(PrivateAdmin):
+class SharedItemAdmin(PrivateAdmin[SharedItem]):
     list_display = ["share", "shared_at"]
     private_fields = ("kind", "object_id")
 
 
 @admin.register(Opening)
-class OpeningAdmin(PrivateAdmin):
+class OpeningAdmin(PrivateAdmin[Opening]):
     list_display = ["share", "opened_at"]
     private_fields = ("what",)
 
 
 @admin.register(CoachNote)
-class CoachNoteAdmin(PrivateAdmin):
+class CoachNoteAdmin(PrivateAdmin[CoachNote]):
     list_display = ["share", "kind", "answer", "created_at"]
     private_fields = ("text",)

@@ -7,12 +7,12 @@ from bounceback.insights.models import SilenceRule, Theme, ThemeTag
 
 
 @admin.register(Theme)
-class ThemeAdmin(PrivateAdmin):
+class ThemeAdmin(PrivateAdmin[Theme]):
     list_display = ["name", "slug", "owner"]
 
 
 @admin.register(ThemeTag)
-class ThemeTagAdmin(PrivateAdmin):
+class ThemeTagAdmin(PrivateAdmin[ThemeTag]):
     list_display = ["theme", "source", "state", "tagged_on", "application"]
     list_filter = ["source", "state", "theme"]
     list_select_related = ["application__company"]
@@ -22,5 +22,5 @@ class ThemeTagAdmin(PrivateAdmin):
 
 
 @admin.register(SilenceRule)
-class SilenceRuleAdmin(PrivateAdmin):
+class SilenceRuleAdmin(PrivateAdmin[SilenceRule]):
     list_display = ["stage", "days", "owner"]

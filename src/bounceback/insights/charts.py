@@ -282,15 +282,17 @@ def trend_chart(row: ThemeRow, top: int, kind: str) -> Chart:
     slot = (width - left) / max(1, len(periods))
     top = max(top, 1)
     parts: list[str] = []
-    lines = [("Employer", EMPLOYER, lambda p: p.employer), ("You", SELF, lambda p: p.self_noted)]
-    for index, (name, colour, value) in enumerate(lines):
+    lines = [
+        ("Employer", EMPLOYER, [p.employer for p in periods]),
+        ("You", SELF, [p.self_noted for p in periods]),
+    ]
+    for index, (name, colour, counts) in enumerate(lines):
         base = index * (row_h + gap) + row_h
         parts.append(
             f'<text x="0" y="{base - 4}" font-size="12" fill="{MUTED}" {FONT}>{name}</text>'
             f'<line x1="{left}" y1="{base + 0.5}" x2="{width}" y2="{base + 0.5}" stroke="{LINE}"/>'
         )
-        for i, period in enumerate(periods):
-            n = value(period)
+        for i, (period, n) in enumerate(zip(periods, counts, strict=True)):
             if not n:
                 continue
             h = max(2.0, (row_h - 2) * n / top)

@@ -6,8 +6,8 @@ from typing import Any
 
 from django import forms
 
+from bounceback.accounts.models import SILENCE_DAYS_MAX, SILENCE_DAYS_MESSAGE, SILENCE_DAYS_MIN
 from bounceback.applications.models import Stage
-from bounceback.insights.silence import SILENCE_DAYS_MAX, SILENCE_DAYS_MESSAGE, SILENCE_DAYS_MIN
 from bounceback.lib.themes import Theme as ThemeData
 from bounceback.lib.themes import normalise
 

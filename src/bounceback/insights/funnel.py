@@ -14,6 +14,7 @@ from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncWeek
 
 from bounceback.applications.models import Application, EventKind, Stage, StageEvent, Status
+from bounceback.lib.beta import betaincinv
 from bounceback.recovery.models import Rejection, StageReached
 
 STAGES: list[str] = [s.value for s in Stage]
@@ -44,8 +45,6 @@ def exact_interval(k: int, n: int, level: float = INTERVAL) -> tuple[float, floa
     """
     if n < MIN_FOR_RANGE:
         return None
-    from scipy.special import betaincinv
-
     tail = (1 - level) / 2
     low = 0.0 if k == 0 else float(betaincinv(k, n - k + 1, tail))
     high = 1.0 if k == n else float(betaincinv(k + 1, n - k, 1 - tail))

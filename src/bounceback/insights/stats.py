@@ -7,7 +7,7 @@ GROUP BY in the database, never from looping over rows in Python.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.models import User
 from django.db.models import Count, Min, Q
@@ -100,8 +100,9 @@ class ThemesReport:
         return [r for r in self.rows if r.total]
 
 
-def _month(value: object) -> date:
-    return value.date() if hasattr(value, "date") and callable(value.date) else value  # type: ignore[return-value]
+def _month(value: date | datetime) -> date:
+    """TruncMonth's value as a date: some backends give a datetime even for a date field."""
+    return value.date() if isinstance(value, datetime) else value
 
 
 def themes_report(

@@ -100,11 +100,14 @@ def retag_all(owner: User) -> int:
     handful of queries; the person's own corrections are kept as they are.
     """
     tagger = tagger_for(owner)
-    decided = set(
-        ThemeTag.objects.filter(owner=owner)
+    # (theme, feedback id, reflection id): one of the two ids is always None. django-stubs
+    # types a nullable foreign key's id in values_list as int, so the set says it here.
+    decided: set[tuple[str, int | None, int | None]] = {
+        (theme, feedback_id, reflection_id)
+        for theme, feedback_id, reflection_id in ThemeTag.objects.filter(owner=owner)
         .exclude(state=TagState.AUTO)
         .values_list("theme", "feedback_id", "reflection_id")
-    )
+    }
     ThemeTag.objects.filter(owner=owner, state=TagState.AUTO).delete()
     new: list[ThemeTag] = []
     feedback_rows = Feedback.objects.filter(owner=owner).values_list(

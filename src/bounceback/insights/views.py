@@ -17,7 +17,7 @@ from bounceback.insights import charts, own_themes, services, silence, tagging
 from bounceback.insights.forms import SilenceForm, ThemeForm
 from bounceback.insights.funnel import STAGE_LABELS
 from bounceback.insights.models import Theme
-from bounceback.insights.stats import ThemeRow, wins_over_time
+from bounceback.insights.stats import ThemeRow, themes_report, wins_over_time
 from bounceback.recovery.models import Win
 
 
@@ -79,7 +79,7 @@ def themes(request: AuthedRequest) -> HttpResponse:
 
 
 def _themes_page(request: AuthedRequest, form: ThemeForm, status: int = 200) -> HttpResponse:
-    report = services.themes_report(request.user)
+    report = themes_report(request.user)
     return render(
         request,
         "insights/themes.html",

@@ -8,23 +8,23 @@ from bounceback.mailbox.models import ImapCursor, ImportedMessage, ReviewItem, S
 
 
 @admin.register(ImportedMessage)
-class ImportedMessageAdmin(PrivateAdmin):
+class ImportedMessageAdmin(PrivateAdmin[ImportedMessage]):
     list_display = ["subject", "from_addr", "label", "outcome", "sent_at", "owner"]
     list_filter = ["label", "outcome"]
 
 
 @admin.register(ReviewItem)
-class ReviewItemAdmin(PrivateAdmin):
+class ReviewItemAdmin(PrivateAdmin[ReviewItem]):
     list_display = ["subject", "from_addr", "label", "confidence", "status", "owner"]
     list_filter = ["status", "label"]
     private_fields = ("text", "html", "evidence")
 
 
 @admin.register(SenderRule)
-class SenderRuleAdmin(PrivateAdmin):
+class SenderRuleAdmin(PrivateAdmin[SenderRule]):
     list_display = ["sender", "company", "owner"]
 
 
 @admin.register(ImapCursor)
-class ImapCursorAdmin(PrivateAdmin):
+class ImapCursorAdmin(PrivateAdmin[ImapCursor]):
     list_display = ["host", "folder", "synced_at", "owner"]

@@ -28,7 +28,7 @@ from bounceback.errors import UserError
 from bounceback.lib.mail.message import Analysis, MailMessage
 from bounceback.lib.mail.reader import ParseProblem
 from bounceback.lib.mail.triage import Analysed, analysed
-from bounceback.mailbox.models import ImportedMessage, Label, Outcome, ReviewItem
+from bounceback.mailbox.models import ImportedMessage, Outcome, ReviewItem
 from bounceback.mailbox.services import (
     Details,
     file_on,
@@ -100,7 +100,7 @@ def import_items(
         if isinstance(item, ParseProblem):
             report.problems.append(item.line())
             continue
-        if item.analysis.label == Label.NOT_JOB:
+        if item.analysis.label == "not_job":
             report.not_job += 1
             continue
         key = item.message.dedupe_key
@@ -168,7 +168,7 @@ def decide(owner: User, msg: MailMessage, analysis: Analysis) -> Decision:
     """Where the e-mail goes: an application, a new one, or the review queue (and why)."""
     rule = find_rule(owner, msg.from_addr, msg.from_name)
     company = rule.company if rule else analysis.company
-    if analysis.label == Label.OTHER_JOB:
+    if analysis.label == "other_job":
         # Job mail that changes nothing on a timeline (a recruiter's note, "another role
         # might suit you"): worth a look only when it is about one of the person's applications.
         match = match_application(owner, company or "")

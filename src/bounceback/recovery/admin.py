@@ -15,14 +15,14 @@ from bounceback.recovery.models import (
 # words are left out here; dates, stages and flags are enough to look after the data.
 
 
-class ReflectionInline(PrivateStackedInline):
+class ReflectionInline(PrivateStackedInline[Reflection, Rejection]):
     model = Reflection
     extra = 0
     private_fields = ("answer",)
 
 
 @admin.register(Rejection)
-class RejectionAdmin(PrivateAdmin):
+class RejectionAdmin(PrivateAdmin[Rejection]):
     list_display = ["application", "received_on", "stage_reached", "has_feedback", "reapply_invite"]
     list_filter = ["stage_reached", "has_feedback", "reapply_invite"]
     inlines = [ReflectionInline]
@@ -31,32 +31,32 @@ class RejectionAdmin(PrivateAdmin):
 
 
 @admin.register(Reflection)
-class ReflectionAdmin(PrivateAdmin):
+class ReflectionAdmin(PrivateAdmin[Reflection]):
     list_display = ["question", "rejection", "control", "private"]
     private_fields = ("answer",)
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(PrivateAdmin):
+class FeedbackAdmin(PrivateAdmin[Feedback]):
     list_display = ["application", "received_on", "is_generic", "second_ask_sent"]
     private_fields = ("text",)
 
 
 @admin.register(Action)
-class ActionAdmin(PrivateAdmin):
+class ActionAdmin(PrivateAdmin[Action]):
     list_display = ["title", "kind", "due_on", "status", "theme"]
     list_filter = ["status", "kind"]
     private_fields = ("why",)
 
 
 @admin.register(Win)
-class WinAdmin(PrivateAdmin):
+class WinAdmin(PrivateAdmin[Win]):
     list_display = ["title", "kind", "occurred_on", "automatic"]
     list_filter = ["kind", "automatic"]
 
 
 @admin.register(PracticeQuestion)
-class PracticeQuestionAdmin(PrivateAdmin):
+class PracticeQuestionAdmin(PrivateAdmin[PracticeQuestion]):
     """The question they stumbled on is theirs: the admin shows only that one exists."""
 
     list_display = ["rejection", "created"]

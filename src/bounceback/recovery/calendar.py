@@ -114,7 +114,8 @@ def build(owner: User, base_url: str, now: datetime | None = None) -> Calendar:
 
 
 def to_ics(owner: User, base_url: str, now: datetime | None = None) -> bytes:
-    return build(owner, base_url, now).to_ical()
+    ics: bytes = build(owner, base_url, now).to_ical()  # icalendar leaves to_ical unannotated
+    return ics
 
 
 def feed_url(feed: CalendarFeed, base_url: str) -> str:

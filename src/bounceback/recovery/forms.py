@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import forms
 
@@ -75,9 +76,9 @@ class CaptureForm(_RejectionDetails):
     )
 
     def __init__(
-        self, *args: object, candidates: list[tuple[str, str]] | None = None, **kwargs: object
+        self, *args: Any, candidates: list[tuple[str, str]] | None = None, **kwargs: Any
     ) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         widget = self.fields["application"].widget
         assert isinstance(widget, forms.RadioSelect)
         widget.choices = [

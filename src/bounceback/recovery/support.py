@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
+from bounceback.http import AuthedRequest
+
 
 def sounds_distressed(text: str) -> bool:
     """Whether an answer reads like someone in real distress (never stored, only used to offer help)."""
@@ -32,8 +34,8 @@ def support_panel(request: HttpRequest) -> str:
     return optional_panel("wellbeing/_support_panel.html", request)
 
 
-def checkin_offer(request: HttpRequest) -> str:
+def checkin_offer(request: AuthedRequest) -> str:
     """The same offer as on the dashboard: gone for the day once they have checked in."""
     from bounceback.wellbeing.panels import checkin
 
-    return checkin(request) or ""  # type: ignore[arg-type]
+    return checkin(request) or ""

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from bounceback.wellbeing.checkins import MOODS, NOTE_LIMIT
@@ -26,8 +28,8 @@ class CheckInForm(forms.Form):
         },
     )
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         field = self.fields["tags"]
         assert isinstance(field, forms.MultipleChoiceField)
         field.choices = [(tag.key, tag.label) for tag in tags()]

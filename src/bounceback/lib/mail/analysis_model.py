@@ -140,7 +140,8 @@ def load_model(directory: Path = MODEL_DIR) -> Model | None:
         return None
     if tuple(meta["dense"]) != DENSE_FEATURES or tuple(meta["labels"]) != LABELS:
         raise RuntimeError(
-            "The mail model was trained with other features; run scripts/train_mail_model.py."
+            "The mail model was trained with other features; retrain it with "
+            "uv run --group train python scripts/train_mail_model.py."
         )
     vocab = {word: i for i, word in enumerate(meta["vocab"])}
     return Model(tuple(meta["labels"]), vocab, idf, coef, intercept)

@@ -9,6 +9,10 @@ first words occur (one trie pass) and only runs the patterns that could match.
 from __future__ import annotations
 
 import re
+from typing import TypeAlias
+
+# One character per level; the key "" marks the end of a word.
+_Trie: TypeAlias = dict[str, "_Trie"]
 
 
 def words(text: str) -> frozenset[str]:
@@ -18,14 +22,14 @@ def words(text: str) -> frozenset[str]:
 
 def trie_regex(words: list[str]) -> str:
     """One regex for many literal words, shaped as a trie: ~30x faster than a flat alternation."""
-    trie: dict[str, dict] = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict) -> str:
+    def build(node: _Trie) -> str:
         alts = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if not alts:
             return ""

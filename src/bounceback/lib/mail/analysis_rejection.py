@@ -144,20 +144,24 @@ def _hit(pattern: re.Pattern[str], text: str, *, affirmed: bool = False) -> str 
     return None
 
 
+# Furthest stage first, as above: the first stage whose words appear (not negated) wins.
+_STAGES: tuple[tuple[RejectionStage, re.Pattern[str]], ...] = (
+    ("final", _FINAL),
+    ("interview", _INTERVIEW),
+    ("screen", _SCREEN),
+    ("application", _APPLICATION),
+)
+
+
 def rejection_details(subject: str, body: str, *, job_board: bool = False) -> RejectionDetails:
     """Stage reached, feedback given, door left open, and whether it was out of the candidate's hands."""
     text = subject + "\n" + body[:3000]
     evidence: list[str] = []
     stage: RejectionStage = "unknown"
-    for candidate, pattern in (
-        ("final", _FINAL),
-        ("interview", _INTERVIEW),
-        ("screen", _SCREEN),
-        ("application", _APPLICATION),
-    ):
+    for candidate, pattern in _STAGES:
         hit = _hit(pattern, text, affirmed=True)
         if hit:
-            stage = candidate  # type: ignore[assignment]
+            stage = candidate
             evidence.append(f"stage: {hit}")
             break
     feedback_hit = next(
