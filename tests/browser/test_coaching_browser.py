@@ -28,7 +28,7 @@ def hosted(settings: Any) -> None:
 def _sign_in(browser: Any, url: str, username: str) -> Any:
     page = browser.new_context(viewport={"width": 1200, "height": 900}).new_page()
     page.goto(url + "/sign-in/")
-    page.get_by_label("Username").fill(username)
+    page.get_by_label("Your e-mail address").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     return page

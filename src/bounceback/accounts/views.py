@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
@@ -32,6 +34,11 @@ def sign_in_with_link(request: HttpRequest, token: str) -> HttpResponse:
 
 class SignInForm(AuthenticationForm):
     """Names are e-mail addresses on a hosted install; 'Sam@X.org ' signs in as sam@x.org."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if settings.BOUNCEBACK_HOSTED:
+            self.fields["username"].label = "Your e-mail address"
 
     def clean_username(self) -> str:
         return str(self.cleaned_data.get("username", "")).strip().lower()
