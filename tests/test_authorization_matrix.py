@@ -193,6 +193,12 @@ def post_for_role(role: str, args: Callable[..., dict[str, Any]], **gets: int) -
     return Row(args, get, post_only=True, may_post=frozenset({role}))
 
 
+def seekers_post(args: Callable[..., dict[str, Any]]) -> Row:
+    """A POST about Alice's own share: seekers reach the view (which finds only their own)."""
+    get = {"anonymous": TO_SIGN_IN, "owner": 405, "other_seeker": 405}
+    return Row(args, get | dict.fromkeys(["coach", "revoked_coach", "staff"], 403), True)
+
+
 def coach_view(args: Callable[..., dict[str, Any]]) -> Row:
     """What Carol may open through Alice's share; Dave's revoked share opens nothing."""
     get = {"anonymous": TO_SIGN_IN} | dict.fromkeys(SIGNED_IN, 403)
@@ -296,29 +302,14 @@ MATRIX: dict[str, Row] = {
     "accounts:person_second_factor": post_for_role("staff", _ids(pk="person")),
     # Sharing: the seeker's side
     "coaching:sharing": for_role("seeker", owner=200, other_seeker=200),
-    "coaching:share_parts": Row(
-        _ids(pk="share"),
-        {"anonymous": TO_SIGN_IN, "owner": 405, "other_seeker": 405}
-        | dict.fromkeys(["coach", "revoked_coach", "staff"], 403),
-        post_only=True,
-    ),
+    "coaching:share_parts": seekers_post(_ids(pk="share")),
     "coaching:share_items": Row(
         _ids(pk="share"),
         {"anonymous": TO_SIGN_IN, "owner": 200, "other_seeker": 404}
         | dict.fromkeys(["coach", "revoked_coach", "staff"], 403),
     ),
-    "coaching:share_revoke": Row(
-        _ids(pk="share"),
-        {"anonymous": TO_SIGN_IN, "owner": 405, "other_seeker": 405}
-        | dict.fromkeys(["coach", "revoked_coach", "staff"], 403),
-        post_only=True,
-    ),
-    "coaching:note_answer": Row(
-        _ids(pk="note"),
-        {"anonymous": TO_SIGN_IN, "owner": 405, "other_seeker": 405}
-        | dict.fromkeys(["coach", "revoked_coach", "staff"], 403),
-        post_only=True,
-    ),
+    "coaching:share_revoke": seekers_post(_ids(pk="share")),
+    "coaching:note_answer": seekers_post(_ids(pk="note")),
     # Sharing: the coach's side
     "coaching:caseload": for_role("coach", revoked_coach=200),
     "coaching:person": coach_view(_coach_ids(pk="share")),

@@ -17,7 +17,9 @@ from bounceback.recovery.models import Action
 from tests.clock import TODAY
 from tests.people import person
 
-pytestmark = pytest.mark.django_db
+# The worker closes stale connections between tasks, as it should in production; inside a
+# test's transaction that would close the test's own, so these tests commit for real.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
