@@ -199,6 +199,13 @@ for n in range(victims):
 
 def _prepare(args: argparse.Namespace, env: dict[str, str]) -> None:
     if args.reuse:
+        # The same password, stored the way the current settings store it.
+        code = (
+            "import django; django.setup(); from django.contrib.auth.hashers import make_password;"
+            "from django.contrib.auth.models import User;"
+            f"User.objects.update(password=make_password({PASSWORD!r}))"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True, env=env)
         return
     admin = f"{args.pg}/postgres"
     for sql in (f"DROP DATABASE IF EXISTS {args.db}", f"CREATE DATABASE {args.db}"):
@@ -314,7 +321,14 @@ def main() -> None:
     serve = [str(Path(sys.executable).parent / "bounceback"), "serve", "--port", str(args.port)]
     if args.workers:
         serve += ["--workers", str(args.workers)]
-    server = subprocess.Popen(serve, env=env, stdout=subprocess.DEVNULL, start_new_session=True)
+    server_log = Path(home) / "server.log"
+    server = subprocess.Popen(
+        serve,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=server_log.open("w"),
+        start_new_session=True,
+    )
     try:
         _wait_for(args.port)
         load_before = os.getloadavg()

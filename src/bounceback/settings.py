@@ -180,6 +180,11 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Argon2id at OWASP's recommended cost (see accounts/hashers.py); older hashes still verify.
+PASSWORD_HASHERS = [
+    "bounceback.accounts.hashers.Argon2idOwasp",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
 # Throttling: per account and per address, a delay that grows with every failure (see
 # accounts/throttle.py for the numbers). Attempts expire one by one, so one person's
 # quiet sign-in never clears another's lockout.
