@@ -51,6 +51,7 @@ if __name__ != "__main__":  # imported by locust: the simulated people
     from locust import HttpUser, between, constant, events, task
 
     _times: list[float] = []
+    _by_page: dict[str, list[float]] = {}
     _errors: list[str] = []
     _guesses = {"total": 0, "refused": 0}
 
@@ -66,6 +67,7 @@ if __name__ != "__main__":  # imported by locust: the simulated people
         if name.startswith("guess"):
             return
         _times.append(response_time)
+        _by_page.setdefault(name, []).append(response_time)
         if exception is not None:
             _errors.append(f"{request_type} {name}: {exception}")
 
@@ -76,6 +78,7 @@ if __name__ != "__main__":  # imported by locust: the simulated people
             Path(out).write_text(
                 json.dumps(
                     {"times": _times, "errors": _errors[:50], "n_errors": len(_errors)}
+                    | {"by_page": _by_page}
                     | {"guesses": _guesses["total"], "refused": _guesses["refused"]}
                 )
             )
@@ -235,7 +238,24 @@ def _reset_lockouts(env: dict[str, str]) -> None:
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
 
 
-def _run_locust(args: argparse.Namespace, env: dict[str, str], guessers: int) -> dict[str, Any]:
+def _cpu_seconds(root: int) -> float:
+    """CPU time used so far by a process and its children (the server's workers)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if pid == root or ppid == root:
+            total += (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+    return total
+
+
+def _run_locust(
+    args: argparse.Namespace, env: dict[str, str], guessers: int, server: int
+) -> dict[str, Any]:
     results = Path(tempfile.mkdtemp()) / "results.json"
     locust = shutil.which("locust", path=str(Path(sys.executable).parent)) or "locust"
     classes = ["Seeker"] + (["Guesser"] if guessers else [])
@@ -265,11 +285,12 @@ def _run_locust(args: argparse.Namespace, env: dict[str, str], guessers: int) ->
     run_env["BENCH_SEEKERS"] = str(args.users)
     run_env["BENCH_THINK"] = args.think
     run_env["BENCH_GUESSERS"] = str(guessers)
-    started = time.monotonic()
+    started, cpu_before = time.monotonic(), _cpu_seconds(server)
     subprocess.run(command, env=run_env, check=False, capture_output=not args.verbose)
     elapsed = time.monotonic() - started
     data: dict[str, Any] = json.loads(results.read_text()) if results.exists() else {}
     data["elapsed"] = elapsed
+    data["server_cpu"] = _cpu_seconds(server) - cpu_before
     return data
 
 
@@ -292,6 +313,20 @@ def _report(title: str, data: dict[str, Any], duration: int, guessers: int) -> N
     )
     for error in data.get("errors", [])[:5]:
         print(f"    {error}")
+    pages = data.get("by_page", {})
+    for name in sorted(pages, key=lambda n: -len(pages[n])):
+        values = pages[name]
+        print(
+            f"    {name:<16} {len(values):>5} × p50 {_percentile(values, 0.5):>6.0f} ms"
+            f" · p95 {_percentile(values, 0.95):>6.0f} ms"
+        )
+    requests = len(times) + data.get("guesses", 0)
+    if requests:
+        cpu = data.get("server_cpu", 0.0)
+        print(
+            f"  web workers used {cpu:.0f} CPU-seconds for {requests} requests "
+            f"({1000 * cpu / requests:.0f} ms each, PostgreSQL not counted)"
+        )
     if guessers:
         guesses = data.get("guesses", 0)
         print(
@@ -333,10 +368,10 @@ def main() -> None:
         _wait_for(args.port)
         load_before = os.getloadavg()
         print(f"\nMachine: {os.cpu_count()} cores, load average {load_before[0]:.1f} at the start")
-        quiet = _run_locust(args, env, guessers=0)
+        quiet = _run_locust(args, env, guessers=0, server=server.pid)
         _report(f"{args.users} seekers, no guessers", quiet, args.duration, 0)
         _reset_lockouts(env)
-        noisy = _run_locust(args, env, guessers=args.guessers)
+        noisy = _run_locust(args, env, guessers=args.guessers, server=server.pid)
         _report(f"{args.users} seekers with {args.guessers} guessers", noisy, args.duration, 1)
         load_after = os.getloadavg()
         print(

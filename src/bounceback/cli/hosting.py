@@ -48,6 +48,9 @@ def run_web(host: str, port: int, workers: int) -> None:
             self.cfg.set("threads", 2)  # a worker blocked on the database still answers
             self.cfg.set("timeout", 60)
             self.cfg.set("graceful_timeout", 20)
+            # Longer than the 2 s default: a browser reading a page for a few seconds keeps
+            # its connection instead of racing the server's close with its next request.
+            self.cfg.set("keepalive", 30)
             self.cfg.set("proc_name", "bounceback")
 
         def load(self) -> Any:
