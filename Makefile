@@ -66,5 +66,6 @@ bench-load:  ## 100 seekers (and 20 guessers) on gunicorn + PostgreSQL, with loc
 eval:  ## the recognisers on text nobody tuned them on
 	uv run python scripts/evaluate_mail.py
 	uv run python scripts/evaluate_distress.py
+	uv run --group train python scripts/evaluate_themes.py
 
 check: lint types test  ## what to run before a commit

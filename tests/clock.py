@@ -32,6 +32,7 @@ def set_current_time(value: str | None) -> None:
     moment = DEFAULT if not value else datetime.fromisoformat(value)
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=local_zone())
-    # A ZoneInfo destination also makes time-machine set the process's local zone.
-    CURRENT_TIME = moment.astimezone(local_zone())
-    TODAY = CURRENT_TIME.date()
+    # Kept in UTC: an aware time in a zone's repeated hour (fold=1) never equals the same
+    # instant written in another zone, so comparisons would fail on the night clocks go back.
+    CURRENT_TIME = moment.astimezone(UTC)
+    TODAY = moment.astimezone(local_zone()).date()

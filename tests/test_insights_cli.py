@@ -13,6 +13,7 @@ from bounceback.applications.services import record_event
 from bounceback.recovery.reflection import save_answer
 from bounceback.recovery.services import record_rejection
 from tests.clock import TODAY
+from tests.suggestions import confirm_all
 from tests.test_insights import applied, bulk_search
 
 
@@ -88,7 +89,12 @@ def test_insights_speaks_of_one_application_in_the_singular(cli: Any, alice: Any
 @pytest.fixture
 def private_search(alice: Any) -> Any:
     rejection = record_rejection(applied(alice, "Acme", 20), stage_reached="interview")
-    save_answer(rejection, "struggled", "My secret worry about the stakeholder question.")
+    save_answer(
+        rejection,
+        "struggled",
+        "My secret worry: I rambled and lost the thread on the stakeholder question.",
+    )
+    confirm_all(alice)
     return rejection
 
 

@@ -13,6 +13,7 @@ from bounceback.recovery.models import Action, ActionStatus, Feedback, Reflectio
 from bounceback.recovery.reflection import save_answer
 from bounceback.recovery.services import record_rejection
 from tests.clock import TODAY
+from tests.suggestions import confirm_all
 
 pytestmark = pytest.mark.django_db
 
@@ -37,8 +38,9 @@ def portfolio(alice: Any, alice_client: Any) -> Theme:
 
 
 def test_your_own_themes_are_listed_with_a_way_to_edit_and_delete(
-    alice_client: Any, portfolio: Theme
+    alice: Any, alice_client: Any, portfolio: Theme
 ) -> None:
+    confirm_all(alice)
     html = alice_client.get("/insights/themes/").content.decode()
     assert "Your own themes" in html and "in 2 texts" in html
     assert "/insights/themes/portfolio/edit/" in html

@@ -166,7 +166,10 @@ def test_answers_save_with_htmx_and_return_a_small_saved_note(
         {"key": "struggled", "answer": "The case study", "control": "can_change"},
         HTTP_HX_REQUEST="true",
     )
-    assert response.content.decode().strip() == "Saved"
+    html = response.content.decode()
+    assert html.startswith("Saved")
+    # The answer's suggested themes come back too, to replace the block under the question.
+    assert 'id="themes-struggled" hx-swap-oob="true"' in html
     saved = Reflection.objects.get()
     assert (saved.answer, saved.control, saved.private) == ("The case study", "can_change", True)
 
@@ -402,10 +405,11 @@ def test_the_done_page_offers_a_check_in_only_until_they_have_checked_in_today(
     )
 
 
-def test_steps_are_proposed_from_what_they_could_change_and_what_the_employer_said(
+def test_steps_are_proposed_from_the_themes_confirmed_in_what_they_could_change(
     alice: Any,
 ) -> None:
     from bounceback.recovery import actions
+    from tests.suggestions import confirm_all
 
     rejection = record_rejection(
         add_application(alice, company="Acme", role="Analyst"), stage_reached="interview"
@@ -415,7 +419,7 @@ def test_steps_are_proposed_from_what_they_could_change_and_what_the_employer_sa
         rejection=rejection,
         question_key="could_change",
         question="What could you change?",
-        answer="They wanted more hands-on experience with dbt.",
+        answer="My SQL was rusty in the technical round.",
         control="can_change",
     )
     Reflection.objects.create(
@@ -426,11 +430,27 @@ def test_steps_are_proposed_from_what_they_could_change_and_what_the_employer_sa
         answer="My communication was fine; they had an internal candidate.",
         control="outside",
     )
+    confirm_all(alice)
     steps = {a.title: a for a in actions.propose(rejection)}
     core = "Pick one core skill and practise it for 30 minutes a day this week"
     assert core in steps and steps[core].theme == "core-skill"
     assert steps[core].due_on == TODAY + timedelta(days=actions.THEME_STEP_WITHIN)
     assert not any(a.theme in ("competition", "communication") for a in steps.values())
+
+
+def test_a_suggested_theme_nobody_confirmed_proposes_no_step(alice: Any) -> None:
+    from bounceback.recovery import actions
+
+    rejection = record_rejection(add_application(alice, company="Acme", role="Analyst"))
+    Reflection.objects.create(
+        owner=alice,
+        rejection=rejection,
+        question_key="could_change",
+        question="What could you change?",
+        answer="I would explain how I ran the tests. My SQL was rusty in the technical round.",
+        control="can_change",
+    )
+    assert not [a for a in actions.propose(rejection) if a.theme]
 
 
 def test_no_answers_no_theme_steps(alice: Any) -> None:
@@ -470,7 +490,7 @@ def test_a_theme_tag_the_person_removed_proposes_no_step(alice: Any) -> None:
         rejection=rejection,
         question_key="could_change",
         question="What could you change?",
-        answer="They wanted more hands-on experience with dbt.",
+        answer="My SQL was rusty in the technical round.",
         control="can_change",
     )
     remove_tag(ThemeTag.objects.get(reflection=answer, theme="core-skill"))

@@ -53,6 +53,7 @@ def test_interviews_without_an_offer_suggest_practice_with_someone(alice: Any) -
 
 def test_what_employers_keep_saying_across_months_suggests_help_with_it(alice: Any) -> None:
     from bounceback.insights.tagging import retag_all
+    from tests.suggestions import confirm_all
 
     for n in range(6):
         app = _applied(alice, f"Said {n}", 150 - 20 * n)
@@ -65,6 +66,7 @@ def test_what_employers_keep_saying_across_months_suggests_help_with_it(alice: A
                 text="We wanted more hands-on experience with the core tools for this role.",
             )
     retag_all(alice)
+    confirm_all(alice)
     data = as_json(overview(alice, TODAY, propose=False))
     recurring = [s for s in data["second_opinions"] if s["kind"] == "recurring_theme"]
     assert len(recurring) == 1 and "3 times" in recurring[0]["because"]

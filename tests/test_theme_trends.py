@@ -20,9 +20,10 @@ from bounceback.recovery.models import Feedback, Rejection
 from bounceback.recovery.reflection import save_answer
 from bounceback.recovery.services import record_rejection
 from tests.clock import TODAY
+from tests.suggestions import confirm_all
 from tests.test_insights import bulk_search
 
-DEPTH = "They wanted more hands-on experience with dbt."
+DEPTH = "Your SQL was not strong enough for the technical round."
 MID_MARCH = date(2026, 3, 15)  # "today" for the tests written with fixed dates
 
 
@@ -32,9 +33,12 @@ def rejected(owner: Any, name: str, applied_on: date, received_on: date) -> Reje
 
 
 def feedback(rejection: Rejection, on: date, text: str = DEPTH) -> Feedback:
-    return Feedback.objects.create(
+    """The employer's feedback, its suggested themes confirmed (as the person would)."""
+    saved = Feedback.objects.create(
         owner=rejection.owner, application=rejection.application, received_on=on, text=text
     )
+    confirm_all(rejection.owner)
+    return saved
 
 
 def months(report: Any, slug: str) -> dict[str, tuple[int, int]]:
@@ -51,6 +55,7 @@ def test_mentions_fall_in_the_month_the_text_arrived_either_side_of_a_month_end(
     feedback(first, date(2026, 1, 31))
     feedback(second, date(2026, 2, 1))
     save_answer(second, "struggled", "My SQL was rusty in the technical round.")
+    confirm_all(alice)
     report = themes_report(alice, today=MID_MARCH)
     assert report.months[0] == date(2025, 12, 1) and report.months[-1] == date(2026, 3, 1)
     # Employer and own notes stay apart, and an empty month is a month, not a gap.
@@ -163,6 +168,7 @@ def tagged_search(owner: Any, n: int) -> None:
         for i, r in enumerate(Rejection.objects.filter(owner=owner).select_related("application"))
     )
     retag_all(owner)
+    confirm_all(owner)
 
 
 @pytest.mark.django_db
@@ -231,6 +237,7 @@ def test_the_dashboard_and_the_themes_chart_count_the_same_thing_and_say_so(
     for i in range(4):
         feedback(rejected(alice, f"Depth{i}", TODAY - timedelta(days=60), TODAY), TODAY)
     retag_all(alice)
+    confirm_all(alice)
     report = themes_report(alice, today=TODAY)
     rows = {r.theme.slug: r for r in report.found}
     assert (rows["examples"].total, rows["examples"].applications) == (6, 2)
@@ -239,6 +246,27 @@ def test_the_dashboard_and_the_themes_chart_count_the_same_thing_and_say_so(
     assert "Most common theme: <strong>Depth in the core skill</strong>, in 4 applications" in (
         dashboard
     )
+    assert "wait for a look" not in dashboard
     page = alice_client.get("/insights/").content.decode()
     assert "Counted in applications" in page
     assert "Themes by stage. Depth in the core skill: 4 applications;" in page
+
+
+@pytest.mark.django_db
+def test_a_stray_word_never_becomes_the_most_common_theme_on_the_dashboard(
+    alice: Any, alice_client: Any
+) -> None:
+    # Issue 11: "explain" alone made Communication the most common theme and a step.
+    for i in range(3):
+        rejection = rejected(alice, f"Co{i}", TODAY - timedelta(days=60), TODAY)
+        save_answer(rejection, "struggled", "I would explain how I ran the tests.")
+    one = rejected(alice, "Depth", TODAY - timedelta(days=60), TODAY)
+    save_answer(one, "struggled", "I was nervous, and I hadn’t researched the company.")
+    dashboard = alice_client.get("/").content.decode()
+    assert "Most common theme" not in dashboard
+    assert "2 suggested themes wait for a look" in dashboard
+    ThemeTag.objects.filter(owner=alice, theme="preparation").update(state="confirmed")
+    ThemeTag.objects.filter(owner=alice, theme="communication").update(state="rejected")
+    dashboard = alice_client.get("/").content.decode()
+    assert "Most common theme: <strong>Preparation and company research</strong>" in dashboard
+    assert "wait for a look" not in dashboard

@@ -29,12 +29,12 @@ def test_insights_draw_the_search_and_a_wrong_tag_goes_in_one_click(
     shoot(page, "insights-overview")
 
     page.get_by_role("link", name="Themes", exact=True).click()
-    first = page.locator(".tagged-item .tag").first
+    first = page.locator(".tagged-item .theme-tag").first
     first.wait_for()
-    before = page.locator(".tagged-item .tag").count()
-    first.get_by_role("button").click()
+    before = page.locator(".tagged-item .theme-tag").count()
+    first.locator("button.tag-remove, button.tag-remove-x").click()
     page.wait_for_function(
-        f"document.querySelectorAll('.tagged-item .tag').length === {before - 1}"
+        f"document.querySelectorAll('.tagged-item .theme-tag').length === {before - 1}"
     )
     assert page.locator(".theme-card .trend svg[role=img]").count() >= 3
     assert page.locator(".theme-card .trend-words").first.inner_text().startswith("Came up")

@@ -9,7 +9,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from bounceback.cli.common import console, owner, parse_day, print_json
+from bounceback.cli.common import console, err_console, owner, parse_day, print_json
 
 
 def _pct(value: float | None) -> str:
@@ -80,6 +80,11 @@ def insights(
         else:
             for row in sorted(view.themes.found, key=lambda r: -r.total)[:5]:
                 console.print(f"  {escape(row.theme.name)}: {escape(row.summary)}")
+    if view.themes.waiting:
+        console.print(
+            f"[dim]{escape(view.themes.waiting_note)} "
+            "Look at them on the Themes page of the app.[/dim]"
+        )
     if view.silence.count:
         console.print(
             f"\n{plural(view.silence.count, 'open application')} without news for a while; "
@@ -154,7 +159,72 @@ def report(
         )
 
 
+# Longer than any reflection answer or employer reply; a whole mailbox piped in by mistake
+# gets a message instead of a slow answer.
+MAX_THEME_TEXT = 20_000
+
+
+def themes(
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print JSON for scripts instead of a list.")
+    ] = False,
+) -> None:
+    """Suggest themes for a text read from standard input, with the words that led to each.
+
+    The same tagger the app uses: the nine built-in themes read by meaning, and your own
+    themes by their words. Nothing is saved.
+
+    Example: echo "I was so nervous I rambled" | bounceback themes --json
+    """
+    import sys
+
+    from bounceback.errors import UserError
+    from bounceback.insights.tagging import tagger_for
+
+    if sys.stdin.isatty():
+        err_console.print("[dim]Type or paste the text, then press Ctrl-D.[/dim]")
+    text = sys.stdin.read()
+    if not text.strip():
+        raise UserError(
+            "There was no text to read. Pipe one in, e.g. "
+            'echo "I was nervous and rambled" | bounceback themes'
+        )
+    if len(text) > MAX_THEME_TEXT:
+        raise UserError(
+            f"That text is very long ({len(text):,} characters). Please give one reflection "
+            f"answer or one piece of feedback at a time, under {MAX_THEME_TEXT:,} characters."
+        )
+    tagger = tagger_for(owner())
+    names = {t.slug: t.name for t in tagger.themes}
+    found = tagger.tag(text)
+    if as_json:
+        print_json(
+            {
+                "themes": [
+                    {
+                        "slug": f.slug,
+                        "name": names.get(f.slug, f.slug),
+                        "words": list(f.words),
+                        # The model's probability for a built-in theme; null for your own,
+                        # which are found by their words alone.
+                        "probability": f.probability,
+                    }
+                    for f in found
+                ]
+            }
+        )
+        return
+    if not found:
+        console.print("No theme found in this text.")
+        return
+    for f in found:
+        words = ", ".join(f"“{w}”" for w in f.words)
+        console.print(f"[bold]{escape(names.get(f.slug, f.slug))}[/bold]  from {escape(words)}")
+    console.print("[dim]Suggestions only: in the app, you confirm the ones that fit.[/dim]")
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `bounceback` app."""
     app.command("insights")(insights)
     app.command("report")(report)
+    app.command("themes")(themes)

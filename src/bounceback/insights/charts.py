@@ -161,7 +161,8 @@ def themes_chart(report: ThemesReport, limit: int = 8) -> Chart:
         "Themes by the stage they came up at",
         "Counted in applications: each bar is how many applications a theme came up for (in "
         "feedback or your own notes), once each however many texts mention it, split by how "
-        "far you had got.",
+        "far you had got. Only themes you confirmed are counted."
+        + (f" {report.waiting_note}" if report.waiting else ""),
         f"Themes by stage. {label}.",
         _svg(width, y + 24, "".join(parts), f"Themes by stage. {label}."),
         ["Theme", *[REACHED_LABELS[s] for s in stages_used], "Applications"],

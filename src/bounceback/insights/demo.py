@@ -1,4 +1,9 @@
-"""Sample insights for `bounceback demo`: themes on the demo's texts, and steps taken on two of them."""
+"""Sample insights for `bounceback demo`: themes on the demo's texts, and steps taken on two of them.
+
+The demo person has already said yes to the suggestions on all but the newest texts;
+those few still wait for a look, so the demo shows both the counts and the "suggest,
+then confirm" step.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,8 @@ from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 
-from bounceback.insights.tagging import retag_all
+from bounceback.insights.models import TagState
+from bounceback.insights.tagging import retag_all, waiting_tags
 from bounceback.recovery import actions
 from bounceback.recovery.models import Action, ActionKind, ActionStatus
 
@@ -20,8 +26,18 @@ _DONE = [
 ]
 
 
+# How many of the newest suggestions still wait for the demo person's look.
+STILL_WAITING = 3
+
+
 def build(owner: User, today: date, rng: random.Random) -> None:
     retag_all(owner)
+    newest = list(
+        waiting_tags(owner)
+        .order_by("-tagged_on", "-id")
+        .values_list("id", flat=True)[:STILL_WAITING]
+    )
+    waiting_tags(owner).exclude(id__in=newest).update(state=TagState.CONFIRMED)
     for theme, title, days_ago in _DONE:
         action = Action.objects.create(
             owner=owner,

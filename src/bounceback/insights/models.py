@@ -61,6 +61,7 @@ class Source(models.TextChoices):
 
 
 class TagState(models.TextChoices):
+    # Suggested by the tagger, waiting for the person's word: counted nowhere until confirmed.
     AUTO = "auto", "Suggested"
     CONFIRMED = "confirmed", "Confirmed"
     REJECTED = "rejected", "Removed"
@@ -77,7 +78,7 @@ class ThemeTag(Owned):
     )
     # Denormalised from the feedback/reflection so reports join once, not per row.
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="+")
-    words = models.JSONField(default=list, blank=True, help_text="The words that triggered it.")
+    words = models.JSONField(default=list, blank=True, help_text="The words that led to it.")
     state = models.CharField(max_length=10, choices=TagState.choices, default=TagState.AUTO)
     tagged_on = models.DateField(default=date.today, help_text="When the text was received.")
     created_at = models.DateTimeField(default=timezone.now)
@@ -100,6 +101,15 @@ class ThemeTag(Owned):
 
     def __str__(self) -> str:
         return f"{self.theme} ({self.source})"
+
+    @property
+    def kind(self) -> str:
+        """Which kind of text carries it: "feedback" or "reflection"."""
+        return "feedback" if self.feedback_id else "reflection"
+
+    @property
+    def text_id(self) -> int:
+        return self.feedback_id or self.reflection_id or 0
 
 
 class SilenceRule(Owned):

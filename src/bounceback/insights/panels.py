@@ -16,12 +16,14 @@ def summary(request: AuthedRequest) -> str | None:
         return None
     report = themes_report(request.user)
     # Ranked in applications, the unit of the themes chart, so the two never disagree.
+    # Only confirmed tags are in the report: a guessed theme never becomes "most common".
     top = max(report.found, key=lambda r: (r.applications, r.total), default=None)
     gentle = Profile.for_user(request.user).gentle_mode
     context = {
         "funnel": result,
         "top": top,
         "small": report.small_sample,
+        "waiting": report.waiting,
         # Gentle mode: no rejection counts on the first screen; the insights page still has them.
         "gentle": gentle,
     }

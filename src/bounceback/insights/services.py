@@ -140,6 +140,8 @@ def as_json(view: Overview) -> dict[str, Any]:
             for r in view.themes.found
         ],
         "themes_sample_too_small": view.themes.small_sample,
+        # Suggested tags not yet confirmed: left out of "themes" above until the person says yes.
+        "themes_waiting": view.themes.waiting,
         "second_opinions": [
             {"kind": s.kind, "title": s.title, "because": s.because, "who": s.who}
             for s in view.second_opinions

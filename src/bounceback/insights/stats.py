@@ -14,8 +14,8 @@ from django.db.models import Count, Min, Q
 from django.db.models.functions import TruncMonth
 
 from bounceback.applications.models import Application
-from bounceback.insights.models import Source, TagState, ThemeTag
-from bounceback.insights.tagging import all_themes
+from bounceback.insights.models import Source
+from bounceback.insights.tagging import all_themes, counted_tags, waiting_note, waiting_tags
 from bounceback.insights.trend import (
     MonthCount,
     Period,
@@ -90,6 +90,12 @@ class ThemesReport:
     rejections: int
     months: list[date]
     period_kind: str = "month"  # "month" or "quarter", see trend.MONTHLY_UP_TO
+    # Suggested tags nobody has confirmed or removed yet: left out of every count above.
+    waiting: int = 0
+
+    @property
+    def waiting_note(self) -> str:
+        return waiting_note(self.waiting)
 
     @property
     def small_sample(self) -> bool:
@@ -111,14 +117,17 @@ def themes_report(
     """Per theme: counts by source, by stage reached, by month and source, and actions done.
 
     A mention is one feedback text or reflection answer (one tag), so the months of a
-    theme add up to its "the employer said" and "you noted" counts.
+    theme add up to its "the employer said" and "you noted" counts. Only tags the person
+    confirmed or added count; suggestions still waiting are only counted, as ``waiting``.
     """
     today = today or date.today()
     themes = all_themes(owner)
     rows = {t.slug: ThemeRow(t) for t in themes}
-    tags = ThemeTag.objects.filter(owner=owner).exclude(state=TagState.REJECTED)
+    tags = counted_tags(owner)
+    waiting = waiting_tags(owner)
     if since:
         tags = tags.filter(tagged_on__gte=since)
+        waiting = waiting.filter(tagged_on__gte=since)
     # One rejection counts once per theme at its stage, however many texts mention it.
     for slug, stage, n in (
         tags.values("theme", "application__rejection__stage_reached")
@@ -149,7 +158,9 @@ def themes_report(
     rejections = Rejection.objects.filter(owner=owner)
     if since:
         rejections = rejections.filter(received_on__gte=since)
-    report = ThemesReport(list(rows.values()), rejections.count(), months, kind)
+    report = ThemesReport(
+        list(rows.values()), rejections.count(), months, kind, waiting=waiting.count()
+    )
     for slug, row in rows.items():
         counts_by_month = monthly.get(slug, {})
         row.by_month = [MonthCount(m, *counts_by_month.get(m, [0, 0])) for m in months]

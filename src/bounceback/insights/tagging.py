@@ -1,7 +1,9 @@
-"""Tagging feedback and reflections with themes, and letting the person correct the tags.
+"""Tagging feedback and reflections with themes, and letting the person decide on each tag.
 
-The tagger suggests (state "auto"); the person decides. A tag the person removed stays
-as "rejected" so re-tagging never brings it back, and one they added stays "confirmed".
+Suggest, then confirm: the tagger only suggests (state "auto"), with the words that led
+to it. A suggestion counts nowhere (rankings, the dashboard, steps) until the person
+confirms it; one they add themselves is confirmed from the start. A tag the person
+removed stays as "rejected" so tagging again never brings it back.
 """
 
 from __future__ import annotations
@@ -12,13 +14,16 @@ from typing import Any
 
 from django.contrib.auth.models import User
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from bounceback.errors import NotFound, UserError
 from bounceback.insights.models import Source, TagState, Theme, ThemeTag
 from bounceback.lib.themes import Tagger, builtin_data, skipped_questions
 from bounceback.lib.themes import Theme as ThemeData
 from bounceback.recovery.models import Feedback, Reflection
+
+# The states that count in the person's numbers: what they confirmed or added themselves.
+COUNTED = (TagState.CONFIRMED,)
 
 
 def all_themes(owner: User) -> list[ThemeData]:
@@ -34,7 +39,26 @@ def theme_names(owner: User) -> dict[str, str]:
 
 
 def tagger_for(owner: User) -> Tagger:
-    return Tagger(all_themes(owner), builtin_data()[1])
+    return Tagger(all_themes(owner))
+
+
+def counted_tags(owner: User) -> QuerySet[ThemeTag]:
+    """The tags that count: confirmed by the person or added by them."""
+    return ThemeTag.objects.filter(owner=owner, state__in=COUNTED)
+
+
+def waiting_tags(owner: User) -> QuerySet[ThemeTag]:
+    """Suggestions nobody has confirmed or removed yet (left out of every count)."""
+    return ThemeTag.objects.filter(owner=owner, state=TagState.AUTO)
+
+
+def waiting_note(n: int) -> str:
+    """Plain words for suggestions left out of a count: "2 suggested themes wait for a look"."""
+    if not n:
+        return ""
+    if n == 1:
+        return "1 suggested theme waits for a look and isn't counted until you confirm it."
+    return f"{n} suggested themes wait for a look and aren't counted until you confirm them."
 
 
 def _sync(
@@ -163,6 +187,13 @@ def remove_tag(tag: ThemeTag) -> ThemeTag:
     return tag
 
 
+def confirm_tag(tag: ThemeTag) -> ThemeTag:
+    """The person says the suggestion is right: from now on it counts."""
+    tag.state = TagState.CONFIRMED
+    tag.save(update_fields=["state"])
+    return tag
+
+
 def add_tag(owner: User, *, kind: str, pk: int | str, theme: str) -> ThemeTag:
     """The person adds a theme to a feedback text or a reflection answer."""
     if theme not in theme_names(owner):
@@ -218,6 +249,15 @@ class TaggedItem:
     tags: list[TagView] = field(default_factory=list)
     addable: list[tuple[str, str]] = field(default_factory=list)
 
+    @property
+    def pk_str(self) -> str:
+        return str(self.pk)
+
+    @property
+    def suggested(self) -> int:
+        """Suggestions on this text still waiting for the person's word."""
+        return sum(tag.state == TagState.AUTO for tag in self.tags)
+
 
 def _finish(items: list[TaggedItem], tags: list[ThemeTag], names: dict[str, str]) -> None:
     by_item: dict[tuple[str, int], list[TagView]] = {}
@@ -241,63 +281,88 @@ def _finish(items: list[TaggedItem], tags: list[ThemeTag], names: dict[str, str]
 
 
 def recent_items(owner: User, limit: int = 12) -> list[TaggedItem]:
-    """The latest feedback and reflection answers with their tags, in four queries."""
-    feedback = [
-        TaggedItem("feedback", pk, day, company, "The employer said", text)
-        for pk, day, company, text in Feedback.objects.filter(owner=owner)
-        .order_by("-received_on", "-id")
-        .values_list("id", "received_on", "application__company__name", "text")[:limit]
-    ]
-    reflections = [
-        TaggedItem("reflection", pk, day, company, question, answer)
-        for pk, day, company, question, answer in Reflection.objects.filter(owner=owner)
+    """Texts with suggestions waiting first, then the latest ones, with their tags.
+
+    A handful of queries: the texts waiting for a look, the latest texts, their tags.
+    """
+    waiting = waiting_tags(owner)
+    waiting_feedback = Q(id__in=waiting.exclude(feedback=None).values("feedback_id"))
+    waiting_reflections = Q(id__in=waiting.exclude(reflection=None).values("reflection_id"))
+    feedback_rows = Feedback.objects.filter(owner=owner).order_by("-received_on", "-id")
+    reflection_rows = (
+        Reflection.objects.filter(owner=owner)
         .exclude(answer="")
         .exclude(question_key__in=skipped_questions())
         .order_by("-rejection__received_on", "-id")
-        .values_list(
-            "id",
-            "rejection__received_on",
-            "rejection__application__company__name",
-            "question",
-            "answer",
-        )[:limit]
-    ]
+    )
+    fields = ("id", "received_on", "application__company__name", "text")
+    reflection_fields = (
+        "id",
+        "rejection__received_on",
+        "rejection__application__company__name",
+        "question",
+        "answer",
+    )
+    found: dict[tuple[str, int], TaggedItem] = {}
+    for rows in (feedback_rows.filter(waiting_feedback)[:limit], feedback_rows[:limit]):
+        for pk, day, company, text in rows.values_list(*fields):
+            found.setdefault(
+                ("feedback", pk),
+                TaggedItem("feedback", pk, day, company, "The employer said", text),
+            )
+    for answers in (reflection_rows.filter(waiting_reflections)[:limit], reflection_rows[:limit]):
+        for pk, day, company, question, answer in answers.values_list(*reflection_fields):
+            found.setdefault(
+                ("reflection", pk), TaggedItem("reflection", pk, day, company, question, answer)
+            )
+    items = list(found.values())
     tags = list(
         ThemeTag.objects.filter(owner=owner).filter(
-            Q(feedback_id__in=[i.pk for i in feedback])
-            | Q(reflection_id__in=[i.pk for i in reflections])
+            Q(feedback_id__in=[i.pk for i in items if i.kind == "feedback"])
+            | Q(reflection_id__in=[i.pk for i in items if i.kind == "reflection"])
         )
     )
-    items = sorted(
-        feedback + reflections, key=lambda i: (i.day, i.kind == "feedback"), reverse=True
-    )
     _finish(items, tags, theme_names(owner))
+    items.sort(key=lambda i: (bool(i.suggested), i.day, i.kind == "feedback"), reverse=True)
     return items[:limit]
 
 
 def one_item(owner: User, kind: str, pk: int) -> TaggedItem:
-    """A single item, re-rendered after a tag was added or removed."""
+    """A single item, re-rendered after a tag was confirmed, removed or added."""
     try:
+        text: Feedback | Reflection
         if kind == "feedback":
-            fb = Feedback.objects.select_related("application__company").get(owner=owner, pk=pk)
-            item = TaggedItem(
-                kind, pk, fb.received_on, fb.application.company.name, "The employer said", fb.text
-            )
-            tags = list(ThemeTag.objects.filter(owner=owner, feedback_id=pk))
+            text = Feedback.objects.select_related("application__company").get(owner=owner, pk=pk)
         else:
-            rf = Reflection.objects.select_related("rejection__application__company").get(
+            text = Reflection.objects.select_related("rejection__application__company").get(
                 owner=owner, pk=pk
             )
-            item = TaggedItem(
-                "reflection",
-                pk,
-                rf.rejection.received_on,
-                rf.rejection.application.company.name,
-                rf.question,
-                rf.answer,
-            )
-            tags = list(ThemeTag.objects.filter(owner=owner, reflection_id=pk))
     except (Feedback.DoesNotExist, Reflection.DoesNotExist):
         raise NotFound(f"There is no {kind} with id {pk}.") from None
-    _finish([item], tags, theme_names(owner))
+    return item_of(text)
+
+
+def item_of(text: Feedback | Reflection) -> TaggedItem:
+    """A feedback text or reflection answer with its tags, for the page that shows the text."""
+    if isinstance(text, Feedback):
+        item = TaggedItem(
+            "feedback",
+            text.pk,
+            text.received_on,
+            text.application.company.name,
+            "The employer said",
+            text.text,
+        )
+        tags = list(ThemeTag.objects.filter(owner=text.owner, feedback_id=text.pk))
+    else:
+        item = TaggedItem(
+            "reflection",
+            text.pk,
+            text.rejection.received_on,
+            text.rejection.application.company.name,
+            text.question,
+            text.answer,
+        )
+        tags = list(ThemeTag.objects.filter(owner=text.owner, reflection_id=text.pk))
+    _finish([item], tags, theme_names(text.owner))
     return item

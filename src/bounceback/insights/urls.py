@@ -14,6 +14,7 @@ urlpatterns = [
     path("themes/<slug:slug>/edit/", views.theme_edit, name="theme_edit"),
     path("themes/<slug:slug>/delete/", views.theme_delete, name="theme_delete"),
     path("tags/<int:pk>/remove/", views.tag_remove, name="tag_remove"),
+    path("tags/<int:pk>/confirm/", views.tag_confirm, name="tag_confirm"),
     path("tags/<str:kind>/<int:pk>/add/", views.tag_add, name="tag_add"),
     path("wins/", views.wins, name="wins"),
     path("silence/", views.silence_rules, name="silence_rules"),

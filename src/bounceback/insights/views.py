@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from bounceback.applications.services import get_application
@@ -16,7 +17,7 @@ from bounceback.http import AuthedRequest
 from bounceback.insights import charts, own_themes, services, silence, tagging
 from bounceback.insights.forms import SilenceForm, ThemeForm
 from bounceback.insights.funnel import STAGE_LABELS
-from bounceback.insights.models import Theme
+from bounceback.insights.models import Theme, ThemeTag
 from bounceback.insights.stats import ThemeRow, themes_report, wins_over_time
 from bounceback.recovery.models import Win
 
@@ -96,24 +97,41 @@ def _themes_page(request: AuthedRequest, form: ThemeForm, status: int = 200) -> 
     )
 
 
+def _back(request: AuthedRequest) -> str:
+    """Where a plain form goes back to: the page it was on, if it is one of ours."""
+    back = request.POST.get("back", "")
+    if back.startswith("/") and not back.startswith("//"):
+        return back
+    return reverse("insights:themes")
+
+
 def _item_response(request: AuthedRequest, kind: str, pk: int) -> HttpResponse:
     if request.htmx:
         try:
             item = tagging.one_item(request.user, kind, pk)
         except NotFound:
             raise Http404("No such text.") from None
-        return render(request, "insights/_tags.html", {"item": item})
-    return redirect("insights:themes")
+        return render(request, "insights/_tags.html", {"item": item, "back": _back(request)})
+    return redirect(_back(request))
+
+
+def _tag(request: AuthedRequest, pk: int) -> ThemeTag:
+    try:
+        return tagging.get_tag(request.user, pk)
+    except NotFound:
+        raise Http404("No such tag.") from None
 
 
 @require_POST
 def tag_remove(request: AuthedRequest, pk: int) -> HttpResponse:
-    try:
-        tag = tagging.remove_tag(tagging.get_tag(request.user, pk))
-    except NotFound:
-        raise Http404("No such tag.") from None
-    kind = "feedback" if tag.feedback_id else "reflection"
-    return _item_response(request, kind, tag.feedback_id or tag.reflection_id or 0)
+    tag = tagging.remove_tag(_tag(request, pk))
+    return _item_response(request, tag.kind, tag.text_id)
+
+
+@require_POST
+def tag_confirm(request: AuthedRequest, pk: int) -> HttpResponse:
+    tag = tagging.confirm_tag(_tag(request, pk))
+    return _item_response(request, tag.kind, tag.text_id)
 
 
 @require_POST
@@ -205,8 +223,9 @@ def theme_delete(request: AuthedRequest, slug: str) -> HttpResponse:
 
 @require_POST
 def retag(request: AuthedRequest) -> HttpResponse:
-    count = tagging.retag_all(request.user)
-    messages.success(request, f"Tagged again: {count} theme tag{'s' if count != 1 else ''}.")
+    tagging.retag_all(request.user)
+    note = tagging.waiting_note(tagging.waiting_tags(request.user).count())
+    messages.success(request, f"Read every text again. {note or 'Nothing new to suggest.'}")
     return redirect("insights:themes")
 
 

@@ -117,15 +117,16 @@ def _proposals(rejection: Rejection) -> list[Proposal]:
 
 
 def _from_what_was_learned(rejection: Rejection) -> list[Proposal]:
-    """Steps from the themes in what they could change and what the employer said.
+    """Steps from the themes the person confirmed in what they could change and what was said.
 
-    Answers marked "outside my control" and the what-went-well questions teach nothing to
-    act on, so they are left out; each theme found offers its first suggested step.
+    Only confirmed tags (or ones the person added) lead to a step: a suggested theme is a
+    guess until they say it fits, and a guess should not set their next week. Answers
+    marked "outside my control" and the what-went-well questions teach nothing to act on,
+    so they are left out; each theme offers its first suggested step.
     """
     from django.db.models import Q
 
-    from bounceback.insights.models import TagState, ThemeTag
-    from bounceback.insights.tagging import tagger_for
+    from bounceback.insights.tagging import all_themes, counted_tags
     from bounceback.lib.themes import skipped_questions
 
     skipped = skipped_questions()
@@ -134,21 +135,15 @@ def _from_what_was_learned(rejection: Rejection) -> list[Proposal]:
         for r in rejection.reflections.order_by("id")
         if r.answer.strip() and r.control != ControlKind.OUTSIDE and r.question_key not in skipped
     ]
-    # Answers and feedback were tagged when saved, and the person may have fixed those tags:
-    # read them rather than tagging again. Only the e-mail itself has no tags of its own.
     tags = (
-        ThemeTag.objects.filter(owner=rejection.owner)
+        counted_tags(rejection.owner)
         .filter(Q(reflection_id__in=learned) | Q(feedback__application=rejection.application))
-        .exclude(state=TagState.REJECTED)
         .order_by("id")
     )
     seen = list(dict.fromkeys(tags.values_list("theme", flat=True)))
-    if not seen and not rejection.has_feedback:
+    if not seen:
         return []
-    tagger = tagger_for(rejection.owner)
-    if rejection.has_feedback:
-        seen += [f.slug for f in tagger.tag(rejection.source_text) if f.slug not in seen]
-    themes = {t.slug: t for t in tagger.themes}
+    themes = {t.slug: t for t in all_themes(rejection.owner)}
     steps = []
     for slug in seen:
         theme = themes.get(slug)

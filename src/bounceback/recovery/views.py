@@ -276,7 +276,7 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
         if not form.is_valid():
             return HttpResponse("Could not save that answer. Please try again.", status=400)
         try:
-            reflection.save_answer(
+            saved = reflection.save_answer(
                 rejection,
                 form.cleaned_data["key"],
                 form.cleaned_data["answer"],
@@ -294,7 +294,8 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
         if sounds_distressed(form.cleaned_data["answer"]):
             support = support_panel(request)
         if request.htmx:
-            return render(request, "recovery/_saved.html", {"support": support})
+            context = {"support": support, "reflection": saved, "key": saved_key}
+            return render(request, "recovery/_saved.html", context)
         if not support:
             return redirect(reverse("recovery:reflect", args=[rejection.pk]) + f"#q-{saved_key}")
     return render(
@@ -313,7 +314,7 @@ def _reflect_context(rejection: Rejection, **extra: Any) -> dict[str, Any]:
         answer, control = (found.answer, found.control) if found else ("", "")
         if posted and posted.get("key") == question.key:
             answer, control = posted.get("answer", ""), posted.get("control", "")
-        items.append({"q": question, "answer": answer, "control": control})
+        items.append({"q": question, "answer": answer, "control": control, "reflection": found})
     # The first four questions are shown; the rest wait behind "more" unless already answered.
     more_answered = any(item["answer"] or item["control"] for item in items[4:])
     return {
