@@ -254,6 +254,7 @@ MATRIX: dict[str, Row] = {
     "insights:theme_edit": alices(_ids(slug="theme")),
     "insights:theme_delete": alices(_ids(slug="theme")),
     "insights:tag_remove": alices(_ids(pk="tag"), post_only=True),
+    "insights:tag_confirm": alices(_ids(pk="tag"), post_only=True),
     "insights:tag_add": alices(
         lambda ids, role: {"kind": "feedback", "pk": ids["feedback"]}, post_only=True
     ),
