@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from base64 import b32encode
 from typing import Any
 from urllib.parse import quote
 
@@ -48,10 +49,6 @@ class PasswordChangeView(auth_views.PasswordChangeView):
 password_change = hosted_only(PasswordChangeView.as_view())
 
 
-class ResetByMailForm(PasswordResetForm):
-    """Django's reset form: mails a link only to an active account with that address."""
-
-
 @method_decorator(login_not_required, name="dispatch")
 class PasswordResetView(auth_views.PasswordResetView):
     """Asks for the address and mails a link, when the centre has set up e-mail.
@@ -64,7 +61,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "accounts/password_reset_email.txt"
     subject_template_name = "accounts/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_sent")
-    form_class = ResetByMailForm
+    form_class = PasswordResetForm  # mails a link only to an active account with that address
 
     def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return {**super().get_context_data(**kwargs), "mail_is_set_up": mail_is_set_up()}
@@ -146,8 +143,6 @@ def two_factor_setup(request: AuthedRequest) -> HttpResponse:
 
 
 def _base32(device: TOTPDevice) -> str:
-    from base64 import b32encode
-
     return b32encode(device.bin_key).decode().rstrip("=")
 
 

@@ -13,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 
+from bounceback.applications.models import Application
 from bounceback.coaching import services
 from bounceback.coaching.access import for_coaches
 from bounceback.coaching.forms import NoteForm
@@ -43,8 +44,6 @@ def person(request: AuthedRequest, pk: int) -> HttpResponse:
             return redirect("coaching:person", pk=share.pk)
     applications = []
     if share.applications:
-        from bounceback.applications.models import Application
-
         applications = list(
             Application.objects.filter(owner=share.seeker).select_related("company")[:200]
         )
