@@ -11,10 +11,16 @@ from typing import Any
 import pytest
 import time_machine
 from django.test import Client
+from hypothesis import settings as hypothesis_settings
 from typer.testing import CliRunner
 
 from bounceback.accounts.models import LOCAL_USERNAME
 from tests import clock
+
+# The same examples on every run: a property that fails does so for everyone, every time
+# (run with --hypothesis-seed=random to explore further).
+hypothesis_settings.register_profile("bounceback", derandomize=True, deadline=None)
+hypothesis_settings.load_profile("bounceback")
 
 _SESSION_TRAVEL = pytest.StashKey[time_machine.travel]()
 

@@ -36,6 +36,8 @@ from bounceback.coaching.models import CoachNote, NoteKind, Share, SharedItem
 from bounceback.demo import build_demo
 from bounceback.insights.models import Theme, ThemeTag
 from bounceback.mailbox.models import ReviewItem, SenderRule
+from bounceback.practice.models import Card
+from bounceback.reapply.models import Cooldown
 from bounceback.recovery.models import Action, Feedback, Reflection, Rejection
 from bounceback.wellbeing.exercises import get_exercise, save_answers
 from bounceback.wellbeing.models import ExerciseEntry, Goal
@@ -94,6 +96,9 @@ def world(settings: Any) -> World:
         "application": application.pk,
         "event": event.pk,
         "contact": _first(Contact, owner=alice).pk,
+        "interview": _first(StageEvent, owner=alice, kind="interview").pk,
+        "card": _first(Card, owner=alice).pk,
+        "cooldown": _first(Cooldown, owner=alice).pk,
         "rejection": _first(Rejection, owner=alice).pk,
         "feedback": _first(Feedback, owner=alice).pk,
         "action": _first(Action, owner=alice).pk,
@@ -218,7 +223,9 @@ MATRIX: dict[str, Row] = {
     "applications:event_edit": alices(_ids(pk="application", event_pk="event")),
     "applications:event_delete": alices(_ids(pk="application", event_pk="event"), post_only=True),
     "applications:contact_add": alices(app, post_only=True),
-    "applications:contacts": own_space(),
+    "applications:contacts": Row(  # moved to contacts:list; the old address redirects
+        _none, {"anonymous": TO_SIGN_IN} | dict.fromkeys(SIGNED_IN, 302)
+    ),
     "applications:contact_edit": alices(_ids(contact_pk="contact")),
     # Rejections, steps, feedback
     "recovery:capture": own_space(),
@@ -273,6 +280,29 @@ MATRIX: dict[str, Row] = {
     "wellbeing:ikigai_goals": alices(_ids(pk="ikigai"), post_only=True),
     "wellbeing:goals": own_space(),
     "wellbeing:goal": alices(_ids(pk="goal"), post_only=True),
+    # Keeping in touch
+    "contacts:list": own_space(),
+    "contacts:detail": alices(_ids(pk="contact")),
+    "contacts:checked_in": alices(_ids(pk="contact"), post_only=True),
+    "contacts:later": alices(_ids(pk="contact"), post_only=True),
+    "contacts:exchange_add": alices(_ids(pk="contact"), post_only=True),
+    "contacts:rhythm": alices(_ids(pk="contact"), post_only=True),
+    "contacts:thank_you": alices(_ids(event_pk="interview"), post_only=True),
+    # Practice, applying again, the week
+    "practice:session": own_space(),
+    "practice:rate": alices(_ids(pk="card"), post_only=True),
+    "practice:question_add": own_space(post_only=True),
+    "practice:upcoming_add": own_space(post_only=True),
+    "reapply:list": own_space(),
+    "reapply:detail": alices(_ids(pk="cooldown")),
+    "reapply:months": alices(_ids(pk="cooldown"), post_only=True),
+    "reapply:reopened": alices(_ids(pk="cooldown"), post_only=True),
+    # Alice is sent on to the rejection's cool-down; nobody else finds the rejection.
+    "reapply:for_rejection": Row(
+        _ids(rejection_pk="rejection"),
+        alices(_ids(rejection_pk="rejection")).get | {"owner": 302},
+    ),
+    "weekly:week": own_space(),
     # Accounts
     "accounts:sign_in": public(signed_in_gets=302),
     "accounts:sign_in_link": everyone(404, _ids(token="sign_in_token")),  # local mode only
@@ -482,7 +512,7 @@ def test_nobody_but_the_owner_can_post_to_what_is_hers(world: World) -> None:
 
 def _alices_rows(alice: User) -> dict[str, int]:
     models: list[type[Model]] = [Application, StageEvent, Contact, Action, ReviewItem, SenderRule]
-    models += [ThemeTag, ExerciseEntry, Goal, Feedback, Rejection]
+    models += [ThemeTag, ExerciseEntry, Goal, Feedback, Rejection, Card, Cooldown]
     counts = {m.__name__: m._default_manager.filter(owner=alice).count() for m in models}
     counts["active"] = User.objects.filter(pk=alice.pk, is_active=True).count()
     return counts

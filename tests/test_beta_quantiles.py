@@ -74,15 +74,15 @@ def test_large_shapes_stay_accurate_enough_for_a_long_search() -> None:
 )
 def test_closed_forms_hold_where_one_shape_is_one(shape: float, x: float) -> None:
     # Beta(1, b) has I_x = 1 - (1 - x)^b, and Beta(a, 1) has I_x = x^a.
-    assert betainc(1, shape, x) == pytest.approx(1 - (1 - x) ** shape, abs=1e-13)
-    assert betainc(shape, 1, x) == pytest.approx(x**shape, abs=1e-13)
+    assert betainc(1, shape, x) == pytest.approx(1 - (1 - x) ** shape, abs=1e-11)
+    assert betainc(shape, 1, x) == pytest.approx(x**shape, abs=1e-11)
 
 
 @given(st.floats(min_value=0.0, max_value=1.0))
 def test_the_arcsine_distribution_has_its_closed_form(x: float) -> None:
     # (2/pi) asin(sqrt(x)), written with atan2 so that it stays exact next to x = 1.
     expected = 2 / math.pi * math.atan2(math.sqrt(x), math.sqrt(1 - x))
-    assert betainc(0.5, 0.5, x) == pytest.approx(expected, abs=1e-13)
+    assert betainc(0.5, 0.5, x) == pytest.approx(expected, abs=1e-11)
 
 
 @given(st.integers(min_value=1, max_value=60), st.data())

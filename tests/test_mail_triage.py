@@ -21,6 +21,8 @@ FIELDS = [
     "stage",
     "has_feedback",
     "reapply_invite",
+    "reapply_after_months",
+    "review_reason",
 ]
 
 
@@ -66,3 +68,40 @@ def test_batches_keep_the_order_of_results_and_problems() -> None:
     out = list(analyse_stream(items, batch=4))
     positions = [o.position if isinstance(o, ParseProblem) else o.parsed.position for o in out]
     assert positions == list(range(20))
+
+
+def _alternative(sender: bytes, subject: bytes, text: bytes) -> bytes:
+    return (
+        b"From: " + sender + b"\nTo: me@example.org\nSubject: " + subject + b"\n"
+        b"Message-ID: <" + subject.replace(b" ", b"-") + b"@example.org>\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/alternative; boundary="b1"\n\n'
+        b"--b1\nContent-Type: text/plain; charset=utf-8\n\n" + text + b"\n"
+        b"--b1\nContent-Type: text/html; charset=utf-8\n\n<p>" + text + b"</p>\n--b1--\n"
+    )
+
+
+def test_triage_decides_from_the_plain_part_and_reads_html_only_for_job_mail(
+    tmp_path: Path,
+) -> None:
+    from bounceback.lib.mail.triage import analysed
+
+    path = tmp_path / "box.mbox"
+    path.write_bytes(
+        mbox(
+            _alternative(
+                b"Acme Recruiting <no-reply@greenhouse.io>",
+                b"Your application to Acme",
+                b"Unfortunately we will not be moving forward with your application.",
+            ),
+            _alternative(
+                b"Robin <robin@example.net>",
+                b"Photos from the trip",
+                b"Here are the photos I promised, sorry it took so long.",
+            ),
+        )
+    )
+    job, personal = (item for item in analysed(path) if not isinstance(item, ParseProblem))
+    assert job.analysis.label == "rejection"
+    assert job.message.html and "moving forward" in job.message.html  # shown in Mail review
+    assert personal.analysis.label == "not_job"
+    assert personal.message.html is None  # never decoded: not needed

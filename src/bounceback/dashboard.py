@@ -19,6 +19,7 @@ from bounceback.http import AuthedRequest
 PANELS = [
     "bounceback.wellbeing.panels.checkin",
     "bounceback.recovery.panels.today",
+    "bounceback.weekly.panels.week",
     "bounceback.applications.panels.overview",
     "bounceback.mailbox.panels.review",
     "bounceback.recovery.panels.wins",

@@ -24,6 +24,11 @@ DEMO_STEPS = [
     "bounceback.insights.demo.build",
     "bounceback.wellbeing.demo.build",
     "bounceback.mailbox.demo.build",
+    "bounceback.goals.demo.build",
+    "bounceback.contacts.demo.build",
+    "bounceback.practice.demo.build",
+    "bounceback.reapply.demo.build",
+    "bounceback.weekly.demo.build",
 ]
 
 COMPANIES = [

@@ -42,6 +42,11 @@ INSTALLED_APPS = [
     "bounceback.mailbox",
     "bounceback.insights",
     "bounceback.wellbeing",
+    "bounceback.goals",
+    "bounceback.contacts",
+    "bounceback.practice",
+    "bounceback.reapply",
+    "bounceback.weekly",
     "bounceback.coaching",
     # Hosted mode: sign-in throttling, a second factor, and a task queue in the database.
     "axes",

@@ -4,8 +4,11 @@ from datetime import date
 from typing import Any
 
 from django import forms
+from django.contrib.auth.models import User
 
 from bounceback.applications.models import Application, Contact, EventKind, StageEvent
+from bounceback.applications.services import read_salary
+from bounceback.errors import UserError
 
 
 class DateInput(forms.DateInput):
@@ -24,26 +27,89 @@ def _not_future(value: date | None) -> date | None:
 
 
 class ApplicationForm(forms.ModelForm[Application]):
+    # Shown together, folded away when adding: what the ad says about pay, place and sector.
+    OFFER_FIELDS = ("salary", "place", "work_place", "sector", "referred_by")
+
     company_name = forms.CharField(label="Company", max_length=200)
     link = forms.URLField(
         label="Link to the job ad", max_length=500, required=False, assume_scheme="https"
     )
+    salary = forms.CharField(
+        label="Salary (optional)",
+        max_length=60,
+        required=False,
+        help_text="Yearly, as the ad puts it: 38000, £38k or 35-40k.",
+    )
 
     class Meta:
         model = Application
-        fields = ["company_name", "role", "applied_on", "source", "link", "notes"]
+        fields = [
+            "company_name",
+            "role",
+            "applied_on",
+            "source",
+            "link",
+            "salary",
+            "place",
+            "work_place",
+            "sector",
+            "referred_by",
+            "notes",
+        ]
         widgets = {"applied_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 3})}
-        labels = {"link": "Link to the job ad", "applied_on": "Applied on"}
+        labels = {
+            "link": "Link to the job ad",
+            "applied_on": "Applied on",
+            "place": "Town or city (optional)",
+            "work_place": "On site, hybrid or remote (optional)",
+            "sector": "Sector or industry (optional)",
+            "referred_by": "Referred by (optional)",
+            "notes": "Notes (what the ad offers counts towards its fit with your goals)",
+        }
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, owner: User | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.fields["company_name"].initial = self.instance.company.name
+            self.fields["salary"].initial = salary_words(self.instance)
         # A role is asked for, except when editing one found in the mailbox without it.
         self.fields["role"].required = not (self.instance.pk and not self.instance.role)
+        referred_by = self.fields["referred_by"]
+        assert isinstance(referred_by, forms.ModelChoiceField)
+        referred_by.queryset = (
+            Contact.objects.filter(owner=owner) if owner else Contact.objects.none()
+        )
+        referred_by.empty_label = "Nobody in particular"
+
+    @property
+    def offer_errors(self) -> bool:
+        return any(name in self.errors for name in self.OFFER_FIELDS)
 
     def clean_applied_on(self) -> date | None:
         return _not_future(self.cleaned_data.get("applied_on"))
+
+    def clean_salary(self) -> str:
+        text: str = self.cleaned_data.get("salary", "")
+        try:
+            self.salary_range = read_salary(text)
+        except UserError as error:
+            raise forms.ValidationError(str(error)) from None
+        return text
+
+    def save(self, commit: bool = True) -> Application:
+        application: Application = super().save(commit=False)
+        application.salary_from, application.salary_to = getattr(self, "salary_range", (None, None))
+        if commit:
+            application.save()
+        return application
+
+
+def salary_words(application: Application) -> str:
+    """The salary as the form shows it again: "35000-40000", "38000" or ""."""
+    low, high = application.salary_from, application.salary_to
+    if low is None:
+        return ""
+    return f"{low}-{high}" if high is not None else str(low)
 
 
 class SaveAnywayForm(forms.Form):

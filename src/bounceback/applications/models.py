@@ -9,6 +9,9 @@ A glossary of the domain:
 - **StageEvent**: one dated entry on an application's timeline (an interview round,
   a rejection, an offer, a silence that became "ghosted").
 - **Contact**: a person (recruiter, interviewer, referrer, mentor) linked to applications.
+
+An application may also say what the job offers (salary, place, sector), all optional:
+``bounceback.goals`` judges that against the person's own goals.
 """
 
 from __future__ import annotations
@@ -138,6 +141,14 @@ class Company(Owned):
         super().save(*args, **kwargs)
 
 
+class WorkPlace(models.TextChoices):
+    """Where the work happens, when the ad says."""
+
+    ON_SITE = "on_site", "On site"
+    HYBRID = "hybrid", "Hybrid"
+    REMOTE = "remote", "Remote"
+
+
 class Application(Owned):
     company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="applications")
     # Blank when the role is not known (an application found in the mailbox from a mail
@@ -152,6 +163,23 @@ class Application(Owned):
     stage = models.CharField(max_length=20, choices=Stage.choices, default=Stage.APPLIED)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.ACTIVE)
     notes = models.TextField(blank=True)
+    # What the job offers, as the ad says; all optional. Salaries are yearly, in whatever
+    # currency the person uses (one number when the ad gives one).
+    salary_from = models.PositiveIntegerField(null=True, blank=True)
+    salary_to = models.PositiveIntegerField(null=True, blank=True)
+    place = models.CharField("town or city", max_length=120, blank=True)
+    work_place = models.CharField(
+        "on site, hybrid or remote", max_length=10, choices=WorkPlace.choices, blank=True
+    )
+    sector = models.CharField("sector or industry", max_length=120, blank=True)
+    referred_by = models.ForeignKey(
+        "Contact",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        help_text="The person who referred you, if someone did.",
+    )
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -242,9 +270,13 @@ class Contact(Owned):
     applications = models.ManyToManyField(Application, blank=True, related_name="contacts")
     notes = models.TextField(blank=True)
     keep_in_touch_days = models.PositiveSmallIntegerField(
-        null=True, blank=True, help_text="Remind me to get in touch every this many days."
+        null=True,
+        blank=True,
+        help_text="Get in touch every this many days. Empty: the usual rhythm for their role; 0: no reminders.",
     )
     last_contacted_on = models.DateField(null=True, blank=True)
+    # A day the person picked for the next check-in ("not now"), instead of the rhythm once.
+    next_check_in_on = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -29,6 +29,12 @@ def application_dict(application: Application, *, with_events: bool = False) -> 
         "source": application.source,
         "link": application.link,
         "notes": application.notes,
+        "salary_from": application.salary_from,
+        "salary_to": application.salary_to,
+        "place": application.place,
+        "work_place": application.work_place,
+        "sector": application.sector,
+        "referred_by": application.referred_by_id,
     }
     if with_events:
         data["events"] = [event_dict(e) for e in application.events.all()]

@@ -12,11 +12,14 @@ from django.db.models import Q, QuerySet
 from bounceback.applications.models import (
     Application,
     Company,
+    Contact,
     EventKind,
     StageEvent,
+    WorkPlace,
 )
 from bounceback.errors import NotFound, UserError
 from bounceback.lib.companies import company_key, role_key, similarity
+from bounceback.lib.fit import parse_money
 
 
 def check_not_future(day: date, what: str = "That date") -> None:
@@ -48,6 +51,11 @@ def add_application(
     notes: str = "",
     allow_blank_role: bool = False,
     applied_on_guessed: bool = False,
+    salary: str = "",
+    place: str = "",
+    work_place: str = "",
+    sector: str = "",
+    referred_by: Contact | None = None,
 ) -> Application:
     """Create an application and its first timeline entry ("applied").
 
@@ -65,6 +73,7 @@ def add_application(
         raise UserError("Please give the role you applied for.")
     applied_on = applied_on or date.today()
     check_not_future(applied_on, "The application date")
+    salary_from, salary_to = read_salary(salary)
     application = Application.objects.create(
         owner=owner,
         company=Company.objects.for_name(owner, company),
@@ -74,11 +83,43 @@ def add_application(
         source=source.strip(),
         link=link.strip(),
         notes=notes,
+        salary_from=salary_from,
+        salary_to=salary_to,
+        place=place.strip()[:120],
+        work_place=checked_work_place(work_place),
+        sector=sector.strip()[:120],
+        referred_by=referred_by,
     )
+    if referred_by is not None:
+        referred_by.applications.add(application)
     StageEvent.objects.create(
         owner=owner, application=application, kind=EventKind.APPLIED, occurred_on=applied_on
     )
     return application
+
+
+def read_salary(text: str) -> tuple[int | None, int | None]:
+    """A yearly salary or range as an ad puts it ("£38,000", "35-40k"); refuses what isn't one."""
+    if not text.strip():
+        return None, None
+    low, high = parse_money(text)
+    if low is None:
+        raise UserError(
+            f"“{text.strip()}” doesn't read as a salary. Write a yearly amount or range, "
+            "e.g. 38000, £38k or 35-40k."
+        )
+    if (high or low) > 10_000_000:
+        raise UserError("That salary looks too large to be yearly pay. Check the number.")
+    return low, high
+
+
+def checked_work_place(value: str) -> str:
+    value = value.strip().lower().replace("-", "_").replace(" ", "_")
+    if value and value not in WorkPlace.values:
+        raise UserError(
+            f"'{value}' is not a way of working bounceback knows. Use on_site, hybrid or remote."
+        )
+    return value
 
 
 @transaction.atomic

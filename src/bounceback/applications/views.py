@@ -61,7 +61,7 @@ def application_detail(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def application_add(request: AuthedRequest) -> HttpResponse:
-    form = ApplicationForm(request.POST or None)
+    form = ApplicationForm(request.POST or None, owner=request.user)
     earlier: list[Application] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -79,6 +79,11 @@ def application_add(request: AuthedRequest) -> HttpResponse:
                     source=data["source"],
                     link=data["link"],
                     notes=data["notes"],
+                    salary=data["salary"],
+                    place=data["place"],
+                    work_place=data["work_place"],
+                    sector=data["sector"],
+                    referred_by=data["referred_by"],
                 )
             except UserError as error:
                 form.add_error(None, str(error))
@@ -94,7 +99,7 @@ def application_add(request: AuthedRequest) -> HttpResponse:
 
 def application_edit(request: AuthedRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(Application, owner=request.user, pk=pk)
-    form = ApplicationForm(request.POST or None, instance=application)
+    form = ApplicationForm(request.POST or None, instance=application, owner=request.user)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             edited = form.save(commit=False)
@@ -198,8 +203,8 @@ def contact_add(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def contact_list(request: AuthedRequest) -> HttpResponse:
-    contacts = Contact.objects.filter(owner=request.user).select_related("company")
-    return render(request, "applications/contacts.html", {"contacts": contacts})
+    # People have their own pages now (bounceback.contacts); old links still work.
+    return redirect("contacts:list")
 
 
 def contact_edit(request: AuthedRequest, contact_pk: int) -> HttpResponse:
@@ -208,5 +213,5 @@ def contact_edit(request: AuthedRequest, contact_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Changes saved.")
-        return redirect("applications:contacts")
+        return redirect("contacts:detail", pk=contact.pk)
     return render(request, "applications/contact_form.html", {"form": form, "contact": contact})

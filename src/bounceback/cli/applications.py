@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shlex
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -27,11 +27,20 @@ def add(
         str, typer.Option(help="Where you found it, e.g. 'LinkedIn' or 'referral'.")
     ] = "",
     link: Annotated[str, typer.Option(help="Link to the job ad.")] = "",
+    salary: Annotated[
+        str, typer.Option(help="Yearly salary or range from the ad, e.g. '35-40k'.")
+    ] = "",
+    place: Annotated[str, typer.Option(help="Town or city, e.g. 'Leeds'.")] = "",
+    work: Annotated[
+        str, typer.Option("--work", help="How the work is done: on_site, hybrid or remote.")
+    ] = "",
+    sector: Annotated[str, typer.Option(help="Sector or industry, e.g. 'public health'.")] = "",
     as_json: JsonOption = False,
 ) -> None:
-    """Add an application.
+    """Add an application (salary, place and sector are optional: they show its fit with your goals).
 
     Example: bounceback add "Acme" "Data Analyst" --on 2026-11-02 --source LinkedIn
+    Example: bounceback add "Ostara" "Product Analyst" --salary 40-45k --work remote --sector energy
     """
     from bounceback.applications.serializers import application_dict
     from bounceback.applications.services import (
@@ -44,10 +53,19 @@ def add(
     me = owner()
     earlier = already_applied(me, company, role)
     application = add_application(
-        me, company=company, role=role, applied_on=day, source=source, link=link
+        me,
+        company=company,
+        role=role,
+        applied_on=day,
+        source=source,
+        link=link,
+        salary=salary,
+        place=place,
+        work_place=work,
+        sector=sector,
     )
     if as_json:
-        print_json(application_dict(application, with_events=True))
+        print_json(_with_fit(application_dict(application, with_events=True), application))
     else:
         console.print(f"Saved [bold]{escape(str(application))}[/bold] (id {application.pk}).")
     if earlier:
@@ -78,6 +96,7 @@ def list_(
     from bounceback.applications.serializers import application_dict
     from bounceback.applications.services import search as search_applications
     from bounceback.errors import UserError
+    from bounceback.goals.fit import fits_for
 
     me = owner()
     applications = (
@@ -89,10 +108,11 @@ def list_(
         if status not in Status.values:
             raise UserError(f"'{status}' is not a status. Use one of: {', '.join(Status.values)}.")
         applications = applications.filter(status=status)
-    if as_json:
-        print_json([application_dict(a) for a in applications])
-        return
     rows = list(applications)
+    if as_json:
+        fits = fits_for(me, rows)
+        print_json([{**application_dict(a), "fit": fits[a.pk].as_dict()} for a in rows])
+        return
     if not rows:
         console.print(
             "No applications found."
@@ -100,18 +120,25 @@ def list_(
             else "No applications yet. Add one with `bounceback add`."
         )
         return
+    fits = fits_for(me, rows)
+    with_fit = any(f.total for f in fits.values())
     table = Table(box=None, header_style="bold")
     for column in ("id", "role", "company", "applied", "stage", "status"):
         table.add_column(column)
+    if with_fit:
+        table.add_column("fit")
     for a in rows:
-        table.add_row(
+        cells = [
             str(a.pk),
             escape(a.role_or_placeholder),
             escape(a.company.name),
             f"{a.applied_on:%Y-%m-%d}",
             a.get_stage_display(),
             a.get_status_display(),
-        )
+        ]
+        if with_fit:
+            cells.append(f"{fits[a.pk].matched}/{fits[a.pk].total}")
+        table.add_row(*cells)
     console.print(table)
 
 
@@ -125,10 +152,11 @@ def show(
     """
     from bounceback.applications.serializers import application_dict
     from bounceback.applications.services import get_application
+    from bounceback.goals.fit import fit_for
 
     application = get_application(owner(), application_id)
     if as_json:
-        print_json(application_dict(application, with_events=True))
+        print_json(_with_fit(application_dict(application, with_events=True), application))
         return
     console.print(
         f"[bold]{escape(application.role_or_placeholder)}[/bold] at {escape(application.company.name)}  (id {application.pk})"
@@ -136,6 +164,9 @@ def show(
     console.print(
         f"{application.get_status_display()} · furthest stage: {application.get_stage_display()}"
     )
+    fit = fit_for(application)
+    if fit.total:
+        console.print(f"Fit with your goals: {escape(fit.summary)}.")
     for event in application.events.all():
         note = f" — {escape(event.note)}" if event.note else ""
         console.print(
@@ -181,6 +212,13 @@ def stage(
             f"Noted. {escape(str(application))} is now at {application.get_stage_display()} "
             f"({application.get_status_display().lower()})."
         )
+
+
+def _with_fit(data: dict[str, Any], application: Any) -> dict[str, Any]:
+    """An application's JSON with its fit to the person's goals under ``fit``."""
+    from bounceback.goals.fit import fit_for
+
+    return {**data, "fit": fit_for(application).as_dict()}
 
 
 def register(app: typer.Typer) -> None:

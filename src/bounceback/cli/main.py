@@ -20,6 +20,9 @@ COMMAND_MODULES = [
     "bounceback.cli.recovery",
     "bounceback.cli.calendar",
     "bounceback.cli.mail",
+    "bounceback.cli.contacts",
+    "bounceback.cli.practice",
+    "bounceback.cli.weekly",
     "bounceback.cli.insights",
     "bounceback.cli.wellbeing",
 ]

@@ -396,23 +396,48 @@ def today(as_json: JsonOption = False) -> None:
 
     Example: bounceback today --json
     """
+    from datetime import date
+
     from bounceback.accounts.models import Profile
     from bounceback.recovery import actions
     from bounceback.recovery.services import waiting_rejections
+    from bounceback.today_items import collect
 
     me = owner()
+    items = collect(me)  # first: it may add a dated "apply again" step due today
     due = actions.due(me)
-    if as_json:  # a list of due steps, as it has always been; suggestions are for people
-        print_json([_action_dict(a) for a in due])
+    if as_json:
+        # A list of what is due, as it has always been: the steps, then check-ins, thank-yous
+        # and practice (those have no step id; "area" and "key" say what they are).
+        extra = [
+            {
+                "id": None,
+                "status": "due",
+                "due_on": date.today(),
+                "application": None,
+                **i.as_dict(),
+            }
+            for i in items
+        ]
+        print_json([_action_dict(a) for a in due] + extra)
         return
     suggested = actions.suggested(me)
-    if not due:
+    if not due and not items:
         console.print("Nothing you kept is due today." if suggested else "Nothing is due today.")
     for action in due:
         console.print(f"  {action.pk:>4}  {_day(action.due_on)}  {_step_line(action)}")
     if due:
         console.print(
             "Mark one done with `bounceback done ID`; move or drop one with `bounceback step ID`."
+        )
+    if items:
+        console.print("\nAlso today:" if due else "For today:")
+        for item in items:
+            why = f" [dim]({escape(item.why)})[/dim]" if item.why else ""
+            console.print(f"  · {escape(item.title)}{why}")
+        console.print(
+            "Drafts and one-click answers are on Today in the app; "
+            "`bounceback contacts --due` and `bounceback practice` work here too."
         )
     if suggested:
         console.print("\nSuggested, not kept yet:")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from django.contrib.auth.models import User
 from django.template import Context, Engine
 
 from bounceback.accounts.models import Profile
@@ -63,10 +64,11 @@ class Draft:
     body: str
     to_name: str
     to_email: str
+    label: str = ""  # a heading for kinds other areas add (KINDS names the ones here)
 
     @property
     def title(self) -> str:
-        return KINDS[self.kind]
+        return self.label or KINDS.get(self.kind, self.subject)
 
     @property
     def mailto(self) -> str:
@@ -87,13 +89,30 @@ class Draft:
         }
 
 
-def template_path(kind: str, tone: str) -> Path:
+def template_path(kind: str, tone: str, shipped: Path = DRAFTS_DIR) -> Path:
     """The person's own copy in their data folder (drafts/<kind>/<tone>.txt) if they made
-    one, else the one that ships with bounceback: wording is theirs to change or translate."""
+    one, else the one that ships with bounceback: wording is theirs to change or translate.
+
+    Other areas keep their own templates (``shipped``) under the same scheme, so one
+    folder in the data folder holds every wording the person changed.
+    """
     from django.conf import settings
 
     own = Path(settings.HOME) / "drafts" / kind / f"{tone}.txt"
-    return own if own.is_file() else DRAFTS_DIR / kind / f"{tone}.txt"
+    return own if own.is_file() else shipped / kind / f"{tone}.txt"
+
+
+def fill(path: Path, context: dict[str, object]) -> tuple[str, str]:
+    """A template file filled in: its subject (the first line, after "Subject:") and body."""
+    source = path.read_text(encoding="utf-8")
+    text = _ENGINE.from_string(source).render(Context(context, autoescape=False))
+    head, _, body = text.partition("\n")
+    return head.removeprefix("Subject:").strip(), body.strip() + "\n"
+
+
+def sender_name(owner: User) -> str:
+    """The name drafts are signed with: from Settings, else the account's own."""
+    return Profile.for_user(owner).display_name or owner.get_full_name()
 
 
 def check_tone(tone: str) -> str:
@@ -118,31 +137,24 @@ def render(
     check_tone(tone)
     contact = recipient(application, rejection)
     stage = rejection.stage_reached if rejection else StageReached.UNKNOWN
-    profile = Profile.for_user(application.owner)
-    my_name = profile.display_name or application.owner.get_full_name()
-    source = template_path(kind, tone).read_text(encoding="utf-8")
-    text = _ENGINE.from_string(source).render(
-        Context(
-            {
-                "contact_name": contact.name if contact else "",
-                "contact_first": contact.first_name if contact else "",
-                "company": application.company.name,
-                "role": application.role or "[the role]",  # a gap to fill, never blank
-                "stage": _STAGE_WORDS[StageReached(stage)],
-                "thanks_for": _THANKS_FOR[StageReached(stage)],
-                "feedback_on": _FEEDBACK_ON[StageReached(stage)],
-                "my_name": my_name,
-            },
-            autoescape=False,
-        )
+    subject, body = fill(
+        template_path(kind, tone),
+        {
+            "contact_name": contact.name if contact else "",
+            "contact_first": contact.first_name if contact else "",
+            "company": application.company.name,
+            "role": application.role or "[the role]",  # a gap to fill, never blank
+            "stage": _STAGE_WORDS[StageReached(stage)],
+            "thanks_for": _THANKS_FOR[StageReached(stage)],
+            "feedback_on": _FEEDBACK_ON[StageReached(stage)],
+            "my_name": sender_name(application.owner),
+        },
     )
-    head, _, body = text.partition("\n")
-    subject = head.removeprefix("Subject:").strip()
     return Draft(
         kind=kind,
         tone=tone,
         subject=subject,
-        body=body.strip() + "\n",
+        body=body,
         to_name=contact.name if contact else "",
         to_email=contact.email if contact else "",
     )

@@ -14,6 +14,10 @@ from bounceback.recovery.services import waiting_rejections
 
 def today(request: AuthedRequest) -> str | None:
     """What is due (with one-click done), and a calm way into the rejection flow."""
+    from bounceback.today_items import collect  # check-ins, practice, reapplying
+
+    # First: collecting may add a dated step (an "apply again" whose cool-down ended today).
+    items = collect(request.user)
     due = list(
         Action.objects.due_by(request.user, date.today()).select_related("application__company")[:8]
     )
@@ -21,7 +25,7 @@ def today(request: AuthedRequest) -> str | None:
     waiting = [] if Profile.for_user(request.user).gentle_mode else waiting_rejections(request.user)
     return render_to_string(
         "recovery/_today_panel.html",
-        {"due": due, "today": date.today(), "waiting": waiting},
+        {"due": due, "today": date.today(), "waiting": waiting, "items": items},
         request=request,
     )
 

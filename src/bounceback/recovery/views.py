@@ -369,10 +369,16 @@ def done(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def today(request: AuthedRequest) -> HttpResponse:
+    from bounceback.today_items import collect  # check-ins, practice, reapplying
+    from bounceback.weekly.panels import lookback_now
+
+    items = collect(request.user)  # first: it may add a dated "apply again" step
     return render(
         request,
         "recovery/today.html",
         {
+            "items": items,
+            "lookback": lookback_now(request),
             "due": actions.due(request.user),
             "upcoming": actions.upcoming(request.user),
             **section_context(request),

@@ -70,6 +70,8 @@ def build(owner: User, today: date, rng: random.Random) -> None:
             "titles": "Product analyst\nData analyst (health)",
             "industries": "Climate tech\nPublic health",
             "salary_floor": "£38,000",
+            "place": "Leeds\nRemote",
+            "values": "Flexible hours",
         },
     )
     goals_from_ikigai(ikigai)

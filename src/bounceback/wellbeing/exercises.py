@@ -149,7 +149,7 @@ def goals_from_ikigai(entry: ExerciseEntry) -> list[Goal]:
             )
     if not made and not any(entry.answers.get(p.key) for p in item.prompts if p.goal_kind):
         raise UserError(
-            "The goal boxes (roles, industries, salary, milestones) are empty so far. "
+            "The goal boxes (roles, industries, salary, place, what matters, milestones) are empty so far. "
             "Fill in any of them and try again."
         )
     return made

@@ -66,6 +66,8 @@ class GoalKind(models.TextChoices):
     TITLE = "title", "Role or title"
     INDUSTRY = "industry", "Industry or field"
     SALARY = "salary", "Salary floor"
+    PLACE = "place", "Place or remote"
+    VALUE = "value", "Something that matters to you"
     MILESTONE = "milestone", "Milestone"
     OTHER = "other", "Something else"
 

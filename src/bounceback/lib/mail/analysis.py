@@ -1,33 +1,35 @@
-"""Recognising job-search e-mail: label, confidence, company, role, contact, rejection details.
+"""Recognising job-search e-mail: its label and confidence, company, role, contact, and
+what a rejection says. This module is the pipeline and the public face; each step lives
+in its own module, the way talon keeps an e-mail classifier:
 
-Who decides what:
+1. **Header prefilter** (``is_clearly_unrelated``): sender and subject only, so the
+   reader can skip decoding mail that is certainly not job mail.
+2. **Fast paths**: a body with no job word at all, or one weak job word and no phrase
+   cue, is not job mail (most of a mailbox ends here).
+3. **Features** (``features``): words, phrase cues (``cues``, lists in ``data/``), the
+   sender, the shape and language of the mail.
+4. **Model** (``classifier``): a linear model trained offline
+   (``scripts/train_mail_model.py``) turns the features into probabilities.
+5. **Policy** (``policy``): every threshold, and a short table of named overrides where
+   a person would plainly read the mail otherwise.
+6. **Fields**: company (``company``), role and contact (``fields``), and for a
+   rejection how far they got, feedback, an invitation to reapply (``rejection``).
 
-* **Header prefilter** (``is_clearly_unrelated``): rules only, on sender and
-  subject, so the reader can skip decoding mail that is certainly not job mail.
-* **Fast path**: a body with no job-search word at all is ``not_job``.
-* **Label**: a linear model (``analysis_model``) over words plus the scores of
-  hand-written phrase rules (``rules.PHRASES``). The rules carry knowledge of
-  real phrasings; the model weighs them against everything else. When the
-  strongest rule and the model disagree, the confidence is capped below 0.6 so
-  the message goes to the human review queue.
-* **Two documented overrides**, because a person would read them this way:
-  "not this role, but we'd like to talk about another one" is ``other_job``
-  (the application ended, but a new opening is on the table: the importer
-  should not file a rejection), and "the position has been put on hold" is a
-  ``rejection`` with ``outside_control=True``.
-* **Fields**: rules (``analysis_fields``, ``analysis_rejection``).
+How well it does is measured by ``evaluation`` (``scripts/evaluate_mail.py``).
+The public names are spelled "analyze"; "analyse" spellings are aliases.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import cast
 
-from bounceback.lib.mail.analysis_fields import extract_company, extract_contact, extract_role
-from bounceback.lib.mail.analysis_model import DENSE_FEATURES, Model, load_model, tokens
-from bounceback.lib.mail.analysis_rejection import rejection_details
+from bounceback.lib.mail import policy
+from bounceback.lib.mail.classifier import Model, load_model
+from bounceback.lib.mail.company import extract_company
+from bounceback.lib.mail.cues import BY_NAME
 from bounceback.lib.mail.extract import (
     clean_text,
     domain_of,
@@ -37,340 +39,237 @@ from bounceback.lib.mail.extract import (
     parse_address,
     parse_header_block,
     registrable,
-    scrub_placeholders,
-    strip_quoted,
-    unwrap_forwarded,
 )
+from bounceback.lib.mail.features import Features, Prepared, extract, prepare
+from bounceback.lib.mail.fields import extract_contact, extract_role
+from bounceback.lib.mail.language import UNKNOWN
 from bounceback.lib.mail.message import LABELS, Analysis, Label, MailMessage
-from bounceback.lib.mail.rules import (
-    AGENCY_NAME_RE,
-    AGENCY_RE,
-    ALERT_RE,
-    ANOTHER_ROLE_RE,
-    APPLIED_TO_NAME_RE,
-    CANDIDATE_VOICE_RE,
-    CONDITIONAL_OUTCOME_RE,
-    JOB_BODY_RE,
-    JOB_HEADER_RE,
-    JOB_STRONG_RE,
-    LIST_HEADERS,
-    NON_JOB_SUBJECT_RE,
-    PHRASE_GATE,
-    PHRASES,
-    WEAK_JOB_STEMS,
-)
+from bounceback.lib.mail.rejection import rejection_details
 from bounceback.lib.mail.senders import (
     ATS_DOMAINS,
     FREEMAIL_DOMAINS,
     JOB_BOARD_DOMAINS,
     NON_JOB_DOMAINS,
 )
+from bounceback.lib.mail.vocabulary import (
+    AGENCY_DOMAIN_RE,
+    AGENCY_NAME_RE,
+    JOB_BODY_RE,
+    JOB_HEADER_RE,
+    NON_JOB_SUBJECT_RE,
+    WEAK_JOB_STEMS,
+)
 
-REVIEW_BELOW = 0.6  # the importer's threshold; kept here so confidence caps stay below it
+__all__ = [
+    "analyse",
+    "analyse_many",
+    "analyse_text",
+    "analyze",
+    "analyze_many",
+    "analyze_text",
+    "is_clearly_unrelated",
+    "prepare",
+]
+
+LIST_HEADERS = ("list-id", "list-post")
+# "applying to Northgate Mortgage": applying to a named organisation is a job application,
+# whatever the organisation's name says.
+_APPLIED_TO_NAME = re.compile(
+    r"\b(?i:appl(?:y|ied|ying)|application) (?i:to|at|with) (?:[A-Z]|us\b)"
+)
 
 
 @dataclass(frozen=True, slots=True)
-class Prepared:
-    """A message reduced to what is analysed: the original sender and content of a forward."""
-
-    subject: str
-    body: str
-    from_name: str
-    from_addr: str
-    forwarded: bool
-    history: str = ""  # the quoted earlier messages of a reply, for context only
-
-
-def prepare(msg: MailMessage) -> Prepared:
-    """Clean the text and, for a forward, switch to the forwarded message and its sender."""
-    body = scrub_placeholders(clean_text(msg.text or ""))
-    subject, from_name, from_addr, forwarded = (
-        scrub_placeholders(msg.subject or ""),
-        msg.from_name,
-        msg.from_addr,
-        False,
-    )
-    history = ""
-    inner = unwrap_forwarded(body, subject)
-    if inner is not None:
-        forwarded = True
-        if "from" in inner.fields:
-            from_name, from_addr = parse_address(inner.fields["from"])
-        subject = inner.fields.get("subject", subject)
-        body = inner.body
-    else:
-        new_part = strip_quoted(body)
-        if len(new_part) < len(body) - 40:
-            history = body[len(new_part) :] if body.startswith(new_part) else body
-        body = new_part
-    return Prepared(
-        subject.strip(),
-        body.strip(),
-        from_name.strip(),
-        from_addr.strip().lower(),
-        forwarded,
-        history[:3000],
-    )
-
-
-def rule_scores(subject: str, body: str) -> tuple[dict[str, float], dict[str, list[str]]]:
-    """Summed phrase-rule weights per label, and the phrases that matched."""
-    text = CONDITIONAL_OUTCOME_RE.sub(" ", (subject + "\n" + body[:4000]).lower())
-    scores: dict[str, float] = dict.fromkeys(LABELS, 0.0)
-    evidence: dict[str, list[str]] = {label: [] for label in LABELS}
-    for index in PHRASE_GATE.active(text):
-        match = PHRASE_GATE.patterns[index].search(text)
-        if match:
-            label, weight, _ = PHRASES[index]
-            scores[label] += weight
-            evidence[label].append(match.group(0).strip())
-    another = ANOTHER_ROLE_RE.search(text)
-    if another:
-        scores["other_job"] += 3.0
-        evidence["other_job"].append(another.group(0).strip())
-    return scores, evidence
-
-
-def _dense(prep: Prepared, scores: dict[str, float]) -> list[float]:
-    domain = domain_of(prep.from_addr)
-    reg = registrable(domain) if domain else ""
-    values = [min(scores[label], 9.0) / 3.0 for label in LABELS]
-    values += [
-        float(reg in ATS_DOMAINS or domain in ATS_DOMAINS),
-        float(reg in JOB_BOARD_DOMAINS),
-        float(reg in FREEMAIL_DOMAINS),
-        float(bool(prep.from_addr) and is_no_reply(prep.from_addr)),
-        float(len(prep.body) < 400),
-        float(prep.forwarded),
-    ]
-    assert len(values) == len(DENSE_FEATURES)
-    return values
-
-
-def features(
-    prep: Prepared,
-) -> tuple[list[str], list[float], dict[str, float], dict[str, list[str]]]:
-    """Everything the label decision needs; shared with the training script."""
-    scores, evidence = rule_scores(prep.subject, prep.body)
-    return tokens(prep.subject, prep.body), _dense(prep, scores), scores, evidence
+class _Pending:
+    index: int
+    prep: Prepared
+    features: Features
 
 
 def _job_text(prep: Prepared) -> str:
-    return f"{prep.subject}\n{prep.from_name}\n{prep.body[:4000]}".lower()
+    return f"{prep.head}\n{prep.from_name}".lower()
 
 
-def _looks_job_related(prep: Prepared) -> bool:
+def _fast_path(prep: Prepared) -> Analysis | None:
+    """Not job mail, decided before any feature is computed: no job word at all."""
     if prep.from_addr and is_ats_domain(domain_of(prep.from_addr)):
-        return True
-    return bool(JOB_BODY_RE.search(_job_text(prep)))
+        return None
+    if prep.forwarded or JOB_BODY_RE.search(_job_text(prep)):
+        return None
+    return Analysis("not_job", policy.NO_JOB_WORDS_CONFIDENCE, evidence=("no job-search words",))
 
 
-def _rules_only_probs(scores: dict[str, float]) -> list[float]:
-    """Fallback before a model is trained: a softmax over rule scores, not_job as the prior."""
-    import math
-
-    logits = [scores[label] + (1.0 if label == "not_job" else 0.0) for label in LABELS]
-    top = max(logits)
-    exp = [math.exp(x - top) for x in logits]
-    total = sum(exp)
-    return [e / total for e in exp]
-
-
-def _decide(
-    prep: Prepared, probs: list[float], scores: dict[str, float], evidence: dict[str, list[str]]
-) -> Analysis:
-    ranked = sorted(range(len(LABELS)), key=lambda i: probs[i], reverse=True)
-    label: Label = LABELS[ranked[0]]
-    confidence = probs[ranked[0]]
-    why: list[str] = []
-    job_scores = {lab: scores[lab] for lab in LABELS if lab != "not_job"}
-    rule_top = max(job_scores, key=job_scores.__getitem__)
-    another_role = False
-    head = prep.subject + "\n" + prep.body[:4000]
-    # A flat, a grant, a club, a visa named, and no word only job mail uses: the job-ish
-    # phrases ("we have received your application") are about that, and we can be sure.
-    lookalike = (
-        scores["not_job"] >= 3.0
-        and not JOB_STRONG_RE.search(_job_text(prep))
-        and not APPLIED_TO_NAME_RE.search(head)
-    )
-    if (
-        label == "not_job"
-        and job_scores[rule_top] >= 2.0
-        and (
-            scores["not_job"] == 0
-            or (not lookalike and job_scores[rule_top] > scores["not_job"] + 1)
-        )
-    ):
-        # The model has not seen this wording, but a job phrase is there. Losing a
-        # rejection silently is the worst outcome: take the rule's label, ask a person.
-        label, confidence = cast(Label, rule_top), REVIEW_BELOW - 0.05
-        why.append("unfamiliar wording: please check")
-    elif (
-        job_scores[rule_top] >= 2.5 and rule_top != label and not (label == "not_job" and lookalike)
-    ):
-        # Strong phrase evidence for something else: let a person look.
-        confidence = min(confidence, REVIEW_BELOW - 0.1)
-        why.append(f"rules suggest {rule_top.replace('_', ' ')}")
-    if label != "not_job" and scores["not_job"] >= 3.0:
-        if not lookalike:
-            # A flat, a loan, a university place beside job words: let a person look.
-            confidence = min(confidence, REVIEW_BELOW - 0.1)
-            why.append("may be about something other than a job")
-        else:
-            # The words of a rejection about a flat, a paper or a talk, and not one
-            # word that only job mail uses: not job mail.
-            label, confidence = "not_job", 0.8
-            why.append("about something other than a job")
-    offers_another_role = bool(ANOTHER_ROLE_RE.search(prep.subject + "\n" + prep.body[:4000]))
-    if label == "rejection" and offers_another_role:
-        label, confidence, another_role = "other_job", min(max(confidence, 0.6), 0.75), True
-        why.append("another role offered instead")
-    if label == "other_job" and offers_another_role:
-        another_role = True
-    if (
-        label != "not_job"
-        and job_scores[rule_top] < 3.0
-        and not JOB_STRONG_RE.search(_job_text(prep))
-        and not (prep.from_addr and is_ats_domain(domain_of(prep.from_addr)))
-    ):
-        # One soft phrase ("unfortunately") and not one word only job mail uses: a crew
-        # selection, an insurance claim, a hackathon read the same. Ask rather than file.
-        confidence = min(confidence, REVIEW_BELOW - 0.05)
-        why.append("no job-only word: please check")
-    if label != "not_job" and not any(job_scores.values()):
-        # The model alone, with no phrase we recognise: plausible, not certain.
-        confidence = min(confidence, 0.7)
-    if label == "not_job" and lookalike:
-        confidence = max(confidence, 0.8)
-    elif label == "not_job" and len(set(JOB_BODY_RE.findall(_job_text(prep)))) >= 3:
-        # Plenty of job words yet no job phrase we know: not sure enough to drop it.
-        confidence = min(confidence, REVIEW_BELOW - 0.05)
-    why = evidence.get(label, [])[:4] + why
-    domain = domain_of(prep.from_addr)
-    if domain and is_ats_domain(domain):
-        why.append(f"sent through {registrable(domain)}")
-    if prep.forwarded:
-        why.append("forwarded message: analysed the original")
-    if label == "not_job":
-        return Analysis(label, round(float(confidence), 3), evidence=tuple(why))
-    company = extract_company(prep.subject, prep.body, prep.from_name, prep.from_addr)
-    # For "another role" the title in the mail is the old application's: don't file the new one under it.
-    role = None if another_role else extract_role(prep.subject, prep.body, company)
-    contact = extract_contact(prep.body, prep.from_name, prep.from_addr, company)
-    if label == "other_job":
-        company, role, contact = _other_job_fields(prep, company, role, contact)
-    # A template's blank ("[Company Name]", "XYZ Corp") is never a name to file mail under.
-    company, role, contact = (None if is_placeholder(v) else v for v in (company, role, contact))
-    if label != "rejection":
-        return Analysis(
-            label, round(float(confidence), 3), company, role, contact, evidence=tuple(why)
-        )
-    sender_board = (
-        bool(prep.from_addr) and registrable(domain_of(prep.from_addr)) in JOB_BOARD_DOMAINS
-    )
-    details = rejection_details(prep.subject, prep.body, job_board=sender_board)
-    if details.stage == "unknown" and prep.history:
-        # "RE: outcome" with the feedback on top: how far they got is in the quoted mail.
-        earlier = rejection_details(prep.subject, prep.history.replace("\n>", "\n"))
-        details = replace(details, stage=earlier.stage)
-    return Analysis(
-        label,
-        round(float(confidence), 3),
-        company,
-        role,
-        contact,
-        stage=details.stage,
-        has_feedback=details.has_feedback,
-        reapply_invite=details.reapply_invite,
-        evidence=tuple(why) + details.evidence,
-        outside_control=details.outside_control,
-    )
-
-
-def _other_job_fields(
-    prep: Prepared, company: str | None, role: str | None, contact: str | None
-) -> tuple[str | None, str | None, str | None]:
-    """An alert's companies and titles are not applications; an agency is not the employer."""
-    text = prep.subject + "\n" + prep.body[:4000]
-    if ALERT_RE.search(text):
-        return None, None, None
-    domain = registrable(domain_of(prep.from_addr)) if prep.from_addr else ""
-    if company and (AGENCY_RE.search(domain.split(".")[0]) or AGENCY_NAME_RE.search(company)):
-        company = None  # "Brightstone Recruitment" writes about its client, unnamed
-    if CANDIDATE_VOICE_RE.search(text):
-        contact = None  # the user wrote it: the signature is their own name
-    return company, role, contact
-
-
-_NOT_JOB_CONFIDENCE = 0.97
-_QUIET_NOT_JOB_CONFIDENCE = 0.9
-
-
-def _plainly_not_job(prep: Prepared, scores: dict[str, float]) -> bool:
-    """No job phrase at all and at most one job word ("offer" in a sale, "role" in a club):
-    not job mail, and the model need not be asked (most of a mailbox takes this path)."""
-    if any(scores[label] for label in LABELS if label != "not_job") or prep.forwarded:
+def _quietly_not_job(prep: Prepared, features: Features) -> bool:
+    """No job cue at all and at most one weak job word ("offer" in a sale, "role" in a
+    club): not job mail, and the model need not be asked."""
+    if prep.forwarded or (prep.from_addr and is_ats_domain(domain_of(prep.from_addr))):
         return False
-    if prep.from_addr and is_ats_domain(domain_of(prep.from_addr)):
+    if any(BY_NAME[name].hint != "not_job" for name in features.cues.found):
         return False
     stems = set(JOB_BODY_RE.findall(_job_text(prep)))
     return stems <= WEAK_JOB_STEMS and len(stems) <= 1
 
 
-def _analyze_prepared(preps: list[Prepared]) -> list[Analysis]:
-    model: Model | None = load_model()
+def _cue_probabilities(features: Features) -> dict[Label, float]:
+    """Without a trained model: a softmax over the cues' hints, not job mail the prior."""
+    logits = dict.fromkeys(LABELS, 0.0)
+    logits["not_job"] = 1.0
+    for name in features.cues.found:
+        cue = BY_NAME[name]
+        logits[cue.hint] += 2.0 if cue.strong else 1.0
+    top = max(logits.values())
+    exp = {label: math.exp(value - top) for label, value in logits.items()}
+    total = sum(exp.values())
+    return {label: value / total for label, value in exp.items()}
+
+
+def _other_job_fields(
+    prep: Prepared,
+    features: Features,
+    fields: tuple[str | None, str | None, str | None],
+) -> tuple[str | None, str | None, str | None]:
+    """An alert's companies and titles are not applications; an agency is not the employer;
+    the candidate's own signature is not a contact."""
+    if "alert" in features.cues:
+        return None, None, None
+    company, role, contact = fields
+    domain = registrable(prep.domain) if prep.domain else ""
+    if company and (
+        AGENCY_DOMAIN_RE.search(domain.split(".")[0]) or AGENCY_NAME_RE.search(company)
+    ):
+        company = None  # "Brightstone Recruitment" writes about its client, unnamed
+    if "candidate_voice" in features.cues or _written_by_candidate(prep):
+        contact = None  # the signature is the candidate's own name
+    return company, role, contact
+
+
+def _written_by_candidate(prep: Prepared) -> bool:
+    """From webmail to an organisation's address: most likely the candidate writing."""
+    reg = registrable(prep.domain) if prep.domain else ""
+    to_domain = domain_of(parse_address(prep.to)[1]) if prep.to else ""
+    return (
+        (reg in FREEMAIL_DOMAINS or reg.split(".")[0] == "example")
+        and bool(to_domain)
+        and registrable(to_domain) not in FREEMAIL_DOMAINS
+    )
+
+
+def _finish(pending: _Pending, verdict: policy.Verdict) -> Analysis:
+    """The fields that apply to the label the policy settled on."""
+    prep, features = pending.prep, pending.features
+    label = verdict.label
+    why = list(features.cues.evidence(label)) + list(verdict.why)
+    if prep.domain and is_ats_domain(prep.domain):
+        why.append(f"sent through {registrable(prep.domain)}")
+    if prep.forwarded:
+        why.append("forwarded message: analysed the original")
+    language = None if features.language == UNKNOWN else features.language
+    base = Analysis(
+        label,
+        round(float(verdict.confidence), 3),
+        evidence=tuple(why),
+        review_reason=verdict.review_reason,
+        language=language,
+    )
+    if label == "not_job":
+        return base
+    company = extract_company(prep.subject, prep.body, prep.from_name, prep.from_addr, prep.to)
+    # For "another role" the title in the mail is the old application's: don't file the new one under it.
+    role = None if verdict.another_role else extract_role(prep.subject, prep.body, company)
+    contact = extract_contact(prep.body, prep.from_name, prep.from_addr, company)
+    if label == "other_job":
+        company, role, contact = _other_job_fields(prep, features, (company, role, contact))
+    # A template's blank ("[Company Name]", "XYZ Corp") is never a name to file mail under.
+    company, role, contact = (None if is_placeholder(v) else v for v in (company, role, contact))
+    base = replace(base, company=company, role=role, contact_name=contact)
+    if label != "rejection":
+        return base
+    board = bool(prep.domain) and registrable(prep.domain) in JOB_BOARD_DOMAINS
+    details = rejection_details(prep.subject, prep.body, job_board=board)
+    if "offer_withdrawn" in features.cues:
+        details = replace(details, stage="final")  # an offer made, then taken back
+    elif details.stage == "unknown" and prep.history:
+        # "RE: outcome" with the feedback on top: how far they got is in the quoted mail.
+        earlier = rejection_details(prep.subject, prep.history.replace("\n>", "\n"))
+        details = replace(details, stage=earlier.stage)
+    return replace(
+        base,
+        stage=details.stage,
+        has_feedback=details.has_feedback,
+        reapply_invite=details.reapply_invite,
+        reapply_after_months=details.reapply_after_months,
+        outside_control=details.outside_control,
+        evidence=base.evidence + details.evidence,
+    )
+
+
+def _analyse_prepared(
+    preps: list[Prepared], *, model: Model | None = None, disabled: frozenset[str] = frozenset()
+) -> list[Analysis]:
+    model = model or load_model()
     results: list[Analysis | None] = [None] * len(preps)
-    pending: list[
-        tuple[int, Prepared, list[str], list[float], dict[str, float], dict[str, list[str]]]
-    ] = []
+    pending: list[_Pending] = []
     for i, prep in enumerate(preps):
-        if not _looks_job_related(prep):
-            results[i] = Analysis("not_job", _NOT_JOB_CONFIDENCE, evidence=("no job-search words",))
+        results[i] = _fast_path(prep)
+        if results[i] is not None:
             continue
-        scores, evidence = rule_scores(prep.subject, prep.body)
-        if _plainly_not_job(prep, scores):
+        features = extract(prep)
+        if _quietly_not_job(prep, features):
             results[i] = Analysis(
-                "not_job", _QUIET_NOT_JOB_CONFIDENCE, evidence=("no job-search phrase",)
+                "not_job", policy.QUIET_NOT_JOB_CONFIDENCE, evidence=("no job-search phrase",)
             )
             continue
-        toks, dense = tokens(prep.subject, prep.body), _dense(prep, scores)
-        pending.append((i, prep, toks, dense, scores, evidence))
+        pending.append(_Pending(i, prep, features))
     if pending:
         if model is None:
-            all_probs = [_rules_only_probs(p[4]) for p in pending]
-        elif len(pending) == 1:
-            all_probs = [model.probabilities(pending[0][2], pending[0][3]).tolist()]
+            all_probs = [_cue_probabilities(p.features) for p in pending]
         else:
-            all_probs = model.probabilities_many([(p[2], p[3]) for p in pending]).tolist()
-        for (i, prep, _toks, _dense_values, scores, evidence), probs in zip(
-            pending, all_probs, strict=True
-        ):
-            results[i] = _decide(prep, probs, scores, evidence)
+            matrix = model.probabilities_many(
+                [(p.features.tokens, p.features.dense) for p in pending]
+            )
+            all_probs = [dict(zip(LABELS, map(float, row), strict=True)) for row in matrix]
+        for item, probs in zip(pending, all_probs, strict=True):
+            context = policy.Context(
+                item.prep,
+                item.features,
+                probs,
+                applied_to_name=bool(_APPLIED_TO_NAME.search(item.prep.head)),
+            )
+            results[item.index] = _finish(item, policy.decide(context, disabled))
     return [r for r in results if r is not None]
 
 
-def analyze(msg: MailMessage) -> Analysis:
+def analyze(msg: MailMessage, *, disabled: frozenset[str] = frozenset()) -> Analysis:
     """Label one message and extract what applies.
+
+    ``disabled`` names policy overrides to leave out (the evaluation measures each).
 
     >>> analyze(MailMessage(None, None, "Acme Recruiting", "no-reply@greenhouse.io",
     ...     "Your application to Acme", "Unfortunately we will not be moving forward.")).label
     'rejection'
     """
-    return _analyze_prepared([prepare(msg)])[0]
+    return _analyse_prepared([prepare(msg)], disabled=disabled)[0]
 
 
-def analyze_many(msgs: Iterable[MailMessage]) -> list[Analysis]:
-    """Label many messages at once (one matrix product for the model part)."""
-    return _analyze_prepared([prepare(m) for m in msgs])
+def analyze_many(
+    msgs: Iterable[MailMessage],
+    *,
+    model: Model | None = None,
+    disabled: frozenset[str] = frozenset(),
+) -> list[Analysis]:
+    """Label many messages at once (one matrix product for the model part).
+
+    ``model`` replaces the shipped one (the training script's cross-validation).
+    """
+    return _analyse_prepared([prepare(m) for m in msgs], model=model, disabled=disabled)
 
 
 _WROTE_LINE = re.compile(r"^(?:On .{4,120} wrote:|-----Original Message-----)", re.M)
 _QUOTE_MARK = re.compile(r"^>[ \t]?", re.M)
 
 
-def analyze_text(text: str) -> Analysis:
-    """Analyse a pasted e-mail; header lines (From:, Subject:, Date:, To:) at the top are used if present."""
+def pasted_message(text: str) -> MailMessage:
+    """A pasted e-mail as a message; header lines (From:, Subject:, To:) at the top are used."""
     cleaned = clean_text(text)
     quoted = sum(len(line) for line in cleaned.split("\n") if line.startswith(">"))
     if quoted >= 80 and not _WROTE_LINE.search(cleaned):
@@ -381,7 +280,7 @@ def analyze_text(text: str) -> Analysis:
     from_name, from_addr = (
         parse_address(block.fields["from"]) if "from" in block.fields else ("", "")
     )
-    msg = MailMessage(
+    return MailMessage(
         message_id=None,
         date=None,
         from_name=from_name,
@@ -390,7 +289,18 @@ def analyze_text(text: str) -> Analysis:
         text=block.body,
         to=block.fields.get("to", ""),
     )
-    return analyze(msg)
+
+
+def analyze_text(
+    text: str, *, model: Model | None = None, disabled: frozenset[str] = frozenset()
+) -> Analysis:
+    """Analyse a pasted e-mail; header lines (From:, Subject:, Date:, To:) at the top are used if present."""
+    return _analyse_prepared([prepare(pasted_message(text))], model=model, disabled=disabled)[0]
+
+
+analyse = analyze
+analyse_many = analyze_many
+analyse_text = analyze_text
 
 
 def is_clearly_unrelated(

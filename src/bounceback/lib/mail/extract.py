@@ -13,7 +13,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from bounceback.lib.mail.analysis_regex import words
+from bounceback.lib.mail.patterns import words
 from bounceback.lib.mail.senders import ATS_DOMAINS, ATS_NAMES, NO_REPLY_RE
 
 # --- text clean-up -----------------------------------------------------------
@@ -274,7 +274,15 @@ _ORG_WORDS = words(
     applications application portal system mailer daemon updates network systems solutions labs
     studio studios technologies software health bank consulting capital games media foods energy
     clinics clinic university college school hotels insurance pharma logistics robotics
-    analytics retail recruitment consultancy agency
+    analytics retail recruitment consultancy agency council district county city borough
+    trust association academy foundation hospital gemeente mairie ayuntamiento stadt
+    stadtwerke universiteit université universidad universität hogeschool école escuela
+    schule klinik klinikum clinique clínica kliniek hôpital ziekenhuis krankenhaus café cafe
+    restaurant hotel hôtel grupo groupe gruppe groep banque banco recursos humanos
+    ressources humaines personal werken bij empleo carrières carrieres karriere recrutement
+    selección seleccion werving selectie stiftung fondation fundación tuincentrum
+    kinderopvang bureau cabinet kanzlei apotheke pharmacie farmacia taller atelier editorial
+    logistik logística transports boulangerie bakery
     """
 )
 _NAME_WORD = re.compile(
@@ -332,12 +340,18 @@ def split_display_name(display: str) -> tuple[str | None, str | None]:
 
 _ORG_TAIL = re.compile(
     r"[\s,|:-]*\b(?:talent acquisition|talent team|talent|recruiting team|recruiting|recruitment team|"
-    r"recruitment|recruiter|careers?|jobs|hiring team|hiring|hr team|hr|people team|people ops|people|"
-    r"team|notifications?|no-?reply|candidate experience|personalabteilung|karriere|recrutement|"
-    r"human resources|talent acquisition team)\b\.?$",
+    r"recruitment unit|recruitment|recruiter|careers?|jobs|hiring team|hiring|hr team|hr|people team|"
+    r"people ops|people|team|notifications?|notify|no-?reply|candidate experience|personalabteilung|"
+    r"personal|karriere|recrutement|carri[èe]res?|empleo|empleos|selecci[óo]n|rrhh|recursos humanos|"
+    r"vacatures|werken bij|human resources|talent acquisition team|ressources humaines|recrutamento)\b\.?$",
     re.I,
 )
-_ORG_HEAD = re.compile(r"^(?:the|team|careers at|jobs at|hiring at|recruiting at)\s+", re.I)
+_ORG_HEAD = re.compile(
+    r"^(?:the|team|careers at|jobs at|hiring at|recruiting at|werken bij|karriere bei|jobs bei|"
+    r"carri[èe]res chez|empleo en|trabaja en|recrutement|recruitment|recruiting|careers|talent|"
+    r"rh|rrhh|hr|personal|empleo|karriere)\s+",
+    re.I,
+)
 
 
 def company_from_org_name(name: str) -> str | None:

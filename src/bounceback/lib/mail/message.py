@@ -67,19 +67,27 @@ class Analysis:
     """What the analyser decided about one message. Fields that do not apply are None."""
 
     label: Label
-    confidence: float  # 0..1, calibrated-ish: below ~0.6 the importer asks the user
+    confidence: float  # 0..1; below policy.AUTO_FILE_AT the importer asks the person
     company: str | None = None
     role: str | None = None
     contact_name: str | None = None
     stage: RejectionStage | None = None  # rejections only
-    has_feedback: bool | None = None  # rejections only: gives actual reasons, not a formula
-    reapply_invite: bool | None = (
-        None  # rejections only: invites future applications / keeps CV on file
-    )
+    # rejections only: something specific about how this candidate was judged, not a formula
+    has_feedback: bool | None = None
+    # rejections only: the employer asks them to apply again, or will keep them in mind for
+    # a named kind of role ("we keep CVs on file" is not an invitation)
+    reapply_invite: bool | None = None
     evidence: tuple[str, ...] = ()  # short phrases that drove the decision, for "why?" in the UI
-    # rejections only: the reason lay outside the candidate's hands (role on hold or cancelled,
-    # hiring freeze, filled internally) - the reflection then helps let go rather than fix.
+    # rejections only: the reason lay outside the candidate's hands (role cancelled, hiring
+    # freeze, filled internally) - the reflection then helps let go rather than fix.
     outside_control: bool | None = None
+    # rejections only: the wait the employer names before applying again ("you may reapply
+    # after 12 months" -> 12); None when it names none.
+    reapply_after_months: int | None = None
+    # Why a person should look before anything is filed, in words for them ("I can't read
+    # this language well"); None when the analyser has no particular reason.
+    review_reason: str | None = None
+    language: str | None = None  # ISO 639-1 code of the body ("en", "fr"), None if unknown
 
     def as_dict(self) -> dict[str, object]:
         data = asdict(self)

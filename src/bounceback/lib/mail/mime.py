@@ -44,6 +44,7 @@ KEPT_HEADERS = (
 # A header name is printable ASCII without a colon; folded lines start with a space or tab.
 _FIELDS = re.compile(r"^([!-9;-~]+)[ \t]*:[ \t]*(.*(?:\n[ \t].*)*)", re.M)
 _MSGID = re.compile(r"<([^<>]*)>")
+_FORWARD_MARK = "---------- Forwarded message ---------"
 
 
 class NotAnEmail(ValueError):
@@ -62,6 +63,15 @@ class Parsed:
     location: str  # where to find it: "message 12" or a file name
     message: MailMessage
     unrelated: bool = False
+    # The raw bytes, kept only when the HTML part was left undecoded (``lazy_html``): a
+    # job e-mail is read again in full (``with_html``) before it is stored.
+    raw: bytes | None = None
+
+    def with_html(self) -> Parsed:
+        """This message with its HTML part decoded too (itself when nothing was left out)."""
+        if self.raw is None:
+            return self
+        return parse(self.raw, prefilter=False, position=self.position, location=self.location)
 
 
 # --- headers -------------------------------------------------------------------
@@ -240,6 +250,8 @@ class _Bodies:
     plain: list[str]
     html: list[str]
     parts: int = 0
+    lazy_html: bool = False  # leave HTML undecoded once a plain text part is read
+    html_skipped: bool = False
 
 
 def _walk(headers: dict[str, str], body: bytes, depth: int, out: _Bodies) -> None:
@@ -268,16 +280,26 @@ def _walk(headers: dict[str, str], body: bytes, depth: int, out: _Bodies) -> Non
     subtype = ctype.get_content_subtype()
     if subtype not in ("plain", "html"):
         return
+    if subtype == "html" and out.lazy_html and any(_is_text(p) for p in out.plain):
+        # The plain part says what the mail says; its HTML twin is decoded later, and
+        # only for job mail (to show in Mail review).
+        out.html_skipped = True
+        return
     data = _decode_payload(body, headers.get("content-transfer-encoding", ""))
     charset = ctype.get_param("charset")
     text = data.decode(_codec(charset if isinstance(charset, str) else None), errors="replace")
     (out.html if subtype == "html" else out.plain).append(text[:MAX_TEXT_CHARS])
 
 
+def _is_text(part: str) -> bool:
+    """A plain part with words in it (a forwarded message's header block is not one)."""
+    return bool(part.strip()) and not part.startswith(_FORWARD_MARK)
+
+
 def _forward_header(headers: dict[str, str]) -> str:
     """The header lines of a forwarded message, written the way mail clients quote them,
     so the analyser can find the original sender."""
-    lines = ["---------- Forwarded message ---------"]
+    lines = [_FORWARD_MARK]
     for key, label in (("from", "From"), ("date", "Date"), ("subject", "Subject"), ("to", "To")):
         if headers.get(key):
             lines.append(f"{label}: {decode_words(headers[key])}")
@@ -308,8 +330,16 @@ def _no_nul(text: str) -> str:
     return text.replace("\x00", "") if "\x00" in text else text
 
 
-def parse(raw: bytes, *, prefilter: bool = True, position: int = 1, location: str = "") -> Parsed:
-    """Read one raw message. With ``prefilter``, bodies of plainly unrelated mail are skipped."""
+def parse(
+    raw: bytes,
+    *,
+    prefilter: bool = True,
+    position: int = 1,
+    location: str = "",
+    lazy_html: bool = False,
+) -> Parsed:
+    """Read one raw message. With ``prefilter``, bodies of plainly unrelated mail are skipped;
+    with ``lazy_html``, an HTML part beside a plain text one is left undecoded."""
     head, body = split_head(raw)
     headers = parse_headers(head)
     if not headers:
@@ -322,7 +352,7 @@ def parse(raw: bytes, *, prefilter: bool = True, position: int = 1, location: st
         from bounceback.lib.mail.analysis import is_clearly_unrelated
 
         unrelated = is_clearly_unrelated(from_addr, from_name, subject, kept)
-    text, html = ("", None) if unrelated else _bodies(headers, body)
+    text, html, skipped = ("", None, False) if unrelated else _bodies(headers, body, lazy_html)
     message_id = normalise_message_id(headers.get("message-id"))
     message = MailMessage(
         message_id=_no_nul(message_id) if message_id else message_id,
@@ -336,21 +366,26 @@ def parse(raw: bytes, *, prefilter: bool = True, position: int = 1, location: st
         headers={key: _no_nul(value) for key, value in kept.items()},
         raw_hash=hashlib.sha256(raw).hexdigest(),
     )
-    return Parsed(position, location or f"message {position}", message, unrelated)
+    return Parsed(
+        position, location or f"message {position}", message, unrelated, raw if skipped else None
+    )
 
 
-def _bodies(headers: dict[str, str], body: bytes) -> tuple[str, str | None]:
-    """The best plain text (text/plain preferred, else HTML turned into text) and the raw HTML."""
-    out = _Bodies([], [])
+def _bodies(
+    headers: dict[str, str], body: bytes, lazy_html: bool = False
+) -> tuple[str, str | None, bool]:
+    """The best plain text (text/plain preferred, else HTML turned into text), the raw HTML,
+    and whether an HTML part was left undecoded."""
+    out = _Bodies([], [], lazy_html=lazy_html)
     if "content-type" not in headers:
         headers = {**headers, "content-type": "text/plain"}
     _walk(headers, body, 0, out)
     html = "\n".join(out.html)[:MAX_TEXT_CHARS] if out.html else None
     plain = [p for p in out.plain if p.strip()]
-    if plain and any(not p.startswith("---------- Forwarded") for p in plain):
+    if plain and any(not p.startswith(_FORWARD_MARK) for p in plain):
         text = "\n\n".join(plain)
     elif html:
         text = "\n\n".join([*plain, clean_text(html)])
     else:
         text = "\n\n".join(plain)
-    return text[:MAX_TEXT_CHARS], html
+    return text[:MAX_TEXT_CHARS], html, out.html_skipped

@@ -220,7 +220,9 @@ def iter_messages(path: Path | str, *, prefilter: bool = True) -> Iterator[Parse
         yield read_one(raw, prefilter=prefilter)
 
 
-def read_one(raw: RawMessage, *, prefilter: bool = True) -> Parsed | ParseProblem:
+def read_one(
+    raw: RawMessage, *, prefilter: bool = True, lazy_html: bool = False
+) -> Parsed | ParseProblem:
     """Parse one raw message; any failure becomes a ParseProblem with a readable reason."""
     if raw.data is None:
         reason = (
@@ -232,7 +234,13 @@ def read_one(raw: RawMessage, *, prefilter: bool = True) -> Parsed | ParseProble
     if not raw.data.strip():
         return ParseProblem(raw.position, "empty message, skipped", raw.location)
     try:
-        return parse(raw.data, prefilter=prefilter, position=raw.position, location=raw.location)
+        return parse(
+            raw.data,
+            prefilter=prefilter,
+            position=raw.position,
+            location=raw.location,
+            lazy_html=lazy_html,
+        )
     except NotAnEmail as error:
         return ParseProblem(raw.position, f"not an e-mail ({error}), skipped", raw.location)
     except (RecursionError, MemoryError):

@@ -1,7 +1,9 @@
 """Triage: every message of a mailbox analysed, in mailbox order, nothing saved.
 
 Messages are analysed in batches (``analyze_many`` scores a batch with one
-matrix product); messages the header prefilter ruled out skip the analyser.
+matrix product); messages the header prefilter ruled out skip the analyser, and the
+others are decided from their headers and first text part: an HTML twin of a plain
+part is decoded only for job mail, which is kept and shown.
 The importer consumes ``analysed``; the CLI prints ``triage`` rows.
 """
 
@@ -36,6 +38,8 @@ TriageRow = TypedDict(
         "stage": str | None,
         "has_feedback": bool | None,
         "reapply_invite": bool | None,
+        "reapply_after_months": int | None,
+        "review_reason": str | None,
     },
 )
 
@@ -68,7 +72,9 @@ def analyse_stream(
             elif item.unrelated:
                 yield Analysed(item, UNRELATED)
             else:
-                yield Analysed(item, next(results))
+                result = next(results)
+                # Job mail is kept and shown: read its HTML part too, if it was left out.
+                yield Analysed(item if result.label == "not_job" else item.with_html(), result)
 
     for item in items:
         pending.append(item)
@@ -94,7 +100,7 @@ def analysed(
 
     def parsed() -> Iterator[Parsed | ParseProblem]:
         for raw in iter_raw(path):
-            yield read_one(raw)
+            yield read_one(raw, lazy_html=True)
             if progress:
                 progress(raw.done)
 
@@ -118,6 +124,8 @@ def row(item: Analysed) -> TriageRow:
         "stage": result.stage if rejection else None,
         "has_feedback": result.has_feedback if rejection else None,
         "reapply_invite": result.reapply_invite if rejection else None,
+        "reapply_after_months": result.reapply_after_months if rejection else None,
+        "review_reason": result.review_reason,
     }
 
 

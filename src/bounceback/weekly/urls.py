@@ -1,0 +1,6 @@
+from django.urls import path
+
+from bounceback.weekly import views
+
+app_name = "weekly"
+urlpatterns = [path("", views.week, name="week")]

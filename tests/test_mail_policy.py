@@ -1,0 +1,167 @@
+"""The policy: thresholds in one place, and one specification per override.
+
+The overrides are tested on their own, with the model's view given, so that each
+specification says exactly when the override changes the model's answer and what to.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bounceback.lib.mail import policy
+from bounceback.lib.mail.classifier import load_model
+from bounceback.lib.mail.cues import CueHits
+from bounceback.lib.mail.features import Features, Prepared
+from bounceback.lib.mail.message import LABELS, Label
+
+
+def context(
+    label: Label,
+    confidence: float = 0.9,
+    *,
+    cues: tuple[str, ...] = (),
+    job_only_word: bool = True,
+    language: str = "en",
+    job_words: int = 3,
+    from_addr: str = "jobs@acme.example",
+    applied_to_name: bool = False,
+) -> policy.Context:
+    rest = (1 - confidence) / (len(LABELS) - 1)
+    probs: dict[Label, float] = {lab: rest for lab in LABELS}
+    probs[label] = confidence
+    features = Features(
+        tokens=[],
+        dense=[],
+        cues=CueHits({name: name for name in cues}),
+        language=language,
+        job_words=job_words,
+        job_only_word=job_only_word,
+    )
+    prep = Prepared("subject", "body", "", from_addr, False)
+    return policy.Context(prep, features, probs, applied_to_name=applied_to_name)
+
+
+def decide(ctx: policy.Context, only: str) -> policy.Verdict:
+    """The model's answer with just one override switched on."""
+    others = frozenset(policy.OVERRIDE_NAMES) - {only}
+    return policy.decide(ctx, others)
+
+
+# --- thresholds ----------------------------------------------------------------------
+
+
+def test_asking_is_below_every_threshold_the_importer_has_used() -> None:
+    assert policy.ASK < 0.6 <= policy.AUTO_FILE_AT
+    assert policy.REVIEW_BELOW == policy.AUTO_FILE_AT
+
+
+def test_the_auto_file_threshold_is_the_one_the_training_chose() -> None:
+    model = load_model()
+    assert model is not None
+    assert model.meta["auto_file_at"] == policy.AUTO_FILE_AT, (
+        "scripts/train_mail_model.py chose another threshold: copy it into policy.AUTO_FILE_AT"
+    )
+    out_of_fold = model.meta["out_of_fold"]
+    assert out_of_fold["wrong"] < 0.01 * out_of_fold["filed"]
+
+
+def test_an_unknown_override_name_is_refused() -> None:
+    with pytest.raises(ValueError, match="No override called"):
+        policy.decide(context("rejection"), frozenset({"no_such_rule"}))
+
+
+def test_the_table_is_short_and_every_override_says_why() -> None:
+    assert len(policy.OVERRIDES) <= 8
+    assert all(o.says.endswith(".") for o in policy.OVERRIDES)
+
+
+# --- one specification per override ---------------------------------------------------
+
+
+def test_receipt_stays_receipt_turns_a_rejection_with_only_conditional_no_into_a_receipt() -> None:
+    verdict = decide(
+        context("rejection", 0.7, cues=("received", "conditional_outcome", "regret")),
+        "receipt_stays_receipt",
+    )
+    assert verdict.label == "application_received"
+
+
+def test_receipt_stays_receipt_leaves_a_real_no_alone() -> None:
+    for ended in ("decision_no", "chose_other", "role_filled"):
+        verdict = decide(
+            context("rejection", 0.9, cues=("received", ended)), "receipt_stays_receipt"
+        )
+        assert verdict.label == "rejection", ended
+
+
+def test_candidate_wrote_it_makes_the_candidates_own_mail_other_job_mail() -> None:
+    for label in ("offer", "rejection", "interview_invite"):
+        verdict = decide(context(label, cues=("candidate_voice",)), "candidate_wrote_it")
+        assert verdict.label == "other_job", label
+    assert decide(context("offer"), "candidate_wrote_it").label == "offer"
+
+
+def test_another_opening_turns_not_this_role_but_that_one_into_other_job_mail() -> None:
+    verdict = decide(context("rejection", 0.95, cues=("another_opening",)), "another_opening")
+    assert verdict.label == "other_job"
+    assert verdict.another_role
+    assert verdict.confidence < policy.AUTO_FILE_AT  # a person looks at the new opening
+
+
+def test_lookalike_reads_a_flat_or_a_grant_without_job_words_as_not_job_mail() -> None:
+    verdict = decide(
+        context("rejection", cues=("lookalike_topic",), job_only_word=False), "lookalike"
+    )
+    assert verdict.label == "not_job"
+
+
+def test_lookalike_keeps_job_mail_that_names_a_job_or_an_organisation_applied_to() -> None:
+    assert decide(context("rejection", cues=("lookalike_topic",)), "lookalike").label == (
+        "rejection"
+    )
+    applied = context(
+        "rejection", cues=("lookalike_topic",), job_only_word=False, applied_to_name=True
+    )
+    assert decide(applied, "lookalike").label == "rejection"
+
+
+def test_unfamiliar_wording_asks_rather_than_drops_a_strong_job_phrase() -> None:
+    verdict = decide(context("not_job", 0.8, cues=("decision_no",)), "unfamiliar_wording")
+    assert verdict.label == "rejection"
+    assert verdict.confidence < policy.AUTO_FILE_AT
+    assert verdict.review_reason
+
+
+def test_unfamiliar_wording_lets_not_job_mail_without_job_phrases_go() -> None:
+    assert decide(context("not_job", 0.8, cues=("regret",)), "unfamiliar_wording").label == (
+        "not_job"
+    )
+
+
+def test_no_job_only_word_asks_before_filing_mail_that_names_no_job() -> None:
+    verdict = decide(context("rejection", 0.95, job_only_word=False), "no_job_only_word")
+    assert verdict.label == "rejection" and verdict.confidence < policy.AUTO_FILE_AT
+    ats = context("rejection", 0.95, job_only_word=False, from_addr="x@greenhouse.io")
+    assert decide(ats, "no_job_only_word").confidence == 0.95
+
+
+def test_unreadable_language_sends_job_mail_in_other_languages_to_review() -> None:
+    verdict = decide(context("rejection", 0.97, language="it"), "unreadable_language")
+    assert verdict.confidence < policy.AUTO_FILE_AT
+    assert verdict.review_reason == "I can't read this language well."
+    dropped = decide(context("not_job", 0.9, language="pl"), "unreadable_language")
+    assert dropped.label != "not_job"  # job words in Polish: a person looks
+    for readable in ("en", "fr", "de", "es", "nl"):
+        assert decide(context("rejection", 0.97, language=readable), "unreadable_language") == (
+            policy.Verdict("rejection", 0.97)
+        )
+
+
+def test_paused_is_not_closed_follows_the_label_guides_borderline_case() -> None:
+    paused = context("rejection", 0.8, cues=("still_waiting", "temporary", "decision_no"))
+    assert decide(paused, "paused_is_not_closed").label == "other_job"
+    closed = context("other_job", 0.8, cues=("still_waiting", "application_closed"))
+    assert decide(closed, "paused_is_not_closed").label == "rejection"
+    # a pause that is not said to be temporary keeps the model's answer
+    plain = context("rejection", 0.8, cues=("still_waiting", "decision_no"))
+    assert decide(plain, "paused_is_not_closed").label == "rejection"
