@@ -39,12 +39,12 @@ def test_staff_invite_and_the_person_chooses_a_password(
         f"{totp(device.bin_key):06d}"
     )
     staff.get_by_role("button", name="Continue").click()
-    staff.get_by_role("link", name="People").click()
+    staff.get_by_role("link", name="Accounts").click()
     staff.get_by_label("Their e-mail address (they sign in with it)").fill("sam@example.org")
     staff.get_by_role("button", name="Invite").click()
     link = staff.get_by_label("The one-time link").input_value()
     shoot(staff, "people-2-invitation-link")
-    staff.get_by_role("link", name="Back to people").click()
+    staff.get_by_role("link", name="Back to accounts").click()
     shoot(staff, "people-3-list")
 
     sam = browser.new_context(viewport={"width": 390, "height": 844}).new_page()

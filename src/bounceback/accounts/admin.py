@@ -1,6 +1,6 @@
 """Accounts in the admin: no password is ever set or shown here, and nobody signs in as another.
 
-People join by invitation (the People page); a forgotten password is replaced by the
+People join by invitation (the Accounts page); a forgotten password is replaced by the
 person themselves through a one-time link. So the admin has no "add user" form (it asks
 for a password) and no "change password" page.
 """
@@ -67,7 +67,7 @@ class AccountAdmin(UserAdmin[User]):
     search_fields = ["username", "email"]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        return False  # people are invited from the People page, and choose their own password
+        return False  # people are invited from the Accounts page, and choose their own password
 
     def get_urls(self) -> list[URLPattern]:
         return [url for url in super().get_urls() if "password" not in str(url.pattern)]

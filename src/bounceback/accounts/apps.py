@@ -8,7 +8,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         # django-otp's admin shows each authenticator's secret and its QR code: whoever
-        # saw it could make a coach's codes. Staff reset an authenticator from People.
+        # saw it could make a coach's codes. Staff reset an authenticator from Accounts.
         from django.contrib import admin
         from django_otp.plugins.otp_totp.models import TOTPDevice
 

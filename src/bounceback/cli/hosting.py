@@ -100,7 +100,7 @@ def invite(
     """Invite someone to a hosted bounceback and print their one-time link to choose a password.
 
     For whoever looks after the install (the first staff account, say); staff invite
-    everyone else from the People page.
+    everyone else from the Accounts page.
     Example: bounceback invite lee@careers.example.org --role staff --site https://careers.example.org
     """
     from django.conf import settings
