@@ -66,6 +66,7 @@ bench-load:  ## 100 seekers (and 20 guessers) on gunicorn + PostgreSQL, with loc
 
 eval:  ## the recognisers on text nobody tuned them on
 	uv run python scripts/evaluate_mail.py
+	uv run python scripts/evaluate_mail_dates.py --frozen
 	uv run python scripts/evaluate_distress.py
 	uv run --group train python scripts/evaluate_themes.py
 

@@ -35,7 +35,7 @@ from bounceback.coaching import services as coaching
 from bounceback.coaching.models import CoachNote, NoteKind, Share, SharedItem
 from bounceback.demo import build_demo
 from bounceback.insights.models import Theme, ThemeTag
-from bounceback.mailbox.models import ReviewItem, SenderRule
+from bounceback.mailbox.models import Label, LabelCorrection, ReviewItem, SenderRule
 from bounceback.practice.models import Card
 from bounceback.reapply.models import Cooldown
 from bounceback.recovery.models import Action, Feedback, Reflection, Rejection
@@ -81,6 +81,9 @@ def world(settings: Any) -> World:
     theme = Theme.objects.create(owner=alice, slug="alices-own-theme", name="Alice's own theme")
     review = queue(alice, 9001, subject="About your application")
     SenderRule.objects.create(owner=alice, sender="@northwind.example", company="Northwind")
+    correction = LabelCorrection.objects.create(
+        owner=alice, sender="@northwind.example", was=Label.values[0], now=Label.values[1]
+    )
     fear = save_answers(alice, get_exercise("face-a-fear"), {"fear": "Calling the recruiter"})
     active = coaching.share_with(alice, users["coach"].pk, ["applications", "insights", "report"])
     reflection = _first(Reflection, owner=alice, answer__gt="")
@@ -96,6 +99,7 @@ def world(settings: Any) -> World:
         "application": application.pk,
         "event": event.pk,
         "contact": _first(Contact, owner=alice).pk,
+        "label_correction": correction.pk,
         "interview": _first(StageEvent, owner=alice, kind="interview").pk,
         "card": _first(Card, owner=alice).pk,
         "cooldown": _first(Cooldown, owner=alice).pk,
@@ -218,6 +222,8 @@ MATRIX: dict[str, Row] = {
     "applications:add": own_space(),
     "applications:detail": alices(app),
     "applications:edit": alices(app),
+    "applications:applied_confirm": alices(app, post_only=True),
+    "applications:event_confirm": alices(_ids(pk="application", event_pk="event"), post_only=True),
     "applications:delete": alices(app, post_only=True),
     "applications:event_add": alices(app, post_only=True),
     "applications:event_edit": alices(_ids(pk="application", event_pk="event")),
@@ -229,6 +235,11 @@ MATRIX: dict[str, Row] = {
     "applications:contact_edit": alices(_ids(contact_pk="contact")),
     # Rejections, steps, feedback
     "recovery:capture": own_space(),
+    "recovery:good_news": own_space(post_only=True),
+    "recovery:keep_all": own_space(post_only=True),
+    "recovery:confirm": alices(_ids(pk="rejection"), post_only=True),
+    "recovery:unfile": alices(_ids(pk="rejection"), post_only=True),
+    "recovery:feedback_enough": alices(_ids(pk="rejection"), post_only=True),
     "recovery:today": own_space(),
     "recovery:calendar_download": own_space(),
     "recovery:calendar_manage": own_space(post_only=True),
@@ -250,6 +261,7 @@ MATRIX: dict[str, Row] = {
     "mailbox:find": alices(_ids(pk="review")),
     "mailbox:learned": own_space(),
     "mailbox:forget": alices(_ids(pk="rule"), post_only=True),
+    "mailbox:forget_label": alices(_ids(pk="label_correction"), post_only=True),
     # Insights
     "insights:index": own_space(),
     "insights:forecast": own_space(),
@@ -308,6 +320,7 @@ MATRIX: dict[str, Row] = {
     "accounts:sign_in_link": everyone(404, _ids(token="sign_in_token")),  # local mode only
     "accounts:sign_out": own_space(post_only=True),
     "accounts:settings": own_space(),
+    "accounts:sign_as": own_space(post_only=True),
     "accounts:password_change": own_space(),
     "accounts:password_reset": public(),
     "accounts:password_reset_sent": public(),
@@ -513,6 +526,7 @@ def test_nobody_but_the_owner_can_post_to_what_is_hers(world: World) -> None:
 def _alices_rows(alice: User) -> dict[str, int]:
     models: list[type[Model]] = [Application, StageEvent, Contact, Action, ReviewItem, SenderRule]
     models += [ThemeTag, ExerciseEntry, Goal, Feedback, Rejection, Card, Cooldown]
+    models += [LabelCorrection]
     counts = {m.__name__: m._default_manager.filter(owner=alice).count() for m in models}
     counts["active"] = User.objects.filter(pk=alice.pk, is_active=True).count()
     return counts

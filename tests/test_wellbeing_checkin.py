@@ -66,6 +66,24 @@ def test_crisis_language_still_saves_and_shows_the_support_panel(alice_client: A
     assert CheckIn.objects.get().note == CRISIS
     assert "You don't have to carry this alone" in body
     assert "988" in body and "116 123" in body
+    assert "Back to where I was" in body and 'href="/wellbeing/checkin/"' in body
+
+
+def test_help_after_a_check_in_leads_back_to_the_page_it_came_from(alice_client: Any) -> None:
+    body = alice_client.post(URL, {"mood": "1", "note": CRISIS, "back": "/"}).content.decode()
+    assert "carry this alone" in body and 'href="/"' in body
+    elsewhere = alice_client.post(
+        URL, {"mood": "1", "note": CRISIS, "back": "https://example.org/"}
+    ).content.decode()
+    assert "example.org" not in elsewhere and 'href="/wellbeing/checkin/"' in elsewhere
+
+
+def test_a_heavy_check_in_from_the_dashboard_covers_it_with_help(alice_client: Any) -> None:
+    body = alice_client.post(
+        URL, {"mood": "1", "note": CRISIS}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "Saved — thank you for checking in." in body
+    assert '<dialog open class="calm-cover"' in body and "Back to where I was" in body
 
 
 def test_ordinary_job_search_talk_shows_no_support_panel(alice_client: Any) -> None:

@@ -16,7 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern
 
-from bounceback.accounts.models import AccountLink, CalendarFeed, Profile
+from bounceback.accounts.models import AccountLink, CalendarFeed, Profile, SubmittedForm
 from bounceback.admin_privacy import PrivateAdmin
 
 
@@ -80,3 +80,14 @@ class AccountAdmin(UserAdmin[User]):
 
 admin.site.unregister(User)
 admin.site.register(User, AccountAdmin)
+
+
+@admin.register(SubmittedForm)
+class SubmittedFormAdmin(PrivateAdmin[SubmittedForm]):
+    """Forms already sent (their token and result), kept so a resubmit finds the first result."""
+
+    list_display = ["user", "url", "created_at"]
+    readonly_fields = ["user", "token", "url", "created_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

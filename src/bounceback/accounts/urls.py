@@ -8,6 +8,7 @@ urlpatterns = [
     path("sign-in/<str:token>/", views.sign_in_with_link, name="sign_in_link"),
     path("sign-out/", views.sign_out, name="sign_out"),
     path("settings/", views.settings_page, name="settings"),
+    path("settings/sign-as/", views.sign_as, name="sign_as"),
     # Hosted only: passwords, the second factor, and the staff's list of people.
     path("password/", views_password.password_change, name="password_change"),
     path("password/forgot/", views_password.password_reset, name="password_reset"),

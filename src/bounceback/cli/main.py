@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "bounceback.cli.hosting",
     "bounceback.cli.applications",
     "bounceback.cli.recovery",
+    "bounceback.cli.today",
     "bounceback.cli.calendar",
     "bounceback.cli.mail",
     "bounceback.cli.contacts",

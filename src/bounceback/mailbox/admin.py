@@ -1,7 +1,13 @@
 from django.contrib import admin
 
 from bounceback.admin_privacy import PrivateAdmin
-from bounceback.mailbox.models import ImapCursor, ImportedMessage, ReviewItem, SenderRule
+from bounceback.mailbox.models import (
+    ImapCursor,
+    ImportedMessage,
+    LabelCorrection,
+    ReviewItem,
+    SenderRule,
+)
 
 # A person's mail is theirs: the admin shows who wrote, the subject and what bounceback
 # made of it, never the body (nor the snippets quoted from it as evidence).
@@ -28,3 +34,8 @@ class SenderRuleAdmin(PrivateAdmin[SenderRule]):
 @admin.register(ImapCursor)
 class ImapCursorAdmin(PrivateAdmin[ImapCursor]):
     list_display = ["host", "folder", "synced_at", "owner"]
+
+
+@admin.register(LabelCorrection)
+class LabelCorrectionAdmin(PrivateAdmin[LabelCorrection]):
+    list_display = ["was", "now", "created_at", "owner"]

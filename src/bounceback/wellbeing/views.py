@@ -12,13 +12,14 @@ from typing import Any
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from bounceback.accounts.models import Profile
 from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
 from bounceback.lib.distress import detect
-from bounceback.wellbeing import checkins, goals, trend
+from bounceback.wellbeing import checkins, goals, support, trend
 from bounceback.wellbeing.data import exercises, helplines
 from bounceback.wellbeing.forms import CheckInForm
 
@@ -71,6 +72,9 @@ def checkin(request: AuthedRequest) -> HttpResponse:
     }
     if request.htmx:
         return render(request, "wellbeing/_checkin_saved.html", context)
+    if context["distress"]:
+        back = support.back_to(request, reverse("wellbeing:checkin"))
+        return support.page(request, back, "Back to where I was")
     return render(request, "wellbeing/checkin_saved.html", context)
 
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0003_sign_in_link_used_at"),
+        ("accounts", "0005_submitted_forms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
