@@ -7,6 +7,8 @@ import tempfile
 
 os.environ["BOUNCEBACK_HOME"] = tempfile.mkdtemp(prefix="bounceback-test-")
 os.environ.setdefault("BOUNCEBACK_SECRET_KEY", "tests-only-not-secret")
+# One person by default, even on PostgreSQL (DATABASE_URL): hosted tests switch it on.
+os.environ.setdefault("BOUNCEBACK_HOSTED", "0")
 
 from bounceback.settings import *  # noqa: E402, F403
 

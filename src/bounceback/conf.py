@@ -87,3 +87,88 @@ def env_list(env: Mapping[str, str], name: str, default: list[str]) -> list[str]
     if not value:
         return default
     return [item.strip() for item in value.split(",") if item.strip()]
+
+
+# --- Hosted mode (a career centre) and HTTPS --------------------------------------------
+# Kept together, apart from the rest, so the rules for hosting many people read as one.
+
+
+def hosted(env: Mapping[str, str]) -> bool:
+    """Whether this install serves many people (passwords, roles) rather than one person.
+
+    BOUNCEBACK_HOSTED decides when set; otherwise a DATABASE_URL means a career centre,
+    as the README has always said, and SQLite in a data folder means one person.
+    """
+    if env.get("BOUNCEBACK_HOSTED", "").strip():
+        return env_bool(env, "BOUNCEBACK_HOSTED")
+    return bool(env.get("DATABASE_URL", "").strip())
+
+
+def https_origins(allowed_hosts: list[str]) -> list[str]:
+    """The HTTPS origins a form may be posted from: one per allowed host name.
+
+    A leading dot (".example.org", any subdomain) becomes a wildcard origin; "*" names no
+    origin and is left out, so a wildcard host never trusts every site.
+    """
+    origins = []
+    for host in allowed_hosts:
+        if host == "*" or not host:
+            continue
+        origins.append(f"https://*{host}" if host.startswith(".") else f"https://{host}")
+    return origins
+
+
+def https_settings(env: Mapping[str, str], allowed_hosts: list[str]) -> dict[str, Any]:
+    """Everything BOUNCEBACK_HTTPS=1 turns on, for an install behind a TLS reverse proxy.
+
+    Secure cookies, HSTS, a redirect of plain HTTP, the proxy's X-Forwarded-Proto header
+    trusted, and forms accepted from the allowed hosts over HTTPS. Off: nothing changes.
+    """
+    if not env_bool(env, "BOUNCEBACK_HTTPS"):
+        return {}
+    hsts = env.get("BOUNCEBACK_HSTS_SECONDS", "").strip()
+    return {
+        "SESSION_COOKIE_SECURE": True,
+        "CSRF_COOKIE_SECURE": True,
+        "SECURE_SSL_REDIRECT": True,
+        # A year, the figure browsers' preload lists ask for; a centre trying HTTPS out
+        # first can set a few minutes instead.
+        "SECURE_HSTS_SECONDS": int(hsts) if hsts.isdigit() else 365 * 24 * 60 * 60,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": True,
+        "SECURE_HSTS_PRELOAD": True,
+        "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https"),
+        "CSRF_TRUSTED_ORIGINS": https_origins(allowed_hosts),
+    }
+
+
+def session_idle_seconds(env: Mapping[str, str], *, hosted: bool) -> int | None:
+    """How long a hosted session lasts without a request (BOUNCEBACK_SESSION_IDLE_MINUTES).
+
+    None in local mode: one person on their own computer keeps the 30-day session.
+    Hosted sessions end after 30 minutes idle by default, since computers at a centre
+    are shared.
+    """
+    if not hosted:
+        return None
+    minutes = env.get("BOUNCEBACK_SESSION_IDLE_MINUTES", "").strip()
+    return (int(minutes) if minutes.isdigit() and int(minutes) > 0 else 30) * 60
+
+
+def email_settings(env: Mapping[str, str]) -> dict[str, Any]:
+    """SMTP for password resets, invitations and reminders, when the centre sets one up.
+
+    Without BOUNCEBACK_SMTP_HOST nothing is ever sent: staff hand people one-time links.
+    """
+    host = env.get("BOUNCEBACK_SMTP_HOST", "").strip()
+    if not host:
+        return {"EMAIL_BACKEND": "django.core.mail.backends.dummy.EmailBackend"}
+    port = env.get("BOUNCEBACK_SMTP_PORT", "").strip()
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": host,
+        "EMAIL_PORT": int(port) if port.isdigit() else 587,
+        "EMAIL_HOST_USER": env.get("BOUNCEBACK_SMTP_USER", ""),
+        "EMAIL_HOST_PASSWORD": env.get("BOUNCEBACK_SMTP_PASSWORD", ""),
+        "EMAIL_USE_TLS": env_bool(env, "BOUNCEBACK_SMTP_STARTTLS", default=True),
+        "DEFAULT_FROM_EMAIL": env.get("BOUNCEBACK_MAIL_FROM", "") or f"bounceback@{host}",
+    }

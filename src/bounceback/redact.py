@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 
-_SECRET_IN_PATH = re.compile(r"(/sign-in/|/calendar/)[^/\s?#\"']+")
+_SECRET_IN_PATH = re.compile(r"(/sign-in/|/calendar/|/password/set/[^/\s?#\"']+/)[^/\s?#\"']+")
 
 
 def redact(text: str) -> str:
@@ -26,4 +26,16 @@ class RedactSecrets(logging.Filter):
         cleaned = redact(message)
         if cleaned != message:
             record.msg, record.args = cleaned, ()
+        return True
+
+
+class WithoutTraceback(logging.Filter):
+    """Drop the traceback from a record whose one-line message says it all.
+
+    A request with a Host header the server does not serve is someone's mistake or a
+    scanner, not a bug: a traceback per request would bury the real problems.
+    """
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info, record.exc_text = None, None
         return True

@@ -47,6 +47,13 @@ INSTALLED_APPS = [
     "bounceback.practice",
     "bounceback.reapply",
     "bounceback.weekly",
+    "bounceback.coaching",
+    # Hosted mode: sign-in throttling, a second factor, and a task queue in the database.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -57,10 +64,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "bounceback.accounts.middleware.RequireSecondFactor",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "bounceback.urls"
@@ -121,9 +132,91 @@ SECURE_REFERRER_POLICY = "same-origin"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact_secrets": {"()": "bounceback.redact.RedactSecrets"}},
+    "filters": {
+        "redact_secrets": {"()": "bounceback.redact.RedactSecrets"},
+        "without_traceback": {"()": "bounceback.redact.WithoutTraceback"},
+    },
     "handlers": {
         "console": {"class": "logging.StreamHandler", "filters": ["redact_secrets"]},
+        "one_line": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact_secrets", "without_traceback"],
+        },
     },
-    "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
+    "loggers": {
+        "django": {"handlers": ["console"], "level": "WARNING"},
+        # A request with a wrong Host header is one line, not a traceback per request.
+        "django.security.DisallowedHost": {
+            "handlers": ["one_line"],
+            "level": "WARNING",
+            "propagate": False,
+        },
+        # Each failed sign-in would be a line with the name tried; lockouts are in the admin.
+        "axes": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+    },
+}
+
+
+# --- Hosted mode (a career centre), HTTPS and accounts -----------------------------------
+# Everything here is off or unchanged for one person on their own computer.
+
+BOUNCEBACK_HOSTED = conf.hosted(ENV)
+
+# BOUNCEBACK_HTTPS=1 behind a TLS proxy: secure cookies, HSTS, the proxy's header, and
+# trusted origins made from ALLOWED_HOSTS (an explicit list above still adds to them).
+_https = conf.https_settings(ENV, ALLOWED_HOSTS)
+_https["CSRF_TRUSTED_ORIGINS"] = CSRF_TRUSTED_ORIGINS + _https.get("CSRF_TRUSTED_ORIGINS", [])
+globals().update(_https)
+# Behind a proxy the client's address is the last one the proxy added to X-Forwarded-For;
+# sign-in throttling per address needs it (else everyone shares the proxy's address).
+BOUNCEBACK_BEHIND_PROXY = conf.env_bool(ENV, "BOUNCEBACK_BEHIND_PROXY", default=bool(_https))
+
+_idle = conf.session_idle_seconds(ENV, hosted=BOUNCEBACK_HOSTED)
+if _idle is not None:
+    # The cookie's age restarts with every request, so a session ends after this much idle.
+    SESSION_COOKIE_AGE = _idle
+    SESSION_SAVE_EVERY_REQUEST = True
+
+globals().update(conf.email_settings(ENV))
+
+AUTHENTICATION_BACKENDS = [
+    # First, as django-axes requires: refuses any password while the account or address is
+    # locked out, even the right one.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Argon2id at OWASP's recommended cost (see accounts/hashers.py); older hashes still verify.
+PASSWORD_HASHERS = [
+    "bounceback.accounts.hashers.Argon2idOwasp",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+# Throttling: per account and per address, a delay that grows with every failure (see
+# accounts/throttle.py for the numbers). Attempts expire one by one, so one person's
+# quiet sign-in never clears another's lockout.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = "bounceback.accounts.throttle.failure_limit"
+AXES_COOLOFF_TIME = "bounceback.accounts.throttle.cool_off"
+AXES_USE_ATTEMPT_EXPIRATION = True
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "bounceback.accounts.throttle.client_address"
+AXES_USERNAME_CALLABLE = "bounceback.accounts.throttle.username_tried"
+AXES_LOCKOUT_CALLABLE = "bounceback.accounts.views_password.locked_out"
+AXES_ENABLE_ACCESS_FAILURE_LOG = False
+AXES_DISABLE_ACCESS_LOG = True  # who signed in when is not ours to keep
+
+# A second factor (TOTP) for staff and coaches; the issuer names the app in authenticator apps.
+OTP_TOTP_ISSUER = "bounceback"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows an authenticator's secret
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 60 * 60  # invitations and reset links last three days
+
+# Long work (mail sync for many people, reminder e-mails) runs in `bounceback worker`
+# processes that read their queue from the shared database; on one computer it runs at once.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks_db.DatabaseBackend"
+            if BOUNCEBACK_HOSTED
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+    }
 }

@@ -16,6 +16,7 @@ urlpatterns = [
     path("reapply/", include("bounceback.reapply.urls")),
     path("week/", include("bounceback.weekly.urls")),
     path("", include("bounceback.accounts.urls")),
+    path("", include("bounceback.coaching.urls")),
     path("calendar/<str:token>.ics", views_calendar.feed, name="calendar_feed"),
     path("admin/", admin.site.urls),
 ]

@@ -25,6 +25,18 @@ SILENCE_DAYS_MESSAGE = (
 )
 
 
+class Role(models.TextChoices):
+    """What a person does on a hosted bounceback. One person on their own computer is a seeker.
+
+    A job seeker keeps their own search; a coach sees only what seekers share with them;
+    staff look after accounts and never see anyone's private words.
+    """
+
+    SEEKER = "seeker", "Job seeker"
+    COACH = "coach", "Coach"
+    STAFF = "staff", "Staff"
+
+
 class Profile(models.Model):
     """Per-person preferences. Every person has one (created on demand)."""
 
@@ -44,6 +56,7 @@ class Profile(models.Model):
     ghost_after_days = models.PositiveSmallIntegerField(
         default=21, help_text="Days without any reply before an application counts as silent."
     )
+    role = models.CharField(max_length=10, choices=Role.choices, default=Role.SEEKER)
 
     def __str__(self) -> str:
         return f"Profile of {self.user}"
@@ -167,6 +180,38 @@ class CalendarFeed(models.Model):
             return None
         user: User = found.user
         return user
+
+
+class AccountLink(models.Model):
+    """A record that staff (or the person) were given a one-time link, never the link itself.
+
+    Staff hand out invitations and reset links when the centre has no e-mail set up; this
+    keeps who issued which, so a person can see it and a misuse leaves a trace.
+    """
+
+    class Kind(models.TextChoices):
+        INVITATION = "invitation", "Invitation"
+        RESET = "reset", "Password reset"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="account_links"
+    )
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    issued_at = models.DateTimeField(default=timezone.now)
+    emailed = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-issued_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} for {self.user} on {self.issued_at:%Y-%m-%d}"
 
 
 class SubmittedForm(models.Model):

@@ -1,10 +1,14 @@
 from __future__ import annotations
 
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import LoginView
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -16,6 +20,8 @@ from bounceback.recovery.views_calendar import section_context
 
 @login_not_required
 def sign_in_with_link(request: HttpRequest, token: str) -> HttpResponse:
+    if settings.BOUNCEBACK_HOSTED:
+        raise Http404("Hosted installs sign in with a password.")  # links are for one computer
     user = SignInToken.redeem(token)
     if user is None and request.user.is_authenticated and SignInToken.was_used(token, request.user):
         # A reload of the link that signed this person in: they are in, so show the app.
@@ -29,11 +35,27 @@ def sign_in_with_link(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("dashboard")
 
 
+class SignInForm(AuthenticationForm):
+    """Names are e-mail addresses on a hosted install; 'Sam@X.org ' signs in as sam@x.org."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if settings.BOUNCEBACK_HOSTED:
+            self.fields["username"].label = "Your e-mail address"
+
+    def clean_username(self) -> str:
+        return str(self.cleaned_data.get("username", "")).strip().lower()
+
+
 class SignInView(LoginView):
     """Password sign-in for hosted use; local users are told about the link from `serve`."""
 
     template_name = "accounts/sign_in.html"
     redirect_authenticated_user = True
+    authentication_form = SignInForm
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        return {**super().get_context_data(**kwargs), "hosted": settings.BOUNCEBACK_HOSTED}
 
 
 sign_in = login_not_required(SignInView.as_view())

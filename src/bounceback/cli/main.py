@@ -15,6 +15,7 @@ from bounceback.cli.common import fail, setup_django
 # `bounceback --help` reads like a day with the app.
 COMMAND_MODULES = [
     "bounceback.cli.server",
+    "bounceback.cli.hosting",
     "bounceback.cli.applications",
     "bounceback.cli.recovery",
     "bounceback.cli.today",

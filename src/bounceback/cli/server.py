@@ -72,7 +72,12 @@ def sign_in_url(host: str, port: int) -> str:
     return app_url(host, port) + reverse("accounts:sign_in_link", args=[token])
 
 
-def _serve(host: str, port: int, no_browser: bool, *, demo: bool = False) -> None:
+def _serve(host: str, port: int, no_browser: bool, *, demo: bool = False, workers: int = 0) -> None:
+    from django.conf import settings
+
+    if settings.BOUNCEBACK_HOSTED:
+        _serve_hosted(host, port, workers)
+        return
     if not _is_loopback(host):
         console.print(
             "[yellow]Listening beyond this computer. Anyone who can reach it sees the sign-in page; "
@@ -109,6 +114,20 @@ def _serve(host: str, port: int, no_browser: bool, *, demo: bool = False) -> Non
         console.print("Stopped. Your data is saved.")
 
 
+def _serve_hosted(host: str, port: int, workers: int) -> None:
+    """Many people: no local account, no sign-in link; gunicorn workers when installed."""
+    _check_port_free(host, port)
+    ensure_database()
+    from bounceback.cli import hosting
+
+    console.print(
+        f"bounceback is running for many people on {escape(app_url(host, port))} "
+        "(hosted mode: people sign in with their password; there is no local account).\n"
+        "No staff account yet? Run [bold]bounceback invite you@example.org --role staff[/bold]."
+    )
+    hosting.run_web(host.strip("[]"), port, workers or hosting.default_workers())
+
+
 def _home() -> Path:
     from django.conf import settings
 
@@ -120,13 +139,22 @@ def serve(
     host: HostOption = "127.0.0.1",
     port: PortOption = 8765,
     no_browser: NoBrowserOption = False,
+    workers: Annotated[
+        int,
+        typer.Option(
+            envvar="BOUNCEBACK_WORKERS",
+            help="Hosted mode: web worker processes (default: two per core, plus one).",
+        ),
+    ] = 0,
 ) -> None:
     """Open bounceback in your browser (updates the database first).
 
+    On a hosted install (BOUNCEBACK_HOSTED, or a DATABASE_URL) it serves many people
+    with gunicorn instead: no local account, no sign-in link.
     Example: bounceback serve --port 8800 --no-browser
     """
     setup_django()
-    _serve(host, port, no_browser)
+    _serve(host, port, no_browser, workers=workers)
 
 
 def demo(
@@ -204,7 +232,7 @@ def demo_database(home: Path) -> Path:
 
 def demo_environment(env: Mapping[str, str]) -> dict[str, str]:
     """``env`` pointed at the demo folder: always SQLite there, never the person's database."""
-    changed = {k: v for k, v in env.items() if k != "DATABASE_URL"}
+    changed = {k: v for k, v in env.items() if k not in ("DATABASE_URL", "BOUNCEBACK_HOSTED")}
     changed["BOUNCEBACK_HOME"] = str(demo_home())
     return changed
 
@@ -213,6 +241,7 @@ def use_demo_folder() -> Path:
     """Point this process at the demo folder (before Django starts) and return it."""
     demo_env = demo_environment(os.environ)
     os.environ.pop("DATABASE_URL", None)  # left out of demo_env
+    os.environ.pop("BOUNCEBACK_HOSTED", None)
     os.environ.update(demo_env)
     return Path(demo_env["BOUNCEBACK_HOME"])
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from bounceback.admin_privacy import PrivateAdmin
 from bounceback.mailbox.models import (
     ImapCursor,
     ImportedMessage,
@@ -8,21 +9,33 @@ from bounceback.mailbox.models import (
     SenderRule,
 )
 
+# A person's mail is theirs: the admin shows who wrote, the subject and what bounceback
+# made of it, never the body (nor the snippets quoted from it as evidence).
+
 
 @admin.register(ImportedMessage)
-class ImportedMessageAdmin(admin.ModelAdmin[ImportedMessage]):
+class ImportedMessageAdmin(PrivateAdmin[ImportedMessage]):
     list_display = ["subject", "from_addr", "label", "outcome", "sent_at", "owner"]
     list_filter = ["label", "outcome"]
-    search_fields = ["subject", "from_addr", "message_id"]
 
 
 @admin.register(ReviewItem)
-class ReviewItemAdmin(admin.ModelAdmin[ReviewItem]):
+class ReviewItemAdmin(PrivateAdmin[ReviewItem]):
     list_display = ["subject", "from_addr", "label", "confidence", "status", "owner"]
     list_filter = ["status", "label"]
-    exclude = ["html"]  # never rendered unsanitised, not even in the admin
+    private_fields = ("text", "html", "evidence")
 
 
-admin.site.register(SenderRule)
-admin.site.register(LabelCorrection)
-admin.site.register(ImapCursor)
+@admin.register(SenderRule)
+class SenderRuleAdmin(PrivateAdmin[SenderRule]):
+    list_display = ["sender", "company", "owner"]
+
+
+@admin.register(ImapCursor)
+class ImapCursorAdmin(PrivateAdmin[ImapCursor]):
+    list_display = ["host", "folder", "synced_at", "owner"]
+
+
+@admin.register(LabelCorrection)
+class LabelCorrectionAdmin(PrivateAdmin[LabelCorrection]):
+    list_display = ["was", "now", "created_at", "owner"]

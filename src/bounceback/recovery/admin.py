@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from bounceback.admin_privacy import PrivateAdmin, PrivateStackedInline
 from bounceback.recovery.models import (
     Action,
     Feedback,
@@ -14,44 +15,49 @@ from bounceback.recovery.models import (
 # words are left out here; dates, stages and flags are enough to look after the data.
 
 
-class ReflectionInline(admin.StackedInline[Reflection, Rejection]):
+class ReflectionInline(PrivateStackedInline[Reflection, Rejection]):
     model = Reflection
     extra = 0
-    exclude = ["answer"]
+    private_fields = ("answer",)
 
 
 @admin.register(Rejection)
-class RejectionAdmin(admin.ModelAdmin[Rejection]):
+class RejectionAdmin(PrivateAdmin[Rejection]):
     list_display = ["application", "received_on", "stage_reached", "has_feedback", "reapply_invite"]
     list_filter = ["stage_reached", "has_feedback", "reapply_invite"]
     inlines = [ReflectionInline]
     list_select_related = ["application__company"]
+    private_fields = ("source_text",)
 
 
 @admin.register(Reflection)
-class ReflectionAdmin(admin.ModelAdmin[Reflection]):
+class ReflectionAdmin(PrivateAdmin[Reflection]):
     list_display = ["question", "rejection", "control", "private"]
-    exclude = ["answer"]
+    private_fields = ("answer",)
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin[Feedback]):
+class FeedbackAdmin(PrivateAdmin[Feedback]):
     list_display = ["application", "received_on", "is_generic", "second_ask_sent"]
-    exclude = ["text"]
+    private_fields = ("text",)
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin[Action]):
+class ActionAdmin(PrivateAdmin[Action]):
     list_display = ["title", "kind", "due_on", "status", "theme"]
     list_filter = ["status", "kind"]
+    private_fields = ("why",)
 
 
 @admin.register(Win)
-class WinAdmin(admin.ModelAdmin[Win]):
+class WinAdmin(PrivateAdmin[Win]):
     list_display = ["title", "kind", "occurred_on", "automatic"]
     list_filter = ["kind", "automatic"]
 
 
 @admin.register(PracticeQuestion)
-class PracticeQuestionAdmin(admin.ModelAdmin[PracticeQuestion]):
-    list_display = ["text", "rejection", "created"]
+class PracticeQuestionAdmin(PrivateAdmin[PracticeQuestion]):
+    """The question they stumbled on is theirs: the admin shows only that one exists."""
+
+    list_display = ["rejection", "created"]
+    private_fields = ("text",)

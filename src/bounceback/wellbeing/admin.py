@@ -2,24 +2,26 @@
 
 from django.contrib import admin
 
+from bounceback.admin_privacy import PrivateAdmin
 from bounceback.wellbeing.models import CheckIn, ExerciseEntry, Goal
 
 
 @admin.register(CheckIn)
-class CheckInAdmin(admin.ModelAdmin[CheckIn]):
+class CheckInAdmin(PrivateAdmin[CheckIn]):
     list_display = ["day", "owner", "mood", "private"]
     list_filter = ["mood", "private"]
-    exclude = ["note"]
+    private_fields = ("note", "tags")
 
 
 @admin.register(ExerciseEntry)
-class ExerciseEntryAdmin(admin.ModelAdmin[ExerciseEntry]):
+class ExerciseEntryAdmin(PrivateAdmin[ExerciseEntry]):
     list_display = ["exercise", "owner", "updated_at", "private"]
     list_filter = ["exercise"]
-    exclude = ["answers"]
+    private_fields = ("answers",)
 
 
 @admin.register(Goal)
-class GoalAdmin(admin.ModelAdmin[Goal]):
-    list_display = ["text", "kind", "owner", "done", "target_on"]
+class GoalAdmin(PrivateAdmin[Goal]):
+    list_display = ["kind", "owner", "done", "target_on"]
     list_filter = ["kind", "done"]
+    private_fields = ("text",)

@@ -1,0 +1,93 @@
+"""How hard password guessing is made: the numbers django-axes reads, in one place.
+
+django-axes records every failed sign-in and refuses any password, the right one too,
+while an account or an address is locked. It asks these functions three things:
+
+- how many failures lock (``failure_limit``): 10 on one account, but 50 from one address,
+  since everyone at a career centre may reach us from the centre's one address;
+- how long a lock lasts (``cool_off``): 15 minutes at the limit, doubled for every further
+  limit's worth of failures (30 wrong passwords on an account: an hour), never over a day.
+  Below the limit, failures are remembered for the same 15 minutes;
+- who is asking (``client_address`` and ``username_tried``).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from datetime import timedelta
+from typing import Any
+
+from axes.helpers import get_client_username
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Sum
+from django.http import HttpRequest
+from django.utils import timezone
+
+ACCOUNT_LIMIT = 10
+ADDRESS_LIMIT = 50
+FIRST_DELAY = timedelta(minutes=15)
+LONGEST_DELAY = timedelta(hours=24)
+
+
+def delay_after(failures: int, limit: int) -> timedelta:
+    """How long a lock lasts after this many failures (below the limit: how long they count)."""
+    if failures < limit:
+        return FIRST_DELAY
+    doublings = min((failures - limit) // limit, 16)  # 2**16 lots of 15 minutes is past a day
+    return min(FIRST_DELAY * (1 << doublings), LONGEST_DELAY)
+
+
+def _failures(**where: str) -> int:
+    live = AccessAttempt.objects.filter(expiration__expires_at__gt=timezone.now(), **where)
+    total: int | None = live.aggregate(total=Sum("failures_since_start"))["total"]
+    return total or 0
+
+
+def _tried(request: HttpRequest, credentials: dict[str, Any] | None) -> tuple[int, int]:
+    """Live failures on the account being tried, and from the address asking."""
+    username = get_client_username(request, credentials)
+    address = getattr(request, "axes_ip_address", None) or client_address(request)
+    on_account = _failures(username=username) if username else 0
+    return on_account, _failures(ip_address=address)
+
+
+def failure_limit(request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
+    """The limit django-axes compares with the larger of the two counts.
+
+    Once the account has reached its own limit, that is the limit; otherwise only the
+    address's larger limit can lock (the account's count is below it by then).
+    """
+    on_account, _ = _tried(request, credentials)
+    return ACCOUNT_LIMIT if on_account >= ACCOUNT_LIMIT else ADDRESS_LIMIT
+
+
+def cool_off(request: HttpRequest | None = None) -> timedelta:
+    """How long this request's account and address stay locked, or how long failures count."""
+    if request is None:
+        return FIRST_DELAY
+    on_account, from_address = _tried(request, None)
+    return max(delay_after(on_account, ACCOUNT_LIMIT), delay_after(from_address, ADDRESS_LIMIT))
+
+
+def username_tried(request: HttpRequest, credentials: dict[str, Any] | None = None) -> str:
+    """The name typed, as the account is looked up: 'Sam@X.org ' and 'sam@x.org' are one."""
+    if credentials and credentials.get("username"):
+        return str(credentials["username"]).strip().lower()
+    return str(request.POST.get("username", "")).strip().lower()
+
+
+def client_address(request: HttpRequest) -> str:
+    """The address of the person's computer.
+
+    Behind the documented proxy it is the last address in X-Forwarded-For: the one our
+    proxy added. Anything before it was written by the client and could be made up.
+    """
+    remote = str(request.META.get("REMOTE_ADDR", ""))
+    if not settings.BOUNCEBACK_BEHIND_PROXY:
+        return remote
+    forwarded = str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",")[-1].strip()
+    try:
+        return str(ipaddress.ip_address(forwarded))
+    except ValueError:
+        return remote
