@@ -95,7 +95,8 @@ def out_of_fold() -> Score:
     """The training set, each text tagged by a model (and bars) that never saw it."""
     import train_themes as training
 
-    train, written = training.load(training.TRAIN), training.load(training.WRITTEN)
+    train = training.load(training.TRAIN)
+    written = [r for path in training.WRITTEN for r in training.load(path)]
     feats = [extract(str(r["text"])) for r in train]
     extra = [extract(str(r["text"])) for r in written]
     y = training.labels(train)

@@ -29,12 +29,12 @@ from sklearn.linear_model import LogisticRegression
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from bounceback.lib.themes.features import Features, builtin_cues, extract  # noqa: E402
+from bounceback.lib.themes.features import WORD_KINDS, Features, builtin_cues, extract  # noqa: E402
 from bounceback.lib.themes.model import MODEL_DIR, Model, save_model  # noqa: E402
 from bounceback.lib.themes.taxonomy import builtin_themes  # noqa: E402
 
 TRAIN = ROOT / "corpus" / "blind" / "themes-train.jsonl"
-WRITTEN = ROOT / "corpus" / "themes-written.jsonl"
+WRITTEN = sorted((ROOT / "corpus").glob("themes-*.jsonl"))
 SLUGS = tuple(t.slug for t in builtin_themes())
 MIN_DF = 2  # a word seen in one text only teaches nothing that generalises
 C = 24.0  # inverse regularisation strength, chosen out of fold (4 to 32 tried)
@@ -62,7 +62,7 @@ def fit(
     feats: list[Features], y: Labels, thresholds: npt.NDArray[np.float32] | None = None
 ) -> Model:
     """A model from featurised texts and their labels (thresholds 0.5 unless given)."""
-    df = Counter(name for f in feats for name in f.hits if name.startswith(("w:", "b:")))
+    df = Counter(name for f in feats for name in f.hits if name.startswith(WORD_KINDS))
     words = sorted(name for name, n in df.items() if n >= MIN_DF)
     vocab = {name: i for i, name in enumerate(words)}
     cues = {name: i for i, name in enumerate(builtin_cues().names())}
@@ -152,7 +152,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dry-run", action="store_true", help="report only, write nothing")
     args = parser.parse_args()
-    train, written = load(TRAIN), load(WRITTEN)
+    train, written = load(TRAIN), [r for path in WRITTEN for r in load(path)]
     feats = [extract(str(r["text"])) for r in train]
     extra = [extract(str(r["text"])) for r in written]
     y, extra_y = labels(train), labels(written) if written else np.zeros((0, len(SLUGS)), int)
