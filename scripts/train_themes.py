@@ -101,17 +101,16 @@ def matrix(model: Model, feats: list[Features]) -> csr_matrix:
     indices: list[int] = []
     indptr = [0]
     for f in feats:
-        idx, vals = model.vector(f)
-        indices += idx
-        data += vals
+        vector = model.vector(f)
+        indices += [i for i, _ in vector.values()]
+        data += [v for _, v in vector.values()]
         indptr.append(len(indices))
     return csr_matrix((data, indices, indptr), shape=(len(feats), model.coef.shape[0]))
 
 
 def predict(model: Model, feats: list[Features]) -> npt.NDArray[np.float64]:
-    x = matrix(model, feats)
-    logits = x @ model.coef.astype(np.float64) + model.intercept
-    return 1.0 / (1.0 + np.exp(-np.asarray(logits)))
+    """Probabilities exactly as the tagger computes them at run time."""
+    return np.array([model.probabilities(f) for f in feats]).reshape(len(feats), len(SLUGS))
 
 
 def folds(n: int, k: int = FOLDS, seed: int = 7) -> list[npt.NDArray[np.int_]]:

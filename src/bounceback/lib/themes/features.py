@@ -17,23 +17,28 @@ show them):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from bounceback.lib.themes.phrases import NEGATION_WINDOW, PhraseIndex, compile_phrase, near
 from bounceback.lib.themes.taxonomy import Negation, Theme, builtin_data, cue_groups
-from bounceback.lib.themes.text import Token, tokens
+from bounceback.lib.themes.text import Token, tokens, word_lists
 
 Span = tuple[int, int]  # token indices, end excluded
 
 # Praise this close to a theme's phrase turns it into praise of a strength.
 PRAISE_WINDOW = 4
-# Words that open a negation, and how many words after one it reaches (it stops sooner
-# at a comma or a full stop): "didn't research the company" negates three words.
-NEGATORS = frozenset({"not", "no", "never", "without", "nothing", "none", "hardly", "barely"})
+# Words that open a negation (``words.toml``), and how many words after one it reaches (it
+# stops sooner at a comma or a full stop): "didn't research the company" negates three words.
+NEGATORS = word_lists()["negators"]
 NEGATION_REACH = 3
 _PAUSES = ".,;:!?()\n"
+_MONEY = re.compile(r"\d+(?:[.,]\d+)?(?:k|m|grand|lpa|pa|ph|p/h)")
+_CURRENCY = frozenset("£$€₹")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_NUMBERS = word_lists()["numbers"]
 # The prefixes of word features (TF-IDF weighted); every other feature is a cue (0 or 1).
 WORD_KINDS = ("w:", "b:", "n:")
 
@@ -61,35 +66,34 @@ class Features:
 
 @dataclass(frozen=True)
 class CueSpace:
-    """The compiled phrase lists: each theme's phrases, the shared groups, the negations."""
+    """The compiled phrase lists, in one index: each theme's phrases, the groups, the negations.
+
+    Labels are (kind, name): ``("theme", slug)``, ``("group", name)``, and ``("before", "")``,
+    ``("after", "")``, ``("praise", "")``, ``("short", "")`` for the context of a theme's phrase.
+    """
 
     slugs: tuple[str, ...]
     group_names: tuple[str, ...]
-    themes: PhraseIndex[str]
-    groups: PhraseIndex[str]
-    before: PhraseIndex[bool]
-    after: PhraseIndex[bool]
-    praise: PhraseIndex[bool]
-    short: PhraseIndex[bool]
+    index: PhraseIndex[tuple[str, str]]
 
     @classmethod
     def build(
         cls, themes: Sequence[Theme], negation: Negation, groups: dict[str, list[str]]
     ) -> CueSpace:
-        def flags(phrases: Sequence[str]) -> PhraseIndex[bool]:
-            return PhraseIndex((compile_phrase(p), True) for p in phrases)
-
+        entries: list[tuple[str, tuple[str, str]]] = [
+            (p, ("theme", t.slug)) for t in themes for p in t.triggers
+        ]
+        entries += [(p, ("group", name)) for name, words in groups.items() for p in words]
+        entries += [(p, ("before", "")) for p in negation.before]
+        entries += [(p, ("after", "")) for p in negation.after]
+        entries += [(p, ("praise", "")) for p in groups.get("praise", [])]
+        entries += [
+            (p, ("short", "")) for p in groups.get("lack", []) + groups.get("self_blame", [])
+        ]
         return cls(
             slugs=tuple(t.slug for t in themes),
             group_names=tuple(sorted(groups)),
-            themes=PhraseIndex((compile_phrase(p), t.slug) for t in themes for p in t.triggers),
-            groups=PhraseIndex(
-                (compile_phrase(p), name) for name, words in groups.items() for p in words
-            ),
-            before=flags(negation.before),
-            after=flags(negation.after),
-            praise=flags(groups.get("praise", [])),
-            short=flags(groups.get("lack", []) + groups.get("self_blame", [])),
+            index=PhraseIndex((compile_phrase(p), label) for p, label in entries),
         )
 
     def names(self) -> list[str]:
@@ -121,9 +125,25 @@ def sentences(text: str, toks: Sequence[Token]) -> list[Span]:
     return out
 
 
+def shape(token: Token, text: str) -> str:
+    """A word's stem, but any amount of money is ``#money`` and any other number ``#``.
+
+    "38k", "£31,000", "$62k" and "9 LPA" all read the same, and so do "ten years" and
+    "10 years": what matters is that a sum or a count was given, not which.
+    """
+    word = token.word
+    if _MONEY.fullmatch(word) or (
+        word[:1].isdigit() and text[max(0, token.start - 1) : token.start] in _CURRENCY
+    ):
+        return "#money"
+    if word.isdigit() or word in _NUMBERS or _ORDINAL.fullmatch(word):
+        return "#"
+    return token.stem
+
+
 def _words(feats: Features, text: str) -> None:
     toks = feats.tokens
-    stems = [t.stem for t in toks]
+    stems = [shape(t, text) for t in toks]
     reach = 0
     for i, s in enumerate(stems):
         feats.add(f"w:{s}", (i, i + 1))
@@ -139,29 +159,32 @@ def _words(feats: Features, text: str) -> None:
 
 
 def _cues(feats: Features, space: CueSpace) -> None:
-    words = [t.word for t in feats.tokens]
+    found = space.index.find([t.word for t in feats.tokens])
+    for start, end, (kind, name) in found:
+        if kind == "group":
+            feats.add(f"c:{name}", (start, end))
     for lo, hi in feats.sentences:
-        sentence = words[lo:hi]
-        found = space.themes.find(sentence)
-        if found:
-            before = [(s, e) for s, e, _ in space.before.find(sentence)]
-            after = [(s, e) for s, e, _ in space.after.find(sentence)]
-            praise = [(s, e) for s, e, _ in space.praise.find(sentence)]
-            short = bool(space.short.find(sentence))
-            for start, end, slug in found:
-                if near(before, start, end, NEGATION_WINDOW)[0] or (
-                    near(after, start, end, NEGATION_WINDOW)[1]
-                ):
-                    kind = f"t:{slug}:cancelled"
-                elif short:
-                    kind = f"t:{slug}:short"
-                elif any(near(praise, start, end, PRAISE_WINDOW)):
-                    kind = f"t:{slug}:praised"
-                else:
-                    kind = f"t:{slug}"
-                feats.add(kind, (lo + start, lo + end))
-    for start, end, name in space.groups.find(words):
-        feats.add(f"c:{name}", (start, end))
+        # A theme's phrase is read in the context of its own sentence only.
+        inside = [(s, e, label) for s, e, label in found if lo <= s and e <= hi]
+        context: dict[str, list[Span]] = {}
+        for s, e, (kind, _) in inside:
+            context.setdefault(kind, []).append((s, e))
+        short = "short" in context
+        for start, end, (kind, slug) in inside:
+            if kind != "theme":
+                continue
+            if (
+                near(context.get("before", []), start, end, NEGATION_WINDOW)[0]
+                or (near(context.get("after", []), start, end, NEGATION_WINDOW)[1])
+            ):
+                name = f"t:{slug}:cancelled"
+            elif short:
+                name = f"t:{slug}:short"
+            elif any(near(context.get("praise", []), start, end, PRAISE_WINDOW)):
+                name = f"t:{slug}:praised"
+            else:
+                name = f"t:{slug}"
+            feats.add(name, (start, end))
 
 
 def extract(text: str, space: CueSpace | None = None) -> Features:

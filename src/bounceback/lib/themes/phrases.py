@@ -17,6 +17,9 @@ from bounceback.lib.themes.text import Token, tokens
 # Words either side of a phrase in which a cancelling phrase may sit.
 NEGATION_WINDOW = 3
 
+# Words whose candidate phrases are remembered (a few hundred kilobytes at most).
+MEMO_SIZE = 20_000
+
 Pattern = tuple[str, ...]
 Label = TypeVar("Label")
 
@@ -54,12 +57,20 @@ class PhraseIndex(Generic[Label]):
                 self._prefix.setdefault(first[:-1], []).append((pattern, label))
             else:
                 self._exact.setdefault(first, []).append((pattern, label))
-        self._longest_prefix = max((len(p) for p in self._prefix), default=0)
+        self._sizes = sorted({len(p) for p in self._prefix})
+        self._memo: dict[str, list[tuple[Pattern, Label]]] = {}
 
     def _starting(self, word: str) -> list[tuple[Pattern, Label]]:
-        out = list(self._exact.get(word, ()))
-        for n in range(1, min(len(word), self._longest_prefix) + 1):
-            out += self._prefix.get(word[:n], ())
+        out = self._memo.get(word)
+        if out is None:
+            out = list(self._exact.get(word, ()))
+            for n in self._sizes:
+                if n > len(word):
+                    break
+                out += self._prefix.get(word[:n], ())
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.clear()
+            self._memo[word] = out
         return out
 
     def find(self, words: Sequence[str]) -> list[tuple[int, int, Label]]:
