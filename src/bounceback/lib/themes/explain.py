@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 from bounceback.lib.themes.features import NEGATORS, Features, Span
 from bounceback.lib.themes.text import Token, word_lists
 
-# How many runs of words to quote for one theme, and how small a run may be against the
-# strongest one before it is left out: enough to see why, few enough to read at a glance.
+# How many runs of words to quote for one theme, and how much a run's strongest word must
+# carry against the strongest word of all: enough to see why, few enough to read at a glance.
 MAX_REASONS = 3
-REASON_SHARE = 0.35
+REASON_PEAK = 0.5
 # A word joins a run only if it carries more than this share of the strongest word's part
 # (or strong words either side make up for it).
 WORD_BAR = 0.3
@@ -152,19 +152,20 @@ def reasons(
         _runs(shares, lo, hi, WORD_BAR * top, runs)
         for s, _ in runs[before:]:
             clause_of[s] = (lo, hi)
-    ranked = sorted(((sum(shares[s:e]), s, e) for s, e in runs), reverse=True)
-    if not ranked:
-        return ()
-    best = ranked[0][0]
+    # Strongest runs first; a run whose best word carries too little beside the strongest
+    # word of all is not a reason worth showing.
+    ranked = sorted(
+        (sum(shares[s:e]), s, e) for s, e in runs if max(shares[s:e]) >= REASON_PEAK * top
+    )[::-1]
     quotes: list[tuple[int, str]] = []
     taken: list[Span] = []
-    for total, s, e in ranked[:MAX_REASONS]:
-        if total < REASON_SHARE * best:
+    for rank, (_, s, e) in enumerate(ranked):
+        if len(quotes) == MAX_REASONS:
             break
         span = _trim(text, toks, shares, *_strongest(shares, s, e))
         if span[0] == span[1]:
-            # Small words only ("nothing to do with me"): quoted if nothing better was found.
-            if quotes or total < best:
+            # Small words only ("nothing to do with me"): quoted when nothing ranks above.
+            if rank:
                 continue
             span = (s, e)
         s, e = _widen(toks, shares, span, clause_of[s], general, WIDEN_FLOOR * top)
