@@ -150,9 +150,31 @@ def best_thresholds(probs: npt.NDArray[np.float64], y: Labels) -> npt.NDArray[np
     return out
 
 
+def print_misses(
+    train: list[dict[str, object]],
+    y: Labels,
+    probs: npt.NDArray[np.float64],
+    thresholds: npt.NDArray[np.float32],
+) -> None:
+    """Each theme's out-of-fold misses and wrong tags on the training texts (never the blind set)."""
+    for j, slug in enumerate(SLUGS):
+        print(f"\n{slug} (bar {thresholds[j]:.3f})")
+        for kind, wrong in (
+            ("missed", (y[:, j] == 1) & (probs[:, j] < thresholds[j])),
+            ("wrong ", (y[:, j] == 0) & (probs[:, j] >= thresholds[j])),
+        ):
+            for i in np.flatnonzero(wrong):
+                print(f"  {kind} {probs[i, j]:.2f}  {train[i]['text']}  {train[i]['themes']}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--dry-run", action="store_true", help="report only, write nothing")
+    parser.add_argument(
+        "--misses",
+        action="store_true",
+        help="also list the training texts missed or wrongly tagged out of fold, by theme",
+    )
     args = parser.parse_args()
     train, written = load(TRAIN), [r for path in WRITTEN for r in load(path)]
     feats = [extract(str(r["text"])) for r in train]
@@ -170,6 +192,8 @@ def main() -> None:
     print(
         "thresholds: " + ", ".join(f"{s} {t:.3f}" for s, t in zip(SLUGS, thresholds, strict=True))
     )
+    if args.misses:
+        print_misses(train, y, probs, thresholds)
     if args.dry_run:
         return
     model = fit(feats + extra, np.vstack([y, extra_y]), thresholds)
