@@ -33,7 +33,7 @@ GENERAL = word_lists()["general"]
 # How far a general word looks for a telling word beside it, and the least share (against
 # the strongest word's) that makes a word beside it telling.
 REACH = 3
-WIDEN_FLOOR = 0.1
+WIDEN_FLOOR = 0.05
 _PAUSES = ".,;:!?()\n\u2013\u2014"
 
 
