@@ -64,6 +64,7 @@ bench:  ## the benchmarks, at a size that runs in a few minutes
 
 eval:  ## the recognisers on text nobody tuned them on
 	uv run python scripts/evaluate_mail.py
+	uv run python scripts/evaluate_mail_dates.py --frozen
 	uv run python scripts/evaluate_distress.py
 	uv run --group train python scripts/evaluate_themes.py
 

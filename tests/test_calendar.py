@@ -14,9 +14,10 @@ from icalendar import Calendar
 from bounceback.accounts.models import CalendarFeed
 from bounceback.applications.services import add_application
 from bounceback.recovery import calendar
+from bounceback.recovery.feedback import record_feedback
 from bounceback.recovery.models import Action, ActionStatus
 from bounceback.recovery.reflection import save_answer
-from bounceback.recovery.services import record_feedback, record_rejection
+from bounceback.recovery.services import record_rejection
 from bounceback.wellbeing import checkins, goals
 from bounceback.wellbeing.models import ExerciseEntry
 from tests.clock import TODAY

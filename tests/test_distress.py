@@ -1,19 +1,28 @@
-"""The distress matcher: catches crisis language in the writer's own voice, leaves job-search talk alone."""
+"""The distress matcher: catches crisis language of every kind, leaves job-search talk alone."""
 
 from __future__ import annotations
 
 import ast
 import importlib.util
+import json
+import re
 import sys
+import tomllib
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from bounceback.lib import distress
-from bounceback.lib.distress import detect
+from bounceback.lib.distress import detect, matches, model, phrases
 
 ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = Path(distress.__file__).parent
+KINDS = {
+    "direct", "passive", "burden", "hopeless", "self_harm", "means", "plan", "farewell", "affairs",
+}  # fmt: skip
 
 
 def _evaluator() -> Any:
@@ -27,39 +36,88 @@ def _evaluator() -> Any:
     return module
 
 
-def test_the_labelled_set_is_large_and_varied_enough_to_mean_something() -> None:
-    cases = _evaluator().load()
-    positives = [c for c in cases if c["distress"]]
-    negatives = [c for c in cases if not c["distress"]]
-    assert len(positives) >= 120 and len(negatives) >= 200
+@pytest.fixture(scope="module")
+def evaluator() -> Any:
+    return _evaluator()
+
+
+def _raw() -> dict[str, Any]:
+    return tomllib.loads(phrases.DATA.read_text(encoding="utf-8"))
+
+
+# --- the figures the tuned sets must keep (the blind set is only ever read by the script) ---
+
+
+def test_the_training_set_stays_caught_kind_by_kind(evaluator: Any) -> None:
+    scores = evaluator.evaluate(evaluator.load(evaluator.TRAIN))
+    assert scores["all"].recall >= 0.98, scores["all"].missed
+    assert scores["all"].false_alarm_rate <= 0.05, scores["all"].wrongly_flagged
+    for kind in KINDS | {"texting"}:
+        assert scores[kind].recall >= 0.9, (kind, scores[kind].missed)
+
+
+def test_the_hand_written_cases_stay_where_they_were_measured(evaluator: Any) -> None:
+    cases = evaluator.load(evaluator.CASES)
     assert len({c["text"] for c in cases}) == len(cases), "no duplicated sentences"
-    assert {c["split"] for c in cases} == {"tune", "holdout1", "holdout2", "holdout3", "holdout4"}
+    scores = evaluator.evaluate(cases)
+    assert scores["all"].recall >= 0.98, scores["all"].missed
+    assert scores["all"].false_alarm_rate <= 0.06, scores["all"].wrongly_flagged
 
 
-def test_recall_and_false_positive_rate_stay_where_they_were_measured() -> None:
-    scores = _evaluator().evaluate(_evaluator().load())
-    assert scores["all"].recall >= 0.95, scores["all"].missed
-    assert scores["all"].false_positive_rate <= 0.03, scores["all"].wrongly_flagged
-    # The batch never tuned on (measured 0.900 / 0.000): a change must not make it worse.
-    assert scores["holdout4"].recall >= 0.9, scores["holdout4"].missed
-    assert scores["holdout4"].false_positive_rate <= 0.03
+def test_ordinary_reflection_answers_rarely_bring_up_the_help(evaluator: Any) -> None:
+    scores = evaluator.evaluate(evaluator.load(evaluator.REFLECTIONS))
+    assert scores["all"].negatives >= 500
+    assert scores["all"].false_alarm_rate <= 0.03, scores["all"].wrongly_flagged
+
+
+def test_the_evaluation_never_prints_a_blind_sentence(evaluator: Any) -> None:
+    source = (ROOT / "scripts" / "evaluate_distress.py").read_text(encoding="utf-8")
+    assert 'name != "blind"' in source
+    assert 'for name in ("train", "cases", "reflections")' in source
+
+
+# --- what it catches, and what it says it found ---
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I want to kill myself", "direct"),
+        ("i wanna DIE", "direct"),
+        ("I wish I could go to sleep and not wake up.", "passive"),
+        ("Everyone would be better off without me.", "burden"),
+        ("There's nothing left to live for.", "hopeless"),
+        ("I cut again last night.", "self_harm"),
+        ("Hitting myself helps, weirdly.", "self_harm"),
+        ("I've been saving up my tablets for weeks.", "means"),
+        ("Looked up how much it would take.", "means"),
+        ("Friday is the day.", "plan"),
+        ("I know how I'd do it.", "plan"),
+        ("This is my last note. Thank you for everything.", "farewell"),
+        ("Wrote my will and found someone to take the dog for good.", "affairs"),
+        ("Another rejection.\nI don't want to be alive anymore.", "passive"),
+    ],
+)
+def test_it_catches_each_kind_and_says_which_kind_it_found(text: str, kind: str) -> None:
+    found = matches(text)
+    assert found, text
+    assert found[0].kind == kind
+    assert found[0].words and found[0].source in {"phrase", "model"}
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "I want to kill myself",
-        "no point in going on",
-        "Everyone would be better off without me.",
-        "I want to disappear forever",
-        "i wanna DIE",
-        "I'm sucidal",
-        "Another rejection.\nI don't want to be alive anymore.",
-        "I keep thinking about ending it all",
+        "idw to be here anymore",
+        "kms",
+        "cant do this anymore fr, done w everything",
+        "gonna kms tonight fr not joking",
+        "no1 wud miss me tbh",
         "I\u2019ve been cutting myself again",
+        "I'm sucidal",
     ],
 )
-def test_it_catches_the_real_thing_however_it_is_written(text: str) -> None:
+def test_it_reads_texting_style(text: str) -> None:
     assert detect(text)
 
 
@@ -69,29 +127,124 @@ def test_it_catches_the_real_thing_however_it_is_written(text: str) -> None:
         "I killed it in the interview",
         "this commute is killing me",
         "stuck in a dead-end job",
-        "I'd kill for that role",
-        "the project died",
-        "I'm dying to hear back",
-        "shoot me an email",
+        "I'd rather die than do another group interview.",
+        "This cover letter is going to be the death of me.",
+        "Dead tired after the assessment day.",
+        "If I die in this waiting room, tell HR I was a strong culture fit.",
+        "I feel useless today.",
+        "I cried after the call.",
+        "Applied for a role in suicide prevention.",
+        "The nurse post on the self-harm ward pays better.",
+        "They want me to present how I'd execute a plan for my first ninety days.",
         'My favourite line from the film is "I want to die" and I quote it too much.',
-        "The news said suicide rates rose in the recession.",
         "My friend said she wanted to die after her layoff.",
         "Applying there would be career suicide.",
+        "I cut myself shaving before the interview.",
         "",
     ],
 )
 def test_it_leaves_ordinary_job_search_talk_alone(text: str) -> None:
-    assert not detect(text)
+    assert not detect(text), matches(text)
 
 
-def test_the_matcher_is_pure_python_with_no_django_and_no_network() -> None:
-    tree = ast.parse(Path(distress.__file__).read_text(encoding="utf-8"))
-    imported = {
-        alias.name.split(".")[0]
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Import | ast.ImportFrom)
-        for alias in (
-            node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")]
-        )
-    }
-    assert imported <= {"__future__", "re", "unicodedata"}
+# --- the phrase data ---
+
+
+def test_every_phrase_compiles_and_every_kind_is_one_of_the_guides() -> None:
+    data = _raw()
+    assert set(data["kinds"]) == KINDS
+    compiled = phrases.parse(data)
+    assert all(compiled.kinds[kind] for kind in KINDS)
+    assert compiled.calm and compiled.spelling
+
+
+def test_no_phrase_is_listed_twice() -> None:
+    data = _raw()
+    everything = [p for patterns in data["kinds"].values() for p in patterns]
+    everything += data["calm"]["patterns"] + [p for p, _ in data["spelling"]["fixes"]]
+    repeated = [p for p, n in Counter(everything).items() if n > 1]
+    assert not repeated
+
+
+def test_a_macro_is_only_used_where_it_exists() -> None:
+    data = _raw()
+    for patterns in data["kinds"].values():
+        for pattern in patterns:
+            expanded = phrases.expand(pattern, data["macros"])
+            assert not re.search(r"\$[A-Z_]+", expanded), pattern
+
+
+def test_no_calm_idiom_blanks_out_a_crisis_sentence_from_the_training_set(evaluator: Any) -> None:
+    """A calm pattern that swallowed real crisis words would hide them from both halves."""
+    calm = phrases.phrases().calm
+    for row in evaluator.load(evaluator.TRAIN):
+        if row["crisis"]:
+            text = phrases.normalise(row["text"])
+            blanked = [p.pattern for p in calm if p.search(text)]
+            assert not blanked, (row["text"], blanked)
+
+
+def test_a_bad_phrase_is_named_in_the_error() -> None:
+    data = _raw()
+    data["kinds"]["plan"] = ["(unclosed"]
+    with pytest.raises(re.error, match="unclosed"):
+        phrases.parse(data)
+
+
+# --- the model ---
+
+
+def test_the_shipped_model_knows_the_kinds_and_has_one_threshold() -> None:
+    shipped = model.model()
+    assert shipped is not None
+    assert shipped.classes[0] == model.CALM
+    assert set(shipped.classes[1:]) <= KINDS | {"texting"}
+    assert 0.0 < shipped.threshold < 1.0
+    assert shipped.weights.shape == (len(shipped.names), len(shipped.classes))
+
+
+def test_the_model_says_which_words_weighed_most() -> None:
+    shipped = model.model()
+    assert shipped is not None
+    judged = shipped.judge(phrases.calm(phrases.normalise("i have nothing to live for")))
+    assert judged is not None
+    kind, words = judged
+    assert kind in KINDS | {"texting"} and words
+
+
+def test_the_training_script_learns_a_model_the_matcher_can_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    spec = importlib.util.spec_from_file_location(
+        "train_distress", ROOT / "scripts" / "train_distress.py"
+    )
+    assert spec and spec.loader
+    train = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train)
+    monkeypatch.setattr(train, "STEPS", 60)
+    texts = ["i want to die", "i want to end it all", "great interview today", "sent my cv"] * 2
+    labels = ["direct", "direct", "calm", "calm"] * 2
+    data = train.fit([train.text_of(t) for t in texts], labels, ["calm", "direct"])
+    weights = tmp_path / "model.json"
+    np.save(weights.with_suffix(".npy"), data.pop("weights"))
+    weights.write_text(json.dumps({"threshold": 0.5, **data}), encoding="utf-8")
+    learnt = model.load(weights)
+    assert learnt.crisis_probability("i want to die") > learnt.crisis_probability("sent my cv")
+
+
+def test_the_matcher_needs_no_django_no_network_and_no_scikit_learn() -> None:
+    allowed = {
+        "__future__", "re", "unicodedata", "tomllib", "json", "dataclasses", "functools",
+        "pathlib", "typing", "math", "numpy", "bounceback",
+    }  # fmt: skip
+    for path in PACKAGE.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = {
+            alias.name.split(".")[0]
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in (
+                node.names if isinstance(node, ast.Import) else [ast.alias(node.module or "")]
+            )
+        }
+        assert imported <= allowed, (path.name, imported - allowed)

@@ -80,17 +80,23 @@ def test_a_correction_links_the_chosen_application_and_is_kept_for_the_sender(
     alice: Any, alice_client: Any
 ) -> None:
     target = add_application(alice, company="Wayne Enterprises", role="Analyst")
-    item = queue(alice, from_addr="jobs@wayne.example", from_name="Wayne Careers", company=None)
+    item = queue(
+        alice,
+        from_addr="jobs@wayne.example",
+        from_name="Wayne Careers",
+        company=None,
+        label="interview_invite",
+    )
     response = alice_client.post(
         reverse("mailbox:correct", args=[item.pk]),
         {
-            f"r{item.pk}-label": "rejection",
+            f"r{item.pk}-label": "interview_invite",
             f"r{item.pk}-application": target.pk,
             f"r{item.pk}-remember": "on",
         },
     )
     assert response.status_code == 302  # a plain form works without JavaScript
-    assert Rejection.objects.get().application == target
+    assert target.events.filter(kind="interview").exists()
     rule = SenderRule.objects.get(owner=alice)
     assert (rule.sender, rule.company, rule.application) == (
         "@wayne.example",
@@ -103,12 +109,13 @@ def test_a_correction_links_the_chosen_application_and_is_kept_for_the_sender(
         [
             analysed(
                 message(2, from_addr="hr@wayne.example", from_name="HR"),
-                label="interview_invite",
+                label="rejection",
                 company=None,
             )
         ],
     )
     assert report.updated == 1
+    assert Rejection.objects.get().application == target
 
 
 @pytest.mark.django_db

@@ -13,8 +13,9 @@ import pytest
 from bounceback.applications.models import Application, StageEvent
 from bounceback.applications.services import add_application, record_event
 from bounceback.recovery import actions, drafts
+from bounceback.recovery.feedback import record_feedback
 from bounceback.recovery.models import Action, ActionStatus, Rejection, Win
-from bounceback.recovery.services import record_feedback, record_rejection
+from bounceback.recovery.services import record_rejection
 from bounceback.recovery.templatetags.recovery_dates import day_words
 from tests.clock import TODAY
 
@@ -272,7 +273,9 @@ def test_today_lists_suggested_steps_and_reject_says_how_to_keep_them(cli: Any, 
     today = said(cli("today"))
     assert "Suggested, not kept yet:" in today
     assert "Send the thank-you note to Acme" in today
-    assert json.loads(cli("today", "--json").stdout) == []
+    listed = json.loads(cli("today", "--json").stdout)
+    assert listed["due"] == []
+    assert "Send the thank-you note to Acme" in [a["title"] for a in listed["suggested"]]
 
 
 # 7. Context numbers say something true and kind.
@@ -358,17 +361,20 @@ def test_feedback_requests_ask_about_the_candidate_not_their_process(alice: Any)
     assert "how I came across in our call" in screen.body
 
 
-def test_a_role_put_on_hold_gets_a_keep_in_touch_note_not_a_feedback_request(
+def test_a_role_put_on_hold_gets_a_keep_in_touch_note_and_the_feedback_request_stays_offered(
     cli: Any, alice: Any, tmp_path: Path
 ) -> None:
     mail = tmp_path / "hold.eml"
     mail.write_text(ON_HOLD)
     data = json.loads(cli("reject", "--email", str(mail), "--no-input", "--json").stdout)
     assert data["rejection"]["outside_control"] is True
-    assert [d["kind"] for d in data["drafts"]] == ["thank_you", "keep_in_touch"]
-    kinds = {a["kind"] for a in data["actions"]}
-    assert "feedback_request" not in kinds and "follow_up" not in kinds
-    assert "keep_in_touch" in kinds
+    # "On hold" is bounceback's reading: the feedback request is still offered, unless the
+    # person says what they have is enough.
+    assert [d["kind"] for d in data["drafts"]] == ["thank_you", "keep_in_touch", "feedback_request"]
+    assert "keep_in_touch" in {a["kind"] for a in data["actions"]}
+    app = str(data["application"]["id"])
+    enough = json.loads(cli("reject", "--app", app, "--enough", "--json").stdout)
+    assert enough["rejection"]["feedback_enough"] is True
 
 
 # 10. Due dates: none in the past, and a year when it isn't this year.

@@ -8,8 +8,9 @@ from typing import Any
 import pytest
 
 from bounceback.applications.services import add_application
+from bounceback.recovery.feedback import record_feedback
 from bounceback.recovery.models import Action, Feedback, Reflection
-from bounceback.recovery.services import record_feedback, record_rejection
+from bounceback.recovery.services import record_rejection
 from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
@@ -67,23 +68,30 @@ def test_feedback_is_shown_on_the_application_page_apart_from_reflection(
     assert Reflection.objects.filter(rejection=rejection).count() == 0
 
 
-def test_a_distressed_answer_is_saved_and_shows_the_support_panel(
+def test_a_distressed_answer_is_saved_and_brings_help_on_a_quiet_page(
     alice_client: Any, alice: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from bounceback.recovery import views
 
     monkeypatch.setattr(views, "sounds_distressed", lambda text: "hopeless" in text)
-    monkeypatch.setattr(
-        views, "support_panel", lambda request: '<aside id="support">Help is here</aside>'
-    )
     rejection = record_rejection(add_application(alice, company="Acme", role="A"))
     url = f"/rejections/{rejection.pk}/reflect/"
     htmx = alice_client.post(
         url, {"key": "went_well", "answer": "I feel hopeless"}, HTTP_HX_REQUEST="true"
-    )
-    assert "Saved" in htmx.content.decode() and "Help is here" in htmx.content.decode()
+    ).content.decode()
+    assert "Saved" in htmx and "carry this alone" in htmx and "calm-cover" in htmx
+    # Once the cover has been shown on the page, the next autosave brings a quiet link.
+    again = alice_client.post(
+        url,
+        {"key": "went_well", "answer": "I feel hopeless.", "support_seen": "1"},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert "calm-cover" not in again and "People you can talk to" in again
     plain = alice_client.post(url, {"key": "went_well", "answer": "Still hopeless"})
-    assert plain.status_code == 200 and "Help is here" in plain.content.decode()
+    body = plain.content.decode()
+    assert plain.status_code == 200 and "carry this alone" in body
+    assert f'href="{url}#q-went_well"' in body and "Back to your reflection" in body
+    assert "Acme" not in body  # nothing else on the page competes with the help
     assert Reflection.objects.get().answer == "Still hopeless"
 
 

@@ -13,14 +13,10 @@ from bounceback.applications.models import Contact
 from bounceback.applications.services import add_application
 from bounceback.errors import UserError
 from bounceback.recovery import actions, capture, drafts, reflection
+from bounceback.recovery.capturing import CaptureInput, capture_rejection
+from bounceback.recovery.feedback import mark_second_ask_sent, record_feedback
 from bounceback.recovery.models import Action, Feedback, Rejection, Win
-from bounceback.recovery.services import (
-    CaptureInput,
-    capture_rejection,
-    mark_second_ask_sent,
-    record_feedback,
-    record_rejection,
-)
+from bounceback.recovery.services import record_rejection
 from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
@@ -115,11 +111,29 @@ def test_drafts_without_a_contact_greet_kindly_and_ask_to_sign(alice: Any) -> No
         drafts.render("thank_you", "cheerful", application, rejection)
 
 
-def test_no_feedback_request_is_drafted_when_the_email_gave_reasons(alice: Any) -> None:
+def test_the_feedback_request_is_drafted_even_when_the_email_seemed_to_give_reasons(
+    alice: Any,
+) -> None:
     rejection = record_rejection(
         add_application(alice, company="Acme", role="A"), has_feedback=True
     )
+    assert [d.kind for d in drafts.for_rejection(rejection)] == ["thank_you", "feedback_request"]
+
+
+def test_only_the_person_saying_it_is_enough_leaves_the_feedback_request_out(
+    alice: Any,
+) -> None:
+    from bounceback.recovery.services import set_feedback_enough
+
+    rejection = record_rejection(add_application(alice, company="Acme", role="A"))
+    steps = actions.propose(rejection)
+    assert "feedback_request" in {a.kind for a in steps}
+    set_feedback_enough(rejection, True)
     assert [d.kind for d in drafts.for_rejection(rejection)] == ["thank_you"]
+    dropped = rejection.actions.filter(kind__in=["feedback_request", "follow_up"])
+    assert {a.status for a in dropped} == {"dropped"}
+    set_feedback_enough(rejection, False)
+    assert "feedback_request" in [d.kind for d in drafts.for_rejection(rejection)]
 
 
 def test_steps_are_proposed_with_due_dates(alice: Any) -> None:

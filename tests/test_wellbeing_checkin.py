@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -37,6 +38,17 @@ def test_a_check_in_saves_mood_tags_and_a_private_note(alice_client: Any, alice:
     assert "Saved" in response.content.decode()
 
 
+def test_sending_the_same_check_in_twice_saves_it_once(alice_client: Any, alice: Any) -> None:
+    page = alice_client.get(URL).content.decode()
+    once = re.search(r'name="once" value="([^"]+)"', page)
+    assert once, "the form carries a one-time token"
+    fields = {"mood": "2", "note": "Rough call.", "once": once.group(1)}
+    first = alice_client.post(URL, fields)
+    again = alice_client.post(URL, fields)  # Back and send again, or a double click
+    assert CheckIn.objects.filter(owner=alice).count() == 1
+    assert "Saved" in first.content.decode() and "Saved" in again.content.decode()
+
+
 def test_htmx_gets_a_fragment_not_a_page(alice_client: Any) -> None:
     response = alice_client.post(URL, {"mood": "3"}, HTTP_HX_REQUEST="true")
     body = response.content.decode()
@@ -66,6 +78,24 @@ def test_crisis_language_still_saves_and_shows_the_support_panel(alice_client: A
     assert CheckIn.objects.get().note == CRISIS
     assert "You don't have to carry this alone" in body
     assert "988" in body and "116 123" in body
+    assert "Back to where I was" in body and 'href="/wellbeing/checkin/"' in body
+
+
+def test_help_after_a_check_in_leads_back_to_the_page_it_came_from(alice_client: Any) -> None:
+    body = alice_client.post(URL, {"mood": "1", "note": CRISIS, "back": "/"}).content.decode()
+    assert "carry this alone" in body and 'href="/"' in body
+    elsewhere = alice_client.post(
+        URL, {"mood": "1", "note": CRISIS, "back": "https://example.org/"}
+    ).content.decode()
+    assert "example.org" not in elsewhere and 'href="/wellbeing/checkin/"' in elsewhere
+
+
+def test_a_heavy_check_in_from_the_dashboard_covers_it_with_help(alice_client: Any) -> None:
+    body = alice_client.post(
+        URL, {"mood": "1", "note": CRISIS}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "Saved — thank you for checking in." in body
+    assert '<dialog open class="calm-cover"' in body and "Back to where I was" in body
 
 
 def test_ordinary_job_search_talk_shows_no_support_panel(alice_client: Any) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import Any
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from bounceback.accounts.models import Profile
 from bounceback.applications.services import add_application
@@ -59,8 +62,39 @@ def test_crisis_words_in_an_exercise_save_and_bring_the_support_panel(alice_clie
     text = "Honestly I want to end my life"
     response = alice_client.post("/wellbeing/exercises/self-compassion/", {"inner_voice": text})
     assert response.status_code == 200
+    body = response.content.decode()
+    assert "carry this alone" in body and "Back to your exercise" in body
+    entry = ExerciseEntry.objects.get()
+    assert entry.answers["inner_voice"] == text
+    assert f"?entry={entry.pk}" in body and text not in body  # the way back, not the words
+    autosaved = alice_client.post(
+        "/wellbeing/exercises/self-compassion/",
+        {"entry": entry.pk, "inner_voice": text},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert "Saved." in autosaved and "calm-cover" in autosaved
+
+
+@pytest.mark.parametrize("htmx", [True, False])
+def test_help_after_an_exercise_leaves_no_trace_beyond_the_answer(
+    alice_client: Any, alice: Any, caplog: pytest.LogCaptureFixture, htmx: bool
+) -> None:
+    Profile.for_user(alice)  # created on a first visit anyway; not part of what we measure
+    caplog.set_level(logging.DEBUG)
+    headers = {"HTTP_HX_REQUEST": "true"} if htmx else {}
+    with CaptureQueriesContext(connection) as queries:
+        response = alice_client.post(
+            "/wellbeing/exercises/self-compassion/",
+            {"inner_voice": "I've been saving my pills up"},
+            **headers,
+        )
     assert "carry this alone" in response.content.decode()
-    assert ExerciseEntry.objects.get().answers["inner_voice"] == text
+    writes = [
+        q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(("INSERT", "UPDATE"))
+    ]
+    assert writes and all("wellbeing_exerciseentry" in sql or "session" in sql for sql in writes)
+    assert "pills" not in caplog.text and set(response.cookies) <= {"csrftoken"}
+    assert "pills" not in response.get("Location", "")
 
 
 def test_an_over_long_answer_is_refused_with_the_text_kept(alice_client: Any) -> None:

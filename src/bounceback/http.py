@@ -16,6 +16,12 @@ class AuthedRequest(HttpRequest):
     htmx: HtmxDetails
 
 
+def back_to(request: HttpRequest, default: str) -> str:
+    """Where a plain (no-JavaScript) form returns to: its "back" path on this site, else ``default``."""
+    back = request.POST.get("back", "")
+    return back if back.startswith("/") and not back.startswith("//") else default
+
+
 class DropNulCharacters:
     """Remove NUL characters from submitted text before any view sees it.
 

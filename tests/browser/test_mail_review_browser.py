@@ -37,7 +37,7 @@ def test_check_imported_mail_and_watch_the_count_fall(
     box.write_bytes(mbox(*((CORPUS / name).read_bytes() for name in MAILS)))
     # The recogniser is trained on these corpus e-mails and is sure of most of them now;
     # this test is about answering the queue, so every one of them waits there.
-    monkeypatch.setattr("bounceback.mailbox.importer.REVIEW_BELOW", 1.01)
+    monkeypatch.setattr("bounceback.mailbox.importer.AUTO_FILE_AT", 1.01)
     assert import_mailbox(me, box).queued == 4
 
     page = signed_in_page

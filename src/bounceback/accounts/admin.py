@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
-from bounceback.accounts.models import CalendarFeed, Profile
+from bounceback.accounts.models import CalendarFeed, Profile, SubmittedForm
 
 
 @admin.register(Profile)
@@ -19,3 +19,14 @@ class CalendarFeedAdmin(admin.ModelAdmin[CalendarFeed]):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # an address is made by its owner, so only they ever see it
+
+
+@admin.register(SubmittedForm)
+class SubmittedFormAdmin(admin.ModelAdmin[SubmittedForm]):
+    """Forms already sent (their token and result), kept so a resubmit finds the first result."""
+
+    list_display = ["user", "url", "created_at"]
+    readonly_fields = ["user", "token", "url", "created_at"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False

@@ -13,9 +13,10 @@ from bounceback.accounts.models import (
 class SettingsForm(forms.ModelForm[Profile]):
     class Meta:
         model = Profile
-        fields = ["display_name", "gentle_mode", "weekly_target", "ghost_after_days"]
+        fields = ["display_name", "sign_as", "gentle_mode", "weekly_target", "ghost_after_days"]
         labels = {
             "display_name": "What should we call you?",
+            "sign_as": "Your name as you sign e-mails (for the drafts)",
             "gentle_mode": "Gentle mode",
             "weekly_target": "Applications per week you aim for",
             "ghost_after_days": "Days of silence before an application counts as silent",
@@ -37,3 +38,16 @@ class SettingsForm(forms.ModelForm[Profile]):
         if not SILENCE_DAYS_MIN <= value <= SILENCE_DAYS_MAX:
             raise forms.ValidationError(SILENCE_DAYS_MESSAGE)
         return value
+
+
+class SignAsForm(forms.Form):
+    """The name the drafts are signed with, asked once where the drafts are."""
+
+    sign_as = forms.CharField(label="How do you sign your e-mails?", max_length=120)
+    back = forms.CharField(required=False, max_length=500)
+
+    def clean_sign_as(self) -> str:
+        name = " ".join(self.cleaned_data["sign_as"].split())
+        if not name:
+            raise forms.ValidationError("Please type the name you sign with.")
+        return name

@@ -32,6 +32,8 @@ class Profile(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
     display_name = models.CharField(max_length=80, blank=True)
+    # The name drafts are signed with ("Sam Okafor"); asked once, on the first drafts page.
+    sign_as = models.CharField(max_length=120, blank=True)
     gentle_mode = models.BooleanField(
         default=False,
         help_text="Hide rejection counts and rejected applications from the dashboard. Nothing is deleted.",
@@ -98,9 +100,12 @@ class SignInToken(models.Model):
         return user
 
     @classmethod
-    def was_used(cls, token: str) -> bool:
-        """Whether this link was made here and has already signed someone in."""
-        return cls.objects.filter(token_hash=cls.hash(token), used_at__isnull=False).exists()
+    def was_used(cls, token: str, by: User | None = None) -> bool:
+        """Whether this link was made here and has already signed someone in (``by`` them)."""
+        used = cls.objects.filter(token_hash=cls.hash(token), used_at__isnull=False)
+        if by is not None:
+            used = used.filter(user=by)
+        return used.exists()
 
 
 class CalendarFeed(models.Model):
@@ -162,3 +167,26 @@ class CalendarFeed(models.Model):
             return None
         user: User = found.user
         return user
+
+
+class SubmittedForm(models.Model):
+    """A create form already sent: its one-time token and where its result is.
+
+    A form that creates something carries a random token; the first submission stores it
+    with the address of what it made, in the same transaction. Back, reload, a double click
+    or a resubmit sends the same token again and is taken to that result instead of making
+    a second one. Rows are small and only ever looked up by token.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    token = models.CharField(max_length=64)
+    url = models.CharField(max_length=500)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "token"], name="one_submission_per_form")
+        ]
+
+    def __str__(self) -> str:
+        return f"Form {self.token[:8]}… → {self.url}"

@@ -9,6 +9,7 @@ from django.contrib.auth.models import User
 from bounceback.applications.models import Application, Contact, EventKind, StageEvent
 from bounceback.applications.services import read_salary
 from bounceback.errors import UserError
+from bounceback.lib.days import past_problem
 
 
 class DateInput(forms.DateInput):
@@ -21,8 +22,10 @@ class DateInput(forms.DateInput):
 
 
 def _not_future(value: date | None) -> date | None:
-    if value and value > date.today():
-        raise forms.ValidationError("That date is in the future. Use today or an earlier day.")
+    """A day something happened: not in the future, not decades ago (lib/days says why)."""
+    problem = past_problem(value) if value else None
+    if problem:
+        raise forms.ValidationError(problem)
     return value
 
 
@@ -113,9 +116,11 @@ def salary_words(application: Application) -> str:
 
 
 class SaveAnywayForm(forms.Form):
-    """The answer to "you already applied there": save this application all the same."""
+    """The answer to "you already applied there" or "is this the company you have?": save this
+    application all the same (as typed), or under the company already there (``same_as``)."""
 
     save_anyway = forms.BooleanField(required=False)
+    same_as = forms.IntegerField(required=False, min_value=1)
 
 
 class EventForm(forms.ModelForm[StageEvent]):
@@ -166,6 +171,10 @@ class ContactForm(forms.ModelForm[Contact]):
         fields = ["name", "email", "role", "notes", "keep_in_touch_days", "last_contacted_on"]
         widgets = {"last_contacted_on": DateInput(), "notes": forms.Textarea(attrs={"rows": 2})}
 
+    def clean_last_contacted_on(self) -> date | None:
+        return _not_future(self.cleaned_data.get("last_contacted_on"))
+
 
 class SearchForm(forms.Form):
     q = forms.CharField(max_length=200, required=False, label="Did I already apply there?")
+    guessed = forms.BooleanField(required=False)

@@ -109,11 +109,25 @@ class Owned(models.Model):
 
 
 class CompanyQuerySet(models.QuerySet["Company"]):
+    def same_as(self, owner: User, name: str) -> list[Company]:
+        """The owner's companies that are this one for certain (legal form, case and spacing
+        set aside: "LumenCloud Ltd" is "Lumen Cloud")."""
+        compact = company_key(name).replace(" ", "")
+        if not compact:
+            return []
+        return [c for c in self.filter(owner=owner) if c.key.replace(" ", "") == compact]
+
     def for_name(self, owner: User, name: str) -> Company:
         """The owner's company with this name, matched forgivingly; created if new."""
         key = company_key(name)
         if not key:
             raise ValueError("A company needs a name.")
+        found: Company | None = self.filter(owner=owner, key=key).first()
+        if found is None:
+            same = self.same_as(owner, name)
+            found = same[0] if len(same) == 1 else None
+        if found is not None:
+            return found
         company, _ = self.get_or_create(owner=owner, key=key, defaults={"name": name.strip()})
         return company
 
@@ -216,6 +230,12 @@ class Application(Owned):
             return EventKind.NOTE
         return NEXT_EVENT[self.stage]
 
+    def replay(self) -> None:
+        """Stage and status from the timeline alone (after an entry was taken off it)."""
+        self.stage, self.status = Stage.APPLIED, Status.ACTIVE
+        for event in self.events.order_by("occurred_on", "id"):
+            self.apply_event(event)
+
     def apply_event(self, event: StageEvent) -> None:
         """Advance stage and status for a new timeline event (never moves the stage backwards)."""
         reached = EVENT_STAGE.get(event.kind)
@@ -236,6 +256,11 @@ class StageEvent(Owned):
         null=True, blank=True, help_text="Interview round, if any."
     )
     note = models.TextField(blank=True)
+    # True when the day is bounceback's guess, not the person's (a step added from a
+    # rejection that shows the person got that far, dated the day the "no" came; the
+    # "applied" entry of an application first seen in a later e-mail). Guessed days stay
+    # out of timings until the person confirms or corrects them.
+    date_guessed = models.BooleanField(default=False)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

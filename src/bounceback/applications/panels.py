@@ -20,7 +20,11 @@ def overview(request: AuthedRequest) -> str | None:
     counts = owned.aggregate(
         total=Count("id"),
         open=Count("id", filter=Q(status__in=[Status.ACTIVE, Status.OFFER])),
-        this_week=Count("id", filter=Q(applied_on__gte=week_start)),
+        # A guessed day is some other, unknown week: counted only once confirmed.
+        this_week=Count("id", filter=Q(applied_on__gte=week_start, applied_on_guessed=False)),
+        guessed_this_week=Count(
+            "id", filter=Q(applied_on__gte=week_start, applied_on_guessed=True)
+        ),
         interviews=Count("id", filter=Q(stage__in=["interview", "final", "offer"])),
     )
     recent = owned.select_related("company")

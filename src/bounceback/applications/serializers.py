@@ -14,6 +14,7 @@ def event_dict(event: StageEvent) -> dict[str, Any]:
         "occurred_on": event.occurred_on,
         "round": event.round,
         "note": event.note,
+        "date_guessed": event.date_guessed,
     }
 
 
@@ -38,4 +39,6 @@ def application_dict(application: Application, *, with_events: bool = False) -> 
     }
     if with_events:
         data["events"] = [event_dict(e) for e in application.events.all()]
+        rejection = getattr(application, "rejection", None)
+        data["rejection_confirmed"] = rejection.confirmed if rejection is not None else None
     return data

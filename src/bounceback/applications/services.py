@@ -18,13 +18,16 @@ from bounceback.applications.models import (
     WorkPlace,
 )
 from bounceback.errors import NotFound, UserError
-from bounceback.lib.companies import company_key, role_key, similarity
+from bounceback.lib.companies import SIMILAR, alike, company_key, matching, role_key, similarity
+from bounceback.lib.days import past_problem
 from bounceback.lib.fit import parse_money
 
 
-def check_not_future(day: date, what: str = "That date") -> None:
-    if day > date.today():
-        raise UserError(f"{what} is in the future ({day:%d %b %Y}). Use today or an earlier day.")
+def check_sensible(day: date, what: str = "That date") -> None:
+    """Refuse a day something happened that makes no sense: in the future, or decades ago."""
+    problem = past_problem(day, what)
+    if problem:
+        raise UserError(problem)
 
 
 def get_application(owner: User, pk: int | str) -> Application:
@@ -72,7 +75,7 @@ def add_application(
     if not role and not allow_blank_role:
         raise UserError("Please give the role you applied for.")
     applied_on = applied_on or date.today()
-    check_not_future(applied_on, "The application date")
+    check_sensible(applied_on, "The application date")
     salary_from, salary_to = read_salary(salary)
     application = Application.objects.create(
         owner=owner,
@@ -93,7 +96,11 @@ def add_application(
     if referred_by is not None:
         referred_by.applications.add(application)
     StageEvent.objects.create(
-        owner=owner, application=application, kind=EventKind.APPLIED, occurred_on=applied_on
+        owner=owner,
+        application=application,
+        kind=EventKind.APPLIED,
+        occurred_on=applied_on,
+        date_guessed=applied_on_guessed,
     )
     return application
 
@@ -123,6 +130,64 @@ def checked_work_place(value: str) -> str:
 
 
 @transaction.atomic
+def confirm_applied_on(application: Application, day: date | None = None) -> Application:
+    """The person says the day they applied: the guessed one is right, or it is ``day``.
+
+    The "applied" entry on the timeline moves with it, and from now on the date counts.
+    """
+    if day is not None and day != application.applied_on:
+        check_sensible(day, "The application date")
+        first_news = (
+            application.events.exclude(kind=EventKind.APPLIED).order_by("occurred_on").first()
+        )
+        if first_news is not None and day > first_news.occurred_on:
+            raise UserError(
+                f"That is after the first news on its timeline ({first_news.get_kind_display()}, "
+                f"{first_news.occurred_on:%d %b %Y}). Check the date and try again."
+            )
+        application.applied_on = day
+    application.applied_on_guessed = False
+    application.save(update_fields=["applied_on", "applied_on_guessed", "updated_at"])
+    application.events.filter(kind=EventKind.APPLIED).update(
+        occurred_on=application.applied_on, date_guessed=False
+    )
+    return application
+
+
+def confirm_all(application: Application, applied_on: date | None = None) -> list[str]:
+    """Confirm every guess on an application (the CLI's `confirm`); what was confirmed, in words."""
+    done = []
+    if application.applied_on_guessed or (
+        applied_on is not None and applied_on != application.applied_on
+    ):
+        confirm_applied_on(application, applied_on)
+        done.append(f"applied {application.applied_on.day} {application.applied_on:%b %Y}")
+    for event in application.events.filter(date_guessed=True):
+        confirm_event_day(event)
+        done.append(
+            f"{event.get_kind_display().lower()} on {event.occurred_on.day} {event.occurred_on:%b}"
+        )
+    rejection = getattr(application, "rejection", None)
+    if rejection is not None and not rejection.confirmed:
+        from bounceback.recovery.services import confirm_rejection  # recovery builds on this
+
+        confirm_rejection(rejection)
+        done.append("the “not selected” read from the e-mail")
+    return done
+
+
+def confirm_event_day(event: StageEvent) -> StageEvent:
+    """The person says a guessed day on the timeline is right: it counts from now on."""
+    if event.kind == EventKind.APPLIED:
+        confirm_applied_on(event.application)
+        event.refresh_from_db()
+        return event
+    event.date_guessed = False
+    event.save(update_fields=["date_guessed"])
+    return event
+
+
+@transaction.atomic
 def record_event(
     application: Application,
     kind: str,
@@ -130,13 +195,14 @@ def record_event(
     occurred_on: date | None = None,
     note: str = "",
     round: int | None = None,
+    date_guessed: bool = False,
 ) -> StageEvent:
     """Add a timeline entry and move the application's stage and status along with it."""
     if kind not in EventKind.values:
         choices = ", ".join(EventKind.values)
         raise UserError(f"'{kind}' is not a step bounceback knows. Use one of: {choices}.")
     occurred_on = occurred_on or date.today()
-    check_not_future(occurred_on)
+    check_sensible(occurred_on)
     if occurred_on < application.applied_on:
         raise UserError(
             f"That date is before you applied ({application.applied_on:%d %b %Y}). Check the date and try again."
@@ -150,6 +216,7 @@ def record_event(
         occurred_on=occurred_on,
         note=note,
         round=round,
+        date_guessed=date_guessed,
     )
     application.apply_event(event)
     application.save(update_fields=["stage", "status", "updated_at"])
@@ -159,28 +226,49 @@ def record_event(
     return event
 
 
+def _companies(owner: User) -> dict[int, str]:
+    return dict(Company.objects.filter(owner=owner).values_list("pk", "name"))
+
+
 def search(owner: User, text: str) -> QuerySet[Application]:
-    """Answer "did I already apply there?": forgiving on company names, plain on roles."""
+    """Answer "did I already apply there?": forgiving on company names, plain on roles.
+
+    One matcher for the web search, `list --search` and Mail review's "Look for it": legal
+    forms, spacing, joined words and small typos ("nortwind", "lumen cloud") still find it.
+    """
     text = text.strip()
     base = Application.objects.filter(owner=owner).select_related("company")
     if not text:
         return base.none()
-    key = company_key(text)
-    query = Q(role__icontains=text) | Q(company__name__icontains=text)
-    if key:
-        query |= Q(company__key__contains=key)
-    return base.filter(query)
+    found = matching(text, _companies(owner))
+    return base.filter(
+        Q(role__icontains=text) | Q(company__name__icontains=text) | Q(company__in=found)
+    )
+
+
+def similar_companies(owner: User, name: str) -> list[Company]:
+    """Companies whose name is close to ``name`` but not the same: asked about, never merged."""
+    ids = alike(name, _companies(owner))
+    by_id = Company.objects.in_bulk(ids)
+    return [by_id[pk] for pk in ids if pk in by_id]
+
+
+def company_name(owner: User, pk: int) -> str:
+    """The name of one of the person's companies (chosen when asked "is it this one?")."""
+    try:
+        return Company.objects.get(owner=owner, pk=pk).name
+    except Company.DoesNotExist:
+        raise NotFound("That company isn't in your list any more. Type its name again.") from None
 
 
 def already_applied(owner: User, company: str, role: str) -> list[Application]:
     """Earlier applications to this company for this role, newest first (forgiving on both)."""
-    key = company_key(company or "")
     wanted = role_key(role or "")
-    if not key or not wanted:
+    if not company_key(company or "") or not wanted:
         return []
-    same_company = Application.objects.filter(owner=owner, company__key=key).select_related(
-        "company"
-    )
+    same_company = Application.objects.filter(
+        owner=owner, company__in=Company.objects.same_as(owner, company)
+    ).select_related("company")
     return [a for a in same_company.order_by("-applied_on", "-id") if role_key(a.role) == wanted]
 
 
@@ -215,8 +303,9 @@ def match_application(owner: User, company: str, role: str | None = None) -> Mat
     key = company_key(company or "")
     if not key:
         return Match(None, (), False)
+    same = Company.objects.same_as(owner, company)
     exact = list(
-        Application.objects.filter(owner=owner, company__key=key)
+        Application.objects.filter(owner=owner, company__in=same)
         .select_related("company")
         .order_by("-applied_on")
     )
@@ -235,7 +324,7 @@ def match_application(owner: User, company: str, role: str | None = None) -> Mat
             return Match(open_ones[0], tuple(exact), False)
         return Match(None, tuple(exact), False)
     companies = Company.objects.filter(owner=owner)
-    near = [c for c in companies if similarity(c.name, company) >= 88]
+    near = [c for c in companies if similarity(c.name, company) >= SIMILAR]
     candidates = tuple(
         Application.objects.filter(owner=owner, company__in=near)
         .select_related("company")
@@ -248,7 +337,8 @@ def weeks_in_a_row(owner: User, today: date | None = None) -> int:
     """Full weeks in a row, up to last week, with at least one application sent.
 
     The week in progress never breaks the count (it is Monday for everyone sometime),
-    and it is never shown as a streak to lose: only as momentum kept.
+    and it is never shown as a streak to lose: only as momentum kept. Applications whose
+    day is a guess don't count: they were sent some other, unknown week.
     """
     from datetime import timedelta
 
@@ -260,6 +350,7 @@ def weeks_in_a_row(owner: User, today: date | None = None) -> int:
             owner=owner,
             applied_on__gte=this_monday - timedelta(weeks=104),
             applied_on__lt=this_monday,
+            applied_on_guessed=False,
         )
         .order_by()  # no model ordering, or DISTINCT would see every row
         .values_list("applied_on", flat=True)

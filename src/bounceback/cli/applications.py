@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -47,10 +48,18 @@ def add(
         add_application,
         already_applied,
         already_applied_hint,
+        similar_companies,
     )
 
     day = parse_day(applied_on)
     me = owner()
+    similar = similar_companies(me, company)
+    if similar and not as_json and sys.stdin.isatty():
+        # The same question the web asks: two companies are never merged on a guess.
+        for candidate in similar:
+            if typer.confirm(f"Is “{company}” the company you have as “{candidate.name}”?"):
+                company, similar = candidate.name, []
+                break
     earlier = already_applied(me, company, role)
     application = add_application(
         me,
@@ -68,13 +77,20 @@ def add(
         print_json(_with_fit(application_dict(application, with_events=True), application))
     else:
         console.print(f"Saved [bold]{escape(str(application))}[/bold] (id {application.pk}).")
+    # Warnings, not questions: a second application to the same role can be real. On
+    # stderr, so --json output stays clean.
     if earlier:
-        # A warning, not a question: a second application to the same role can be real.
-        # On stderr, so --json output stays clean.
         look = shlex.quote(earlier[0].company.name.lower())
         err_console.print(
             f"[yellow]{escape(already_applied_hint(earlier))} — saved anyway; "
             f"`bounceback list --search {escape(look)}` shows them all.[/yellow]"
+        )
+    if similar:
+        names = ", ".join(f"“{c.name}”" for c in similar)
+        err_console.print(
+            f"[yellow]{escape(names)} {'is' if len(similar) == 1 else 'are'} close to "
+            f"“{escape(application.company.name)}”; saved as a separate company. If it is the "
+            "same, edit the application's company in the app.[/yellow]"
         )
 
 
@@ -86,11 +102,15 @@ def list_(
     search: Annotated[
         str | None, typer.Option("--search", "-s", help="Company or role to look for.")
     ] = None,
+    guessed: Annotated[
+        bool, typer.Option("--guessed", help="Only those whose day applied is a guess.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """List your applications, newest first.
+    """List your applications, newest first. A day applied marked * is a guess.
 
     Example: bounceback list --search acme
+    Example: bounceback list --guessed
     """
     from bounceback.applications.models import Application, Status
     from bounceback.applications.serializers import application_dict
@@ -108,6 +128,8 @@ def list_(
         if status not in Status.values:
             raise UserError(f"'{status}' is not a status. Use one of: {', '.join(Status.values)}.")
         applications = applications.filter(status=status)
+    if guessed:
+        applications = applications.filter(applied_on_guessed=True)
     rows = list(applications)
     if as_json:
         fits = fits_for(me, rows)
@@ -116,7 +138,7 @@ def list_(
     if not rows:
         console.print(
             "No applications found."
-            if (search or status)
+            if (search or status or guessed)
             else "No applications yet. Add one with `bounceback add`."
         )
         return
@@ -132,7 +154,7 @@ def list_(
             str(a.pk),
             escape(a.role_or_placeholder),
             escape(a.company.name),
-            f"{a.applied_on:%Y-%m-%d}",
+            f"{a.applied_on:%Y-%m-%d}{'*' if a.applied_on_guessed else ''}",
             a.get_stage_display(),
             a.get_status_display(),
         ]
@@ -140,6 +162,11 @@ def list_(
             cells.append(f"{fits[a.pk].matched}/{fits[a.pk].total}")
         table.add_row(*cells)
     console.print(table)
+    if any(a.applied_on_guessed for a in rows):
+        console.print(
+            "[dim]* guessed from a later e-mail: left out of your weekly count until you "
+            "confirm it with `bounceback confirm ID` (or --on DAY).[/dim]"
+        )
 
 
 def show(
@@ -169,8 +196,21 @@ def show(
         console.print(f"Fit with your goals: {escape(fit.summary)}.")
     for event in application.events.all():
         note = f" — {escape(event.note)}" if event.note else ""
+        guess = " (day guessed)" if event.date_guessed else ""
         console.print(
-            f"  {event.occurred_on:%Y-%m-%d}  {escape(str(event.get_kind_display()))}{note}"
+            f"  {event.occurred_on:%Y-%m-%d}  {escape(str(event.get_kind_display()))}{guess}{note}"
+        )
+    rejection = getattr(application, "rejection", None)
+    if rejection is not None and rejection.is_guess:
+        console.print(
+            "The “not selected” was filed from an e-mail without asking you: "
+            f"`bounceback confirm {application.pk}` if it is right, "
+            f"`bounceback reject --app {application.pk} --stage …` to correct it."
+        )
+    elif application.applied_on_guessed or application.events.filter(date_guessed=True).exists():
+        console.print(
+            f"Days marked guessed stay out of your numbers: `bounceback confirm {application.pk}` "
+            "if they are right (or --on DAY for the day you applied)."
         )
 
 
@@ -214,6 +254,37 @@ def stage(
         )
 
 
+def confirm(
+    application_id: Annotated[str, typer.Argument(help="The id shown by `bounceback list`.")],
+    on: Annotated[
+        str | None,
+        typer.Option("--on", help="The day you really applied (YYYY-MM-DD), if not the guess."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Confirm what bounceback guessed on an application, so it counts.
+
+    The day you applied (or the right one with --on), the days on its timeline marked
+    guessed, and a “not selected” filed from an e-mail without asking you.
+
+    Example: bounceback confirm 12
+    Example: bounceback confirm 12 --on 2026-11-02
+    """
+    from bounceback.applications.serializers import application_dict
+    from bounceback.applications.services import confirm_all, get_application
+
+    application = get_application(owner(), application_id)
+    confirmed = confirm_all(application, parse_day(on))
+    application.refresh_from_db()
+    if as_json:
+        print_json({**application_dict(application, with_events=True), "confirmed": confirmed})
+        return
+    if not confirmed:
+        console.print(f"Nothing on {escape(str(application))} was a guess. It all counts already.")
+        return
+    console.print(f"Confirmed on {escape(str(application))}: {escape(', '.join(confirmed))}.")
+
+
 def _with_fit(data: dict[str, Any], application: Any) -> dict[str, Any]:
     """An application's JSON with its fit to the person's goals under ``fit``."""
     from bounceback.goals.fit import fit_for
@@ -225,4 +296,5 @@ def register(app: typer.Typer) -> None:
     app.command()(add)
     app.command("list")(list_)
     app.command()(show)
+    app.command()(confirm)
     app.command()(stage)

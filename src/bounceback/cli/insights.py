@@ -58,6 +58,17 @@ def insights(
         f"{plural(f.total, 'application')}, {f.open_count} still open. "
         "Open ones waiting for an answer are left out of each share."
     )
+    if view.response.median_days is not None:
+        console.print(
+            f"Typical wait for a first answer: {plural(round(view.response.median_days), 'day')}, "
+            f"over {plural(view.response.answered, 'answered application')}."
+        )
+    if view.guessed or view.response.left_out:
+        console.print(
+            f"Left out until you confirm a guessed day: {plural(view.guessed, 'application')} "
+            f"from your weekly pace, {plural(view.response.left_out, 'answered application')} "
+            "from the wait. `bounceback list --guessed` shows them; `bounceback confirm ID`."
+        )
     if view.themes.found:
         themes = Table(
             title="Themes",

@@ -317,6 +317,13 @@ def print_report(report: Any) -> None:
     if report.queued:
         waiting = "1 e-mail needs" if report.queued == 1 else f"{report.queued:,} e-mails need"
         console.print(f"{waiting} a quick look: open Mail review in the app (`bounceback serve`).")
+    if report.dated:
+        dates = "1 date" if report.dated == 1 else f"{report.dated:,} dates"
+        wait = "waits" if report.dated == 1 else "wait"
+        console.print(
+            f"{dates} read from your mail (an interview, a deadline) {wait} on Today to be "
+            "kept: `bounceback today`."
+        )
 
 
 def register(app: typer.Typer) -> None:

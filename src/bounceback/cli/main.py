@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "bounceback.cli.server",
     "bounceback.cli.applications",
     "bounceback.cli.recovery",
+    "bounceback.cli.today",
     "bounceback.cli.calendar",
     "bounceback.cli.mail",
     "bounceback.cli.contacts",

@@ -1,4 +1,4 @@
-"""`bounceback reject / today / done / feedback`: the recovery flow from the terminal.
+"""`bounceback reject / feedback`: the recovery flow from the terminal.
 
 The commands parse options, call the same service functions as the web flow, and print.
 """
@@ -31,14 +31,9 @@ def _interactive(no_input: bool, reads_stdin: bool) -> bool:
 
 
 def _action_dict(action: Any) -> dict[str, Any]:
-    return {
-        "id": action.pk,
-        "title": action.title,
-        "kind": action.kind,
-        "status": action.status,
-        "due_on": action.due_on,
-        "application": action.application_id,
-    }
+    from bounceback.recovery.today import action_dict
+
+    return action_dict(action)
 
 
 def _rejection_dict(rejection: Any) -> dict[str, Any]:
@@ -47,7 +42,10 @@ def _rejection_dict(rejection: Any) -> dict[str, Any]:
         "received_on": rejection.received_on,
         "stage_reached": rejection.stage_reached,
         "has_feedback": rejection.has_feedback,
+        "feedback_enough": rejection.feedback_enough,
         "reapply_invite": rejection.reapply_invite,
+        "filed_from_mail": rejection.filed_from_mail,
+        "confirmed": rejection.confirmed,
         "outside_control": rejection.outside_control,
         "contact": rejection.contact.name if rejection.contact else None,
         "contact_email": (rejection.contact.email or None) if rejection.contact else None,
@@ -83,6 +81,14 @@ def reject(
     on: Annotated[
         str | None, typer.Option("--on", help="When you heard (YYYY-MM-DD). Default: today.")
     ] = None,
+    applied_on: Annotated[
+        str | None,
+        typer.Option(
+            "--applied-on",
+            help="For a new application: when you applied (YYYY-MM-DD). Without it, the day "
+            "you heard stands in, marked as a guess.",
+        ),
+    ] = None,
     contact: Annotated[str, typer.Option(help="Who wrote to you, e.g. 'Priya Raman'.")] = "",
     contact_email: Annotated[
         str, typer.Option("--contact-email", help="Their e-mail address, for the drafts.")
@@ -90,7 +96,15 @@ def reject(
     feedback: Annotated[
         bool | None,
         typer.Option(
-            "--feedback/--no-feedback", help="The e-mail gives real reasons (default: as read)."
+            "--feedback/--no-feedback",
+            help="The e-mail says something specific about how you were judged (default: as read); a feedback request is still drafted unless --enough.",
+        ),
+    ] = None,
+    enough: Annotated[
+        bool | None,
+        typer.Option(
+            "--enough/--ask-for-feedback",
+            help="What they told you is enough: no feedback request is drafted (default: one is).",
         ),
     ] = None,
     reapply: Annotated[
@@ -134,7 +148,7 @@ def reject(
     further of what the e-mail says and what your timeline shows.
 
     On an application that already has a rejection, --app ID with any of --stage, --on,
-    --contact, --contact-email, --role, --feedback, --reapply or --outside-control corrects it
+    --contact, --contact-email, --role, --feedback, --enough, --reapply or --outside-control corrects it
     (the timeline and wins follow, nothing is duplicated); --app ID alone picks up its flow.
 
     Example: bounceback reject --email rejection.eml --tone brief
@@ -143,7 +157,7 @@ def reject(
     """
     from bounceback.applications.serializers import application_dict
     from bounceback.errors import UserError
-    from bounceback.recovery import actions, drafts, services
+    from bounceback.recovery import actions, capturing, drafts, services
     from bounceback.recovery.capture import analyse
     from bounceback.recovery.models import ActionStatus, StageReached
     from bounceback.recovery.wins import stage_win
@@ -157,6 +171,7 @@ def reject(
         "received_on": received_on,
         "stage_reached": stage or None,
         "has_feedback": feedback,
+        "feedback_enough": enough,
         "reapply_invite": reapply,
         "outside_control": outside_control,
         "contact_name": contact or None,
@@ -189,7 +204,7 @@ def reject(
             "if it really is a rejection, run again with --anyway."
         )
     interactive = _interactive(no_input, email == "-")
-    data = services.CaptureInput(
+    data = capturing.CaptureInput(
         text=text,
         company=company or guess.company,
         role=role or guess.role,
@@ -199,11 +214,13 @@ def reject(
         stage_is_guess=not stage,
         received_on=received_on or guess.heard_on,
         has_feedback=guess.has_feedback if feedback is None else feedback,
+        feedback_enough=bool(enough),
         reapply_invite=guess.reapply_invite if reapply is None else reapply,
         outside_control=guess.outside_control if outside_control is None else outside_control,
         application_id=app_id,
         create_new=new,
         rename_role=bool(role.strip()) and app_id is not None,
+        applied_on=parse_day(applied_on),
     )
     if not data.company.strip() and app_id is None:
         raise UserError(
@@ -290,11 +307,11 @@ def reject(
 def _correct(rejection: Any, corrections: dict[str, Any], role: str, as_json: bool) -> None:
     """Correct a rejection already saved; the timeline and wins follow, nothing is duplicated."""
     from bounceback.applications.serializers import application_dict
-    from bounceback.recovery import services
+    from bounceback.recovery import capturing, services
     from bounceback.recovery.wins import stage_win
 
     application = rejection.application
-    renamed = bool(role.strip()) and services.rename_role(application, role)
+    renamed = bool(role.strip()) and capturing.rename_role(application, role)
     services.update_rejection(rejection, **corrections)
     rejection.refresh_from_db()
     application.refresh_from_db()
@@ -327,11 +344,11 @@ def _correct(rejection: Any, corrections: dict[str, Any], role: str, as_json: bo
 def _capture(me: Any, data: Any, interactive: bool) -> Rejection:
     """Save the rejection; when the application is unclear, ask (or say how to choose)."""
     from bounceback.errors import UserError
-    from bounceback.recovery import services
+    from bounceback.recovery import capturing
 
     try:
-        return services.capture_rejection(me, data)
-    except services.Unsure as unsure:
+        return capturing.capture_rejection(me, data)
+    except capturing.Unsure as unsure:
         if not interactive:
             raise UserError(
                 f"{unsure} Candidates: {_candidates_text(unsure.candidates)}. "
@@ -345,7 +362,7 @@ def _capture(me: Any, data: Any, interactive: bool) -> Rejection:
         choice = typer.prompt("Type the id, or 'new'", default="new")
         data.application_id = int(choice) if choice.strip().isdigit() else None
         data.create_new = data.application_id is None
-        return services.capture_rejection(me, data)
+        return capturing.capture_rejection(me, data)
 
 
 def _ask_reflection(rejection: Any) -> None:
@@ -391,100 +408,6 @@ def _write_drafts(folder: Path, ready: list[Any]) -> None:
         ) from None
 
 
-def today(as_json: JsonOption = False) -> None:
-    """List the steps due today or earlier.
-
-    Example: bounceback today --json
-    """
-    from datetime import date
-
-    from bounceback.accounts.models import Profile
-    from bounceback.recovery import actions
-    from bounceback.recovery.services import waiting_rejections
-    from bounceback.today_items import collect
-
-    me = owner()
-    items = collect(me)  # first: it may add a dated "apply again" step due today
-    due = actions.due(me)
-    if as_json:
-        # A list of what is due, as it has always been: the steps, then check-ins, thank-yous
-        # and practice (those have no step id; "area" and "key" say what they are).
-        extra = [
-            {
-                "id": None,
-                "status": "due",
-                "due_on": date.today(),
-                "application": None,
-                **i.as_dict(),
-            }
-            for i in items
-        ]
-        print_json([_action_dict(a) for a in due] + extra)
-        return
-    suggested = actions.suggested(me)
-    if not due and not items:
-        console.print("Nothing you kept is due today." if suggested else "Nothing is due today.")
-    for action in due:
-        console.print(f"  {action.pk:>4}  {_day(action.due_on)}  {_step_line(action)}")
-    if due:
-        console.print(
-            "Mark one done with `bounceback done ID`; move or drop one with `bounceback step ID`."
-        )
-    if items:
-        console.print("\nAlso today:" if due else "For today:")
-        for item in items:
-            why = f" [dim]({escape(item.why)})[/dim]" if item.why else ""
-            console.print(f"  · {escape(item.title)}{why}")
-        console.print(
-            "Drafts and one-click answers are on Today in the app; "
-            "`bounceback contacts --due` and `bounceback practice` work here too."
-        )
-    if suggested:
-        console.print("\nSuggested, not kept yet:")
-        for action in suggested:
-            when = f"by {_day(action.due_on)}" if action.due_on else "no date"
-            console.print(f"  {action.pk:>4}  {when}  {_step_line(action)}")
-        console.print(
-            "Keep one with `bounceback step ID --keep`, or drop it with `bounceback step ID --drop`."
-        )
-    waiting = [] if Profile.for_user(me).gentle_mode else waiting_rejections(me)
-    if waiting:
-        console.print("\nWhen you feel ready, these are waiting for a look:")
-        for rejection in waiting:
-            app = rejection.application
-            console.print(
-                f"  {escape(str(app))} (heard {_day(rejection.received_on)}): "
-                f"bounceback reject --app {app.pk}"
-            )
-
-
-def _step_line(action: Any) -> str:
-    from bounceback.recovery.models import ActionKind
-
-    # A step for the person themselves isn't about the company that said no.
-    company = action.application.company.name if action.application else ""
-    where = f" · {escape(company)}" if company and action.kind != ActionKind.SELF_CARE else ""
-    return f"{escape(action.title)}{where}"
-
-
-def done(
-    action_id: Annotated[int, typer.Argument(help="The step's id, shown by `bounceback today`.")],
-    as_json: JsonOption = False,
-) -> None:
-    """Mark a step done (it is kept as a win).
-
-    Example: bounceback done 42
-    """
-    from bounceback.recovery import actions
-
-    action = actions.get_action(owner(), action_id)
-    win = actions.complete(action)
-    if as_json:
-        print_json({"action": _action_dict(action), "win": {"title": win.title, "kind": win.kind}})
-    else:
-        console.print(f"Done: {escape(action.title)}. Kept in your wins.")
-
-
 def feedback(
     application_id: Annotated[
         int, typer.Argument(help="The application id (see `bounceback list`).")
@@ -513,13 +436,14 @@ def feedback(
     """
     from bounceback.applications.services import get_application
     from bounceback.errors import UserError
-    from bounceback.recovery import drafts, services
+    from bounceback.recovery import drafts
+    from bounceback.recovery import feedback as feedback_service
 
     drafts.check_tone(tone)
     day = parse_day(on)
     application = get_application(owner(), application_id)
     if asked_again and text is None:
-        noted = services.second_ask_sent_for(application)
+        noted = feedback_service.second_ask_sent_for(application)
         if as_json:
             print_json({"id": noted.pk, "application": application.pk, "second_ask_sent": True})
         else:
@@ -532,7 +456,7 @@ def feedback(
             "Add their reply with --text FILE (or - to paste it), "
             "or use --asked-again after sending the follow-up question."
         )
-    saved = services.record_feedback(application, read_text_arg(text), received_on=day)
+    saved = feedback_service.record_feedback(application, read_text_arg(text), received_on=day)
     second = None
     if saved.is_generic:
         second = drafts.render(
@@ -558,51 +482,7 @@ def feedback(
         console.print(f"Subject: {escape(second.subject)}\n\n{escape(second.body)}", soft_wrap=True)
 
 
-def step(
-    action_id: Annotated[
-        int, typer.Argument(help="The step's id, shown by `bounceback today` and `reject`.")
-    ],
-    keep: Annotated[
-        bool, typer.Option("--keep", help="Keep a suggested step on your list.")
-    ] = False,
-    drop_it: Annotated[
-        bool, typer.Option("--drop", help="Drop it: not for you, or not now.")
-    ] = False,
-    title: Annotated[str | None, typer.Option("--title", help="New wording for the step.")] = None,
-    due: Annotated[
-        str | None,
-        typer.Option("--due", help="A new day (YYYY-MM-DD), or 'none' to leave it undated."),
-    ] = None,
-    as_json: JsonOption = False,
-) -> None:
-    """Keep, drop, reword or move one of your next steps.
-
-    Example: bounceback step 42 --due 2026-12-05
-    Example: bounceback step 43 --drop
-    """
-    from bounceback.recovery import actions
-
-    undated = due is not None and due.strip().lower() == "none"
-    due_on = None if undated else parse_day(due)
-    action = actions.change(
-        actions.get_action(owner(), action_id),
-        keep=keep,
-        drop_it=drop_it,
-        title=title,
-        due_on=due_on,
-        undated=undated,
-    )
-    if as_json:
-        print_json(_action_dict(action))
-        return
-    when = f" (by {_day(action.due_on)})" if action.due_on else ""
-    console.print(f"{escape(action.title)}{when}: {action.get_status_display().lower()}.")
-
-
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `bounceback` app."""
     app.command()(reject)
-    app.command()(today)
-    app.command()(step)
-    app.command()(done)
     app.command()(feedback)

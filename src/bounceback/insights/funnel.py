@@ -156,35 +156,56 @@ class ResponseTimes:
     median_days: float | None
     fastest: int | None
     slowest: int | None
+    # Answered applications left out because a day in it is a guess, until confirmed.
+    left_out: int = 0
 
 
 def response_times(owner: User) -> ResponseTimes:
     """Days from applying to the first answer of any kind, over answered applications.
 
-    Applications whose date was guessed from a later e-mail are left out: their "wait"
-    would be made up (often 0 days), not the person's own.
+    An application whose date was guessed from a later e-mail, or whose first answer is on a
+    guessed day (a step added from a rejection), is left out and counted in ``left_out``:
+    its "wait" would be made up (often 0 days), not the person's own.
     """
     rows = (
-        StageEvent.objects.filter(
-            owner=owner, kind__in=REPLY_KINDS, application__applied_on_guessed=False
-        )
+        StageEvent.objects.filter(owner=owner, kind__in=REPLY_KINDS)
         .values("application_id")
-        .annotate(first=Min("occurred_on"), applied=Min("application__applied_on"))
-        .values_list("first", "applied")
+        .annotate(
+            first=Min("occurred_on"),
+            applied=Min("application__applied_on"),
+            guessed_app=Count("id", filter=Q(application__applied_on_guessed=True)),
+        )
+        .values_list("application_id", "first", "applied", "guessed_app")
     )
-    days = [(first - applied).days for first, applied in rows]
+    guessed_first = set(
+        StageEvent.objects.filter(owner=owner, kind__in=REPLY_KINDS, date_guessed=True).values_list(
+            "application_id", "occurred_on"
+        )
+    )
+    days, left_out = [], 0
+    for application_id, first, applied, guessed_app in rows:
+        if guessed_app or (application_id, first) in guessed_first:
+            left_out += 1
+            continue
+        days.append((first - applied).days)
     if not days:
-        return ResponseTimes(0, None, None, None)
-    return ResponseTimes(len(days), float(median(days)), min(days), max(days))
+        return ResponseTimes(0, None, None, None, left_out)
+    return ResponseTimes(len(days), float(median(days)), min(days), max(days), left_out)
 
 
 def weekly_activity(owner: User, today: date, weeks: int = 26) -> list[tuple[date, int]]:
-    """Applications sent per week (Monday to Sunday) for the last ``weeks`` weeks."""
+    """Applications sent per week (Monday to Sunday) for the last ``weeks`` weeks.
+
+    Applications whose date is a guess are left out (``guessed_dates`` counts them):
+    they were sent some other, unknown week.
+    """
     this_monday = today - timedelta(days=today.weekday())
     start = this_monday - timedelta(weeks=weeks - 1)
     counted = {
         (week.date() if hasattr(week, "date") else week): n
-        for week, n in Application.objects.filter(owner=owner, applied_on__gte=start)
+        for week, n in Application.objects.filter(
+            owner=owner, applied_on__gte=start, applied_on_guessed=False
+        )
         .annotate(week=TruncWeek("applied_on"))
         .values("week")
         .annotate(n=Count("id"))
@@ -194,6 +215,11 @@ def weekly_activity(owner: User, today: date, weeks: int = 26) -> list[tuple[dat
         (start + timedelta(weeks=i), counted.get(start + timedelta(weeks=i), 0))
         for i in range(weeks)
     ]
+
+
+def guessed_dates(owner: User) -> int:
+    """How many applications have a day applied that is only a guess, not yet confirmed."""
+    return Application.objects.filter(owner=owner, applied_on_guessed=True).count()
 
 
 def weekly_pace(activity: list[tuple[date, int]], recent: int = 8) -> float:

@@ -15,6 +15,7 @@ from bounceback.insights.funnel import (
     Funnel,
     ResponseTimes,
     funnel,
+    guessed_dates,
     response_times,
     weekly_activity,
     weekly_pace,
@@ -42,6 +43,8 @@ class Overview:
     forecast: forecasting.Forecast
     themes: ThemesReport
     wins: WinsOverTime
+    # Applications with a guessed day applied: left out of pace, weeks and waits until confirmed.
+    guessed: int = 0
 
     @property
     def second_opinions(self) -> list[Suggestion]:
@@ -83,6 +86,7 @@ def overview(owner: User, today: date | None = None, *, propose: bool = True) ->
         forecast=make_forecast(result, pace),
         themes=themes_report(owner, today=today),
         wins=wins_over_time(owner, today=today),
+        guessed=guessed_dates(owner),
     )
 
 
@@ -119,7 +123,11 @@ def as_json(view: Overview) -> dict[str, Any]:
             "median": view.response.median_days,
             "fastest": view.response.fastest,
             "slowest": view.response.slowest,
+            "left_out_guessed": view.response.left_out,
         },
+        # Applications whose day applied is a guess: not in the pace, the weeks in a row,
+        # the weekly chart or the waits above until the person confirms the day.
+        "guessed_dates_left_out": view.guessed,
         "applications_per_week": round(view.pace, 2),
         "weeks_in_a_row": view.weeks_in_a_row,
         "themes": [

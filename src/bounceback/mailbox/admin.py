@@ -1,6 +1,12 @@
 from django.contrib import admin
 
-from bounceback.mailbox.models import ImapCursor, ImportedMessage, ReviewItem, SenderRule
+from bounceback.mailbox.models import (
+    ImapCursor,
+    ImportedMessage,
+    LabelCorrection,
+    ReviewItem,
+    SenderRule,
+)
 
 
 @admin.register(ImportedMessage)
@@ -18,4 +24,5 @@ class ReviewItemAdmin(admin.ModelAdmin[ReviewItem]):
 
 
 admin.site.register(SenderRule)
+admin.site.register(LabelCorrection)
 admin.site.register(ImapCursor)

@@ -5,6 +5,8 @@
 - **ReviewItem**: an e-mail bounceback was not sure about, waiting for the person.
 - **SenderRule**: a correction the person made ("mail from this sender is about
   Acme"), used by later imports.
+- **LabelCorrection**: the person said mail from this sender that read like X was
+  really Y; later mail from them that reads like X is asked about, never filed.
 - **ImapCursor**: how far an IMAP folder has been read (UIDVALIDITY + last UID).
 """
 
@@ -171,6 +173,30 @@ class SenderRule(Owned):
             return f"anyone at {self.sender[1:]}"
         address, _, name = self.sender.partition("|")
         return f"“{name}” <{address}>" if name else address
+
+
+class LabelCorrection(Owned):
+    """Mail from ``sender`` that bounceback read as ``was`` was really ``now`` (the person said)."""
+
+    sender = models.CharField(max_length=400, help_text="The same key as a SenderRule's.")
+    was = models.CharField(max_length=30, choices=Label.choices)
+    now = models.CharField(max_length=30, choices=Label.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sender", "was"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "sender", "was"], name="one_label_correction_per_sender_and_label"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.sender}: {self.was} → {self.now}"
+
+    @property
+    def sender_display(self) -> str:
+        return SenderRule(sender=self.sender).sender_display
 
 
 class ImapCursor(Owned):

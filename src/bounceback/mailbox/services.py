@@ -18,18 +18,21 @@ from bounceback.applications.models import Application, EventKind
 from bounceback.applications.services import add_application, record_event, search
 from bounceback.errors import UserError
 from bounceback.lib.companies import company_key, role_key
+from bounceback.lib.mail.dates import find_events
 from bounceback.lib.mail.extract import domain_of, is_ats_domain
 from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
 from bounceback.mailbox.models import (
     ImportedMessage,
     Label,
+    LabelCorrection,
     Outcome,
     ReviewItem,
     ReviewStatus,
     SenderRule,
 )
-from bounceback.recovery.models import StageReached
-from bounceback.recovery.services import record_rejection
+from bounceback.recovery.dated import propose_from_mail
+from bounceback.recovery.models import Action, StageReached
+from bounceback.recovery.services import furthest_stage, record_rejection
 
 _EVENT_FOR_LABEL = {
     Label.INTERVIEW_INVITE: EventKind.INTERVIEW,
@@ -79,8 +82,12 @@ def new_application(owner: User, company: str, role: str | None, details: Detail
     )
 
 
-def file_on(application: Application, details: Details) -> bool:
-    """Record what the e-mail says on the application; False when there is nothing new."""
+def file_on(application: Application, details: Details, *, asked: bool) -> bool:
+    """Record what the e-mail says on the application; False when there is nothing new.
+
+    ``asked``: the person confirmed it (in review); otherwise the import filed it by itself
+    and a rejection shows what was read as a suggestion until they confirm it.
+    """
     day = max(details.day, application.applied_on)
     note = f"From the e-mail “{details.subject}”" if details.subject else "From an e-mail"
     if details.label == Label.REJECTION:
@@ -89,20 +96,36 @@ def file_on(application: Application, details: Details) -> bool:
         record_rejection(
             application,
             received_on=day,
-            stage_reached=details.stage
-            if details.stage in StageReached.values
-            else StageReached.UNKNOWN,
+            # What the e-mail reads like never lowers what the timeline already shows.
+            stage_reached=furthest_stage(
+                details.stage if details.stage in StageReached.values else StageReached.UNKNOWN,
+                application,
+            ),
             source_text=details.text[:20_000],
             has_feedback=bool(details.has_feedback),
             reapply_invite=bool(details.reapply_invite),
             contact_name=details.contact_name or "",
+            filed_from_mail=True,
+            confirmed=asked,
         )
         return True
     kind = _EVENT_FOR_LABEL.get(Label(details.label)) if details.label in Label.values else None
     if kind is None:
         return False  # "application received" and other mail: the application itself is the record
     record_event(application, kind, occurred_on=day, note=note)
+    propose_dated(application, details)
     return True
+
+
+def propose_dated(application: Application, details: Details) -> list[Action]:
+    """The interview time, deadline or reply-by day the e-mail names, proposed as steps."""
+    events = find_events(details.text, details.sent_at, details.label)
+    return propose_from_mail(
+        application,
+        events,
+        subject=details.subject,
+        sent_on=details.sent_at.date() if details.sent_at else None,
+    )
 
 
 # --- sender rules ----------------------------------------------------------------
@@ -154,6 +177,30 @@ def remember(owner: User, item: ReviewItem, application: Application) -> SenderR
         defaults={"company": application.company.name, "application": application},
     )
     return rule
+
+
+def remember_label(owner: User, item: ReviewItem, label: str) -> LabelCorrection | None:
+    """Keep that the person read this sender's mail differently, so the next one is asked about."""
+    key = rule_key(item.from_addr, item.from_name)
+    if key is None or label == item.label:
+        return None
+    correction, _ = LabelCorrection.objects.update_or_create(
+        owner=owner, sender=key, was=item.label, defaults={"now": label}
+    )
+    return correction
+
+
+def find_label_correction(
+    owner: User, from_addr: str, from_name: str, label: str
+) -> LabelCorrection | None:
+    """The person's earlier correction of this sender's mail read as ``label``, if any."""
+    keys = sender_keys(from_addr, from_name)
+    if not keys:
+        return None
+    found = {
+        c.sender: c for c in LabelCorrection.objects.filter(owner=owner, sender__in=keys, was=label)
+    }
+    return next((found[k] for k in keys if k in found), None)
 
 
 def rule_application(rule: SenderRule, role: str | None) -> Application | None:
@@ -209,6 +256,11 @@ def open_count(owner: User) -> int:
 def learned(owner: User) -> list[SenderRule]:
     """What the person's corrections taught bounceback, one rule per sender."""
     return list(SenderRule.objects.filter(owner=owner).select_related("application__company"))
+
+
+def learned_labels(owner: User) -> list[LabelCorrection]:
+    """Senders whose mail the person read differently from bounceback, one line per label."""
+    return list(LabelCorrection.objects.filter(owner=owner))
 
 
 def forget(rule: SenderRule) -> None:
@@ -308,11 +360,14 @@ def correct(
     _resolve(item, application, details, ReviewStatus.CORRECTED, created)
     if keep_rule:
         remember(item.owner, item, application)
+        remember_label(item.owner, item, label)
     return application
 
 
 def dismiss(item: ReviewItem) -> None:
-    """Not job mail after all: nothing is filed."""
+    """Not job mail after all: nothing is filed (and the sender's next job-like mail is asked about)."""
+    if item.label != Label.NOT_JOB:
+        remember_label(item.owner, item, Label.NOT_JOB)
     item.status = ReviewStatus.DISMISSED
     item.resolved_at = timezone.now()
     item.save(update_fields=["status", "resolved_at"])
@@ -330,7 +385,7 @@ def _resolve(
 ) -> None:
     if not item.is_open:
         raise UserError("This e-mail has already been filed.")
-    filed = file_on(application, details)
+    filed = file_on(application, details, asked=True)
     item.status = status
     item.application = application
     item.resolved_at = timezone.now()

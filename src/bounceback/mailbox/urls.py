@@ -11,4 +11,5 @@ urlpatterns = [
     path("review/<int:pk>/find/", views.review_find, name="find"),
     path("learned/", views.learned_list, name="learned"),
     path("learned/<int:pk>/forget/", views.learned_forget, name="forget"),
+    path("learned/labels/<int:pk>/forget/", views.learned_forget_label, name="forget_label"),
 ]

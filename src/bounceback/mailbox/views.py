@@ -25,7 +25,7 @@ from bounceback.mailbox.forms import (
     found,
     grouped,
 )
-from bounceback.mailbox.models import Label, ReviewItem, SenderRule
+from bounceback.mailbox.models import Label, LabelCorrection, ReviewItem, SenderRule
 
 
 def needs_company(item: ReviewItem) -> bool:
@@ -235,7 +235,25 @@ def review_dismiss(request: AuthedRequest, pk: int) -> HttpResponse:
 
 
 def learned_list(request: AuthedRequest) -> HttpResponse:
-    return render(request, "mailbox/learned.html", {"rules": services.learned(request.user)})
+    return render(
+        request,
+        "mailbox/learned.html",
+        {
+            "rules": services.learned(request.user),
+            "labels": services.learned_labels(request.user),
+        },
+    )
+
+
+@require_POST
+def learned_forget_label(request: AuthedRequest, pk: int) -> HttpResponse:
+    correction = get_object_or_404(LabelCorrection, owner=request.user, pk=pk)
+    correction.delete()
+    messages.success(
+        request,
+        "Forgotten. That sender's mail is filed as it reads again, when bounceback is sure.",
+    )
+    return redirect("mailbox:learned")
 
 
 @require_POST

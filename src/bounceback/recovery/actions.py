@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from bounceback.errors import NotFound, UserError
+from bounceback.lib.days import future_problem
+from bounceback.recovery.drafts import wants_feedback_request
 from bounceback.recovery.models import (
     Action,
     ActionKind,
@@ -34,9 +37,6 @@ MAX_THEME_PROPOSALS = 2
 MAX_PRACTICE_PROPOSALS = 2
 
 
-PAST_DUE = "That day has already passed. Pick today or a later day, or leave the step undated."
-
-
 @dataclass(frozen=True)
 class Proposal:
     kind: str
@@ -59,8 +59,7 @@ def _proposals(rejection: Rejection) -> list[Proposal]:
         )
     ]
     if rejection.outside_control:
-        # The role was put on hold or closed: there is nothing to learn from asking why, but the
-        # door is worth keeping open in case it reopens.
+        # The role was put on hold or closed: the door is worth keeping open in case it reopens.
         found.append(
             Proposal(
                 ActionKind.KEEP_IN_TOUCH,
@@ -69,7 +68,7 @@ def _proposals(rejection: Rejection) -> list[Proposal]:
                 KEEP_IN_TOUCH_AFTER,
             )
         )
-    elif not rejection.has_feedback:
+    if wants_feedback_request(rejection):
         found += [
             Proposal(
                 ActionKind.FEEDBACK_REQUEST,
@@ -206,20 +205,48 @@ def drop(action: Action) -> Action:
     return action
 
 
-def edit(action: Action, *, title: str, due_on: date | None) -> Action:
-    """Change the wording or date of a step; editing a suggestion also accepts it."""
+def edit(action: Action, *, title: str, due_on: date | None, at: time | None = None) -> Action:
+    """Change the wording, day or time of a step; editing a suggestion also accepts it.
+
+    A dated event keeps its time when only its day moves; a time the person sets is in
+    their own zone (the e-mail's zone no longer applies).
+    """
     title = " ".join(title.split())
     if not title:
         raise UserError("A step needs a few words saying what it is.")
     if len(title) > 200:
         raise UserError("Please keep the step under 200 characters.")
-    if due_on is not None and due_on != action.due_on and due_on < date.today():
-        raise UserError(PAST_DUE)
+    if due_on is not None and due_on != action.due_on:
+        problem = future_problem(due_on, "That day")
+        if problem:
+            raise UserError(problem)
+    if due_on is None:
+        action.starts_at = None
+    elif at is not None or action.starts_at is not None:
+        local = timezone.localtime(action.starts_at) if action.starts_at else None
+        clock = at or (local.timetz().replace(tzinfo=None) if local else None)
+        if clock is not None:
+            moved = timezone.make_aware(datetime.combine(due_on, clock))
+            if moved != action.starts_at:
+                action.starts_at, action.zone, action.zone_words = moved, "", ""
     action.title = title
     action.due_on = due_on
     if action.status == ActionStatus.PROPOSED:
         action.status = ActionStatus.OPEN
-    action.save(update_fields=["title", "due_on", "status"])
+    action.save(update_fields=["title", "due_on", "status", "starts_at", "zone", "zone_words"])
+    return action
+
+
+def move(action: Action, due_on: date | None) -> Action:
+    """Move a step to another day (its time, if it has one, stays)."""
+    return edit(action, title=action.title, due_on=due_on)
+
+
+def undo_drop(action: Action, was: str) -> Action:
+    """Take back "Not for me": the step is as it was (a suggestion, or on the list)."""
+    if action.status == ActionStatus.DROPPED:
+        action.status = ActionStatus.OPEN if was == ActionStatus.OPEN else ActionStatus.PROPOSED
+        action.save(update_fields=["status"])
     return action
 
 

@@ -1,4 +1,5 @@
-"""The "today" list as a calendar: open, dated next steps (and dated goals) as all-day events.
+"""The "today" list as a calendar: open, dated next steps (and dated goals) as all-day events,
+and kept events read from mail (an interview, a deadline) at their time.
 
 One builder for the signed-in download, the subscribe address and `bounceback calendar`.
 Only titles, dates, the "why" bounceback wrote, and a link back go in: never reflections,
@@ -15,7 +16,8 @@ from django.urls import reverse
 from icalendar import CLASS, TRANSP, Calendar, Event, vDuration
 
 from bounceback.accounts.models import CalendarFeed
-from bounceback.recovery.models import Action, ActionStatus
+from bounceback.recovery.dated import length, source_words
+from bounceback.recovery.models import Action, ActionKind, ActionStatus
 from bounceback.wellbeing.models import Goal
 
 CALENDAR_NAME = "bounceback — next steps"
@@ -28,13 +30,16 @@ REFRESH = timedelta(hours=1)
 
 @dataclass(frozen=True)
 class Entry:
-    """One all-day event, before it becomes iCalendar text."""
+    """One event (all-day, or at a time), before it becomes iCalendar text."""
 
     uid: str
     day: date
     summary: str
     description: str
     url: str
+    starts_at: datetime | None = None  # a timed event (in UTC in the file)
+    length: timedelta | None = None
+    busy: bool = False  # an interview takes the time; a step or a deadline doesn't
 
 
 def _action_entry(action: Action, base_url: str) -> Entry:
@@ -44,6 +49,9 @@ def _action_entry(action: Action, base_url: str) -> Entry:
         summary += f" · {action.application}"
     url = base_url + reverse("recovery:today")
     lines = [action.why.strip()] if action.why.strip() else []
+    source = source_words(action)
+    if source:
+        lines.append(f"Read {source}" + (f": “{action.evidence}”" if action.evidence else ""))
     lines.append(f"Open in bounceback: {url}")
     return Entry(
         uid=f"action-{action.pk}@{UID_DOMAIN}",
@@ -51,6 +59,9 @@ def _action_entry(action: Action, base_url: str) -> Entry:
         summary=summary,
         description="\n\n".join(lines),
         url=url,
+        starts_at=action.starts_at,
+        length=length(action) if action.starts_at else None,
+        busy=action.kind == ActionKind.INTERVIEW,
     )
 
 
@@ -96,17 +107,25 @@ def build(owner: User, base_url: str, now: datetime | None = None) -> Calendar:
     # Outlook and older Apple Calendar read this instead of REFRESH-INTERVAL.
     calendar.add("X-PUBLISHED-TTL", vDuration(REFRESH))
     for entry in entries(owner, base_url):
+        start: date | datetime
+        end: date | datetime
+        if entry.starts_at is not None:
+            start = entry.starts_at.astimezone(UTC)
+            end = start + (entry.length or timedelta(minutes=15))
+        else:
+            start, end = entry.day, entry.day + timedelta(days=1)  # all-day: the end is exclusive
         calendar.add_component(
             Event.new(
                 uid=entry.uid,
                 stamp=stamp,
-                start=entry.day,
-                end=entry.day + timedelta(days=1),  # all-day: the end is the next day, exclusive
+                start=start,
+                end=end,
                 summary=entry.summary,
                 description=entry.description,
                 url=entry.url,
-                # A step is not a meeting: keep the day free, and private where a calendar is shared.
-                transparency=TRANSP.TRANSPARENT,
+                # A step is not a meeting: keep the day free (an interview does take its hour),
+                # and private where a calendar is shared.
+                transparency=TRANSP.OPAQUE if entry.busy else TRANSP.TRANSPARENT,
                 classification=CLASS.PRIVATE,
             )
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from email.parser import HeaderParser
 from email.utils import parseaddr, parsedate_to_datetime
+from typing import Any
 
 # Labels that clearly mean "this is not a rejection", and how to say so kindly.
 _NOT_A_REJECTION = {
@@ -178,6 +179,15 @@ def _same_person(name: str | None, headers: MailHeaders) -> bool:
     if not name or not headers.person_name:
         return True
     return name.split()[0].lower() == headers.person_name.split()[0].lower()
+
+
+def read_dates(text: str, heard_on: date | None, label: str) -> list[Any]:
+    """Dated events in a pasted e-mail (lib/mail/dates.py), counted from the day it came."""
+    try:
+        from bounceback.lib.mail.dates import find_events
+    except ImportError:  # the mail helpers are optional here too
+        return []
+    return list(find_events(text, heard_on, label))
 
 
 def gives_reasons(text: str) -> bool:

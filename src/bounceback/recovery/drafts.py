@@ -111,8 +111,11 @@ def fill(path: Path, context: dict[str, object]) -> tuple[str, str]:
 
 
 def sender_name(owner: User) -> str:
-    """The name drafts are signed with: from Settings, else the account's own."""
-    return Profile.for_user(owner).display_name or owner.get_full_name()
+    """The name drafts are signed with: the one the person gave for it (asked once, on the
+    drafts page; Settings too), else what they are called, else the account's own; "" until
+    there is one, so the page can ask."""
+    profile = Profile.for_user(owner)
+    return profile.sign_as or profile.display_name or owner.get_full_name()
 
 
 def check_tone(tone: str) -> str:
@@ -160,14 +163,22 @@ def render(
     )
 
 
+def wants_feedback_request(rejection: Rejection) -> bool:
+    """A feedback request is always drafted unless the person said what they have is enough
+    (or their feedback has already come). What the e-mail seemed to say never removes it: a
+    stock line ("another candidate more closely matched") is not feedback."""
+    if rejection.feedback_enough:
+        return False
+    return not rejection.application.feedback.exists()
+
+
 def for_rejection(rejection: Rejection, tone: str = DEFAULT_TONE) -> list[Draft]:
-    """The thank-you; the feedback request unless the e-mail gave reasons; the note for
-    applying again when they invited it. When the role was put on hold or closed, a note
-    for keeping in touch instead of a feedback request: there is nothing to learn from why."""
+    """The thank-you; the feedback request unless the person has enough; a note for keeping in
+    touch when the role was put on hold or closed; the note for applying again when invited."""
     kinds = ["thank_you"]
     if rejection.outside_control:
         kinds.append("keep_in_touch")
-    elif not rejection.has_feedback:
+    if wants_feedback_request(rejection):
         kinds.append("feedback_request")
     if rejection.reapply_invite:
         kinds.append("reapply")

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 
 from bounceback.applications.forms import DateInput
+from bounceback.lib.days import past_problem
 from bounceback.recovery.drafts import TONES
 from bounceback.recovery.models import StageReached
 
@@ -42,7 +43,11 @@ class _RejectionDetails(forms.Form):
     )
     received_on = forms.DateField(label="When you heard", widget=DateInput, initial=date.today)
     has_feedback = forms.BooleanField(
-        label="The e-mail gives real reasons or feedback", required=False
+        label="The e-mail says something specific about how you were judged", required=False
+    )
+    feedback_enough = forms.BooleanField(
+        label="What they told me is enough: no need to draft a feedback request",
+        required=False,
     )
     reapply_invite = forms.BooleanField(label="They invite you to apply again", required=False)
     outside_control = forms.BooleanField(
@@ -52,10 +57,9 @@ class _RejectionDetails(forms.Form):
 
     def clean_received_on(self) -> date:
         day: date = self.cleaned_data["received_on"]
-        if day > date.today():
-            raise forms.ValidationError(
-                "That date is in the future. Use the day the e-mail came, today or earlier."
-            )
+        problem = past_problem(day)
+        if problem:
+            raise forms.ValidationError(problem)
         return day
 
 
@@ -74,6 +78,20 @@ class CaptureForm(_RejectionDetails):
     application = forms.CharField(
         label="Which application is it?", required=False, max_length=20, widget=forms.RadioSelect
     )
+    applied_on = forms.DateField(
+        label="When you applied",
+        widget=DateInput,
+        required=False,
+        help_text="For a new application, if you remember. Left empty, the day you heard "
+        "stands in, marked as a guess, and stays out of your weekly count.",
+    )
+
+    def clean_applied_on(self) -> date | None:
+        day: date | None = self.cleaned_data.get("applied_on")
+        problem = past_problem(day, "The day you applied") if day else None
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
 
     def __init__(
         self, *args: Any, candidates: list[tuple[str, str]] | None = None, **kwargs: Any
@@ -103,6 +121,27 @@ class RejectionEditForm(_RejectionDetails):
         return data
 
 
+class GoodNewsForm(forms.Form):
+    """A pasted invitation or offer going onto an application's timeline, dates and all."""
+
+    application = forms.IntegerField(min_value=1)
+    kind = forms.ChoiceField(choices=[(k, k) for k in ("interview", "assessment", "offer")])
+    label = forms.ChoiceField(
+        required=False,
+        choices=[("", "")] + [(k, k) for k in ("interview_invite", "assessment_invite", "offer")],
+    )
+    occurred_on = forms.DateField()
+    note = forms.CharField(required=False, max_length=200)
+    text = forms.CharField(required=False, max_length=50_000)
+
+    def clean_occurred_on(self) -> date:
+        day: date = self.cleaned_data["occurred_on"]
+        problem = past_problem(day)
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
+
+
 class AnswerForm(forms.Form):
     key = forms.SlugField(max_length=60)
     answer = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -110,8 +149,42 @@ class AnswerForm(forms.Form):
 
 
 class ActionEditForm(forms.Form):
+    """Edit a step's wording, day and time, or (``move_only``) just move its day."""
+
     title = forms.CharField(max_length=200)
     due_on = forms.DateField(required=False, widget=DateInput)
+    at = forms.TimeField(required=False, widget=forms.TimeInput(attrs={"type": "time"}))
+
+    def __init__(self, *args: Any, move_only: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if move_only:
+            self.fields["title"].required = False
+            self.fields["due_on"].required = True
+
+    def problem(self) -> str:
+        if "due_on" in self.errors and self.fields["due_on"].required:
+            return "Pick the day to move it to (like 2026-12-01)."
+        if "at" in self.errors:
+            return "Please give the time like 14:30, or leave it empty."
+        return "Please give the step a few words, and a date like 2026-12-01 (or none)."
+
+
+class KeepAllForm(forms.Form):
+    """ "Keep all": the suggestions shown, by id, so one that arrived meanwhile isn't kept unseen."""
+
+    ids = forms.CharField(required=False, max_length=5000, widget=forms.HiddenInput)
+
+    def clean_ids(self) -> list[int]:
+        parts = [p.strip() for p in self.cleaned_data["ids"].split(",") if p.strip()]
+        if not all(p.isdigit() for p in parts):
+            raise forms.ValidationError("Those aren't steps bounceback knows.")
+        return [int(p) for p in parts]
+
+
+class EnoughForm(forms.Form):
+    """ "What they told me is enough" on the drafts page, or taking it back."""
+
+    enough = forms.BooleanField(required=False)
 
 
 class ToneForm(forms.Form):
@@ -128,6 +201,7 @@ class FeedbackForm(forms.Form):
 
     def clean_received_on(self) -> date:
         day: date = self.cleaned_data["received_on"]
-        if day > date.today():
-            raise forms.ValidationError("That date is in the future. Use today or an earlier day.")
+        problem = past_problem(day)
+        if problem:
+            raise forms.ValidationError(problem)
         return day

@@ -38,7 +38,10 @@ class Rejection(Owned):
         max_length=20, choices=StageReached.choices, default=StageReached.UNKNOWN
     )
     source_text = models.TextField(blank=True, help_text="The e-mail or your own words.")
+    # What the e-mail seems to say: something specific about how the person was judged.
     has_feedback = models.BooleanField(default=False)
+    # What the person says: what they have is enough, so no feedback request is drafted.
+    feedback_enough = models.BooleanField(default=False)
     reapply_invite = models.BooleanField(default=False)
     outside_control = models.BooleanField(
         default=False,
@@ -47,6 +50,10 @@ class Rejection(Owned):
     contact = models.ForeignKey(
         Contact, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    # Filed by the mailbox import from what the e-mail seemed to say; until the person
+    # confirms or corrects it (``confirmed``), every detail above is shown as read, not known.
+    filed_from_mail = models.BooleanField(default=False)
+    confirmed = models.BooleanField(default=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -54,6 +61,11 @@ class Rejection(Owned):
 
     def __str__(self) -> str:
         return f"Rejection: {self.application}"
+
+    @property
+    def is_guess(self) -> bool:
+        """Filed from an e-mail without asking, and not yet looked at by the person."""
+        return not self.confirmed
 
 
 class ControlKind(models.TextChoices):
@@ -112,6 +124,20 @@ class ActionKind(models.TextChoices):
     REAPPLY = "reapply", "Reapply"
     SELF_CARE = "self_care", "Look after yourself"
     CUSTOM = "custom", "Other"
+    # Dated events read from an e-mail (lib/mail/dates.py), proposed like any step.
+    INTERVIEW = "interview", "Interview"
+    ASSESSMENT_DUE = "assessment_due", "Test or task due"
+    REPLY_BY = "reply_by", "Answer by"
+    START = "start", "First day"
+
+
+# The kinds that are appointments the employer set, read from mail, rather than steps.
+DATED_KINDS = (
+    ActionKind.INTERVIEW,
+    ActionKind.ASSESSMENT_DUE,
+    ActionKind.REPLY_BY,
+    ActionKind.START,
+)
 
 
 class ActionStatus(models.TextChoices):
@@ -146,6 +172,17 @@ class Action(Owned):
     rejection = models.ForeignKey(
         Rejection, on_delete=models.CASCADE, null=True, blank=True, related_name="actions"
     )
+    # A dated event read from an e-mail: the moment (when the e-mail gives a time), the zone
+    # as it wrote it, and where it came from, shown beside it until the person keeps it.
+    starts_at = models.DateTimeField(null=True, blank=True)
+    zone = models.CharField(
+        max_length=60, blank=True, help_text="The e-mail's zone: a place or an offset."
+    )
+    zone_words = models.CharField(max_length=60, blank=True)
+    evidence = models.CharField(max_length=300, blank=True, help_text="The e-mail's words.")
+    source_subject = models.CharField(max_length=300, blank=True)
+    source_on = models.DateField(null=True, blank=True, help_text="The day of the e-mail.")
+    moved_note = models.CharField(max_length=200, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
     objects = ActionQuerySet.as_manager()
@@ -156,6 +193,10 @@ class Action(Owned):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def is_dated_event(self) -> bool:
+        return self.kind in DATED_KINDS
 
 
 class WinKind(models.TextChoices):

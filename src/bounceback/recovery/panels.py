@@ -2,30 +2,21 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.template.loader import render_to_string
 
-from bounceback.accounts.models import Profile
 from bounceback.http import AuthedRequest
-from bounceback.recovery.models import Action, Win
-from bounceback.recovery.services import waiting_rejections
+from bounceback.recovery.models import Win
+from bounceback.recovery.today import today_list
+
+PANEL_DUE = 8
 
 
 def today(request: AuthedRequest) -> str | None:
-    """What is due (with one-click done), and a calm way into the rejection flow."""
-    from bounceback.today_items import collect  # check-ins, practice, reapplying
-
-    # First: collecting may add a dated step (an "apply again" whose cool-down ended today).
-    items = collect(request.user)
-    due = list(
-        Action.objects.due_by(request.user, date.today()).select_related("application__company")[:8]
-    )
-    # Gentle mode asked not to be shown rejections here; they stay on their applications.
-    waiting = [] if Profile.for_user(request.user).gentle_mode else waiting_rejections(request.user)
+    """What is due (with one-click done), what waits on Today, and a calm way into the flow."""
+    view = today_list(request.user)
     return render_to_string(
         "recovery/_today_panel.html",
-        {"due": due, "today": date.today(), "waiting": waiting, "items": items},
+        {"view": view, "due": view.due[:PANEL_DUE], "today": view.today},
         request=request,
     )
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import User
 from django.db import transaction
@@ -18,23 +17,17 @@ from bounceback.applications.models import (
     StageEvent,
 )
 from bounceback.applications.services import (
-    add_application,
-    check_not_future,
+    check_sensible,
     get_application,
-    match_application,
     record_event,
 )
 from bounceback.errors import UserError
-from bounceback.recovery.capture import gives_reasons
 from bounceback.recovery.models import (
     Action,
     ActionKind,
     ActionStatus,
-    Feedback,
     Rejection,
     StageReached,
-    Win,
-    WinKind,
 )
 
 # The stage an application had reached, in the rejection's vocabulary.
@@ -60,13 +53,19 @@ def record_rejection(
     stage_reached: str = StageReached.UNKNOWN,
     source_text: str = "",
     has_feedback: bool = False,
+    feedback_enough: bool = False,
     reapply_invite: bool = False,
     outside_control: bool = False,
     contact: Contact | None = None,
     contact_name: str = "",
     contact_email: str = "",
+    filed_from_mail: bool = False,
+    confirmed: bool = True,
 ) -> Rejection:
     """Record a "no" on an application: the rejection and its timeline entry.
+
+    ``filed_from_mail`` and ``confirmed``: where it came from, and whether the person has
+    seen it (the mailbox import files a sure one without asking: confirmed=False).
 
     When the stage is unknown, the application's own furthest stage is used; when the
     e-mail shows the person got further than the timeline says, the timeline catches up
@@ -94,11 +93,65 @@ def record_rejection(
         stage_reached=stage_reached,
         source_text=source_text,
         has_feedback=has_feedback,
+        feedback_enough=feedback_enough,
         reapply_invite=reapply_invite,
         outside_control=outside_control,
         contact=contact,
+        filed_from_mail=filed_from_mail,
+        confirmed=confirmed,
     )
     record_event(application, EventKind.REJECTED, occurred_on=received_on)
+    return rejection
+
+
+@transaction.atomic
+def unfile_rejection(rejection: Rejection) -> Application:
+    """The person says an e-mail filed as a "no" was not one: take it off, as if never filed.
+
+    Only for a rejection nobody has confirmed: the steps bounceback added from it go too,
+    and the application's stage and status come back from what is left on its timeline.
+    """
+    if rejection.confirmed:
+        raise UserError(
+            "You confirmed this rejection earlier, so bounceback leaves it as it is. "
+            "Correct its details instead, or delete the application."
+        )
+    application = rejection.application
+    StageEvent.objects.filter(application=application, kind=EventKind.REJECTED).delete()
+    from bounceback.recovery.wins import forget_wins_for_event
+
+    for added in StageEvent.objects.filter(
+        application=application, note=CAUGHT_UP_NOTE, date_guessed=True
+    ):
+        forget_wins_for_event(added)
+        added.delete()
+    rejection.delete()
+    application.replay()
+    application.save(update_fields=["stage", "status", "updated_at"])
+    return application
+
+
+def set_feedback_enough(rejection: Rejection, enough: bool) -> Rejection:
+    """The person says what they have is enough (no feedback request), or takes that back.
+
+    Saying it is enough also leaves out the feedback steps still only suggested.
+    """
+    rejection.feedback_enough = enough
+    rejection.save(update_fields=["feedback_enough"])
+    if enough:
+        Action.objects.filter(
+            rejection=rejection,
+            kind__in=[ActionKind.FEEDBACK_REQUEST, ActionKind.FOLLOW_UP],
+            status=ActionStatus.PROPOSED,
+        ).update(status=ActionStatus.DROPPED)
+    return rejection
+
+
+def confirm_rejection(rejection: Rejection) -> Rejection:
+    """The person looked at what bounceback read from the e-mail and says it is right."""
+    if not rejection.confirmed:
+        rejection.confirmed = True
+        rejection.save(update_fields=["confirmed"])
     return rejection
 
 
@@ -109,6 +162,7 @@ def update_rejection(
     received_on: date | None = None,
     stage_reached: str | None = None,
     has_feedback: bool | None = None,
+    feedback_enough: bool | None = None,
     reapply_invite: bool | None = None,
     outside_control: bool | None = None,
     contact_name: str | None = None,
@@ -140,6 +194,7 @@ def update_rejection(
         rejection.stage_reached = stage_reached
     for name, value in (
         ("has_feedback", has_feedback),
+        ("feedback_enough", feedback_enough),
         ("reapply_invite", reapply_invite),
         ("outside_control", outside_control),
     ):
@@ -147,6 +202,7 @@ def update_rejection(
             setattr(rejection, name, value)
     if contact_name is not None or contact_email is not None:
         rejection.contact = _corrected_contact(rejection, contact_name, contact_email)
+    rejection.confirmed = True  # the person has looked, and corrected what needed it
     rejection.save()
     return rejection
 
@@ -221,7 +277,8 @@ def _catch_up_timeline(
     event_kind = _REACHED_TO_EVENT.get(StageReached(reached))
     if event_kind is None or _rank(reached) <= _rank(timeline_stage(application)):
         return
-    record_event(application, event_kind, occurred_on=day, note=CAUGHT_UP_NOTE)
+    # The person got this far, but not on the day the "no" came: the day is a guess.
+    record_event(application, event_kind, occurred_on=day, note=CAUGHT_UP_NOTE, date_guessed=True)
     if before_rejected:
         # Keep "Not selected" the last line of a day's timeline when a step is added afterwards.
         for rejected in StageEvent.objects.filter(application=application, kind=EventKind.REJECTED):
@@ -244,7 +301,7 @@ def check_heard_on(
     ignore_ids: QuerySet[StageEvent] | None = None,
 ) -> None:
     """Refuse a day in the future, before the application, or before the timeline's last step."""
-    check_not_future(day, "The date you heard back")
+    check_sensible(day, "The date you heard back")
     if day < application.applied_on:
         raise UserError(
             f"That date is before you applied ({application.applied_on:%d %b %Y}). "
@@ -293,116 +350,6 @@ def contact_for(application: Application, name: str, email: str = "") -> Contact
     return contact
 
 
-@dataclass
-class CaptureInput:
-    """Everything the person confirmed on the capture form (or the CLI's options)."""
-
-    text: str = ""
-    company: str = ""
-    role: str = ""
-    contact_name: str = ""
-    stage: str = StageReached.UNKNOWN
-    received_on: date | None = None
-    has_feedback: bool = False
-    reapply_invite: bool = False
-    outside_control: bool = False
-    contact_email: str = ""
-    application_id: int | None = None
-    create_new: bool = False
-    # The stage came from the e-mail, not from the person: the timeline may know better.
-    stage_is_guess: bool = False
-    # The person corrected the role of an application they picked: it is renamed.
-    rename_role: bool = False
-
-
-class Unsure(UserError):
-    """More than one application could be the one: the person picks (or creates a new one)."""
-
-    def __init__(self, message: str, candidates: tuple[Application, ...]) -> None:
-        super().__init__(message)
-        self.candidates = candidates
-
-
-def resolve_application(owner: User, data: CaptureInput) -> Application | None:
-    """The application this rejection belongs to; None means "create a new one".
-
-    Raises NotFound for an id that is not the owner's, Unsure when a match is not certain.
-    """
-    if data.application_id is not None:
-        return get_application(owner, data.application_id)
-    if data.create_new:
-        return None
-    if not data.company.strip():
-        raise UserError(
-            "Which company was it? Type its name, or pick the application from your list."
-        )
-    match = match_application(owner, data.company, data.role or None)
-    if match.certain and match.application is not None:
-        return match.application
-    if match.candidates:
-        raise Unsure(
-            f"bounceback is not sure which of your applications at {data.company.strip()} this is. "
-            "Pick one, or save it as a new application.",
-            match.candidates,
-        )
-    return None
-
-
-@transaction.atomic
-def capture_rejection(owner: User, data: CaptureInput) -> Rejection:
-    """Check what the person confirmed, find (or add) the application, record the rejection."""
-    if not data.text.strip() and not data.company.strip() and data.application_id is None:
-        raise UserError(
-            "There is nothing to save yet. Paste the e-mail, or type the company and what happened."
-        )
-    received_on = data.received_on or date.today()
-    check_not_future(received_on, "The date you heard back")
-    application = resolve_application(owner, data)
-    stage = data.stage or StageReached.UNKNOWN
-    if application is not None and data.stage_is_guess:
-        stage = furthest_stage(stage, application)
-    if application is not None and data.rename_role:
-        rename_role(application, data.role)
-    if application is None:
-        if not data.role.strip():
-            raise UserError(
-                f"This looks like a new application at {data.company.strip()}. "
-                "Please add the role so you can find it again."
-            )
-        # The day they applied is unknown: the day they heard stands in, marked as a guess
-        # so response times never count a made-up "answered the same day".
-        application = add_application(
-            owner,
-            company=data.company,
-            role=data.role,
-            applied_on=received_on,
-            applied_on_guessed=True,
-        )
-    return record_rejection(
-        application,
-        received_on=received_on,
-        stage_reached=stage,
-        source_text=data.text.strip(),
-        has_feedback=data.has_feedback,
-        reapply_invite=data.reapply_invite,
-        outside_control=data.outside_control,
-        contact_name=data.contact_name,
-        contact_email=data.contact_email,
-    )
-
-
-def rename_role(application: Application, role: str) -> bool:
-    """Correct an application's role; True when it changed."""
-    role = " ".join(role.split())
-    if not role or role == application.role:
-        return False
-    if len(role) > 200:
-        raise UserError("Please keep the role under 200 characters. Nothing was saved.")
-    application.role = role
-    application.save(update_fields=["role", "updated_at"])
-    return True
-
-
 def get_rejection(owner: User, pk: int | str) -> Rejection:
     """The owner's rejection, or a NotFound that says where to look."""
     from bounceback.errors import NotFound
@@ -430,98 +377,15 @@ WAITING_DAYS = 45
 
 def waiting_rejections(owner: User, today: date | None = None, limit: int = 3) -> list[Rejection]:
     """Recent rejections nobody has reflected on or planned steps for yet (often imported)."""
-    from datetime import timedelta
+
+    from django.db.models import Q
 
     since = (today or date.today()) - timedelta(days=WAITING_DAYS)
     return list(
         Rejection.objects.filter(owner=owner, received_on__gte=since)
-        .filter(reflections__isnull=True, actions__isnull=True)
+        # Untouched, or filed from mail without asking and not yet confirmed.
+        .filter(Q(reflections__isnull=True, actions__isnull=True) | Q(confirmed=False))
+        .distinct()
         .select_related("application__company")
         .order_by("-received_on", "-id")[:limit]
     )
-
-
-@transaction.atomic
-def record_feedback(
-    application: Application, text: str, *, received_on: date | None = None
-) -> Feedback:
-    """Keep what the employer said (apart from the person's own reflection) and note the win.
-
-    A reply without reasons is marked generic, so the person can ask once more for specifics.
-    Reminders to chase the feedback are dropped: it has arrived.
-    """
-    text = text.strip()
-    if not text:
-        raise UserError("Their reply is empty: add what they wrote, then save. Nothing was saved.")
-    received_on = received_on or date.today()
-    check_not_future(received_on, "The date the feedback came")
-    feedback = Feedback.objects.create(
-        owner=application.owner,
-        application=application,
-        received_on=received_on,
-        text=text,
-        is_generic=not gives_reasons(text),
-    )
-    asked = Action.objects.filter(
-        application=application,
-        kind__in=[ActionKind.FEEDBACK_REQUEST, ActionKind.FOLLOW_UP],
-        status__in=[ActionStatus.OPEN, ActionStatus.DONE],
-    ).exists()
-    # One fact, one win, named for what happened: a reply only when something was asked.
-    title = (
-        f"{application.company.name} replied to your feedback request"
-        if asked
-        else f"{application.company.name} shared feedback with you"
-    )
-    if not Win.objects.filter(
-        application=application, kind=WinKind.FEEDBACK, automatic=True
-    ).exists():
-        Win.objects.create(
-            owner=application.owner,
-            application=application,
-            kind=WinKind.FEEDBACK,
-            title=title,
-            automatic=True,
-            occurred_on=received_on,
-        )
-    Action.objects.filter(
-        owner=application.owner,
-        application=application,
-        kind__in=[ActionKind.FOLLOW_UP, ActionKind.FEEDBACK_REQUEST],
-        status__in=[ActionStatus.PROPOSED, ActionStatus.OPEN],
-    ).update(status=ActionStatus.DROPPED)
-    if not feedback.is_generic:
-        Rejection.objects.filter(application=application).update(has_feedback=True)
-    return feedback
-
-
-def get_feedback(owner: User, pk: int | str) -> Feedback:
-    from bounceback.errors import NotFound
-
-    try:
-        return Feedback.objects.select_related("application__company").get(owner=owner, pk=int(pk))
-    except (Feedback.DoesNotExist, ValueError, TypeError):
-        raise NotFound(f"There is no feedback with id {pk}.") from None
-
-
-def mark_second_ask_sent(feedback: Feedback) -> Feedback:
-    """Note that the one follow-up question for specifics went out; asking twice would be pressing."""
-    if feedback.second_ask_sent:
-        raise UserError(
-            "You have already asked once for more detail. It is kind to leave it there now."
-        )
-    if not feedback.is_generic:
-        raise UserError("This feedback already gives reasons, so there is no need to ask again.")
-    feedback.second_ask_sent = True
-    feedback.save(update_fields=["second_ask_sent"])
-    return feedback
-
-
-def second_ask_sent_for(application: Application) -> Feedback:
-    """Note the one request for specifics on the application's latest feedback."""
-    latest = application.feedback.first()
-    if latest is None:
-        raise UserError(
-            f"There is no feedback on {application} yet. Add their reply first with --text."
-        )
-    return mark_second_ask_sent(latest)

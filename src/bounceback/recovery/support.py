@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 
@@ -31,7 +31,21 @@ def optional_panel(
 
 
 def support_panel(request: HttpRequest) -> str:
-    return optional_panel("wellbeing/_support_panel.html", request)
+    """The help cover for an autosave (htmx), or a quiet link once the page has shown it."""
+    try:
+        from bounceback.wellbeing import support
+    except ImportError:
+        return ""
+    return support.cover(request, seen_field=True)
+
+
+def support_page(request: HttpRequest, back_url: str, back_label: str) -> HttpResponse | None:
+    """The calm help page in place of this one (a form posted without JavaScript)."""
+    try:
+        from bounceback.wellbeing import support
+    except ImportError:
+        return None
+    return support.page(request, back_url, back_label)
 
 
 def checkin_offer(request: AuthedRequest) -> str:

@@ -14,22 +14,29 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from bounceback.accounts.once import earlier, run_once, token_from
 from bounceback.applications.models import Application
 from bounceback.applications.services import get_application, match_application
 from bounceback.errors import NotFound, UserError
-from bounceback.http import AuthedRequest
-from bounceback.recovery import actions, drafts, history, reflection, services
+from bounceback.http import AuthedRequest, back_to
+from bounceback.recovery import actions, capturing, drafts, history, reflection, services
 from bounceback.recovery.capture import analyse
 from bounceback.recovery.forms import (
     AnswerForm,
     CaptureForm,
+    EnoughForm,
+    GoodNewsForm,
     PasteForm,
     RejectionEditForm,
     ToneForm,
 )
 from bounceback.recovery.models import ActionStatus, Rejection
-from bounceback.recovery.support import checkin_offer, sounds_distressed, support_panel
-from bounceback.recovery.views_calendar import section_context
+from bounceback.recovery.support import (
+    checkin_offer,
+    sounds_distressed,
+    support_page,
+    support_panel,
+)
 
 
 def _rejection(request: AuthedRequest, pk: int) -> Rejection:
@@ -64,10 +71,13 @@ def capture(request: AuthedRequest) -> HttpResponse:
     if application is not None and hasattr(application, "rejection"):
         return redirect("recovery:detail", pk=application.rejection.pk)
     if step in ("read", "anyway"):
+        once = token_from(request.POST)
         paste = PasteForm(request.POST)
         if not paste.is_valid():
             return render(
-                request, "recovery/capture_paste.html", {"form": paste, "application": application}
+                request,
+                "recovery/capture_paste.html",
+                {"form": paste, "application": application, "once": once},
             )
         text = paste.cleaned_data["text"]
         if not text.strip() and application is None:
@@ -76,7 +86,9 @@ def capture(request: AuthedRequest) -> HttpResponse:
                 "There is nothing here yet. Paste the e-mail, or write a line or two about what happened.",
             )
             return render(
-                request, "recovery/capture_paste.html", {"form": paste, "application": application}
+                request,
+                "recovery/capture_paste.html",
+                {"form": paste, "application": application, "once": once},
             )
         guess = analyse(text)
         if guess.not_a_rejection and step != "anyway":
@@ -90,11 +102,13 @@ def capture(request: AuthedRequest) -> HttpResponse:
                     "match": match.application if match.certain else None,
                     "application": application,
                     "step_kind": guess.timeline_step,
+                    "label": guess.label,
                     "step_day": guess.heard_on or date.today(),
                     "step_note": _first_line(text),
+                    "once": once,
                 },
             )
-        return _check_form(request, text, guess, application)
+        return _check_form(request, text, guess, application, once)
     if request.GET.get("manual"):
         return _check_form(request, "", analyse(""), application)
     return render(
@@ -107,8 +121,57 @@ def capture(request: AuthedRequest) -> HttpResponse:
     )
 
 
+@require_POST
+def good_news(request: AuthedRequest) -> HttpResponse:
+    """A pasted invitation or offer: onto the application's timeline, with its dates proposed."""
+    form = GoodNewsForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "bounceback couldn't add that. Please paste the e-mail again.")
+        return redirect("recovery:capture")
+    data = form.cleaned_data
+    application = _known_application(request, data["application"])
+    if application is None:
+        raise Http404("No such application.")
+    proposed: list[Any] = []
+
+    def add() -> str:
+        proposed.extend(
+            capturing.record_good_news(
+                application,
+                data["kind"],
+                occurred_on=data["occurred_on"],
+                note=data["note"],
+                text=data["text"],
+                label=data["label"],
+            )
+        )
+        return application.get_absolute_url()
+
+    try:
+        url, made_now = run_once(request.user, token_from(request.POST), add)
+    except UserError as error:
+        messages.error(request, str(error))
+        return redirect(application)
+    if not made_now:
+        messages.info(request, "This was already added. Here it is.")
+        return redirect(url)
+    if proposed:
+        messages.success(
+            request,
+            "Added to the timeline. bounceback read a date in it: keep it on Today to have it "
+            "in your list and calendar.",
+        )
+        return redirect(reverse("recovery:today") + "#events")
+    messages.success(request, "Added to the timeline.")
+    return redirect(application)
+
+
 def _check_form(
-    request: AuthedRequest, text: str, guess: Any, application: Application | None
+    request: AuthedRequest,
+    text: str,
+    guess: Any,
+    application: Application | None,
+    once: str = "",
 ) -> HttpResponse:
     if application is not None:
         candidates: list[Application] = [application]
@@ -150,11 +213,20 @@ def _check_form(
             "unsure": len(candidates) > 1 and not chosen,
             "stage_note": services.stage_note(guess.stage, picked),
             "heard_from_mail": guess.heard_on is not None,
+            # The paste page's one-time token, carried along: going Back and saving again
+            # finds the rejection the first save made.
+            "once": once,
         },
     )
 
 
 def _save(request: AuthedRequest) -> HttpResponse:
+    once = token_from(request.POST)
+    saved_before = earlier(request.user, once)
+    if saved_before:
+        # Back and "Save and continue" again, a reload or a double click: already saved.
+        messages.info(request, "This was already saved. Here it is.")
+        return redirect(saved_before)
     posted = request.POST.get("application", "")
     company = request.POST.get("company", "")
     known = _known_application(request, posted)
@@ -168,23 +240,30 @@ def _save(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         choice = data["application"]
+        captured = capturing.CaptureInput(
+            text=data["text"],
+            company=data["company"],
+            role=data["role"],
+            contact_name=data["contact_name"],
+            stage=data["stage"],
+            received_on=data["received_on"],
+            has_feedback=data["has_feedback"],
+            feedback_enough=data["feedback_enough"],
+            reapply_invite=data["reapply_invite"],
+            outside_control=data["outside_control"],
+            contact_email=data["contact_email"],
+            application_id=int(choice) if choice and choice.isdigit() else None,
+            create_new=choice == "new",
+            rename_role=data["role"].strip() != data["role_was"].strip(),
+            applied_on=data["applied_on"],
+        )
         try:
-            rejection = services.capture_rejection(
+            url, made_now = run_once(
                 request.user,
-                services.CaptureInput(
-                    text=data["text"],
-                    company=data["company"],
-                    role=data["role"],
-                    contact_name=data["contact_name"],
-                    stage=data["stage"],
-                    received_on=data["received_on"],
-                    has_feedback=data["has_feedback"],
-                    reapply_invite=data["reapply_invite"],
-                    outside_control=data["outside_control"],
-                    contact_email=data["contact_email"],
-                    application_id=int(choice) if choice and choice.isdigit() else None,
-                    create_new=choice == "new",
-                    rename_role=data["role"].strip() != data["role_was"].strip(),
+                once,
+                lambda: reverse(
+                    "recovery:detail",
+                    args=[capturing.capture_rejection(request.user, captured).pk],
                 ),
             )
         except NotFound:
@@ -193,20 +272,24 @@ def _save(request: AuthedRequest) -> HttpResponse:
                 "That application isn't in your list (it may have been deleted). "
                 "Save this as a new application, or start again from the application's page.",
             )
-        except services.Unsure as unsure:
+        except capturing.Unsure as unsure:
             form = CaptureForm(request.POST, candidates=_choices(unsure.candidates))
             form.is_valid()
             form.add_error("application", str(unsure))
         except UserError as error:
             form.add_error(None, str(error))
         else:
-            application = rejection.application
-            if known is not None and application.role != (known.role or ""):
+            if not made_now:
+                messages.info(request, "This was already saved. Here it is.")
+            elif (
+                known is not None
+                and captured.rename_role
+                and (role := " ".join(data["role"].split())) not in ("", known.role)
+            ):
                 messages.success(
-                    request,
-                    f"The application's role is now “{application.role}”, as you corrected it.",
+                    request, f"The application's role is now “{role}”, as you corrected it."
                 )
-            return redirect("recovery:detail", pk=rejection.pk)
+            return redirect(url)
     return render(
         request,
         "recovery/capture_check.html",
@@ -214,6 +297,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
             "form": form,
             "read_from_text": bool(request.POST.get("text", "").strip()),
             "unsure": False,
+            "once": once,
         },
     )
 
@@ -242,6 +326,7 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
                     received_on=data["received_on"],
                     stage_reached=data["stage_reached"],
                     has_feedback=data["has_feedback"],
+                    feedback_enough=data["feedback_enough"],
                     reapply_invite=data["reapply_invite"],
                     outside_control=data["outside_control"],
                     contact_name=data["contact_name"],
@@ -260,6 +345,7 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
                 "contact_name": contact.name if contact else "",
                 "contact_email": contact.email if contact else "",
                 "has_feedback": rejection.has_feedback,
+                "feedback_enough": rejection.feedback_enough,
                 "reapply_invite": rejection.reapply_invite,
                 "outside_control": rejection.outside_control,
             }
@@ -267,10 +353,35 @@ def edit(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(request, "recovery/edit.html", {"rejection": rejection, "form": form})
 
 
+@require_POST
+def confirm(request: AuthedRequest, pk: int) -> HttpResponse:
+    """One click: what bounceback read from the e-mail is right."""
+    rejection = _rejection(request, pk)
+    services.confirm_rejection(rejection)
+    messages.success(request, "Thanks for checking. It stays as it is.")
+    return redirect(back_to(request, reverse("recovery:detail", args=[rejection.pk])))
+
+
+@require_POST
+def unfile(request: AuthedRequest, pk: int) -> HttpResponse:
+    """One click: the e-mail filed as a "no" was not one. It comes off the application."""
+    rejection = _rejection(request, pk)
+    try:
+        application = services.unfile_rejection(rejection)
+    except UserError as error:
+        messages.error(request, str(error))
+        return redirect("recovery:detail", pk=rejection.pk)
+    messages.success(
+        request,
+        f"Taken off: {application} is {application.get_status_display().lower()} again. "
+        "Sorry for the scare.",
+    )
+    return redirect(application)
+
+
 def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
     """Optional, stage-aware questions; each answer saves as it is typed (or with its button)."""
     rejection = _rejection(request, pk)
-    saved_key, support = "", ""
     if request.method == "POST":
         form = AnswerForm(request.POST)
         if not form.is_valid():
@@ -291,17 +402,18 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
                 _reflect_context(rejection, error=str(error), posted=form.cleaned_data),
             )
         saved_key = form.cleaned_data["key"]
-        if sounds_distressed(form.cleaned_data["answer"]):
-            support = support_panel(request)
+        back = reverse("recovery:reflect", args=[rejection.pk]) + f"#q-{saved_key}"
+        distressed = sounds_distressed(form.cleaned_data["answer"])
         if request.htmx:
+            support = support_panel(request) if distressed else ""
             context = {"support": support, "reflection": saved, "key": saved_key}
             return render(request, "recovery/_saved.html", context)
-        if not support:
-            return redirect(reverse("recovery:reflect", args=[rejection.pk]) + f"#q-{saved_key}")
+        calm = support_page(request, back, "Back to your reflection") if distressed else None
+        return calm or redirect(back)
     return render(
         request,
         "recovery/reflect.html",
-        _reflect_context(rejection, saved_key=saved_key, support=support),
+        _reflect_context(rejection),
     )
 
 
@@ -340,12 +452,29 @@ def draft_list(request: AuthedRequest, pk: int) -> HttpResponse:
         {
             "rejection": rejection,
             "drafts": drafts.for_rejection(rejection, tone),
+            "sign_as": drafts.sender_name(request.user),
             "done_since": drafts.done_since(rejection) if rejection.reapply_invite else [],
             "tone": tone,
             "tones": drafts.TONES,
             "step": 3,
         },
     )
+
+
+@require_POST
+def feedback_enough(request: AuthedRequest, pk: int) -> HttpResponse:
+    """ "What they told me is enough" (no feedback request drafted), or taking it back."""
+    rejection = _rejection(request, pk)
+    form = EnoughForm(request.POST)
+    enough = form.is_valid() and form.cleaned_data["enough"]
+    services.set_feedback_enough(rejection, enough)
+    messages.success(
+        request,
+        "Noted: no feedback request. What you have is enough."
+        if enough
+        else "The feedback request is drafted again below.",
+    )
+    return redirect(reverse("recovery:drafts", args=[rejection.pk]) + "#drafts-top")
 
 
 def next_steps(request: AuthedRequest, pk: int) -> HttpResponse:
@@ -366,69 +495,6 @@ def done(request: AuthedRequest, pk: int) -> HttpResponse:
         "recovery/done.html",
         {"rejection": rejection, "kept": kept, "checkin": checkin_offer(request), "step": 5},
     )
-
-
-def today(request: AuthedRequest) -> HttpResponse:
-    from bounceback.today_items import collect  # check-ins, practice, reapplying
-    from bounceback.weekly.panels import lookback_now
-
-    items = collect(request.user)  # first: it may add a dated "apply again" step
-    return render(
-        request,
-        "recovery/today.html",
-        {
-            "items": items,
-            "lookback": lookback_now(request),
-            "due": actions.due(request.user),
-            "upcoming": actions.upcoming(request.user),
-            **section_context(request),
-        },
-    )
-
-
-@require_POST
-def action_update(request: AuthedRequest, pk: int) -> HttpResponse:
-    """Accept, drop, edit or finish one step; htmx swaps just its row."""
-    from bounceback.recovery.forms import ActionEditForm
-
-    try:
-        action = actions.get_action(request.user, pk)
-    except NotFound:
-        raise Http404("No such step.") from None
-    do = request.POST.get("do", "")
-    error = ""
-    if do == "accept":
-        actions.accept(action)
-    elif do == "drop":
-        actions.drop(action)
-    elif do == "done":
-        actions.complete(action)
-    elif do == "edit":
-        form = ActionEditForm(request.POST)
-        if form.is_valid():
-            try:
-                actions.edit(
-                    action, title=form.cleaned_data["title"], due_on=form.cleaned_data["due_on"]
-                )
-            except UserError as problem:
-                error = str(problem)
-        else:
-            error = "Please give the step a few words, and a date like 2026-12-01 (or none)."
-    else:
-        error = "bounceback did not understand that button. Please reload the page."
-    if request.htmx:
-        template = (
-            "recovery/_today_row.html"
-            if request.POST.get("view") == "today"
-            else "recovery/_step_row.html"
-        )
-        return render(request, template, {"action": action, "error": error, "today": _today()})
-    back = request.POST.get("back", "")
-    if not back.startswith("/") or back.startswith("//"):
-        back = reverse("recovery:today")
-    if error:
-        messages.error(request, error)
-    return redirect(back)
 
 
 def _today() -> Any:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from bounceback.accounts.once import run_once, token_from
 from bounceback.applications.models import Application
 from bounceback.applications.services import get_application
 from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest
-from bounceback.recovery import drafts, services
+from bounceback.recovery import drafts
+from bounceback.recovery import feedback as feedback_service
 from bounceback.recovery.forms import FeedbackForm, ToneForm
 from bounceback.recovery.models import Feedback
 
@@ -24,7 +27,7 @@ def _application(request: AuthedRequest, pk: int) -> Application:
 
 def _feedback(request: AuthedRequest, pk: int) -> Feedback:
     try:
-        return services.get_feedback(request.user, pk)
+        return feedback_service.get_feedback(request.user, pk)
     except NotFound:
         raise Http404("No such feedback.") from None
 
@@ -33,19 +36,27 @@ def feedback_add(request: AuthedRequest, pk: int) -> HttpResponse:
     """Paste the employer's reply. On a problem, the page comes back with the text kept."""
     application = _application(request, pk)
     form = FeedbackForm(request.POST or None)
+    once = token_from(request.POST) if request.method == "POST" else ""
     if request.method == "POST" and form.is_valid():
-        try:
-            feedback = services.record_feedback(
+
+        def keep() -> str:
+            feedback = feedback_service.record_feedback(
                 application, form.cleaned_data["text"], received_on=form.cleaned_data["received_on"]
             )
+            if feedback.is_generic:
+                return reverse("recovery:second_ask", args=[feedback.pk])
+            return application.get_absolute_url() + "#feedback"
+
+        try:
+            url, _ = run_once(request.user, once, keep)
         except UserError as error:
             form.add_error(None, str(error))
         else:
-            if feedback.is_generic:
-                return redirect("recovery:second_ask", pk=feedback.pk)
-            return redirect(application.get_absolute_url() + "#feedback")
+            return redirect(url)
     return render(
-        request, "recovery/feedback_form.html", {"application": application, "form": form}
+        request,
+        "recovery/feedback_form.html",
+        {"application": application, "form": form, "once": once},
     )
 
 
@@ -78,7 +89,7 @@ def second_ask(request: AuthedRequest, pk: int) -> HttpResponse:
 def second_ask_sent(request: AuthedRequest, pk: int) -> HttpResponse:
     feedback = _feedback(request, pk)
     try:
-        services.mark_second_ask_sent(feedback)
+        feedback_service.mark_second_ask_sent(feedback)
     except UserError as error:
         from django.contrib import messages
 

@@ -35,6 +35,18 @@ def record_wins_for_event(event: StageEvent) -> Win | None:
     return win
 
 
+def forget_wins_for_event(event: StageEvent) -> None:
+    """Take back the win an entry stood for, once no other entry on the timeline stands for it."""
+    found = _EVENT_WINS.get(event.kind)
+    application = event.application
+    others = application.events.filter(kind=event.kind).exclude(pk=event.pk)
+    if found is None or others.exists():
+        return
+    kind, template = found
+    title = template.format(company=application.company.name, role=application.role or "a role")
+    Win.objects.filter(application=application, kind=kind, title=title, automatic=True).delete()
+
+
 def stage_win(application: Application, reached: str) -> Win | None:
     """The win that marks how far a rejected application got (an interview or the final round).
 

@@ -11,16 +11,19 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from bounceback.accounts.models import Profile
+from bounceback.accounts.once import run_once, token_from
 from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
 from bounceback.lib.distress import detect
-from bounceback.wellbeing import checkins, goals, trend
+from bounceback.wellbeing import checkins, goals, support, trend
 from bounceback.wellbeing.data import exercises, helplines
 from bounceback.wellbeing.forms import CheckInForm
+from bounceback.wellbeing.models import CheckIn
 
 
 @login_not_required
@@ -54,15 +57,25 @@ def checkin(request: AuthedRequest) -> HttpResponse:
     form = CheckInForm(request.POST)
     if not form.is_valid():
         return _checkin_error(request, form, _first_error(form))
-    try:
-        saved = checkins.record(
-            request.user,
-            form.cleaned_data["mood"],
-            form.cleaned_data["tags"],
-            form.cleaned_data["note"],
+    made: list[CheckIn] = []
+
+    def save() -> str:
+        made.append(
+            checkins.record(
+                request.user,
+                form.cleaned_data["mood"],
+                form.cleaned_data["tags"],
+                form.cleaned_data["note"],
+            )
         )
+        return f"{reverse('wellbeing:checkin')}?saved={made[0].pk}"
+
+    try:
+        url, _ = run_once(request.user, token_from(request.POST), save)
     except UserError as error:
         return _checkin_error(request, form, str(error))
+    # A second submission of the same form (Back, reload, double click) shows the first one.
+    saved = made[0] if made else _earlier_checkin(request, url)
     context: dict[str, Any] = {
         "saved": saved,
         "kind_line": _kind_line(saved.mood),
@@ -71,7 +84,15 @@ def checkin(request: AuthedRequest) -> HttpResponse:
     }
     if request.htmx:
         return render(request, "wellbeing/_checkin_saved.html", context)
+    if context["distress"]:
+        back = support.back_to(request, reverse("wellbeing:checkin"))
+        return support.page(request, back, "Back to where I was")
     return render(request, "wellbeing/checkin_saved.html", context)
+
+
+def _earlier_checkin(request: AuthedRequest, url: str) -> CheckIn:
+    pk = url.rpartition("saved=")[2]
+    return get_object_or_404(CheckIn, owner=request.user, pk=int(pk) if pk.isdigit() else 0)
 
 
 def _first_error(form: CheckInForm) -> str:
@@ -84,6 +105,7 @@ def _checkin_error(request: AuthedRequest, form: CheckInForm, message: str) -> H
     """Show what went wrong with everything the person typed still in place."""
     context = {
         "error": message,
+        "once": token_from(request.POST),
         "note": request.POST.get("note", ""),
         "picked": request.POST.getlist("tags"),
         "recent": checkins.recent(request.user),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
+from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,9 +15,10 @@ from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest
 from bounceback.wellbeing import exercises as service
 from bounceback.wellbeing import goals as goal_service
+from bounceback.wellbeing import support
 from bounceback.wellbeing.data import Exercise
 from bounceback.wellbeing.data import exercises as all_exercises
-from bounceback.wellbeing.models import ExerciseEntry, GoalKind
+from bounceback.wellbeing.models import ExerciseEntry, Goal, GoalKind
 
 
 def _exercise(slug: str) -> Exercise:
@@ -54,6 +56,8 @@ def _page(
             "entry": entry,
             "prompts": [(prompt, answers.get(prompt.key, "")) for prompt in item.prompts],
             "history": [e for e in service.history(request.user, item.slug) if e != entry][:10],
+            # The Ikigai says what it really turned into: goals only once asked for.
+            "goals_made": Goal.objects.filter(source=entry).count() if entry else 0,
             **extra,
         },
         status=status,
@@ -75,12 +79,14 @@ def exercise(request: AuthedRequest, slug: str) -> HttpResponse:
             return render(request, "wellbeing/_autosaved.html", {"error": str(error)})
         return _page(request, item, entry, answers, status=400, error=str(error))
     distress = service.sounds_distressed(entry)
+    back = reverse("wellbeing:exercise", args=[slug]) + f"?entry={entry.pk}"
     if request.htmx:
-        return render(request, "wellbeing/_autosaved.html", {"entry": entry, "distress": distress})
+        cover = support.cover(request, seen_field=True) if distress else ""
+        return render(request, "wellbeing/_autosaved.html", {"entry": entry, "support": cover})
     if distress:
-        # Rendered here rather than redirected: the panel is never stored or put in a URL.
-        return _page(request, item, entry, saved=True, distress=True)
-    return redirect(reverse("wellbeing:exercise", args=[slug]) + f"?entry={entry.pk}&saved=1")
+        # Rendered here rather than redirected: the help is never stored or put in a URL.
+        return support.page(request, back, "Back to your exercise")
+    return redirect(back + "&saved=1")
 
 
 @require_POST
@@ -97,9 +103,16 @@ def fear_to_action(request: AuthedRequest, pk: int) -> HttpResponse:
 def ikigai_to_goals(request: AuthedRequest, pk: int) -> HttpResponse:
     entry = _entry(request, pk, "ikigai")
     try:
-        service.goals_from_ikigai(entry)
+        made = service.goals_from_ikigai(entry)
     except UserError as error:
         return _page(request, _exercise("ikigai"), entry, status=400, error=str(error))
+    # Say what happened: a goal made, or none because they are all there already.
+    messages.success(
+        request,
+        f"Made {len(made)} goal{'s' if len(made) != 1 else ''} from your worksheet."
+        if made
+        else "Your goals already hold everything in the worksheet, so nothing new was added.",
+    )
     return redirect("wellbeing:goals")
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django import template
 
@@ -27,3 +28,19 @@ def day(value: date | None) -> str:
 @register.filter
 def short_day(value: date | None) -> str:
     return day_words(value, weekday=False)
+
+
+@register.filter
+def when(action: Any) -> str:
+    """A step's day, or an event's day and time ('Thu 10 Dec, 14:00 CET (13:00 your time)')."""
+    from bounceback.recovery.dated import when_words
+
+    return when_words(action) if action.due_on else ""
+
+
+@register.filter
+def from_mail(action: Any) -> str:
+    """'from the e-mail “Interview” of 30 Nov', for an event read from mail."""
+    from bounceback.recovery.dated import source_words
+
+    return source_words(action)

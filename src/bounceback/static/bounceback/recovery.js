@@ -1,4 +1,5 @@
-// Copy buttons for drafts. Without JavaScript the buttons stay hidden and the text is selectable.
+// Copy buttons for drafts, and the "Open in your mail program" link following the person's
+// edits. Without JavaScript the buttons stay hidden and the text is selectable.
 (function () {
   "use strict";
   function setUp(root) {
@@ -23,6 +24,21 @@
       });
     });
   }
-  document.addEventListener("DOMContentLoaded", function () { setUp(document); });
-  document.addEventListener("htmx:afterSwap", function (event) { setUp(event.target); });
+  function followEdits(root) {
+    root.querySelectorAll("textarea[data-mailto]").forEach(function (body) {
+      var link = document.getElementById(body.dataset.mailto);
+      var subject = document.getElementById(body.dataset.subject);
+      if (!link || body.dataset.following) return;
+      body.dataset.following = "1";
+      var update = function () {
+        link.href = "mailto:" + encodeURIComponent(body.dataset.to || "").replace("%40", "@") +
+          "?subject=" + encodeURIComponent(subject ? subject.value : "") +
+          "&body=" + encodeURIComponent(body.value);
+      };
+      body.addEventListener("input", update);
+      if (subject) subject.addEventListener("input", update);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () { setUp(document); followEdits(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { setUp(event.target); followEdits(event.target); });
 })();

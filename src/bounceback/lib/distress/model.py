@@ -1,0 +1,101 @@
+"""The model half of the distress matcher: a small linear model over words and word pieces.
+
+Trained offline by scripts/train_distress.py (numpy only) and shipped as model.json (the
+classes, the threshold and the features, readable) with model.npy beside it: for each
+feature (a word, a pair of words, or a four-letter piece of a word) one weight per class, the
+classes being "calm" and the kinds of crisis language. At run time a sentence's features are
+looked up and summed (scaled by the root of their number); nothing is learnt or stored on the
+person's machine.
+
+It reads a sentence after phrases.py has normalised it and blanked its idioms, so both halves
+see the same text. Explainable by construction: the words that weighed most towards the kind
+found are returned with it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+WEIGHTS = Path(__file__).with_name("model.json")
+CALM = "calm"
+
+_WORD = re.compile(r"[a-z0-9']+|[~]")
+
+
+def features(sentence: str) -> list[str]:
+    """Words, neighbouring pairs of words and four-letter pieces of longer words."""
+    words = _WORD.findall(sentence)
+    found = [f"w:{w}" for w in words]
+    found += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    for word in words:
+        padded = f"<{word}>"
+        if len(padded) > 4:
+            found += [f"c:{padded[i : i + 4]}" for i in range(len(padded) - 3)]
+    return found
+
+
+@dataclass(frozen=True)
+class Model:
+    classes: list[str]
+    names: list[str]  # the features, in the order of the weights' rows
+    index: dict[str, int]  # each feature's row
+    weights: npt.NDArray[np.float64]  # features x classes
+    bias: npt.NDArray[np.float64]
+    threshold: float  # the least probability of crisis that shows the help panel
+
+    def scores(self, sentence: str) -> tuple[npt.NDArray[np.float64], list[int]]:
+        rows = sorted({self.index[f] for f in features(sentence) if f in self.index})
+        # Scaled by the root of their number, so a long sentence weighs no more than a short one.
+        logits = self.bias + (
+            self.weights[rows].sum(axis=0) / math.sqrt(len(rows)) if rows else 0.0
+        )
+        shifted = np.exp(logits - logits.max())
+        return shifted / shifted.sum(), rows
+
+    def crisis_probability(self, sentence: str) -> float:
+        probabilities, _ = self.scores(sentence)
+        return 1.0 - float(probabilities[self.classes.index(CALM)])
+
+    def judge(self, sentence: str) -> tuple[str, str] | None:
+        """(kind, the words that weighed most) when the sentence reads as crisis, else None."""
+        probabilities, rows = self.scores(sentence)
+        calm = self.classes.index(CALM)
+        if 1.0 - float(probabilities[calm]) < self.threshold:
+            return None
+        ranked = [i for i in np.argsort(-probabilities) if i != calm]
+        kind = int(ranked[0])
+        # Whole words and pairs of words read better than pieces of words, so they come first.
+        towards = [r for r in rows if self.weights[r, kind] > 0]
+        top = sorted(towards, key=lambda r: (self.names[r][0] == "c", -self.weights[r, kind]))
+        return self.classes[kind], ", ".join(self.names[r][2:] for r in top[:3])
+
+
+def load(path: Path = WEIGHTS) -> Model:
+    """model.json (classes, threshold, features) and, beside it, model.npy (their weights)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    names = list(data["features"])
+    weights = np.load(path.with_suffix(".npy")).astype(np.float64)
+    if weights.shape != (len(names), len(data["classes"])):
+        raise ValueError(f"{path.name} and its weights disagree: retrain the model")
+    return Model(
+        classes=list(data["classes"]),
+        names=names,
+        index={name: i for i, name in enumerate(names)},
+        weights=weights,
+        bias=np.array(data["bias"], dtype=np.float64),
+        threshold=float(data["threshold"]),
+    )
+
+
+@cache
+def model() -> Model | None:
+    """The shipped model, or None before one has been trained (the phrases still work)."""
+    return load() if WEIGHTS.exists() else None
