@@ -2,9 +2,10 @@
 
 Kept apart the way a small classifier project is: the taxonomy as data
 (``taxonomy.py``, from ``insights/data/themes.toml``), words as the tagger sees them
-(``text.py``), listed phrases (``phrases.py``), the feature space (``features.py``), the
-model and its explanations (``model.py``), and training and evaluation outside the
-package (``scripts/train_themes.py``, ``scripts/evaluate_themes.py``). No Django here.
+(``text.py``, with its small word lists in ``words.toml``), listed phrases (``phrases.py``),
+the feature space (``features.py``), the model (``model.py``) and the words it quotes as
+reasons (``explain.py``), and training and evaluation outside the package
+(``scripts/train_themes.py``, ``scripts/evaluate_themes.py``). No Django here.
 """
 
 from __future__ import annotations

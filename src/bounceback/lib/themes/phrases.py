@@ -2,11 +2,14 @@
 
 A phrase is found where its words appear in a row (a trailing * means "any ending"),
 unless a cancelling phrase sits just around it ("no concerns about your communication").
+Many phrases are found in one pass over the words (``PhraseIndex``): each word looks up
+only the phrases that can start with it, so a text is read once, not once per phrase.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Generic, TypeVar
 
 from bounceback.lib.themes.taxonomy import Found, Negation, Theme
 from bounceback.lib.themes.text import Token, tokens
@@ -14,7 +17,11 @@ from bounceback.lib.themes.text import Token, tokens
 # Words either side of a phrase in which a cancelling phrase may sit.
 NEGATION_WINDOW = 3
 
+# Words whose candidate phrases are remembered (a few hundred kilobytes at most).
+MEMO_SIZE = 20_000
+
 Pattern = tuple[str, ...]
+Label = TypeVar("Label")
 
 
 def compile_phrase(phrase: str) -> Pattern:
@@ -34,35 +41,60 @@ def _matches(pattern: str, word: str) -> bool:
     return word == pattern
 
 
-def find(pattern: Pattern, words: Sequence[str]) -> list[int]:
-    """Where the phrase starts in the words, every time it appears."""
-    size = len(pattern)
-    if not size:
-        return []
-    first = pattern[0]
-    return [
-        start
-        for start in range(len(words) - size + 1)
-        if _matches(first, words[start])
-        and all(_matches(p, words[start + i]) for i, p in enumerate(pattern[1:], 1))
-    ]
+class PhraseIndex(Generic[Label]):
+    """Labelled phrases, found together in one pass over the words of a text."""
+
+    def __init__(self, entries: Iterable[tuple[Pattern, Label]]) -> None:
+        self._exact: dict[str, list[tuple[Pattern, Label]]] = {}
+        self._prefix: dict[str, list[tuple[Pattern, Label]]] = {}
+        seen: set[tuple[Pattern, object]] = set()
+        for pattern, label in entries:
+            if not pattern or (pattern, label) in seen:
+                continue
+            seen.add((pattern, label))
+            first = pattern[0]
+            if first.endswith("*"):
+                self._prefix.setdefault(first[:-1], []).append((pattern, label))
+            else:
+                self._exact.setdefault(first, []).append((pattern, label))
+        self._sizes = sorted({len(p) for p in self._prefix})
+        self._memo: dict[str, list[tuple[Pattern, Label]]] = {}
+
+    def _starting(self, word: str) -> list[tuple[Pattern, Label]]:
+        out = self._memo.get(word)
+        if out is None:
+            out = list(self._exact.get(word, ()))
+            for n in self._sizes:
+                if n > len(word):
+                    break
+                out += self._prefix.get(word[:n], ())
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.clear()
+            self._memo[word] = out
+        return out
+
+    def find(self, words: Sequence[str]) -> list[tuple[int, int, Label]]:
+        """Every phrase found: (first word, one past the last word, label), in reading order."""
+        hits: list[tuple[int, int, Label]] = []
+        size = len(words)
+        for start, word in enumerate(words):
+            for pattern, label in self._starting(word):
+                end = start + len(pattern)
+                if end <= size and all(
+                    _matches(p, words[start + i]) for i, p in enumerate(pattern[1:], 1)
+                ):
+                    hits.append((start, end, label))
+        return hits
 
 
-def ends_before(patterns: Iterable[Pattern], words: Sequence[str], start: int, window: int) -> bool:
-    """Whether one of the phrases ends fewer than ``window`` words before ``start``."""
-    for pattern in patterns:
-        lo = max(0, start - window - len(pattern) + 1)
-        if any(start - (lo + i + len(pattern)) < window for i in find(pattern, words[lo:start])):
-            return True
-    return False
+def near(hits: Sequence[tuple[int, int]], start: int, end: int, window: int) -> tuple[bool, bool]:
+    """Whether one of ``hits`` ends just before ``start``, and whether one starts just after ``end``.
 
-
-def starts_after(patterns: Iterable[Pattern], words: Sequence[str], end: int, window: int) -> bool:
-    """Whether one of the phrases starts fewer than ``window`` words after ``end``."""
-    for pattern in patterns:
-        if any(i < window for i in find(pattern, words[end : end + window + len(pattern) - 1])):
-            return True
-    return False
+    "Just" is fewer than ``window`` words away; a hit overlapping the span is neither.
+    """
+    before = any(e <= start and start - e < window for _, e in hits)
+    after = any(s >= end and s - end < window for s, _ in hits)
+    return before, after
 
 
 class PhraseMatcher:
@@ -70,32 +102,29 @@ class PhraseMatcher:
 
     def __init__(self, themes: Sequence[Theme], negation: Negation | None = None) -> None:
         self.themes = list(themes)
-        self._patterns = [(t.slug, [compile_phrase(p) for p in t.triggers]) for t in themes]
+        self._order = [t.slug for t in self.themes]
+        self._index = PhraseIndex((compile_phrase(p), t.slug) for t in themes for p in t.triggers)
         negation = negation or Negation()
-        self._before = [compile_phrase(p) for p in negation.before]
-        self._after = [compile_phrase(p) for p in negation.after]
-
-    def cancelled(self, words: Sequence[str], start: int, end: int) -> bool:
-        return ends_before(self._before, words, start, NEGATION_WINDOW) or starts_after(
-            self._after, words, end, NEGATION_WINDOW
-        )
+        self._before = PhraseIndex((compile_phrase(p), True) for p in negation.before)
+        self._after = PhraseIndex((compile_phrase(p), True) for p in negation.after)
 
     def tag_tokens(self, toks: Sequence[Token], text: str) -> list[Found]:
         words = [t.word for t in toks]
-        found: list[Found] = []
-        for slug, patterns in self._patterns:
-            hits: list[str] = []
-            for pattern in patterns:
-                for start in find(pattern, words):
-                    end = start + len(pattern)
-                    if self.cancelled(words, start, end):
-                        continue
-                    quoted = text[toks[start].start : toks[end - 1].end]
-                    if quoted.lower() not in [h.lower() for h in hits]:
-                        hits.append(quoted)
-            if hits:
-                found.append(Found(slug, tuple(hits)))
-        return found
+        if not self._order:
+            return []
+        before = [(s, e) for s, e, _ in self._before.find(words)]
+        after = [(s, e) for s, e, _ in self._after.find(words)]
+        hits: dict[str, list[str]] = {}
+        for start, end, slug in self._index.find(words):
+            if near(before, start, end, NEGATION_WINDOW)[0]:
+                continue
+            if near(after, start, end, NEGATION_WINDOW)[1]:
+                continue
+            quoted = text[toks[start].start : toks[end - 1].end]
+            theirs = hits.setdefault(slug, [])
+            if quoted.lower() not in [h.lower() for h in theirs]:
+                theirs.append(quoted)
+        return [Found(slug, tuple(hits[slug])) for slug in self._order if slug in hits]
 
     def tag(self, text: str) -> list[Found]:
         """The themes whose phrases are in the text, each with the words found, in list order."""

@@ -7,8 +7,11 @@ can be quoted back exactly as the person wrote them.
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
 
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F]+(?:['\u2019][A-Za-z]+)?")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
@@ -53,6 +56,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
 
 
+@lru_cache(maxsize=20_000)
 def stem(word: str) -> str:
     """A deliberately light stemmer: forms of one word meet, different words rarely do."""
     if word in _KEEP or len(word) <= 3 or word.isdigit():
@@ -94,6 +98,13 @@ def tokens(text: str) -> list[Token]:
             if part:
                 out.append(Token(part, stem(part), match.start(), match.end()))
     return out
+
+
+@cache
+def word_lists() -> dict[str, frozenset[str]]:
+    """The tagger's small word lists (``words.toml``): negators, numbers, filler, general."""
+    data = tomllib.loads(Path(__file__).with_name("words.toml").read_text(encoding="utf-8"))
+    return {name: frozenset(str(w) for w in words) for name, words in data.items()}
 
 
 def normalise(text: str) -> list[str]:
