@@ -100,6 +100,20 @@ def test_a_later_email_that_moves_it_moves_the_same_step(alice: Any, application
     assert event.due_on == IN_A_WEEK + timedelta(days=1)
     assert event.status == ActionStatus.OPEN  # still kept: the calendar entry just moves
     assert event.moved_note.startswith("Moved from") and "14:00" in event.moved_note
+    # One interview, moved: the timeline keeps one entry for it.
+    assert application.events.filter(kind="interview").count() == 1
+
+
+def test_a_second_round_after_the_first_is_over_is_a_new_entry(
+    alice: Any, application: Any, frozen_clock: Any
+) -> None:
+    import_items(alice, [invitation(1)])
+    Action.objects.filter(kind="interview").update(status=ActionStatus.OPEN)
+    frozen_clock.move_to(CURRENT_TIME + timedelta(days=9))
+    later = TODAY + timedelta(days=16)
+    import_items(alice, [invitation(2, day=later)])
+    assert application.events.filter(kind="interview").count() == 2
+    assert Action.objects.filter(kind="interview").count() == 2
 
 
 def test_the_same_email_twice_changes_nothing(alice: Any, application: Any) -> None:
