@@ -188,3 +188,26 @@ def test_the_import_says_how_many_dates_wait_on_today(
     said = " ".join(result.stdout.split())
     assert "1 date read from your mail (an interview, a deadline) waits on Today" in said
     assert json.loads(cli("import", str(box), "--json").stdout)["dated_events_proposed"] == 0
+
+
+def test_a_first_day_named_in_onboarding_mail_is_suggested_once_the_mail_is_filed(
+    application: Any,
+) -> None:
+    from bounceback.mailbox.services import Details, file_on
+
+    first_day = TODAY + timedelta(days=30)
+    details = Details(
+        label="other_job",
+        sent_at=CURRENT_TIME,
+        subject="Welcome aboard: your paperwork",
+        text=(
+            "Hi Sam,\n\nWelcome to Acme! Please fill in the forms attached. Your first day "
+            f"will be {first_day:%A} {first_day.day} {first_day:%B %Y}; come to reception at 9am.\n"
+        ),
+    )
+    before = application.events.count()
+    assert file_on(application, details, asked=True)
+    (step,) = Action.objects.filter(kind="start")
+    assert step.due_on == first_day and step.status == ActionStatus.PROPOSED
+    assert step.title == "First day at Acme"
+    assert application.events.count() == before  # paperwork is not a step on the timeline

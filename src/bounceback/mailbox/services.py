@@ -110,9 +110,11 @@ def file_on(application: Application, details: Details, *, asked: bool) -> bool:
         )
         return True
     kind = _EVENT_FOR_LABEL.get(Label(details.label)) if details.label in Label.values else None
-    if kind is None:
-        return False  # "application received" and other mail: the application itself is the record
     events = find_events(details.text, details.sent_at, details.label)
+    if kind is None:
+        # A receipt or other job mail adds nothing to the timeline, but a first day named
+        # in onboarding mail is still worth a suggested step.
+        return bool(propose_dated(application, details, events))
     if already_planned(application, events):
         # A reschedule or a reminder: the step already ahead moves (or stays); the
         # timeline keeps its one entry for that interview or test.
