@@ -19,8 +19,8 @@ from bounceback.applications.models import Application
 from bounceback.applications.services import get_application, match_application
 from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest, back_to
-from bounceback.recovery import actions, capturing, drafts, history, reflection, services
-from bounceback.recovery.capture import analyse
+from bounceback.recovery import actions, drafts, history, reflection, services
+from bounceback.recovery.capture import CaptureInput, Unsure, capture_rejection, record_good_news
 from bounceback.recovery.forms import (
     AnswerForm,
     CaptureForm,
@@ -31,6 +31,7 @@ from bounceback.recovery.forms import (
     ToneForm,
 )
 from bounceback.recovery.models import ActionStatus, Rejection
+from bounceback.recovery.reading import read_pasted
 from bounceback.recovery.support import (
     checkin_offer,
     sounds_distressed,
@@ -90,7 +91,7 @@ def capture(request: AuthedRequest) -> HttpResponse:
                 "recovery/capture_paste.html",
                 {"form": paste, "application": application, "once": once},
             )
-        guess = analyse(text)
+        guess = read_pasted(text)
         if guess.not_a_rejection and step != "anyway":
             match = match_application(request.user, guess.company, guess.role or None)
             return render(
@@ -110,7 +111,7 @@ def capture(request: AuthedRequest) -> HttpResponse:
             )
         return _check_form(request, text, guess, application, once)
     if request.GET.get("manual"):
-        return _check_form(request, "", analyse(""), application)
+        return _check_form(request, "", read_pasted(""), application)
     return render(
         request,
         "recovery/capture_paste.html",
@@ -136,7 +137,7 @@ def good_news(request: AuthedRequest) -> HttpResponse:
 
     def add() -> str:
         proposed.extend(
-            capturing.record_good_news(
+            record_good_news(
                 application,
                 data["kind"],
                 occurred_on=data["occurred_on"],
@@ -240,7 +241,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         choice = data["application"]
-        captured = capturing.CaptureInput(
+        captured = CaptureInput(
             text=data["text"],
             company=data["company"],
             role=data["role"],
@@ -263,7 +264,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
                 once,
                 lambda: reverse(
                     "recovery:detail",
-                    args=[capturing.capture_rejection(request.user, captured).pk],
+                    args=[capture_rejection(request.user, captured).pk],
                 ),
             )
         except NotFound:
@@ -272,7 +273,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
                 "That application isn't in your list (it may have been deleted). "
                 "Save this as a new application, or start again from the application's page.",
             )
-        except capturing.Unsure as unsure:
+        except Unsure as unsure:
             form = CaptureForm(request.POST, candidates=_choices(unsure.candidates))
             form.is_valid()
             form.add_error("application", str(unsure))
