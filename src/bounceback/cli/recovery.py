@@ -348,14 +348,14 @@ def _capture(me: Any, data: Any, interactive: bool) -> Rejection:
 
     try:
         return capture.capture_rejection(me, data)
-    except capture.Unsure as unsure:
+    except capture.AmbiguousApplication as ambiguous:
         if not interactive:
             raise UserError(
-                f"{unsure} Candidates: {_candidates_text(unsure.candidates)}. "
+                f"{ambiguous} Candidates: {_candidates_text(ambiguous.candidates)}. "
                 "Run again with --app ID, or --new for a new application. Nothing was saved."
             ) from None
-        console.print(escape(str(unsure)))
-        for a in unsure.candidates:
+        console.print(escape(str(ambiguous)))
+        for a in ambiguous.candidates:
             console.print(
                 f"  {a.pk}  {escape(a.role)} at {escape(a.company.name)}  (applied {a.applied_on:%Y-%m-%d})"
             )

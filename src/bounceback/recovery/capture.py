@@ -53,7 +53,7 @@ class CaptureInput:
     applied_on: date | None = None
 
 
-class Unsure(UserError):
+class AmbiguousApplication(UserError):
     """More than one application could be the one: the person picks (or creates a new one)."""
 
     def __init__(self, message: str, candidates: tuple[Application, ...]) -> None:
@@ -64,7 +64,8 @@ class Unsure(UserError):
 def resolve_application(owner: User, data: CaptureInput) -> Application | None:
     """The application this rejection belongs to; None means "create a new one".
 
-    Raises NotFound for an id that is not the owner's, Unsure when a match is not certain.
+    Raises NotFound for an id that is not the owner's, AmbiguousApplication when a match is
+    not certain.
     """
     if data.application_id is not None:
         return get_application(owner, data.application_id)
@@ -78,7 +79,7 @@ def resolve_application(owner: User, data: CaptureInput) -> Application | None:
     if match.certain and match.application is not None:
         return match.application
     if match.candidates:
-        raise Unsure(
+        raise AmbiguousApplication(
             f"bounceback is not sure which of your applications at {data.company.strip()} this is. "
             "Pick one, or save it as a new application.",
             match.candidates,

@@ -20,7 +20,12 @@ from bounceback.applications.services import get_application, match_application
 from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest, back_to
 from bounceback.recovery import actions, drafts, history, reflection, services
-from bounceback.recovery.capture import CaptureInput, Unsure, capture_rejection, record_good_news
+from bounceback.recovery.capture import (
+    AmbiguousApplication,
+    CaptureInput,
+    capture_rejection,
+    record_good_news,
+)
 from bounceback.recovery.forms import (
     AnswerForm,
     CaptureForm,
@@ -211,7 +216,7 @@ def _check_form(
             "form": form,
             "guess": guess,
             "read_from_text": bool(text.strip()),
-            "unsure": len(candidates) > 1 and not chosen,
+            "ambiguous": len(candidates) > 1 and not chosen,
             "stage_note": services.stage_note(guess.stage, picked),
             "heard_from_mail": guess.heard_on is not None,
             # The paste page's one-time token, carried along: going Back and saving again
@@ -273,10 +278,10 @@ def _save(request: AuthedRequest) -> HttpResponse:
                 "That application isn't in your list (it may have been deleted). "
                 "Save this as a new application, or start again from the application's page.",
             )
-        except Unsure as unsure:
-            form = CaptureForm(request.POST, candidates=_choices(unsure.candidates))
+        except AmbiguousApplication as ambiguous:
+            form = CaptureForm(request.POST, candidates=_choices(ambiguous.candidates))
             form.is_valid()
-            form.add_error("application", str(unsure))
+            form.add_error("application", str(ambiguous))
         except UserError as error:
             form.add_error(None, str(error))
         else:
@@ -297,7 +302,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
         {
             "form": form,
             "read_from_text": bool(request.POST.get("text", "").strip()),
-            "unsure": False,
+            "ambiguous": False,
             "once": once,
         },
     )
