@@ -40,7 +40,7 @@ def months_in_email(text: str) -> int | None:
     """The wait the rejection e-mail names, when the mail analyser reads one."""
     import dataclasses
 
-    from bounceback.lib.mail.analysis import analyze_text
+    from bounceback.lib.mail.analysis import analyse_text
     from bounceback.lib.mail.message import Analysis
 
     # The analyser is gaining ``reapply_after_months``; until it has it, nothing is read
@@ -48,7 +48,7 @@ def months_in_email(text: str) -> int | None:
     fields = {f.name for f in dataclasses.fields(Analysis)}
     if "reapply_after_months" not in fields or not text.strip():
         return None
-    months = getattr(analyze_text(text), "reapply_after_months", None)
+    months = getattr(analyse_text(text), "reapply_after_months", None)
     return months if isinstance(months, int) and 0 < months <= MAX_MONTHS else None
 
 

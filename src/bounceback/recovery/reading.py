@@ -68,7 +68,7 @@ def read_pasted(text: str) -> Guess:
         return Guess()
     headers = read_headers(text)
     try:
-        from bounceback.lib.mail.analysis import analyze_text
+        from bounceback.lib.mail.analysis import analyse_text
     except ImportError:  # the analyser is optional; capture must work without it
         return replace(
             _fallback(text),
@@ -76,7 +76,7 @@ def read_pasted(text: str) -> Guess:
             contact_email=headers.person_email,
             contact_name=_person_name(headers.person_name),
         )
-    found = analyze_text(text)
+    found = analyse_text(text)
     return Guess(
         label=found.label,
         confidence=found.confidence,
