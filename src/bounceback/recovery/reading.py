@@ -193,7 +193,7 @@ def read_dates(text: str, heard_on: date | None, label: str) -> list[Any]:
 def gives_reasons(text: str) -> bool:
     """True when an employer's reply holds actual reasons rather than a polite formula."""
     try:
-        from bounceback.lib.mail.analysis_rejection import rejection_details
+        from bounceback.lib.mail.rejection import rejection_details
     except ImportError:
         return _fallback_reasons(text)
     return rejection_details("", text).has_feedback or _fallback_reasons(text)
