@@ -366,8 +366,8 @@ def _capture(me: Any, data: Any, interactive: bool) -> Rejection:
 
 
 def _ask_reflection(rejection: Any) -> None:
+    from bounceback.lib.distress import detect
     from bounceback.recovery.reflection import questions_for, save_answer
-    from bounceback.recovery.support import sounds_distressed
 
     console.print("\nA few questions, if you'd like. Press Enter to skip any of them.")
     for question in questions_for(rejection):
@@ -385,7 +385,7 @@ def _ask_reflection(rejection: Any) -> None:
             )
             control = {"c": "can_change", "o": "outside"}.get(picked[:1], "")
         save_answer(rejection, question.key, answer, control)
-        if sounds_distressed(answer):
+        if detect(answer):
             console.print(
                 "That sounds heavy. You don't have to carry it alone: the 'Need help now?' page "
                 "in the app lists people you can talk to today."

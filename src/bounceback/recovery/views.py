@@ -19,6 +19,7 @@ from bounceback.applications.models import Application
 from bounceback.applications.services import get_application, match_application
 from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest, back_to
+from bounceback.lib.distress import detect
 from bounceback.recovery import actions, drafts, history, reflection, services
 from bounceback.recovery.capture import (
     AmbiguousApplication,
@@ -37,12 +38,8 @@ from bounceback.recovery.forms import (
 )
 from bounceback.recovery.models import ActionStatus, Rejection
 from bounceback.recovery.reading import read_pasted
-from bounceback.recovery.support import (
-    checkin_offer,
-    sounds_distressed,
-    support_page,
-    support_panel,
-)
+from bounceback.wellbeing import support
+from bounceback.wellbeing.panels import checkin
 
 
 def _rejection(request: AuthedRequest, pk: int) -> Rejection:
@@ -409,12 +406,12 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
             )
         saved_key = form.cleaned_data["key"]
         back = reverse("recovery:reflect", args=[rejection.pk]) + f"#q-{saved_key}"
-        distressed = sounds_distressed(form.cleaned_data["answer"])
+        distressed = detect(form.cleaned_data["answer"])
         if request.htmx:
-            support = support_panel(request) if distressed else ""
-            context = {"support": support, "reflection": saved, "key": saved_key}
+            cover = support.cover(request, seen_field=True) if distressed else ""
+            context = {"support": cover, "reflection": saved, "key": saved_key}
             return render(request, "recovery/_saved.html", context)
-        calm = support_page(request, back, "Back to your reflection") if distressed else None
+        calm = support.page(request, back, "Back to your reflection") if distressed else None
         return calm or redirect(back)
     return render(
         request,
@@ -499,7 +496,7 @@ def done(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "recovery/done.html",
-        {"rejection": rejection, "kept": kept, "checkin": checkin_offer(request), "step": 5},
+        {"rejection": rejection, "kept": kept, "checkin": checkin(request) or "", "step": 5},
     )
 
 
