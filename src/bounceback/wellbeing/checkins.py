@@ -9,7 +9,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from bounceback.errors import UserError
-from bounceback.wellbeing.data import tag_labels
+from bounceback.wellbeing.checkin_tags import tag_labels
 from bounceback.wellbeing.models import CheckIn
 
 MOODS = {1: "Rough", 2: "Low", 3: "Okay", 4: "Good", 5: "Really good"}
