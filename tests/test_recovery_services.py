@@ -70,20 +70,6 @@ def test_the_analyser_reads_a_rejection_and_notices_an_invitation() -> None:
     assert invite.not_a_rejection == "an interview invitation"
 
 
-def test_the_builtin_guess_works_without_the_analyser() -> None:
-    guess = reading._fallback(
-        "Thank you for interviewing for the Data Analyst role at Acme. Unfortunately we chose another candidate. "
-        "We encourage you to apply for future openings."
-    )
-    assert (guess.label, guess.stage, guess.role, guess.reapply_invite) == (
-        "rejection",
-        "interview",
-        "Data Analyst",
-        True,
-    )
-    assert reading._fallback("We'd like to invite you to an interview").not_a_rejection
-
-
 def test_drafts_use_the_contact_first_name_and_the_tone(alice: Any) -> None:
     application = add_application(alice, company="Keel & Compass", role="Analyst")
     contact = Contact.objects.create(owner=alice, name="Priya Raman", email="priya@example.com")

@@ -1,18 +1,22 @@
 """Reading a pasted rejection: the one door between the recovery flow and the e-mail analyser.
 
 Everything the flow needs from ``bounceback.lib.mail`` goes through here, so the
-analyser can change (or be missing) without touching views, services or the CLI.
-When it cannot be imported, a small built-in guess keeps capture working.
+analyser can change without touching views, services or the CLI.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from email.parser import HeaderParser
 from email.utils import parseaddr, parsedate_to_datetime
 from typing import Any
+
+from bounceback.lib.mail.analysis import analyse_text
+from bounceback.lib.mail.dates import find_events
+from bounceback.lib.mail.extract import domain_of, is_ats_domain, is_no_reply, looks_like_person
+from bounceback.lib.mail.rejection import rejection_details
 
 # Labels that clearly mean "this is not a rejection", and how to say so kindly.
 _NOT_A_REJECTION = {
@@ -67,15 +71,6 @@ def read_pasted(text: str) -> Guess:
     if not text.strip():
         return Guess()
     headers = read_headers(text)
-    try:
-        from bounceback.lib.mail.analysis import analyse_text
-    except ImportError:  # the analyser is optional; capture must work without it
-        return replace(
-            _fallback(text),
-            heard_on=headers.day,
-            contact_email=headers.person_email,
-            contact_name=_person_name(headers.person_name),
-        )
     found = analyse_text(text)
     return Guess(
         label=found.label,
@@ -153,21 +148,12 @@ def _parse_day(value: str) -> date | None:
 
 def _is_person_address(address: str) -> bool:
     """False for no-reply mailboxes and applicant-tracking systems, whose replies reach no one."""
-    try:
-        from bounceback.lib.mail.extract import domain_of, is_ats_domain, is_no_reply
-    except ImportError:
-        local = address.partition("@")[0].lower()
-        return not re.match(r"no.?reply|do.?not.?reply|notifications?$|mailer", local)
     return not is_no_reply(address) and not is_ats_domain(domain_of(address))
 
 
 def _person_name(name: str) -> str:
     """The sender's display name, only when it reads like a person ("Kate Moran", not "Acme Careers")."""
     if not name:
-        return ""
-    try:
-        from bounceback.lib.mail.extract import looks_like_person
-    except ImportError:
         return ""
     return name if looks_like_person(name) else ""
 
@@ -183,66 +169,17 @@ def _same_person(name: str | None, headers: MailHeaders) -> bool:
 
 def read_dates(text: str, heard_on: date | None, label: str) -> list[Any]:
     """Dated events in a pasted e-mail (lib/mail/dates.py), counted from the day it came."""
-    try:
-        from bounceback.lib.mail.dates import find_events
-    except ImportError:  # the mail helpers are optional here too
-        return []
     return list(find_events(text, heard_on, label))
 
 
 def gives_reasons(text: str) -> bool:
     """True when an employer's reply holds actual reasons rather than a polite formula."""
-    try:
-        from bounceback.lib.mail.rejection import rejection_details
-    except ImportError:
-        return _fallback_reasons(text)
-    return rejection_details("", text).has_feedback or _fallback_reasons(text)
+    return rejection_details("", text).has_feedback or bool(_REASONS.search(text))
 
 
-# --- built-in fallback: a few plain phrases, used only when the analyser is absent ---
-
-_REJECT = re.compile(
-    r"unfortunately|not (?:be )?(?:moving|progressing|proceeding) forward|other candidates|"
-    r"not been successful|unsuccessful|decided not to|another candidate|regret",
-    re.I,
-)
-_INVITE = re.compile(r"invite you to (?:an )?interview|schedule (?:an|a) (?:interview|call)", re.I)
-_STAGE = [
-    (
-        "final",
-        re.compile(r"final (?:round|stage|interview)|last (?:two|three|few) candidates", re.I),
-    ),
-    ("interview", re.compile(r"interview", re.I)),
-    ("screen", re.compile(r"(?:phone|screening) call|speak(?:ing)? with me|our call", re.I)),
-]
-_REAPPLY = re.compile(
-    r"apply (?:again|for future)|future (?:openings|roles|vacancies)|keep your (?:cv|details)", re.I
-)
-_COMPANY = re.compile(r"\b(?:at|with|from|join) ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3})")
-_ROLE = re.compile(r"\bfor the ([A-Z][\w ()/-]{2,60}?) (?:role|position)\b")
+# Reasons the analyser's feedback rule may miss ("we felt that...", "lacked depth in...").
 _REASONS = re.compile(
     r"\b(?:because|felt (?:that|your)|looking for more|lacked|stronger in|would benefit|"
     r"where you lost|depth in|experience (?:with|in) \w+)",
     re.I,
 )
-
-
-def _fallback(text: str) -> Guess:
-    if _INVITE.search(text) and not _REJECT.search(text):
-        return Guess(label="interview_invite", confidence=0.7)
-    stage = next((name for name, pattern in _STAGE if pattern.search(text)), "unknown")
-    company = _COMPANY.search(text)
-    role = _ROLE.search(text)
-    return Guess(
-        label="rejection",
-        confidence=0.7 if _REJECT.search(text) else 0.4,
-        company=company.group(1) if company else "",
-        role=role.group(1) if role else "",
-        stage=stage,
-        has_feedback=_fallback_reasons(text),
-        reapply_invite=bool(_REAPPLY.search(text)),
-    )
-
-
-def _fallback_reasons(text: str) -> bool:
-    return bool(_REASONS.search(text))

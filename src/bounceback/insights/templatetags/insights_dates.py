@@ -1,6 +1,6 @@
 """Dates on the insights pages and in the report: the year shown whenever it isn't this one.
 
-Kept here for now; a shared home outside insights would suit it once another area needs it.
+Template filters over ``lib.humanize``, which the CLI uses for the same words.
 """
 
 from __future__ import annotations
