@@ -68,7 +68,7 @@ def test_the_wait_named_in_the_email_is_used_when_the_analyser_reads_one(
 def test_the_step_appears_on_the_day_the_cool_down_ends_and_only_once(
     alice: Any, frozen_clock: Any
 ) -> None:
-    from bounceback.today_items import collect
+    from bounceback.recovery.today_items import collect
 
     rejection = _rejected(alice)
     collect(alice)
