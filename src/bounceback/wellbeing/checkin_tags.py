@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+TAGS_FILE = Path(__file__).parent / "data" / "checkin_tags.toml"
 
 
 @dataclass(frozen=True)
@@ -19,7 +19,7 @@ class Tag:
 
 @cache
 def tags() -> tuple[Tag, ...]:
-    with (DATA / "checkin_tags.toml").open("rb") as handle:
+    with TAGS_FILE.open("rb") as handle:
         raw = tomllib.load(handle)["tag"]
     assert isinstance(raw, list)
     return tuple(Tag(**item) for item in raw)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+EXERCISES_DIR = Path(__file__).parent / "data" / "exercises"  # one file an exercise
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ class Exercise:
 @cache
 def exercises() -> tuple[Exercise, ...]:
     found = []
-    for path in sorted((DATA / "exercises").glob("*.toml")):
+    for path in sorted(EXERCISES_DIR.glob("*.toml")):
         with path.open("rb") as handle:
             raw = tomllib.load(handle)
         prompts = tuple(Prompt(**prompt) for prompt in raw.pop("prompt"))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data"
+HELPLINES_FILE = Path(__file__).parent / "data" / "helplines.toml"
 
 
 @dataclass(frozen=True)
@@ -30,7 +30,7 @@ class Helplines:
 
 @cache
 def helplines() -> Helplines:
-    with (DATA / "helplines.toml").open("rb") as handle:
+    with HELPLINES_FILE.open("rb") as handle:
         raw = tomllib.load(handle)
     lines = raw["line"]
     sources = raw.get("sources", [])
