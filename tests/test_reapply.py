@@ -80,7 +80,7 @@ def test_a_rejection_typed_by_hand_keeps_the_usual_wait(alice: Any) -> None:
 def test_the_step_appears_on_the_day_the_cool_down_ends_and_only_once(
     alice: Any, frozen_clock: Any
 ) -> None:
-    from bounceback.today_items import collect
+    from bounceback.recovery.today_items import collect
 
     rejection = _rejected(alice)
     collect(alice)

@@ -40,9 +40,9 @@ def months_in_email(text: str) -> int | None:
     """The wait the rejection e-mail names ("you may reapply after 12 months"), if any."""
     if not text.strip():
         return None  # a rejection typed by hand: no need to run the analyser on nothing
-    from bounceback.lib.mail.analysis import analyze_text
+    from bounceback.lib.mail.analysis import analyse_text  # loads the model: only when needed
 
-    months = analyze_text(text).reapply_after_months
+    months = analyse_text(text).reapply_after_months
     return months if months is not None and 0 < months <= MAX_MONTHS else None
 
 
