@@ -223,7 +223,6 @@ CALM_LINES = [
     "I'm not a burden, I'm between jobs.",
     "I don't want to wake up early for that commute.",
     "The recruiter said goodbye and wished me luck.",
-    "I keep my meds in my bag in case of migraines.",
     "I'll do it tomorrow after the interview.",
     "Tonight's the night I finally finish my portfolio!",
     "Sent four applications, then made soup.",
@@ -327,6 +326,7 @@ def test_the_training_script_learns_a_model_the_matcher_can_read(
     )
     assert spec and spec.loader
     train = importlib.util.module_from_spec(spec)
+    sys.modules["train_distress"] = train  # its dataclasses look their module up by name
     spec.loader.exec_module(train)
     monkeypatch.setattr(train, "STEPS", 60)
     texts = ["i want to die", "i want to end it all", "great interview today", "sent my cv"] * 2
@@ -345,6 +345,7 @@ def _trainer() -> Any:
     )
     assert spec and spec.loader
     train = importlib.util.module_from_spec(spec)
+    sys.modules["train_distress"] = train  # its dataclasses look their module up by name
     spec.loader.exec_module(train)
     return train
 
