@@ -22,7 +22,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import DateField, Model
+from django.db.models import DateField, Field, Model
 
 from bounceback.errors import UserError
 from bounceback.portability.export import DATA_NAME, FORMAT, FORMAT_VERSION, SETTINGS_KINDS
@@ -69,8 +69,8 @@ def read_export(path: Path) -> dict[str, Any]:
                 raise UserError(DAMAGED.format(name=name, why="its data is impossibly large"))
             raw = archive.read(info)
     except zipfile.BadZipFile as error:
-        why = "" if "not a zip file" in str(error).lower() else str(error)
-        if why:
+        if _starts_like_a_zip(path):  # a zip, but cut short or corrupted on the way
+            why = "the zip is cut short" if "not a zip file" in str(error).lower() else str(error)
             raise UserError(DAMAGED.format(name=name, why=why)) from None
         raise UserError(NOT_AN_EXPORT.format(name=name, why=" (it is not a zip file)")) from None
     except (EOFError, zlib.error, ValueError):
@@ -83,6 +83,14 @@ def read_export(path: Path) -> dict[str, Any]:
         raise UserError(DAMAGED.format(name=name, why=f"{DATA_NAME} is not readable JSON")) from None
     check_document(data, name)
     return data
+
+
+def _starts_like_a_zip(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
 
 
 def check_document(data: Any, name: str) -> None:
@@ -165,6 +173,31 @@ class _Damaged(Exception):
     pass
 
 
+# The JSON types each kind of column takes; dates and times travel as ISO 8601 text.
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "BooleanField": (bool,),
+    "FloatField": (int, float),
+    "DateField": (str,),
+    "DateTimeField": (str,),
+}
+
+
+def _fits(f: Field[Any, Any], value: Any) -> bool:
+    """Whether a value is of the column's type and size: checked here, the same on SQLite
+    (which would store anything) and PostgreSQL (which would refuse it half-way)."""
+    if value is None:
+        return bool(f.null)
+    internal = f.get_internal_type()
+    if internal == "JSONField":
+        return True
+    if "Integer" in internal or internal.endswith("AutoField"):
+        return isinstance(value, int) and not isinstance(value, bool)
+    wanted = _JSON_TYPES.get(internal, (str,))
+    if not isinstance(value, wanted) or (bool not in wanted and isinstance(value, bool)):
+        return False
+    return not (isinstance(value, str) and f.max_length and len(value) > f.max_length)
+
+
 def _build(
     kind: Kind, row: dict[str, Any], ids: dict[tuple[str, int], int], done: set[str]
 ) -> tuple[Model, dict[str, int]]:
@@ -189,6 +222,8 @@ def _build(
             else:
                 raise _Damaged(f"a row of {kind.name} refers to a record that is not in the file")
             continue
+        if not _fits(f, value):
+            raise _Damaged(f"a value of {kind.name} ({f.name}) is not valid")
         try:
             values[f.attname] = f.to_python(value)
         except (ValidationError, TypeError, ValueError):
@@ -203,8 +238,7 @@ def replace_with(owner: User, data: dict[str, Any]) -> RestoreReport:
     try:
         with transaction.atomic():
             kept = _kept_values(owner)
-            for kind in reversed(kinds()):
-                kind.model._default_manager.filter(**{kind.owner_field: owner}).delete()
+            remove_all(owner)
             _add_all(owner, present, report, kept)
     except _Damaged as error:
         raise UserError(DAMAGED.format(name="The file", why=str(error))) from None
@@ -214,6 +248,12 @@ def replace_with(owner: User, data: dict[str, Any]) -> RestoreReport:
             DAMAGED.format(name="The file", why=f"the database refused it: {reason}")
         ) from None
     return report
+
+
+def remove_all(owner: User) -> None:
+    """Every exported record of the person, removed (the ones that refer to others first)."""
+    for kind in reversed(kinds()):
+        kind.model._default_manager.filter(**{kind.owner_field: owner}).delete()
 
 
 def _kept_values(owner: User) -> dict[str, dict[str, Any]]:
