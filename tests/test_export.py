@@ -47,7 +47,9 @@ def full_search(person: User) -> None:
     ImapCursor.objects.create(
         owner=person, host="imap.example.org", username="sam", folder="INBOX", uidvalidity=7
     )
-    Theme.objects.create(owner=person, slug="own-portfolio", name="My portfolio", triggers=["portfolio"])
+    Theme.objects.create(
+        owner=person, slug="own-portfolio", name="My portfolio", triggers=["portfolio"]
+    )
     SilenceRule.objects.create(owner=person, stage="final", days=30)
 
 
@@ -178,7 +180,7 @@ def test_someone_elses_records_never_reach_the_export(alice: User, bob: User) ->
 
 
 def test_each_kind_has_a_spreadsheet_and_formulas_in_it_are_made_harmless(alice: User) -> None:
-    company = Company.objects.create(owner=alice, name="=HYPERLINK(\"http://evil.example\")")
+    company = Company.objects.create(owner=alice, name='=HYPERLINK("http://evil.example")')
     Application.objects.create(owner=alice, company=company, role="+44 Analyst", notes="@SUM(A1)")
     CheckIn.objects.create(owner=alice, mood=3, note="-2 points, felt fine")
     with zipfile.ZipFile(io.BytesIO(export_zip(alice))) as archive:
@@ -187,7 +189,7 @@ def test_each_kind_has_a_spreadsheet_and_formulas_in_it_are_made_harmless(alice:
         companies = _csv(archive, "csv/applications-company.csv")
         applications = _csv(archive, "csv/applications-application.csv")
         checkins = _csv(archive, "csv/wellbeing-checkin.csv")
-    assert companies[0]["name"] == "'=HYPERLINK(\"http://evil.example\")"
+    assert companies[0]["name"] == '\'=HYPERLINK("http://evil.example")'
     assert applications[0]["role"] == "'+44 Analyst" and applications[0]["notes"] == "'@SUM(A1)"
     assert checkins[0]["note"] == "'-2 points, felt fine"
     assert applications[0]["company"] == str(company.pk)  # references stay as ids
@@ -217,7 +219,9 @@ def test_export_wipe_restore_gives_back_the_same_lists_and_insights(
     back = backwards(report.ids)
     assert with_old_ids(json_of(cli("list", "--json")), back) == before_list
     assert with_old_ids(json_of(cli("insights", "--json")), back) == before_insights
-    assert sorted(CheckIn.objects.filter(owner=alice).values_list("note", flat=True)) == before_private
+    assert (
+        sorted(CheckIn.objects.filter(owner=alice).values_list("note", flat=True)) == before_private
+    )
     assert any(before_private)
 
 
@@ -281,7 +285,9 @@ def test_export_writes_a_private_zip_and_says_what_is_in_it(
         assert {DATA_NAME, "README.txt"} <= set(archive.namelist())
 
 
-def test_export_into_a_folder_names_the_file_after_today(alice: User, cli: Any, tmp_path: Path) -> None:
+def test_export_into_a_folder_names_the_file_after_today(
+    alice: User, cli: Any, tmp_path: Path
+) -> None:
     info = json_of(cli("export", "--out", str(tmp_path), "--json"))
     assert info["file"] == str(tmp_path / f"bounceback-export-{TODAY:%Y-%m-%d}.zip")
 
@@ -328,7 +334,9 @@ def test_restore_over_data_says_what_will_be_replaced_and_asks(
     assert Application.objects.filter(owner=alice).count() == 39
 
 
-def test_restore_with_no_one_to_answer_changes_nothing(alice: User, cli: Any, tmp_path: Path) -> None:
+def test_restore_with_no_one_to_answer_changes_nothing(
+    alice: User, cli: Any, tmp_path: Path
+) -> None:
     full_search(alice)
     path = export_file(alice, tmp_path)
     Contact.objects.filter(owner=alice).delete()
@@ -363,8 +371,14 @@ def _good_document(person: User) -> dict[str, Any]:
         (lambda p, d: _file_with(p, b"just some text"), "is not a bounceback export"),
         (lambda p, d: _file_with(p, b""), "is not a bounceback export"),
         (lambda p, d: _zip_with(p, "{not json"), "looks damaged"),
-        (lambda p, d: _zip_with(p, {"format": "someone-else", "version": 1}), "not a bounceback export"),
-        (lambda p, d: _zip_with(p, d | {"version": FORMAT_VERSION + 1}), "made by a newer bounceback"),
+        (
+            lambda p, d: _zip_with(p, {"format": "someone-else", "version": 1}),
+            "not a bounceback export",
+        ),
+        (
+            lambda p, d: _zip_with(p, d | {"version": FORMAT_VERSION + 1}),
+            "made by a newer bounceback",
+        ),
         (lambda p, d: _zip_with(p, d | {"version": "one"}), "no format version"),
         (lambda p, d: _zip_with(p, d | {"kinds": {"future.Thing": {"rows": []}}}), "does not know"),
         (lambda p, d: _truncated(p, d), "looks damaged"),
@@ -463,4 +477,3 @@ def test_download_everything_returns_the_same_zip_as_the_command(
     assert canonical(data) == canonical(export_data(alice))
     assert "Bob's own words" not in response.content.decode("latin-1")
     assert alice_client.get(reverse("portability:download")).status_code == 405
-

@@ -40,7 +40,9 @@ def _target(out: Path | None, default_name: str) -> Path:
             f"{path} already exists. Choose another name (--out), or move the old file away."
         )
     if path.suffix.lower() != ".zip":
-        raise UserError(f"The export is a zip file: give --out a name ending in .zip ({path.name}).")
+        raise UserError(
+            f"The export is a zip file: give --out a name ending in .zip ({path.name})."
+        )
     return path
 
 
@@ -49,7 +51,9 @@ def export(
         Path | None,
         typer.Option("--out", help="Where to write the zip (a file name or a folder)."),
     ] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="Print what was written as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print what was written as JSON.")
+    ] = False,
 ) -> None:
     """Everything you keep in bounceback, in one zip: a documented JSON file, a spreadsheet
     (CSV) per kind of record, your private notes included.
@@ -70,7 +74,9 @@ def export(
     if as_json:
         print_json({"file": str(path), "bytes": path.stat().st_size, "records": written})
         return
-    console.print(f"Saved everything to [bold]{escape(str(path))}[/bold]: {escape(in_words(written))}.")
+    console.print(
+        f"Saved everything to [bold]{escape(str(path))}[/bold]: {escape(in_words(written))}."
+    )
     console.print(
         "It holds your private notes and reflections too: keep it somewhere only you can open."
     )
@@ -81,7 +87,9 @@ def restore(
     yes: Annotated[
         bool, typer.Option("--yes", help="Replace what is here without asking.")
     ] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print what was restored as JSON.")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print what was restored as JSON.")
+    ] = False,
 ) -> None:
     """Bring back an export. Into an empty data folder it just restores; where there is data
     already, it says what would be replaced and asks first (or --yes). All or nothing.
@@ -103,7 +111,9 @@ def restore(
         try:
             agreed = typer.confirm("Replace it?", default=False, err=True)
         except typer.Abort:  # no answer (end of input): a script should say --yes
-            raise UserError("Nothing was changed. Add --yes to replace it without asking.") from None
+            raise UserError(
+                "Nothing was changed. Add --yes to replace it without asking."
+            ) from None
         if not agreed:
             raise UserError("Nothing was changed.")
     report = replace_with(person, data)

@@ -175,7 +175,9 @@ def zip_document(data: dict[str, Any], file_name: str) -> bytes:
         archive.writestr(DATA_NAME, json.dumps(data, ensure_ascii=False, indent=1))
         for label, header in data["kinds"].items():
             # utf-8-sig: the byte-order mark tells Excel the file is UTF-8.
-            archive.writestr(f"csv/{by_label[label].csv_name}", kind_csv(header).encode("utf-8-sig"))
+            archive.writestr(
+                f"csv/{by_label[label].csv_name}", kind_csv(header).encode("utf-8-sig")
+            )
         archive.writestr(
             "README.txt",
             README.format(day=timezone.localdate(), version=FORMAT_VERSION, file=file_name),

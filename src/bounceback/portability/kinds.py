@@ -57,7 +57,7 @@ class Kind:
         return str(self.model._meta.verbose_name_plural)
 
     def counted(self, count: int) -> str:
-        """"1 application", "39 applications"."""
+        """ "1 application", "39 applications"."""
         meta = self.model._meta
         return f"{count} {meta.verbose_name if count == 1 else meta.verbose_name_plural}"
 
@@ -88,9 +88,7 @@ def user_fields(model: type[Model]) -> list[str]:
 def bounceback_models() -> list[type[Model]]:
     """Every concrete model of bounceback's own apps, in the order the apps are installed."""
     return [
-        m
-        for m in apps.get_models()
-        if m.__module__.startswith("bounceback.") and not m._meta.proxy
+        m for m in apps.get_models() if m.__module__.startswith("bounceback.") and not m._meta.proxy
     ]
 
 
@@ -135,7 +133,10 @@ def _in_dependency_order(found: dict[str, Kind]) -> list[Kind]:
         ready = [
             label
             for label in pending
-            if all(t in placed or t == label or t not in found for t in found[label].references.values())
+            if all(
+                t in placed or t == label or t not in found
+                for t in found[label].references.values()
+            )
         ]
         if not ready:  # a cycle: take the first one left and carry on
             ready = pending[:1]

@@ -80,9 +80,12 @@ def read_export(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(raw.decode("utf-8"))
     except ValueError:
-        raise UserError(DAMAGED.format(name=name, why=f"{DATA_NAME} is not readable JSON")) from None
+        raise UserError(
+            DAMAGED.format(name=name, why=f"{DATA_NAME} is not readable JSON")
+        ) from None
     check_document(data, name)
-    return data
+    document: dict[str, Any] = data
+    return document
 
 
 def _starts_like_a_zip(path: Path) -> bool:
@@ -157,16 +160,18 @@ def _dates_as_given(model: type[Model]) -> Iterator[None]:
     Only `restore` writes rows with this switched off, in its own short transaction.
     """
     switched = [
-        f for f in model._meta.concrete_fields if isinstance(f, DateField) and (f.auto_now or f.auto_now_add)
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, DateField) and (f.auto_now or f.auto_now_add)
     ]
     saved = [(f, f.auto_now, f.auto_now_add) for f in switched]
     for f in switched:
-        f.auto_now = f.auto_now_add = False  # type: ignore[attr-defined]
+        f.auto_now = f.auto_now_add = False
     try:
         yield
     finally:
         for f, now, now_add in saved:
-            f.auto_now, f.auto_now_add = now, now_add  # type: ignore[attr-defined]
+            f.auto_now, f.auto_now_add = now, now_add
 
 
 class _Damaged(Exception):
@@ -200,10 +205,10 @@ def _fits(f: Field[Any, Any], value: Any) -> bool:
 
 def _build(
     kind: Kind, row: dict[str, Any], ids: dict[tuple[str, int], int], done: set[str]
-) -> tuple[Model, dict[str, int]]:
+) -> tuple[Model, dict[str, tuple[str, int]]]:
     """One unsaved object from a row, and the references to fill once their kind exists."""
     values: dict[str, Any] = {}
-    later: dict[str, int] = {}
+    later: dict[str, tuple[str, int]] = {}
     skip = NOT_RESTORED.get(kind.label, frozenset())
     for f in kind.fields:
         if f.primary_key or f.name not in row or f.name in skip:
@@ -216,7 +221,7 @@ def _build(
             elif not _is_id(value):
                 raise _Damaged(f"a reference in {kind.name} is not an id")
             elif target not in done:
-                later[f.attname] = value  # a cycle: filled in once the target is saved
+                later[f.attname] = (target, value)  # a cycle: filled in once the target is saved
             elif (target, value) in ids:
                 values[f.attname] = ids[(target, value)]
             else:
@@ -276,7 +281,7 @@ def _add_all(
 ) -> None:
     ids = report.ids
     done: set[str] = set()
-    deferred: list[tuple[Kind, Model, dict[str, int]]] = []
+    deferred: list[tuple[Kind, Model, dict[str, tuple[str, int]]]] = []
     for kind in kinds():
         rows = sorted(present.get(kind.label, {}).get("rows", []), key=lambda r: r["id"])
         built = []
@@ -297,8 +302,7 @@ def _add_all(
             report.restored[kind.label] = len(rows)
     for kind, obj, later in deferred:
         filled = {}
-        for attname, old in later.items():
-            target = next(t for n, t in kind.references.items() if kind.model._meta.get_field(n).attname == attname)
+        for attname, (target, old) in later.items():
             if (target, old) not in ids:
                 raise _Damaged(f"a row of {kind.name} refers to a record that is not in the file")
             filled[attname] = ids[(target, old)]
