@@ -294,7 +294,7 @@ def _add_all(
             if later:
                 deferred.append((kind, obj, later))
         with _dates_as_given(kind.model):
-            saved = kind.model._default_manager.bulk_create(built, batch_size=500)
+            saved = kind.model._default_manager.bulk_create(built, batch_size=None)
         for row, obj in zip(rows, saved, strict=True):
             ids[(kind.label, row["id"])] = obj.pk
         done.add(kind.label)
@@ -334,4 +334,4 @@ def _add_links(present: dict[str, Any], ids: dict[tuple[str, int], int]) -> None
                             }
                         )
                     )
-            through._default_manager.bulk_create(links, batch_size=500)
+            through._default_manager.bulk_create(links, batch_size=None)
