@@ -259,6 +259,20 @@ def canonical(data: dict[str, Any]) -> dict[str, Any]:
     return {"version": data["version"], "account": data["account"], "kinds": kinds_out}
 
 
+def test_a_nul_character_that_sqlite_kept_does_not_stop_a_restore(
+    alice: User, tmp_path: Path
+) -> None:
+    """PostgreSQL refuses NUL in text; SQLite stores it. A search moving over loses only it."""
+    full_search(alice)
+    data = export_data(alice)
+    rows = data["kinds"]["wellbeing.CheckIn"]["rows"]
+    rows[0] = rows[0] | {"note": "a calm\x00 day", "tags": ["walk\x00ed"]}
+    replace_with(alice, data)
+    restored = CheckIn.objects.filter(owner=alice).order_by("pk").first()
+    assert restored is not None
+    assert (restored.note, restored.tags) == ("a calm day", ["walked"])
+
+
 def test_restore_keeps_the_role_staff_gave(alice: User, tmp_path: Path) -> None:
     full_search(alice)
     path = export_file(alice, tmp_path)

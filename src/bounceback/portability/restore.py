@@ -187,6 +187,18 @@ _JSON_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
+def _without_nul(value: Any) -> Any:
+    """Text without NUL characters: SQLite keeps them, PostgreSQL refuses the whole row, and
+    nobody typed one (the web app drops them on the way in, too)."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    if isinstance(value, dict):
+        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+    return value
+
+
 def _fits(f: Field[Any, Any], value: Any) -> bool:
     """Whether a value is of the column's type and size: checked here, the same on SQLite
     (which would store anything) and PostgreSQL (which would refuse it half-way)."""
@@ -227,6 +239,7 @@ def _build(
             else:
                 raise _Damaged(f"a row of {kind.name} refers to a record that is not in the file")
             continue
+        value = _without_nul(value)
         if not _fits(f, value):
             raise _Damaged(f"a value of {kind.name} ({f.name}) is not valid")
         try:
