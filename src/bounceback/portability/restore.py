@@ -37,8 +37,8 @@ NOT_AN_EXPORT = (
     "Settings → Download everything made. Nothing was changed."
 )
 DAMAGED = (
-    "{name} looks damaged ({why}), so nothing was restored. Export again from where the data "
-    "is, or try another copy. Nothing was changed."
+    "{name} looks damaged ({why}). Export again from where the data is, or try another "
+    "copy. Nothing was changed."
 )
 
 
