@@ -315,6 +315,8 @@ MATRIX: dict[str, Row] = {
         alices(_ids(rejection_pk="rejection")).get | {"owner": 302},
     ),
     "weekly:week": own_space(),
+    # Everyone signed in downloads their own data, and only their own (tests/test_export.py).
+    "portability:download": own_space(post_only=True),
     # Accounts
     "accounts:sign_in": public(signed_in_gets=302),
     "accounts:sign_in_link": everyone(404, _ids(token="sign_in_token")),  # local mode only

@@ -34,6 +34,7 @@ APPS = {
     "goals",
     "coaching",
     "weekly",
+    "portability",
 }
 
 MAY_IMPORT: dict[str, set[str]] = {
@@ -58,6 +59,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "goals": BUILT_ON_RECOVERY | {"wellbeing"},
     "coaching": BUILT_ON_RECOVERY | {"insights", "wellbeing"},
     "weekly": BUILT_ON_RECOVERY | {"contacts", "practice"},
+    # Export and restore walk every app's models through Django's registry, importing none.
+    "portability": BASE | {"bounceback", "accounts"},
     # The project: wiring the apps together.
     "settings": {"conf"},
     "dashboard": BASE,  # panels are listed by dotted name and imported at run time

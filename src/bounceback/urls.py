@@ -15,6 +15,7 @@ urlpatterns = [
     path("practice/", include("bounceback.practice.urls")),
     path("reapply/", include("bounceback.reapply.urls")),
     path("week/", include("bounceback.weekly.urls")),
+    path("your-data/", include("bounceback.portability.urls")),
     path("", include("bounceback.accounts.urls")),
     path("", include("bounceback.coaching.urls")),
     path("calendar/<str:token>.ics", views_calendar.feed, name="calendar_feed"),

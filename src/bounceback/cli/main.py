@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "bounceback.cli.weekly",
     "bounceback.cli.insights",
     "bounceback.cli.wellbeing",
+    "bounceback.cli.portability",
 ]
 
 
