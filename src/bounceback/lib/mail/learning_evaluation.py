@@ -31,7 +31,6 @@ from typing import Any
 
 from bounceback.lib.mail import analysis, personal
 from bounceback.lib.mail.corpora import Example, LabelledSet, load
-from bounceback.lib.mail.features import extract, prepare
 from bounceback.lib.mail.message import Analysis, MailMessage
 from bounceback.lib.mail.policy import AUTO_FILE_AT, FILED
 from bounceback.lib.mail.triage import UNRELATED
@@ -86,14 +85,9 @@ def _read(mail: Mail, model: personal.PersonalModel | None) -> Analysis:
 
 def example_of(mail: Mail, proposed: str, ident: int) -> personal.Example:
     """The example the person's answer to ``mail`` leaves: what Mail review stores."""
-    prep = prepare(mail.message)
-    return personal.Example(
-        ident,
-        personal.sender_of(prep.from_addr, prep.from_name),
-        mail.label,  # type: ignore[arg-type]  # a label of the guide
-        proposed,  # type: ignore[arg-type]
-        frozenset(personal.feature_hashes(extract(prep))),
-    )
+    sender, hashes = personal.learn_from(mail.message)
+    model = personal.examples_from([(ident, sender, mail.label, proposed, hashes)])
+    return model.examples[0]
 
 
 def taught(mails: Sequence[Mail]) -> tuple[personal.PersonalModel, int]:

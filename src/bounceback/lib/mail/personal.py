@@ -41,8 +41,8 @@ from typing import Final
 
 from bounceback.lib.mail import policy
 from bounceback.lib.mail.extract import domain_of, is_ats_domain, registrable
-from bounceback.lib.mail.features import Features, Prepared
-from bounceback.lib.mail.message import LABELS, Label
+from bounceback.lib.mail.features import Features, Prepared, extract, prepare
+from bounceback.lib.mail.message import LABELS, Label, MailMessage
 from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
 
 # --- every setting of the personal layer, in one place ----------------------------------
@@ -51,9 +51,14 @@ from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
 # features a message, and a bucket number cannot be read back as a word.
 BUCKETS: Final = 1 << 24
 # How alike two messages must be (cosine of their feature sets) to count as similar.
-# Two mails from one template score 0.5-0.9; two unrelated receipts from different
-# employers about 0.1-0.25.
+# Two mails from one template score 0.5-0.9, one sender's mails worded differently
+# 0.25-0.45, two unrelated receipts from different employers about 0.1-0.25.
 MIN_SIMILARITY: Final = 0.3
+# The same sender's mail counts from a lower similarity, and with this added to it: a
+# sender's house style shows in its next mail even worded differently. Among a sender's
+# examples with different labels, the more similar still weigh more.
+MIN_SIMILARITY_SAME_SENDER: Final = 0.15
+SAME_SENDER_BONUS: Final = 0.3
 NEIGHBOURS: Final = 7  # the most similar examples that vote
 CORRECTION_WEIGHT: Final = 2.0
 CONFIRMATION_WEIGHT: Final = 1.0
@@ -99,6 +104,12 @@ def feature_hashes(features: Features) -> tuple[int, ...]:
     return tuple(sorted({zlib.crc32(n.encode("utf-8")) % BUCKETS for n in names}))
 
 
+def learn_from(msg: MailMessage) -> tuple[str, tuple[int, ...]]:
+    """What an answered e-mail leaves behind: its sender, and its features hashed."""
+    prep = prepare(msg)
+    return sender_of(prep.from_addr, prep.from_name), feature_hashes(extract(prep))
+
+
 @dataclass(frozen=True, slots=True)
 class Example:
     """One e-mail the person answered in Mail review."""
@@ -132,8 +143,9 @@ class Neighbour:
 
     @property
     def support(self) -> float:
-        sender = 1.0 if self.same_sender else OTHER_SENDER_WEIGHT
-        return self.similarity * self.example.weight * sender
+        if self.same_sender:
+            return (self.similarity + SAME_SENDER_BONUS) * self.example.weight
+        return self.similarity * self.example.weight * OTHER_SENDER_WEIGHT
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +196,9 @@ class PersonalModel:
         for i, common in shared.items():
             example = self.examples[i]
             sim = common / math.sqrt(len(example.hashes) * len(hashes))
-            if sim >= MIN_SIMILARITY:
-                found.append(Neighbour(example, sim, example.sender == sender))
+            same = example.sender == sender
+            if sim >= (MIN_SIMILARITY_SAME_SENDER if same else MIN_SIMILARITY):
+                found.append(Neighbour(example, sim, same))
         found.sort(key=lambda n: (n.support, n.example.id), reverse=True)
         return tuple(found[:NEIGHBOURS])
 
