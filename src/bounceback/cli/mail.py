@@ -408,7 +408,7 @@ def learned(
             how = (
                 f"corrected from {e.get_proposed_display().lower()}" if e.corrected else "confirmed"
             )
-            console.print(f"  {e.pk:>5}  {escape(e.message.subject or '(no subject)')}  [{how}]")
+            console.print(f"  {e.pk:>5}  {escape(e.message.subject or '(no subject)')}  ({how})")
     for rule in rules:
         console.print(f"Mail from {escape(rule.sender_display)} is about {escape(rule.company)}.")
     for c in labels:
