@@ -10,9 +10,9 @@ proposed). For the next message, ``PersonalModel.adjust`` looks for the person's
 that are *similar* to it (the same words and word pairs, the same phrase cues) and moves
 the shipped model's probabilities towards the labels the person gave them.
 
-A nearest-neighbour vote, not a trained model: with a handful of examples a person, a
-vote over the most similar ones is as good as anything fitted, needs no training step,
-and explains itself ("because you marked 3 similar mails from this sender as receipts").
+A nearest-neighbour vote, not a fitted model: a person has a handful of examples, and a
+vote over the most similar ones needs no training step (a new answer counts at once) and
+explains itself ("because you marked 3 similar mails from this sender as receipts").
 
 Bounded, so one slip of the mouse cannot take over:
 
@@ -26,8 +26,9 @@ Bounded, so one slip of the mouse cannot take over:
 * it only moves probabilities: the policy overrides and the importer's guards (never take
   an offer away, never change an application that has ended) apply after it as before.
 
-Privacy: an example keeps no text, only the hashed features (numbers, not words) and the
-two labels; it lives in the person's own rows, and "Forget" deletes it.
+Privacy: an example keeps no text, only the hashed features (numbers, not words: someone
+could still test guessed words against them, so they are private like the mail itself)
+and the two labels; it lives in the person's own rows, and "Forget" deletes it.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
 # --- every setting of the personal layer, in one place ----------------------------------
 
 # Features are hashed into this many buckets: collisions are rare at a few hundred
-# features a message, and a bucket number cannot be read back as a word.
+# features a message, and no example row holds a word.
 BUCKETS: Final = 1 << 24
 # How alike two messages must be (cosine of their feature sets) to count as similar.
 # Two mails from one template score 0.5-0.9, one sender's mails worded differently
