@@ -35,7 +35,13 @@ from bounceback.coaching import services as coaching
 from bounceback.coaching.models import CoachNote, NoteKind, Share, SharedItem
 from bounceback.demo import build_demo
 from bounceback.insights.models import Theme, ThemeTag
-from bounceback.mailbox.models import Label, LabelCorrection, ReviewItem, SenderRule
+from bounceback.mailbox.models import (
+    Label,
+    LabelCorrection,
+    LearnedExample,
+    ReviewItem,
+    SenderRule,
+)
 from bounceback.practice.models import Card
 from bounceback.reapply.models import Cooldown
 from bounceback.recovery.models import Action, Feedback, Reflection, Rejection
@@ -84,6 +90,14 @@ def world(settings: Any) -> World:
     correction = LabelCorrection.objects.create(
         owner=alice, sender="@northwind.example", was=Label.values[0], now=Label.values[1]
     )
+    learned = LearnedExample.objects.create(
+        owner=alice,
+        message=review.message,
+        sender="northwind.example",
+        proposed=Label.values[0],
+        label=Label.values[1],
+        features=[1, 2, 3],
+    )
     fear = save_answers(alice, get_exercise("face-a-fear"), {"fear": "Calling the recruiter"})
     active = coaching.share_with(alice, users["coach"].pk, ["applications", "insights", "report"])
     reflection = _first(Reflection, owner=alice, answer__gt="")
@@ -100,6 +114,7 @@ def world(settings: Any) -> World:
         "event": event.pk,
         "contact": _first(Contact, owner=alice).pk,
         "label_correction": correction.pk,
+        "learned_example": learned.pk,
         "interview": _first(StageEvent, owner=alice, kind="interview").pk,
         "card": _first(Card, owner=alice).pk,
         "cooldown": _first(Cooldown, owner=alice).pk,
@@ -262,6 +277,8 @@ MATRIX: dict[str, Row] = {
     "mailbox:learned": own_space(),
     "mailbox:forget": alices(_ids(pk="rule"), post_only=True),
     "mailbox:forget_label": alices(_ids(pk="label_correction"), post_only=True),
+    "mailbox:forget_example": alices(_ids(pk="learned_example"), post_only=True),
+    "mailbox:forget_all": own_space(post_only=True),
     # Insights
     "insights:index": own_space(),
     "insights:forecast": own_space(),
@@ -528,7 +545,7 @@ def test_nobody_but_the_owner_can_post_to_what_is_hers(world: World) -> None:
 def _alices_rows(alice: User) -> dict[str, int]:
     models: list[type[Model]] = [Application, StageEvent, Contact, Action, ReviewItem, SenderRule]
     models += [ThemeTag, ExerciseEntry, Goal, Feedback, Rejection, Card, Cooldown]
-    models += [LabelCorrection]
+    models += [LabelCorrection, LearnedExample]
     counts = {m.__name__: m._default_manager.filter(owner=alice).count() for m in models}
     counts["active"] = User.objects.filter(pk=alice.pk, is_active=True).count()
     return counts

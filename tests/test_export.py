@@ -21,6 +21,7 @@ from bounceback.applications.models import Application, Company, Contact
 from bounceback.demo import build_demo
 from bounceback.errors import UserError
 from bounceback.insights.models import SilenceRule, Theme
+from bounceback.mailbox.learning import remember_example
 from bounceback.mailbox.models import ImapCursor, Label, LabelCorrection, SenderRule
 from bounceback.portability.export import DATA_NAME, FORMAT_VERSION, export_data, export_zip
 from bounceback.portability.kinds import LEFT_OUT, bounceback_models, kinds, user_fields
@@ -51,6 +52,7 @@ def full_search(person: User) -> None:
         owner=person, slug="own-portfolio", name="My portfolio", triggers=["portfolio"]
     )
     SilenceRule.objects.create(owner=person, stage="final", days=30)
+    remember_example(item, Label.OTHER_JOB)  # what Mail review taught the personal layer
 
 
 def export_file(person: User, folder: Path) -> Path:

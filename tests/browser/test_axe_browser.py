@@ -161,6 +161,13 @@ def _something_on_every_page(tmp_path: Path) -> Any:
     box = tmp_path / "job-search.mbox"
     box.write_bytes(mbox(*((CORPUS / name).read_bytes() for name in MAILS)))
     import_mailbox(me, box)
+    # An answer in Mail review, so "What I've learned from you" lists an example.
+    from bounceback.mailbox.models import ReviewItem
+    from bounceback.mailbox.services import dismiss
+
+    answered = ReviewItem.objects.filter(owner=me).order_by("pk").last()
+    assert answered is not None
+    dismiss(answered)
     add_theme(me, name="Portfolio", triggers=["portfolio", "case study"])
     return me
 

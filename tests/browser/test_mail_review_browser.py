@@ -80,7 +80,7 @@ def test_check_imported_mail_and_watch_the_count_fall(
     assert not Application.objects.filter(company__name__icontains="Ocean Blue").exists()
 
     # What was learned from the correction, and how to undo it.
-    page.get_by_role("link", name="What bounceback has learned from your corrections").click()
+    page.get_by_role("link", name="What I've learned from you").click()
     rule = page.locator("li", has_text="anyone at driftwoodcoffee.co")
     rule.get_by_text("Shift Supervisor at Driftwood Coffee Roasters").wait_for()
     rule.get_by_text("Forget this").click()

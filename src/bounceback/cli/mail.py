@@ -326,7 +326,103 @@ def print_report(report: Any) -> None:
         )
 
 
+def learned(
+    as_json: JsonOption = False,
+    forget: Annotated[
+        int | None,
+        typer.Option("--forget", metavar="ID", help="Forget one e-mail you answered (its ID)."),
+    ] = None,
+    forget_all: Annotated[
+        bool, typer.Option("--forget-all", help="Forget everything learned from you.")
+    ] = False,
+) -> None:
+    """What bounceback learned from your answers in Mail review, and forgetting it.
+
+    Each e-mail you confirmed or corrected is listed with its ID, grouped by sender;
+    the sender rules and label notes follow.
+
+    Example: bounceback learned --forget 12
+    """
+    from bounceback.errors import UserError
+    from bounceback.mailbox import learning, services
+
+    me = owner()
+    if forget is not None and forget_all:
+        raise UserError("Give either --forget ID or --forget-all, not both.")
+    if forget is not None:
+        if not learning.forget_example(me, forget):
+            raise UserError(
+                f"There is no e-mail with ID {forget} among what I learned. "
+                "`bounceback learned` lists the IDs."
+            )
+        console.print(f"Forgotten: e-mail {forget} no longer counts when I read your next ones.")
+        return
+    if forget_all:
+        count = services.forget_all(me)
+        console.print(
+            "Forgotten: I read your mail afresh now. What is already filed stays where it is."
+            if count
+            else "There was nothing to forget."
+        )
+        return
+    groups = learning.learned_examples(me)
+    rules, labels = services.learned(me), services.learned_labels(me)
+    if as_json:
+        print_json(
+            {
+                "examples": [
+                    {
+                        "id": e.pk,
+                        "sender": g.sender,
+                        "sender_name": g.sender_name,
+                        "label": e.label,
+                        "proposed": e.proposed,
+                        "corrected": e.corrected,
+                        "subject": e.message.subject,
+                        "learned_at": e.created_at,
+                    }
+                    for g in groups
+                    for e in g.examples
+                ],
+                "sender_rules": [
+                    {"id": r.pk, "sender": r.sender, "company": r.company} for r in rules
+                ],
+                "label_notes": [
+                    {"id": c.pk, "sender": c.sender, "was": c.was, "now": c.now} for c in labels
+                ],
+            }
+        )
+        return
+    if not (groups or rules or labels):
+        console.print(
+            "Nothing learned yet. Confirm or correct e-mails in Mail review, and I'll learn "
+            "how each sender writes."
+        )
+        return
+    for group in groups:
+        console.print(
+            f"[bold]{escape(group.sender_name)}[/bold] ({escape(group.sender)}): "
+            f"{group.label_display.lower()}"
+        )
+        for e in group.examples:
+            how = (
+                f"corrected from {e.get_proposed_display().lower()}" if e.corrected else "confirmed"
+            )
+            console.print(f"  {e.pk:>5}  {escape(e.message.subject or '(no subject)')}  ({how})")
+    for rule in rules:
+        console.print(f"Mail from {escape(rule.sender_display)} is about {escape(rule.company)}.")
+    for c in labels:
+        console.print(
+            f"Mail from {escape(c.sender_display)} that reads like "
+            f"{c.get_was_display().lower()} is asked about (you said {c.get_now_display().lower()})."
+        )
+    console.print(
+        "Forget one: bounceback learned --forget ID; all: bounceback learned --forget-all"
+    )
+
+
 def register(app: typer.Typer) -> None:
     """Add this area's commands to the `bounceback` app."""
     app.command("triage")(triage)
     app.command("import")(import_)
+    app.command("learned")(learned)

@@ -5,6 +5,7 @@ from bounceback.mailbox.models import (
     ImapCursor,
     ImportedMessage,
     LabelCorrection,
+    LearnedExample,
     ReviewItem,
     SenderRule,
 )
@@ -39,3 +40,9 @@ class ImapCursorAdmin(PrivateAdmin[ImapCursor]):
 @admin.register(LabelCorrection)
 class LabelCorrectionAdmin(PrivateAdmin[LabelCorrection]):
     list_display = ["was", "now", "created_at", "owner"]
+
+
+@admin.register(LearnedExample)
+class LearnedExampleAdmin(PrivateAdmin[LearnedExample]):
+    list_display = ["sender", "proposed", "label", "created_at", "owner"]
+    private_fields = ("features",)

@@ -9,9 +9,11 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from bounceback.lib.mail.imap import ImapMessage, ImapSession
+from bounceback.lib.mail.personal import PersonalModel
 from bounceback.lib.mail.reader import ParseProblem, RawMessage, read_one
 from bounceback.lib.mail.triage import Analysed, analyse_stream
 from bounceback.mailbox.importer import ImportReport, import_items
+from bounceback.mailbox.learning import personal_model
 from bounceback.mailbox.models import ImapCursor
 
 CHUNK = 200  # the cursor moves on after each chunk, so a killed run resumes close to where it was
@@ -42,12 +44,13 @@ def sync_imap(
         after = cursor.last_uid if cursor and cursor.uidvalidity == session.uidvalidity else 0
         uids = session.new_uids(after)
         source = f"imap://{user}@{host}/{folder}"
+        learned = personal_model(owner)  # the person's answers in Mail review weigh in
         if progress:
             progress(0, len(uids))
         for start in range(0, len(uids), CHUNK):
             chunk = uids[start : start + CHUNK]
             fetched = _counted(session.fetch(chunk), start, len(uids), progress)
-            part = import_items(owner, _analysed(fetched, start), source=source)
+            part = import_items(owner, _analysed(fetched, start, learned), source=source)
             _merge(report, part)
             ImapCursor.objects.update_or_create(
                 owner=owner,
@@ -87,12 +90,14 @@ def _counted(
         yield message
 
 
-def _analysed(messages: Iterator[ImapMessage], offset: int) -> Iterator[Analysed | ParseProblem]:
+def _analysed(
+    messages: Iterator[ImapMessage], offset: int, personal: PersonalModel
+) -> Iterator[Analysed | ParseProblem]:
     raw = (
         RawMessage(offset + i, f"UID {m.uid}", m.data, offset + i)
         for i, m in enumerate(messages, start=1)
     )
-    return analyse_stream(read_one(r) for r in raw)
+    return analyse_stream((read_one(r) for r in raw), personal=personal)
 
 
 def _merge(total: ImportReport, part: ImportReport) -> None:

@@ -35,6 +35,7 @@ from bounceback.lib.mail.message import Analysis, MailMessage
 from bounceback.lib.mail.policy import AUTO_FILE_AT
 from bounceback.lib.mail.reader import ParseProblem
 from bounceback.lib.mail.triage import Analysed, analysed
+from bounceback.mailbox.learning import personal_model
 from bounceback.mailbox.models import ImportedMessage, Label, Outcome, ReviewItem, SenderRule
 from bounceback.mailbox.services import (
     Details,
@@ -100,7 +101,9 @@ def import_mailbox(
     owner: User, path: Path | str, *, progress: Callable[[int], None] | None = None
 ) -> ImportReport:
     """Import every message of a mailbox file or folder (see ``reader.detect``)."""
-    return import_items(owner, analysed(path, progress=progress), source=str(path))
+    # The person's answers in Mail review weigh in on how their mail is read.
+    items = analysed(path, progress=progress, personal=personal_model(owner))
+    return import_items(owner, items, source=str(path))
 
 
 def import_items(

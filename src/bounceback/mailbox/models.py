@@ -7,6 +7,8 @@
   Acme"), used by later imports.
 - **LabelCorrection**: the person said mail from this sender that read like X was
   really Y; later mail from them that reads like X is asked about, never filed.
+- **LearnedExample**: an e-mail the person confirmed or corrected, kept (as hashed
+  features, no text) for the personal layer to learn from.
 - **ImapCursor**: how far an IMAP folder has been read (UIDVALIDITY + last UID).
 """
 
@@ -216,3 +218,32 @@ class ImapCursor(Owned):
 
     def __str__(self) -> str:
         return f"{self.username}@{self.host}/{self.folder}"
+
+
+class LearnedExample(Owned):
+    """An e-mail the person answered in Mail review, kept so bounceback learns from it.
+
+    No text: the hashed features the personal layer compares (``lib/mail/personal``),
+    the label bounceback proposed and the one the person gave. The subject shown on
+    "What I've learned from you" is the imported message's own.
+    """
+
+    message = models.OneToOneField(
+        ImportedMessage, on_delete=models.CASCADE, related_name="learned"
+    )
+    sender = models.CharField(max_length=400, help_text="Who it is from, as the layer groups it.")
+    sender_name = models.CharField(max_length=300, blank=True)
+    proposed = models.CharField(max_length=30, choices=Label.choices)
+    label = models.CharField(max_length=30, choices=Label.choices)
+    features = models.JSONField(default=list, help_text="Hashed features: numbers, not words.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sender", "-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.sender}: {self.label}"
+
+    @property
+    def corrected(self) -> bool:
+        return self.label != self.proposed

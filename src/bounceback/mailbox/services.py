@@ -21,10 +21,12 @@ from bounceback.lib.companies import company_key, role_key
 from bounceback.lib.mail.dates import MailEvent, find_events
 from bounceback.lib.mail.extract import domain_of, is_ats_domain
 from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
+from bounceback.mailbox.learning import forget_everything, remember_example
 from bounceback.mailbox.models import (
     ImportedMessage,
     Label,
     LabelCorrection,
+    LearnedExample,
     Outcome,
     ReviewItem,
     ReviewStatus,
@@ -273,6 +275,25 @@ def learned_labels(owner: User) -> list[LabelCorrection]:
     return list(LabelCorrection.objects.filter(owner=owner))
 
 
+def learned_count(owner: User) -> int:
+    """How many things "What I've learned from you" lists."""
+    return (
+        SenderRule.objects.filter(owner=owner).count()
+        + LabelCorrection.objects.filter(owner=owner).count()
+        + LearnedExample.objects.filter(owner=owner).count()
+    )
+
+
+@transaction.atomic
+def forget_all(owner: User) -> int:
+    """Forget everything learned from the person: examples, sender rules, label notes.
+    What was already filed stays where it is. Returns how many things were forgotten."""
+    examples = forget_everything(owner)
+    rules, _ = SenderRule.objects.filter(owner=owner).delete()
+    labels, _ = LabelCorrection.objects.filter(owner=owner).delete()
+    return examples + rules + labels
+
+
 def forget(rule: SenderRule) -> None:
     """Drop a learned rule: later mail from that sender is recognised afresh (nothing filed moves)."""
     rule.delete()
@@ -340,6 +361,7 @@ def confirm(item: ReviewItem) -> Application | None:
     else:
         created = False
     _resolve(item, application, item_details(item), ReviewStatus.CONFIRMED, created)
+    remember_example(item, item.label)
     return application
 
 
@@ -355,7 +377,7 @@ def correct(
 ) -> Application | None:
     """File the e-mail the way the person says, and remember it for this sender."""
     if label == Label.NOT_JOB:
-        dismiss(item)
+        dismiss(item, learn=keep_rule)
         return None
     if label not in Label.values:
         raise UserError(f"'{label}' is not a kind of e-mail bounceback knows.")
@@ -371,13 +393,17 @@ def correct(
     if keep_rule:
         remember(item.owner, item, application)
         remember_label(item.owner, item, label)
+        remember_example(item, label)
     return application
 
 
-def dismiss(item: ReviewItem) -> None:
-    """Not job mail after all: nothing is filed (and the sender's next job-like mail is asked about)."""
+def dismiss(item: ReviewItem, *, learn: bool = True) -> None:
+    """Not job mail after all: nothing is filed (and the sender's next job-like mail is asked
+    about). ``learn``: keep the answer as an example for the personal layer too."""
     if item.label != Label.NOT_JOB:
         remember_label(item.owner, item, Label.NOT_JOB)
+    if learn:
+        remember_example(item, Label.NOT_JOB)
     item.status = ReviewStatus.DISMISSED
     item.resolved_at = timezone.now()
     item.save(update_fields=["status", "resolved_at"])

@@ -12,4 +12,6 @@ urlpatterns = [
     path("learned/", views.learned_list, name="learned"),
     path("learned/<int:pk>/forget/", views.learned_forget, name="forget"),
     path("learned/labels/<int:pk>/forget/", views.learned_forget_label, name="forget_label"),
+    path("learned/examples/<int:pk>/forget/", views.learned_forget_example, name="forget_example"),
+    path("learned/forget-all/", views.learned_forget_all, name="forget_all"),
 ]

@@ -7,7 +7,7 @@ HX-Request header) and a plain form POST with a redirect, so it works without JS
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.http import require_POST
@@ -16,7 +16,7 @@ from bounceback.applications.models import Application
 from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
 from bounceback.lib.mail.sanitize import safe_html
-from bounceback.mailbox import services
+from bounceback.mailbox import learning, services
 from bounceback.mailbox.forms import (
     Choices,
     CorrectForm,
@@ -137,7 +137,7 @@ def review_list(request: AuthedRequest) -> HttpResponse:
     if request.htmx and after:
         return render(request, "mailbox/_review_page.html", context)
     context["count"] = services.open_count(request.user)
-    context["learned"] = services.learned(request.user)
+    context["learned"] = services.learned_count(request.user)
     return render(request, "mailbox/review.html", context)
 
 
@@ -241,8 +241,30 @@ def learned_list(request: AuthedRequest) -> HttpResponse:
         {
             "rules": services.learned(request.user),
             "labels": services.learned_labels(request.user),
+            "groups": learning.learned_examples(request.user),
         },
     )
+
+
+@require_POST
+def learned_forget_example(request: AuthedRequest, pk: int) -> HttpResponse:
+    if not learning.forget_example(request.user, pk):
+        raise Http404
+    messages.success(request, "Forgotten. That e-mail no longer counts when I read your next ones.")
+    return redirect("mailbox:learned")
+
+
+@require_POST
+def learned_forget_all(request: AuthedRequest) -> HttpResponse:
+    forgotten = services.forget_all(request.user)
+    messages.success(
+        request,
+        "Forgotten: I read your mail afresh now, as on the first day; what is already filed "
+        "stays where it is."
+        if forgotten
+        else "There was nothing to forget.",
+    )
+    return redirect("mailbox:learned")
 
 
 @require_POST

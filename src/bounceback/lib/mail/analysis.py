@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from bounceback.lib.mail import personal as personal_layer
 from bounceback.lib.mail import policy
 from bounceback.lib.mail.classifier import Model, load_model
 from bounceback.lib.mail.company import extract_company
@@ -200,9 +201,14 @@ def _finish(pending: _Pending, verdict: policy.Verdict) -> Analysis:
 
 
 def _analyse_prepared(
-    preps: list[Prepared], *, model: Model | None = None, disabled: frozenset[str] = frozenset()
+    preps: list[Prepared],
+    *,
+    model: Model | None = None,
+    disabled: frozenset[str] = frozenset(),
+    personal: personal_layer.PersonalModel | None = None,
 ) -> list[Analysis]:
     model = model or load_model()
+    personal = personal if personal else None  # no examples: exactly the shipped recogniser
     results: list[Analysis | None] = [None] * len(preps)
     pending: list[_Pending] = []
     for i, prep in enumerate(preps):
@@ -210,7 +216,8 @@ def _analyse_prepared(
         if results[i] is not None:
             continue
         features = extract(prep)
-        if _quietly_not_job(prep, features):
+        # Mail from a sender the person taught bounceback about is always weighed.
+        if _quietly_not_job(prep, features) and not (personal and personal.knows_sender(prep)):
             results[i] = Analysis(
                 "not_job", policy.QUIET_NOT_JOB_CONFIDENCE, evidence=("no job-search phrase",)
             )
@@ -225,17 +232,51 @@ def _analyse_prepared(
             )
             all_probs = [dict(zip(LABELS, map(float, row), strict=True)) for row in matrix]
         for item, probs in zip(pending, all_probs, strict=True):
+            shipped_label = max(LABELS, key=probs.__getitem__)
+            learned: personal_layer.Learned | None = None
+            if personal is not None:
+                probs, learned = personal_layer.combine(
+                    probs, personal.adjust(item.prep, item.features, probs)
+                )
             context = policy.Context(
                 item.prep,
                 item.features,
                 probs,
                 applied_to_name=bool(_APPLIED_TO_NAME.search(item.prep.head)),
             )
-            results[item.index] = _finish(item, policy.decide(context, disabled))
+            verdict = policy.decide(context, disabled)
+            if learned is not None and learned.label == verdict.label:
+                verdict = _learned(verdict, shipped_label, learned)
+            results[item.index] = _finish(item, verdict)
     return [r for r in results if r is not None]
 
 
-def analyse(msg: MailMessage, *, disabled: frozenset[str] = frozenset()) -> Analysis:
+def _learned(
+    verdict: policy.Verdict, shipped_label: Label, learned: personal_layer.Learned
+) -> policy.Verdict:
+    """The policy's verdict with what the person's examples did to it, in words."""
+    because = learned.because
+    if learned.ceiling is not None:
+        verdict = replace(verdict, confidence=min(verdict.confidence, learned.ceiling))
+    verdict = replace(verdict, why=(*verdict.why, f"learned from you: {because}"))
+    if (
+        verdict.label != shipped_label
+        and verdict.confidence < policy.AUTO_FILE_AT
+        and verdict.review_reason is None
+    ):
+        verdict = replace(
+            verdict,
+            review_reason=f"I read this one the way you taught me ({because}). Is that right?",
+        )
+    return verdict
+
+
+def analyse(
+    msg: MailMessage,
+    *,
+    disabled: frozenset[str] = frozenset(),
+    personal: personal_layer.PersonalModel | None = None,
+) -> Analysis:
     """Label one message and extract what applies.
 
     ``disabled`` names policy overrides to leave out (the evaluation measures each).
@@ -244,7 +285,7 @@ def analyse(msg: MailMessage, *, disabled: frozenset[str] = frozenset()) -> Anal
     ...     "Your application to Acme", "Unfortunately we will not be moving forward.")).label
     'rejection'
     """
-    return _analyse_prepared([prepare(msg)], disabled=disabled)[0]
+    return _analyse_prepared([prepare(msg)], disabled=disabled, personal=personal)[0]
 
 
 def analyse_many(
@@ -252,12 +293,16 @@ def analyse_many(
     *,
     model: Model | None = None,
     disabled: frozenset[str] = frozenset(),
+    personal: personal_layer.PersonalModel | None = None,
 ) -> list[Analysis]:
     """Label many messages at once (one matrix product for the model part).
 
-    ``model`` replaces the shipped one (the training script's cross-validation).
+    ``model`` replaces the shipped one (the training script's cross-validation);
+    ``personal`` is what this person taught bounceback in Mail review (``personal``).
     """
-    return _analyse_prepared([prepare(m) for m in msgs], model=model, disabled=disabled)
+    return _analyse_prepared(
+        [prepare(m) for m in msgs], model=model, disabled=disabled, personal=personal
+    )
 
 
 _WROTE_LINE = re.compile(r"^(?:On .{4,120} wrote:|-----Original Message-----)", re.M)
@@ -288,10 +333,16 @@ def pasted_message(text: str) -> MailMessage:
 
 
 def analyse_text(
-    text: str, *, model: Model | None = None, disabled: frozenset[str] = frozenset()
+    text: str,
+    *,
+    model: Model | None = None,
+    disabled: frozenset[str] = frozenset(),
+    personal: personal_layer.PersonalModel | None = None,
 ) -> Analysis:
     """Analyse a pasted e-mail; header lines (From:, Subject:, Date:, To:) at the top are used if present."""
-    return _analyse_prepared([prepare(pasted_message(text))], model=model, disabled=disabled)[0]
+    return _analyse_prepared(
+        [prepare(pasted_message(text))], model=model, disabled=disabled, personal=personal
+    )[0]
 
 
 def is_clearly_unrelated(

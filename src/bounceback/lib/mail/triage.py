@@ -16,6 +16,7 @@ from typing import TypedDict
 
 from bounceback.lib.mail.message import Analysis, MailMessage
 from bounceback.lib.mail.mime import Parsed
+from bounceback.lib.mail.personal import PersonalModel
 from bounceback.lib.mail.reader import ParseProblem, iter_raw, read_one
 
 BATCH = 256
@@ -55,9 +56,14 @@ class Analysed:
 
 
 def analyse_stream(
-    items: Iterable[Parsed | ParseProblem], batch: int = BATCH
+    items: Iterable[Parsed | ParseProblem],
+    batch: int = BATCH,
+    *,
+    personal: PersonalModel | None = None,
 ) -> Iterator[Analysed | ParseProblem]:
-    """Analyse parsed messages in batches, yielding results (and problems) in the same order."""
+    """Analyse parsed messages in batches, yielding results (and problems) in the same order.
+
+    ``personal``: what the mailbox's owner taught bounceback (``personal``)."""
     from bounceback.lib.mail.analysis import analyse_many
 
     pending: list[Parsed | ParseProblem] = []
@@ -65,7 +71,7 @@ def analyse_stream(
 
     def flush() -> Iterator[Analysed | ParseProblem]:
         wanted = [p.message for p in pending if isinstance(p, Parsed) and not p.unrelated]
-        results = iter(analyse_many(wanted) if wanted else [])
+        results = iter(analyse_many(wanted, personal=personal) if wanted else [])
         for item in pending:
             if isinstance(item, ParseProblem):
                 yield item
@@ -92,6 +98,7 @@ def analysed(
     *,
     batch: int = BATCH,
     progress: Callable[[int], None] | None = None,
+    personal: PersonalModel | None = None,
 ) -> Iterator[Analysed | ParseProblem]:
     """Each message of the mailbox with its analysis, or a ParseProblem, in mailbox order.
 
@@ -104,7 +111,7 @@ def analysed(
             if progress:
                 progress(raw.done)
 
-    yield from analyse_stream(parsed(), batch)
+    yield from analyse_stream(parsed(), batch, personal=personal)
 
 
 def row(item: Analysed) -> TriageRow:

@@ -1,0 +1,274 @@
+"""Learning from the person: their confirmations and corrections in Mail review, used on
+their own machine to read the next e-mail from the same sender the way they read the last.
+
+The shipped model (``classifier``) was trained on other people's mail. A person's
+employers have house styles it never saw: one firm's receipts say "if you are not
+shortlisted you will not hear from us", another's rejections say nothing but "the
+position has now been filled". When the person answers an e-mail in Mail review, its
+features are kept as an ``Example`` (the label they gave, and the one bounceback had
+proposed). For the next message, ``PersonalModel.adjust`` looks for the person's examples
+that are *similar* to it (the same words and word pairs, the same phrase cues) and moves
+the shipped model's probabilities towards the labels the person gave them.
+
+A nearest-neighbour vote, not a fitted model: a person has a handful of examples, and a
+vote over the most similar ones needs no training step (a new answer counts at once) and
+explains itself ("because you marked 3 similar mails from this sender as receipts").
+
+Bounded, so one slip of the mouse cannot take over:
+
+* each label's shift is at most ``MAX_SHIFT`` in log-odds (the odds move at most ~150-fold);
+* a corrected example counts ``CORRECTION_WEIGHT`` times a confirmed one (a correction
+  is news; a confirmation only says the model was right), and similar mail from another
+  sender counts ``OTHER_SENDER_WEIGHT`` of the same sender's;
+* the personal layer alone never lets a message be filed without asking unless at least
+  ``FILE_AFTER`` of the person's examples from this sender agree with the label; short of
+  that the confidence stays just below ``policy.AUTO_FILE_AT`` and the e-mail is asked about;
+* it only moves probabilities: the policy overrides and the importer's guards (never take
+  an offer away, never change an application that has ended) apply after it as before.
+
+Privacy: an example keeps no text, only the hashed features (numbers, not words: someone
+could still test guessed words against them, so they are private like the mail itself)
+and the two labels; it lives in the person's own rows, and "Forget" deletes it.
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+
+from bounceback.lib.mail import policy
+from bounceback.lib.mail.extract import domain_of, is_ats_domain, registrable
+from bounceback.lib.mail.features import Features, Prepared, extract, prepare
+from bounceback.lib.mail.message import LABELS, Label, MailMessage
+from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
+
+# --- every setting of the personal layer, in one place ----------------------------------
+
+# Features are hashed into this many buckets: collisions are rare at a few hundred
+# features a message, and no example row holds a word.
+BUCKETS: Final = 1 << 24
+# How alike two messages must be (cosine of their feature sets) to count as similar.
+# Two mails from one template score 0.5-0.9, one sender's mails worded differently
+# 0.25-0.45, two unrelated receipts from different employers about 0.1-0.25.
+MIN_SIMILARITY: Final = 0.3
+# The same sender's mail counts from a lower similarity, and with this added to it: a
+# sender's house style shows in its next mail even worded differently. Among a sender's
+# examples with different labels, the more similar still weigh more.
+MIN_SIMILARITY_SAME_SENDER: Final = 0.15
+SAME_SENDER_BONUS: Final = 0.3
+NEIGHBOURS: Final = 7  # the most similar examples that vote
+CORRECTION_WEIGHT: Final = 2.0
+CONFIRMATION_WEIGHT: Final = 1.0
+OTHER_SENDER_WEIGHT: Final = 0.25
+# log-odds added per unit of support (similarity x weight), and at most.
+STRENGTH: Final = 2.5
+MAX_SHIFT: Final = 5.0
+# Examples from this sender agreeing with the label before the personal layer may let a
+# message be filed without asking.
+FILE_AFTER: Final = 3
+# Below AUTO_FILE_AT: the confidence of a label the personal layer decided on too little.
+UNSURE: Final = round(policy.AUTO_FILE_AT - 0.03, 2)
+
+LABEL_PLURALS: Final[dict[Label, str]] = {
+    "rejection": "rejections",
+    "interview_invite": "interview invitations",
+    "offer": "offers",
+    "application_received": "receipts",
+    "assessment_invite": "assessment invitations",
+    "other_job": "other job-search mail",
+    "not_job": "not about your job search",
+}
+
+
+def sender_of(from_addr: str, from_name: str) -> str:
+    """Who a message is from, as the personal layer groups it: an employer's domain; a
+    tracking system's address with the employer's display name (one address sends for
+    many employers); a webmail address (one person)."""
+    addr = from_addr.strip().lower()
+    if not addr:
+        return ""
+    domain = domain_of(addr)
+    if is_ats_domain(domain):
+        return f"{addr}|{from_name.strip().lower()}"
+    if registrable(domain) in FREEMAIL_DOMAINS:
+        return addr
+    return registrable(domain)
+
+
+def feature_hashes(features: Features) -> tuple[int, ...]:
+    """The message's words, word pairs and phrase cues, hashed; sorted and unique."""
+    names = [*features.tokens, *(f"cue:{name}" for name in features.cues.found)]
+    return tuple(sorted({zlib.crc32(n.encode("utf-8")) % BUCKETS for n in names}))
+
+
+def learn_from(msg: MailMessage) -> tuple[str, tuple[int, ...]]:
+    """What an answered e-mail leaves behind: its sender, and its features hashed."""
+    prep = prepare(msg)
+    return sender_of(prep.from_addr, prep.from_name), feature_hashes(extract(prep))
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One e-mail the person answered in Mail review."""
+
+    id: int
+    sender: str
+    label: Label  # what the person said
+    proposed: Label  # what bounceback had read
+    hashes: frozenset[int]
+
+    @property
+    def corrected(self) -> bool:
+        return self.label != self.proposed
+
+    @property
+    def weight(self) -> float:
+        return CORRECTION_WEIGHT if self.corrected else CONFIRMATION_WEIGHT
+
+
+def similarity(a: frozenset[int], b: frozenset[int]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+@dataclass(frozen=True, slots=True)
+class Neighbour:
+    example: Example
+    similarity: float
+    same_sender: bool
+
+    @property
+    def support(self) -> float:
+        if self.same_sender:
+            return (self.similarity + SAME_SENDER_BONUS) * self.example.weight
+        return self.similarity * self.example.weight * OTHER_SENDER_WEIGHT
+
+
+@dataclass(frozen=True, slots=True)
+class Adjustment:
+    """What the person's examples did to one message's probabilities, and why."""
+
+    probs: dict[Label, float]
+    neighbours: tuple[Neighbour, ...]
+    label: Label | None  # the label the examples support most, if any voted
+    may_file: bool  # enough of this sender's examples agree to file without asking
+
+    def because(self, label: Label) -> str | None:
+        """ "because you marked 3 similar mails from this sender as receipts"."""
+        agreeing = [n for n in self.neighbours if n.example.label == label]
+        if not agreeing:
+            return None
+        same = sum(n.same_sender for n in agreeing)
+        count = same or len(agreeing)
+        mails = "mail" if count == 1 else "mails"
+        where = "from this sender" if same else "from other senders"
+        return f"because you marked {count} similar {mails} {where} as {LABEL_PLURALS[label]}"
+
+
+class PersonalModel:
+    """The person's examples, ready to vote on new messages."""
+
+    def __init__(self, examples: Iterable[Example]) -> None:
+        self.examples: tuple[Example, ...] = tuple(examples)
+        self.senders = frozenset(e.sender for e in self.examples)
+        # Which examples hold each feature: a message meets only the examples it shares
+        # something with, counted in one pass (np.bincount) rather than one by one.
+        holding: dict[int, list[int]] = defaultdict(list)
+        for i, example in enumerate(self.examples):
+            for h in example.hashes:
+                holding[h].append(i)
+        self._holding = {h: np.asarray(ids, dtype=np.int32) for h, ids in holding.items()}
+        self._sizes = np.asarray([len(e.hashes) for e in self.examples], dtype=np.float64)
+        self._senders = np.asarray([e.sender for e in self.examples], dtype=object)
+        self._weights = np.asarray([e.weight for e in self.examples], dtype=np.float64)
+
+    def __len__(self) -> int:
+        return len(self.examples)
+
+    def knows_sender(self, prep: Prepared) -> bool:
+        return sender_of(prep.from_addr, prep.from_name) in self.senders
+
+    def neighbours(self, sender: str, hashes: frozenset[int]) -> tuple[Neighbour, ...]:
+        held = [self._holding[h] for h in hashes if h in self._holding]
+        if not held:
+            return ()
+        shared = np.bincount(np.concatenate(held), minlength=len(self.examples))
+        sims = shared / np.sqrt(self._sizes * len(hashes))
+        same = self._senders == sender
+        near = sims >= np.where(same, MIN_SIMILARITY_SAME_SENDER, MIN_SIMILARITY)
+        # The same formula as Neighbour.support, for every example at once.
+        support = np.where(same, sims + SAME_SENDER_BONUS, sims * OTHER_SENDER_WEIGHT)
+        support = np.where(near, support * self._weights, -1.0)
+        chosen = [i for i in np.argsort(-support, kind="stable")[:NEIGHBOURS] if support[i] > 0]
+        found = [Neighbour(self.examples[i], float(sims[i]), bool(same[i])) for i in chosen]
+        found.sort(key=lambda n: (n.support, n.example.id), reverse=True)
+        return tuple(found[:NEIGHBOURS])
+
+    def adjust(self, prep: Prepared, features: Features, probs: dict[Label, float]) -> Adjustment:
+        """The shipped model's probabilities moved towards the labels of similar examples."""
+        sender = sender_of(prep.from_addr, prep.from_name)
+        near = self.neighbours(sender, frozenset(feature_hashes(features)))
+        if not near:
+            return Adjustment(probs, (), None, False)
+        support: dict[Label, float] = defaultdict(float)
+        for n in near:
+            support[n.example.label] += n.support
+        logits = {
+            label: math.log(max(probs[label], 1e-9)) + min(MAX_SHIFT, STRENGTH * support[label])
+            for label in LABELS
+        }
+        top = max(logits.values())
+        exp = {label: math.exp(v - top) for label, v in logits.items()}
+        total = sum(exp.values())
+        moved: dict[Label, float] = {label: exp[label] / total for label in LABELS}
+        best = max(support, key=support.__getitem__)
+        agreeing = sum(1 for n in near if n.same_sender and n.example.label == best)
+        return Adjustment(moved, near, best, agreeing >= FILE_AFTER)
+
+
+@dataclass(frozen=True, slots=True)
+class Learned:
+    """The label the person's examples support, a ceiling on its confidence, and why."""
+
+    label: Label
+    ceiling: float | None
+    because: str
+
+
+def combine(
+    shipped: dict[Label, float], adjustment: Adjustment
+) -> tuple[dict[Label, float], Learned | None]:
+    """The probabilities the policy sees, and what the examples said (None: nothing).
+
+    The ceiling keeps a label the person's examples raised, but did not settle, just
+    below the importer's threshold: the e-mail is asked about, with the label proposed.
+    """
+    probs = adjustment.probs
+    if adjustment.label is None:
+        return shipped, None
+    label = max(LABELS, key=probs.__getitem__)
+    because = adjustment.because(label)
+    if because is None:
+        return probs, None
+    before = max(LABELS, key=shipped.__getitem__)
+    raised = label != before or probs[label] > shipped[label]
+    ceiling = None
+    if raised and not adjustment.may_file and probs[label] >= policy.AUTO_FILE_AT:
+        ceiling = max(shipped[label], UNSURE) if label == before else UNSURE
+    return probs, Learned(label, ceiling, because)
+
+
+def examples_from(rows: Sequence[tuple[int, str, str, str, Sequence[int]]]) -> PersonalModel:
+    """A model from stored rows: (id, sender, label, proposed, hashes)."""
+    return PersonalModel(
+        Example(i, sender, label, proposed, frozenset(hashes))
+        for i, sender, label, proposed, hashes in rows
+        if label in LABELS and proposed in LABELS
+    )

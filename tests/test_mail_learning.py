@@ -1,0 +1,344 @@
+"""Learning from the person: what they confirm or correct in Mail review teaches bounceback
+how each sender writes, so the next mail from that sender is read their way, even worded
+differently; bounded, explained, forgettable, and never past the importer's guards.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from django.urls import reverse
+
+from bounceback.applications.models import Status
+from bounceback.lib.mail import personal
+from bounceback.lib.mail.analysis import analyse
+from bounceback.lib.mail.message import MailMessage
+from bounceback.lib.mail.policy import AUTO_FILE_AT
+from bounceback.mailbox import learning, services
+from bounceback.mailbox.importer import import_mailbox
+from bounceback.mailbox.models import (
+    ImportedMessage,
+    LabelCorrection,
+    LearnedExample,
+    ReviewItem,
+    SenderRule,
+)
+from tests.clock import CURRENT_TIME
+from tests.test_mail_reader import mbox
+from tests.test_mail_suggest_then_confirm import offer_at
+
+HOTEL = ("Harbourside People Team", "people@harbourside-hotels.example")
+SIGN_OFF = "\n\nWarmly,\nThe Harbourside People Team"
+# One hotel group's invitations to a trial shift (an assessment, by the label guide), each
+# worded its own way; the shipped model reads them as interview invitations or not job mail.
+TRIAL_SHIFTS = {
+    "bar": (
+        "Next step: a trial shift for Bar Supervisor",
+        "Dear Sam,\n\nThank you for your application for Bar Supervisor. We would like to "
+        "invite you to a paid two-hour trial shift at the Harbourside Quay hotel, so we can see "
+        "you at work.\n\nPlease reply with the days you are free next week.",
+    ),
+    "chef": (
+        "Sous Chef – trial shift invitation",
+        "Dear Sam,\n\nThanks for your application for Sous Chef. Before we decide, we'd like "
+        "to invite you for a short paid trial shift in the kitchen with the head chef.\n\n"
+        "Let us know which mornings suit you and bring your knives.",
+    ),
+    "porter": (
+        "Kitchen Porter – your trial shift",
+        "Dear Sam,\n\nThank you for applying to be a Kitchen Porter with us. The next step is a "
+        "short paid trial shift in our kitchen, so you can meet the team and see the work.\n\n"
+        "Reply with a day that suits you.",
+    ),
+}
+
+
+def trial_shift(which: str, sender: tuple[str, str] = HOTEL) -> MailMessage:
+    subject, body = TRIAL_SHIFTS[which]
+    return MailMessage(None, None, sender[0], sender[1], subject, body + SIGN_OFF)
+
+
+def taught(*answers: tuple[MailMessage, str]) -> personal.PersonalModel:
+    """The personal layer after the person answered these mails with these labels."""
+    rows = []
+    for i, (msg, label) in enumerate(answers, start=1):
+        sender, hashes = personal.learn_from(msg)
+        rows.append((i, sender, label, analyse(msg).label, hashes))
+    return personal.examples_from(rows)
+
+
+def eml(msg: MailMessage, n: int) -> bytes:
+    return (
+        f"From: {msg.from_name} <{msg.from_addr}>\nTo: Sam <sam@example.com>\n"
+        f"Subject: {msg.subject}\nMessage-ID: <shift-{n}@harbourside.example>\n"
+        f"Date: {(CURRENT_TIME - timedelta(days=10 - n)).strftime('%a, %d %b %Y %H:%M:%S +0000')}\n"
+        "Content-Type: text/plain; charset=utf-8\n\n" + msg.text + "\n"
+    ).encode()
+
+
+def import_mails(owner: Any, tmp_path: Path, *mails: tuple[MailMessage, int]) -> Any:
+    path = tmp_path / f"box-{mails[0][1]}.mbox"
+    path.write_bytes(mbox(*(eml(m, n) for m, n in mails)))
+    return import_mailbox(owner, path)
+
+
+# --- the personal layer ------------------------------------------------------------
+
+
+def test_two_corrections_for_a_sender_flip_its_next_mail_worded_differently() -> None:
+    porter = trial_shift("porter")
+    assert analyse(porter).label == "not_job"  # the shipped model alone misreads it
+
+    learned = taught(
+        (trial_shift("bar"), "assessment_invite"), (trial_shift("chef"), "assessment_invite")
+    )
+    read = analyse(porter, personal=learned)
+
+    assert read.label == "assessment_invite"
+    assert (
+        "learned from you: because you marked 2 similar mails from this sender as "
+        "assessment invitations" in read.evidence
+    )
+    # Two answers are not enough to file on their own: the person is asked, with the reason.
+    assert read.confidence < AUTO_FILE_AT
+    assert read.review_reason is not None and "the way you taught me" in read.review_reason
+
+
+def test_one_correction_from_another_sender_does_not_overturn_a_sure_reading() -> None:
+    elsewhere = ("Quay Hotels Careers", "careers@quayhotels.example")
+    bar = trial_shift("bar")
+    sure = analyse(bar)
+    learned = taught((trial_shift("bar", elsewhere), "not_job"))
+    assert analyse(bar, personal=learned).label == sure.label
+
+
+def test_a_correction_counts_more_than_a_confirmation() -> None:
+    bar, chef = trial_shift("bar"), trial_shift("chef")
+    sender, hashes = personal.learn_from(bar)
+    confirmed = personal.Example(
+        1, sender, "interview_invite", "interview_invite", frozenset(hashes)
+    )
+    corrected = personal.Example(
+        2, sender, "assessment_invite", "interview_invite", frozenset(hashes)
+    )
+    near = personal.PersonalModel([confirmed, corrected]).neighbours(
+        sender, frozenset(personal.learn_from(chef)[1])
+    )
+    support = {n.example.label: n.support for n in near}
+    assert support["assessment_invite"] == pytest.approx(2 * support["interview_invite"])
+
+
+def test_the_shift_is_bounded_however_many_answers_agree() -> None:
+    bar = trial_shift("bar")
+    sender, hashes = personal.learn_from(bar)
+    many = personal.PersonalModel(
+        personal.Example(i, sender, "offer", "interview_invite", frozenset(hashes))
+        for i in range(50)
+    )
+    from bounceback.lib.mail.features import extract, prepare
+
+    prep = prepare(bar)
+    shipped = dict.fromkeys(
+        (
+            "rejection",
+            "interview_invite",
+            "offer",
+            "application_received",
+            "assessment_invite",
+            "other_job",
+            "not_job",
+        ),
+        0.0001,
+    )
+    shipped["interview_invite"] = 0.9994
+    moved = many.adjust(prep, extract(prep), shipped).probs  # type: ignore[arg-type]
+    # At most MAX_SHIFT in log-odds: 0.0001 against 0.9994 cannot become a sure offer.
+    assert moved["offer"] / moved["interview_invite"] <= 0.0001 / 0.9994 * 2.72**personal.MAX_SHIFT
+    assert moved["interview_invite"] > moved["offer"]
+
+
+def test_without_examples_the_recogniser_is_exactly_the_shipped_one() -> None:
+    for which in TRIAL_SHIFTS:
+        msg = trial_shift(which)
+        assert analyse(msg, personal=personal.PersonalModel([])) == analyse(msg)
+
+
+# --- in the app: kept from Mail review, used by the import, forgotten -----------------
+
+
+def _answer_two_trial_shifts(alice: Any, tmp_path: Path) -> None:
+    import_mails(alice, tmp_path, (trial_shift("bar"), 1), (trial_shift("chef"), 2))
+    items = list(ReviewItem.objects.filter(owner=alice))
+    assert {i.label for i in items} == {"interview_invite"}
+    for item in items:
+        services.correct(item, label="assessment_invite", company="Harbourside Hotels")
+
+
+@pytest.mark.django_db
+def test_corrections_in_review_teach_the_next_import(alice: Any, tmp_path: Path) -> None:
+    _answer_two_trial_shifts(alice, tmp_path)
+    assert LearnedExample.objects.filter(owner=alice, label="assessment_invite").count() == 2
+
+    import_mails(alice, tmp_path, (trial_shift("porter"), 3))
+
+    item = ReviewItem.objects.get(owner=alice, status="open")
+    assert item.label == "assessment_invite"
+    assert "you marked 2 similar mails from this sender" in item.reason
+
+
+@pytest.mark.django_db
+def test_forgetting_removes_the_effect(alice: Any, tmp_path: Path) -> None:
+    _answer_two_trial_shifts(alice, tmp_path)
+    for example in LearnedExample.objects.filter(owner=alice):
+        assert learning.forget_example(alice, example.pk)
+
+    report = import_mails(alice, tmp_path, (trial_shift("porter"), 3))
+
+    assert report.not_job == 1  # read as the shipped model reads it, as on the first day
+    assert not ReviewItem.objects.filter(owner=alice, status="open").exists()
+
+
+@pytest.mark.django_db
+def test_an_example_keeps_no_words_of_the_mail(alice: Any, tmp_path: Path) -> None:
+    _answer_two_trial_shifts(alice, tmp_path)
+    example = LearnedExample.objects.filter(owner=alice).first()
+    assert example is not None
+    stored = json.dumps([example.features, example.sender, example.label, example.proposed])
+    assert all(isinstance(h, int) for h in example.features) and example.features
+    for word in ("trial", "shift", "Sam", "kitchen", "Supervisor"):
+        assert word.lower() not in stored.lower()
+
+
+@pytest.mark.django_db
+def test_unticking_remember_keeps_no_example(alice: Any, tmp_path: Path) -> None:
+    import_mails(alice, tmp_path, (trial_shift("bar"), 1))
+    item = ReviewItem.objects.get(owner=alice)
+    services.correct(item, label="assessment_invite", company="Harbourside", keep_rule=False)
+    assert not LearnedExample.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_confirmation_and_a_dismissal_are_kept_too(alice: Any, tmp_path: Path) -> None:
+    import_mails(alice, tmp_path, (trial_shift("bar"), 1), (trial_shift("chef"), 2))
+    first, second = ReviewItem.objects.filter(owner=alice).order_by("pk")
+    assert first.company  # the proposal stands as it is: a plain yes
+    services.confirm(first)
+    services.dismiss(second)
+    kept = {e.message_id: (e.proposed, e.label) for e in LearnedExample.objects.all()}
+    assert kept[first.message_id] == ("interview_invite", "interview_invite")
+    assert kept[second.message_id] == ("interview_invite", "not_job")
+
+
+@pytest.mark.django_db
+def test_learning_never_takes_an_offer_away(alice: Any, tmp_path: Path) -> None:
+    """Three of the sender's "no"s taught: its next "no" is sure, and still asked about."""
+    application = offer_at(alice, company="Harbourside Hotels", role="Bar Supervisor")
+    no = MailMessage(
+        None,
+        None,
+        *HOTEL,
+        "Bar Supervisor",
+        "Dear Sam,\n\nThank you for your interest in the Bar Supervisor role at Harbourside "
+        "Hotels. We have decided to offer the role to another candidate.\n\nWarmly,\nThe "
+        "Harbourside People Team",
+    )
+    sender, hashes = personal.learn_from(no)
+    for n in range(3):
+        LearnedExample.objects.create(
+            owner=alice,
+            message=ImportedMessage.objects.create(
+                owner=alice, dedupe_key=f"k{n}", label="rejection", confidence=1, outcome="skipped"
+            ),
+            sender=sender,
+            proposed="rejection",
+            label="rejection",
+            features=list(hashes),
+        )
+
+    import_mails(alice, tmp_path, (no, 5))
+
+    record = ImportedMessage.objects.get(owner=alice, message_id="shift-5@harbourside.example")
+    assert record.label == "rejection" and record.confidence >= AUTO_FILE_AT
+    item = ReviewItem.objects.get(message=record)
+    assert "never takes an offer away" in item.reason
+    assert any("learned from you" in e for e in item.evidence)
+    application.refresh_from_db()
+    assert application.status == Status.OFFER
+
+
+# --- the page and the command -----------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_learned_page_lists_examples_by_sender_and_forgets_one(
+    alice: Any, alice_client: Any, tmp_path: Path
+) -> None:
+    _answer_two_trial_shifts(alice, tmp_path)
+    page = alice_client.get(reverse("mailbox:learned")).content.decode()
+    assert "What I&#x27;ve learned from you" in page or "What I've learned from you" in page
+    assert "Harbourside People Team" in page and "assessment invitation" in page
+    assert "Sous Chef – trial shift invitation" in page
+    assert "you corrected me" in page
+
+    one = LearnedExample.objects.filter(owner=alice).first()
+    assert one is not None
+    answer = alice_client.post(reverse("mailbox:forget_example", args=[one.pk]), follow=True)
+    assert "Forgotten." in answer.content.decode()
+    assert LearnedExample.objects.filter(owner=alice).count() == 1
+
+
+@pytest.mark.django_db
+def test_forget_everything_forgets_examples_rules_and_label_notes(
+    alice: Any, alice_client: Any, tmp_path: Path
+) -> None:
+    _answer_two_trial_shifts(alice, tmp_path)
+    assert SenderRule.objects.filter(owner=alice).exists()
+    alice_client.post(reverse("mailbox:forget_all"))
+    for model in (LearnedExample, SenderRule, LabelCorrection):
+        assert not model.objects.filter(owner=alice).exists()
+
+
+@pytest.mark.django_db
+def test_nobody_else_can_forget_what_she_taught(
+    alice: Any, bob_client: Any, tmp_path: Path
+) -> None:
+    _answer_two_trial_shifts(alice, tmp_path)
+    one = LearnedExample.objects.filter(owner=alice).first()
+    assert one is not None
+    assert bob_client.post(reverse("mailbox:forget_example", args=[one.pk])).status_code == 404
+    bob_client.post(reverse("mailbox:forget_all"))
+    assert LearnedExample.objects.filter(owner=alice).count() == 2
+
+
+@pytest.mark.django_db
+def test_the_learned_command_lists_and_forgets(alice: Any, cli: Any, tmp_path: Path) -> None:
+    _answer_two_trial_shifts(alice, tmp_path)
+    listed = json.loads(cli("learned", "--json").stdout)
+    examples = listed["examples"]
+    assert {e["label"] for e in examples} == {"assessment_invite"}
+    assert all(e["corrected"] and e["proposed"] == "interview_invite" for e in examples)
+    assert listed["sender_rules"] and listed["label_notes"]
+
+    shown = " ".join(cli("learned").stdout.split())
+    assert "Harbourside People Team" in shown and "corrected from interview invitation" in shown
+
+    gone = cli("learned", "--forget", str(examples[0]["id"]))
+    assert gone.exit_code == 0 and "Forgotten" in gone.stdout
+    assert LearnedExample.objects.count() == 1
+
+    cli("learned", "--forget-all")
+    assert not LearnedExample.objects.exists() and not SenderRule.objects.exists()
+
+
+@pytest.mark.django_db
+def test_forgetting_an_unknown_id_says_what_to_do(alice: Any, cli: Any) -> None:
+    result = cli("learned", "--forget", "999")
+    assert result.exit_code == 1
+    assert "There is no e-mail with ID 999" in result.output
+    assert "Traceback" not in result.output
+    both = cli("learned", "--forget", "1", "--forget-all")
+    assert both.exit_code == 1 and "not both" in both.output
