@@ -17,6 +17,7 @@ urlpatterns = [
     path("week/", include("bounceback.weekly.urls")),
     path("", include("bounceback.accounts.urls")),
     path("", include("bounceback.coaching.urls")),
+    path("", include("bounceback.safekeeping.urls")),
     path("calendar/<str:token>.ics", views_calendar.feed, name="calendar_feed"),
     path("admin/", admin.site.urls),
 ]
