@@ -30,6 +30,8 @@ WORDS = {
 }
 
 PLANT = f"""
+from bounceback.safekeeping.upgrade import ensure_ready
+ensure_ready()  # a new data folder: the database is created
 from bounceback.accounts.services import local_user
 from bounceback.applications.services import add_application
 from bounceback.recovery.models import Reflection
@@ -66,6 +68,25 @@ def test_after_forget_no_text_of_the_persons_is_left_in_the_data_folders_bytes(
     assert not (home / "backups").exists() and not (home / "exports").exists()
     listed = bounceback(home, "list", "--json")
     assert listed.returncode == 0 and listed.stdout.strip() == "[]"
+
+
+PLAIN_DELETE = """
+import bounceback.safekeeping.forget as f
+f._wipe_free_space = lambda: None
+f._pragma = lambda sql: f.connection.cursor().execute("PRAGMA secure_delete=OFF")
+from bounceback.accounts.services import local_user
+f.forget(local_user())
+"""
+
+
+@pytest.mark.slow
+def test_deleting_rows_alone_would_leave_the_words_readable_in_the_file(tmp_path: Path) -> None:
+    """Why forget zeroes and rewrites: the search above finds words a plain delete leaves."""
+    home = tmp_path / "data"
+    python(home, PLANT)
+    python(home, PLAIN_DELETE)
+    after = folder_bytes(home)
+    assert [where for where, text in WORDS.items() if text.encode() in after] != []
 
 
 def test_forget_needs_yes_when_nobody_is_at_the_keyboard(cli: Any, alice: User) -> None:
