@@ -16,7 +16,7 @@ RUN_CLI = "from bounceback.cli.main import run; run()"
 DJANGO = "import django; django.setup()\n"
 
 
-def environment(home: Path) -> dict[str, str]:
+def environment(home: Path, database_url: str = "") -> dict[str, str]:
     # A key of its own, written into the folder, as on a person's computer.
     left_out = ("DATABASE_URL", "BOUNCEBACK_HOSTED", "BOUNCEBACK_SECRET_KEY")
     env = {k: v for k, v in os.environ.items() if k not in left_out}
@@ -26,6 +26,8 @@ def environment(home: Path) -> dict[str, str]:
         "DJANGO_SETTINGS_MODULE": "bounceback.settings",
         "COLUMNS": "2000",  # one message, one line: easier to read in a failing test
     }
+    if database_url:
+        env["DATABASE_URL"] = database_url
     return env
 
 
@@ -40,11 +42,13 @@ def bounceback(home: Path, *args: str, timeout: int = 120) -> subprocess.Complet
     )
 
 
-def python(home: Path, code: str, timeout: int = 120) -> subprocess.CompletedProcess[str]:
+def python(
+    home: Path, code: str, timeout: int = 120, database_url: str = ""
+) -> subprocess.CompletedProcess[str]:
     """Run ``code`` with Django started on ``home``; fails the test on a non-zero exit."""
     result = subprocess.run(
         [sys.executable, "-c", DJANGO + code],
-        env=environment(home),
+        env=environment(home, database_url),
         capture_output=True,
         text=True,
         timeout=timeout,

@@ -11,7 +11,9 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
@@ -276,6 +278,61 @@ def test_only_the_last_five_automatic_backups_are_kept(tmp_path: Path, db: None)
         f"bounceback-20261101-090001-{BEFORE_UPGRADE}.sqlite3",
     ]
     assert len(list(tmp_path.iterdir())) == 6 and own.exists()
+
+
+@pytest.fixture
+def scratch_postgres() -> Iterator[str]:
+    """A PostgreSQL database of the test's own, beside the suite's, dropped afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        pytest.skip("PostgreSQL only (DATABASE_URL)")
+    import psycopg
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/") + "_upgrade_test"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as server:
+        server.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        server.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(parts._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(admin, autocommit=True) as server:
+            server.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_on_postgresql_a_failed_upgrade_undoes_every_step(
+    tmp_path: Path, scratch_postgres: str
+) -> None:
+    home = tmp_path / "data"
+    steps_back = (
+        "from django.core.management import call_command\n"
+        "call_command('migrate', verbosity=0)\n"
+        "call_command('migrate', 'wellbeing', '0001', verbosity=0)\n"
+        "call_command('migrate', 'accounts', '0005', verbosity=0)\n"
+        "from bounceback.safekeeping.upgrade import pending_steps\n"
+        "print(' '.join(pending_steps()[0]))"
+    )
+    before = python(home, steps_back, database_url=scratch_postgres).stdout.split()
+    assert len(before) >= 2
+    result = subprocess.run(
+        [sys.executable, "-c", DJANGO + FAILING_UPGRADE],
+        env=environment(home, scratch_postgres),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    message = " ".join(result.stderr.splitlines()[1:])
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "PostgreSQL undid every step of it" in message
+    after = python(
+        home,
+        "from bounceback.safekeeping.upgrade import pending_steps\n"
+        "print(' '.join(pending_steps()[0]))",
+        database_url=scratch_postgres,
+    ).stdout.split()
+    assert after == before
 
 
 # --- A damaged database -------------------------------------------------------------------
