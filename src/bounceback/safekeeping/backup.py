@@ -72,8 +72,14 @@ def take_backup(folder: Path | None = None, *, label: str = "") -> Path:
     _make_folder(folder)
     target = _free_name(folder, label)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    create_private_file(partial)
+    try:
+        partial.unlink(missing_ok=True)
+        create_private_file(partial)
+    except OSError as error:
+        raise UserError(
+            f"Could not write a backup in {folder}: {error.strerror}. Choose another folder "
+            "with --out; your data is unchanged."
+        ) from None
     try:
         copy_database(database, partial)
         partial.replace(target)
@@ -148,12 +154,12 @@ def prune(folder: Path, keep: int = KEEP_BEFORE_UPGRADE) -> list[Path]:
 
 
 def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise UserError(f"{folder} is a file, not a folder. Choose a folder with --out.")
     try:
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as error:
         raise UserError(f"Could not make the folder {folder}: {error.strerror}.") from None
-    if not folder.is_dir():
-        raise UserError(f"{folder} is a file, not a folder. Choose a folder with --out.")
 
 
 def _free_name(folder: Path, label: str) -> Path:
