@@ -165,6 +165,10 @@ def test_backup_names_each_file_by_date_and_time_and_lists_them(tmp_path: Path) 
     assert len(names) == 2 and all(n.startswith("bounceback-20") for n in names)
     listed = bounceback(home, "backup", "--list")
     assert all(name in listed.stdout for name in names)
+    a_file = home / "secret_key"
+    refused = bounceback(home, "backup", "--out", str(a_file))
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert f"{a_file} is a file, not a folder" in refused.stderr
 
 
 # --- Upgrades -----------------------------------------------------------------------------
