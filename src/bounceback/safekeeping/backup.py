@@ -116,6 +116,21 @@ def copy_database(source: Path, target: Path) -> None:
         src.close()
 
 
+def restore_in_place(backup: Path, database: Path) -> None:
+    """Write ``backup`` back into the live ``database`` through SQLite, page by page.
+
+    Unlike replacing the file, any other bounceback process with the database open sees
+    the restored data at once (its connection is not left on a deleted file).
+    """
+    src = sqlite3.connect(backup, timeout=30)
+    dst = sqlite3.connect(database, timeout=30)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+
+
 def restore_file(backup: Path, database: Path) -> None:
     """Put ``backup`` in place of ``database`` (closed by the caller), WAL files included."""
     for path in database_files(database):

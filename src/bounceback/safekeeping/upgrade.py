@@ -21,7 +21,7 @@ from bounceback.errors import UserError
 from bounceback.safekeeping.backup import (
     BEFORE_UPGRADE,
     backups_folder,
-    restore_file,
+    restore_in_place,
     sqlite_database,
     take_backup,
 )
@@ -83,7 +83,7 @@ def apply_upgrade(steps: list[str], say: Callable[[str], None]) -> None:
         reason = _first_line(error) or type(error).__name__
         if database is not None and backup is not None:
             connection.close()
-            restore_file(backup, database)
+            restore_in_place(backup, database)
             undone = (
                 f"bounceback put your data back exactly as it was before, from the backup it "
                 f"had just taken ({backup})"
