@@ -339,6 +339,8 @@ MATRIX: dict[str, Row] = {
     "accounts:sign_in_link": everyone(404, _ids(token="sign_in_token")),  # local mode only
     "accounts:sign_out": own_space(post_only=True),
     "accounts:settings": own_space(),
+    # Everyone signed in may delete their own data (never anyone else's: no id in it).
+    "safekeeping:forget": own_space(),
     "accounts:sign_as": own_space(post_only=True),
     "accounts:password_change": own_space(),
     "accounts:password_reset": public(),

@@ -35,6 +35,7 @@ APPS = {
     "coaching",
     "weekly",
     "portability",
+    "safekeeping",
 }
 
 MAY_IMPORT: dict[str, set[str]] = {
@@ -61,8 +62,10 @@ MAY_IMPORT: dict[str, set[str]] = {
     "weekly": BUILT_ON_RECOVERY | {"contacts", "practice"},
     # Export and restore walk every app's models through Django's registry, importing none.
     "portability": BASE | {"bounceback", "accounts"},
+    # Backups, upgrades and forgetting work on the database and the data folder as a whole.
+    "safekeeping": BASE | {"accounts", "applications"},
     # The project: wiring the apps together.
-    "settings": {"conf"},
+    "settings": {"conf", "safekeeping"},  # the data folder made private as it is chosen
     "dashboard": BASE,  # panels are listed by dotted name and imported at run time
     "demo": BASE | {"lib"} | APPS,
     "urls": BASE | APPS | {"dashboard"},

@@ -8,6 +8,7 @@ from pathlib import Path
 import django_stubs_ext
 
 from bounceback import conf
+from bounceback.safekeeping.permissions import private_data_folder
 
 # Lets the admin and model forms name their model (ModelAdmin[Profile]) at run time, as
 # mypy --strict asks them to; Django's own classes do not support subscripting.
@@ -17,7 +18,8 @@ BASE_DIR = Path(__file__).resolve().parent
 ENV = os.environ
 
 HOME = conf.data_dir(ENV)
-HOME.mkdir(parents=True, exist_ok=True)
+# 700, and its files 600: journal notes and mail are nobody else's on a shared computer.
+private_data_folder(HOME)
 
 SECRET_KEY = conf.secret_key(HOME, ENV)
 DEBUG = conf.env_bool(ENV, "BOUNCEBACK_DEBUG")
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "bounceback.weekly",
     "bounceback.coaching",
     "bounceback.portability",
+    "bounceback.safekeeping",
     # Hosted mode: sign-in throttling, a second factor, and a task queue in the database.
     "axes",
     "django_otp",

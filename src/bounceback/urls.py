@@ -18,6 +18,7 @@ urlpatterns = [
     path("your-data/", include("bounceback.portability.urls")),
     path("", include("bounceback.accounts.urls")),
     path("", include("bounceback.coaching.urls")),
+    path("", include("bounceback.safekeeping.urls")),
     path("calendar/<str:token>.ics", views_calendar.feed, name="calendar_feed"),
     path("admin/", admin.site.urls),
 ]

@@ -26,27 +26,13 @@ def setup_django() -> None:
     django.setup()
 
 
-def ensure_database() -> None:
-    """Bring the database schema up to date (quietly), so any command works on a new data folder."""
+def ensure_database(*, upgrade: bool = False) -> str:
+    """Check the database can be used: a new one is created; an older one is upgraded only
+    when ``upgrade`` (serve, demo, upgrade), otherwise the person is asked to run `upgrade`."""
     setup_django()
-    from django.core.management import call_command
-    from django.db import OperationalError, connection
-    from django.db.migrations.executor import MigrationExecutor
+    from bounceback.safekeeping.upgrade import ensure_ready
 
-    from bounceback.errors import UserError
-
-    try:
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            call_command("migrate", interactive=False, verbosity=0)
-    except OperationalError as error:
-        # The driver's first line names the server and the problem, never the password.
-        reason = str(error).strip().splitlines()[0] if str(error).strip() else "no reason given"
-        where = "DATABASE_URL" if os.environ.get("DATABASE_URL") else "BOUNCEBACK_HOME"
-        raise UserError(
-            f"bounceback could not open its database: {reason}. "
-            f"Check {where} (and that the database server is running). Nothing was changed."
-        ) from None
+    return ensure_ready(upgrade=upgrade, say=lambda text: console.print(escape(text)))
 
 
 def owner() -> Any:

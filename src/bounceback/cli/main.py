@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "bounceback.cli.insights",
     "bounceback.cli.wellbeing",
     "bounceback.cli.portability",
+    "bounceback.cli.safekeeping",
 ]
 
 
@@ -34,12 +35,22 @@ class BouncebackGroup(TyperGroup):
     """Turns a domain error into one clear line and exit code 1, for every command at once."""
 
     def invoke(self, ctx: Any) -> Any:
+        from django.db import DatabaseError
+
         from bounceback.errors import UserError
 
         try:
             return super().invoke(ctx)
         except UserError as error:
             raise fail(str(error)) from None
+        except DatabaseError as error:
+            # Damage SQLite finds deep into a command (a bad page) is named plainly too.
+            from bounceback.safekeeping.upgrade import explain
+
+            message = explain(error)
+            if message is None:
+                raise
+            raise fail(message) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # registration order, not alphabetical

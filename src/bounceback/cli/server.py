@@ -84,7 +84,7 @@ def _serve(host: str, port: int, no_browser: bool, *, demo: bool = False, worker
             "set BOUNCEBACK_ALLOWED_HOSTS to the names you use.[/yellow]"
         )
     _check_port_free(host, port)
-    ensure_database()
+    ensure_database(upgrade=True)
     from waitress import serve as waitress_serve
 
     from bounceback.wsgi import application
@@ -117,7 +117,7 @@ def _serve(host: str, port: int, no_browser: bool, *, demo: bool = False, worker
 def _serve_hosted(host: str, port: int, workers: int) -> None:
     """Many people: no local account, no sign-in link; gunicorn workers when installed."""
     _check_port_free(host, port)
-    ensure_database()
+    ensure_database(upgrade=True)
     from bounceback.cli import hosting
 
     console.print(
@@ -180,7 +180,7 @@ def demo(
         for suffix in ("", "-wal", "-shm"):
             Path(f"{database}{suffix}").unlink(missing_ok=True)
     setup_django()
-    ensure_database()
+    ensure_database(upgrade=True)
     from bounceback.accounts.services import local_user
     from bounceback.demo import build_demo, has_demo_data
 
