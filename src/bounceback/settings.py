@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "bounceback.reapply",
     "bounceback.weekly",
     "bounceback.coaching",
+    "bounceback.spreadsheets",
     # Hosted mode: sign-in throttling, a second factor, and a task queue in the database.
     "axes",
     "django_otp",
