@@ -34,6 +34,13 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = {"desktop": {"width": 1200, "height": 900}, "phone": {"width": 390, "height": 844}}
 NO_SUCH_PAGE = "/no-such-page/"  # the 404 page
 
+SPREADSHEET = (
+    "Company,Position,Date Applied,Status,Link\n"
+    "Acme,Data Analyst,2026-11-02,Rejected after interview,https://acme.example/1\n"
+    "Northwind Analytics,Data Analyst,2026-11-03,Applied,\n"
+    "Wishful Co,Designer,,Wishlist,\n"
+).encode()
+
 # Closed <details> (an e-mail's text, a check-in's note and tags, "Show the numbers") are
 # opened first: axe passes over what is hidden, and a person opens them.
 RUN_AXE = """async (tags) => {
@@ -155,6 +162,7 @@ def _something_on_every_page(tmp_path: Path) -> Any:
     from bounceback.demo import build_demo
     from bounceback.insights.own_themes import add_theme
     from bounceback.mailbox.importer import import_mailbox
+    from bounceback.spreadsheets.services import keep_upload
 
     me = local_user()
     build_demo(me)
@@ -162,6 +170,8 @@ def _something_on_every_page(tmp_path: Path) -> Any:
     box.write_bytes(mbox(*((CORPUS / name).read_bytes() for name in MAILS)))
     import_mailbox(me, box)
     add_theme(me, name="Portfolio", triggers=["portfolio", "case study"])
+    # A spreadsheet waiting for a yes, so its preview page (upload 1) has something to show.
+    keep_upload(me, "my-search.csv", SPREADSHEET)
     return me
 
 
