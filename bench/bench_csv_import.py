@@ -40,11 +40,11 @@ def setup(home: Path) -> None:
 
 def run(rows: int) -> dict[str, Any]:
     from django.contrib.auth.models import User
+    from tests.spreadsheet_sample import EXISTING_ROLE, messy_sheet
 
     from bounceback.applications.models import Application
     from bounceback.applications.services import add_application
     from bounceback.spreadsheets.services import bring_in, preview
-    from tests.spreadsheet_sample import EXISTING_ROLE, messy_sheet
 
     good = rows * 420 // 500  # the sample's shape: 420 new in every 500 rows
     today = date.today()
@@ -72,7 +72,9 @@ def run(rows: int) -> dict[str, Any]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, action="append", help="sheet sizes (default 500 and 5000)")
+    parser.add_argument(
+        "--rows", type=int, action="append", help="sheet sizes (default 500 and 5000)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bounceback-bench-") as home:

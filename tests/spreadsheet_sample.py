@@ -14,9 +14,60 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_FIRST = "Blue Red Green North South East West Silver Golden Bright Quiet Rapid Clear Open Stone Iron Cedar Maple River Harbor".split()
-_SECOND = "Analytics Systems Labs Works Health Energy Foods Media Logistics Robotics Bank Studio Cloud Foundry Partners Digital Motors Insurance Retail Games".split()
-_ROLES = ["Data Analyst", "Product Manager", "Backend Engineer", "UX Researcher", "Operations Lead", "Marketing Associate", "Account Manager", "QA Engineer"]
+_FIRST = [
+    "Blue",
+    "Red",
+    "Green",
+    "North",
+    "South",
+    "East",
+    "West",
+    "Silver",
+    "Golden",
+    "Bright",
+    "Quiet",
+    "Rapid",
+    "Clear",
+    "Open",
+    "Stone",
+    "Iron",
+    "Cedar",
+    "Maple",
+    "River",
+    "Harbor",
+]
+_SECOND = [
+    "Analytics",
+    "Systems",
+    "Labs",
+    "Works",
+    "Health",
+    "Energy",
+    "Foods",
+    "Media",
+    "Logistics",
+    "Robotics",
+    "Bank",
+    "Studio",
+    "Cloud",
+    "Foundry",
+    "Partners",
+    "Digital",
+    "Motors",
+    "Insurance",
+    "Retail",
+    "Games",
+]
+_ROLES = [
+    "Data Analyst",
+    "Product Manager",
+    "Backend Engineer",
+    "UX Researcher",
+    "Operations Lead",
+    "Marketing Associate",
+    "Account Manager",
+    "QA Engineer",
+]
 # Status words, and whether each one records a rejection.
 STATUSES = [
     ("Applied", False),
@@ -73,7 +124,10 @@ def messy_sheet(today: date, good: int = 420, seed: int = 7) -> Sample:
     rng = random.Random(seed)
     names = [f"{a} {b}" for a in _FIRST for b in _SECOND]
     rng.shuffle(names)
-    companies = [names[i % len(names)] + (f" {i // len(names) + 1}" if i >= len(names) else "") for i in range(good)]
+    companies = [
+        names[i % len(names)] + (f" {i // len(names) + 1}" if i >= len(names) else "")
+        for i in range(good)
+    ]
     lines: list[list[str]] = []
     first_rows: list[list[str]] = []
     rejections = 0
@@ -82,22 +136,42 @@ def messy_sheet(today: date, good: int = 420, seed: int = 7) -> Sample:
         status, rejected = STATUSES[i % len(STATUSES)]
         rejections += rejected
         link = (
-            f'=HYPERLINK("https://jobs.example/{i}","ad")' if i % 9 == 0 else f"https://jobs.example/{i}"
+            f'=HYPERLINK("https://jobs.example/{i}","ad")'
+            if i % 9 == 0
+            else f"https://jobs.example/{i}"
         )
         if i % 25 == 0:
             link = "javascript:alert(1)"
         notes = "=B2&C2" if i % 31 == 0 else ("Met them at a meetup" if i % 4 == 0 else "")
-        row = [f"  {company} ", _ROLES[i % len(_ROLES)], _date_text(day, i % 6), status, link, notes]
+        row = [
+            f"  {company} ",
+            _ROLES[i % len(_ROLES)],
+            _date_text(day, i % 6),
+            status,
+            link,
+            notes,
+        ]
         lines.append(row)
         first_rows.append(row)
     duplicates_in_file = good // 10
     for n in range(duplicates_in_file):
         company, role, applied, status, link, notes = first_rows[(n * 37) % good]
-        lines.append([company.strip().upper() + " Ltd", role.lower() + "  ", applied, status, link, notes])
+        lines.append(
+            [company.strip().upper() + " Ltd", role.lower() + "  ", applied, status, link, notes]
+        )
     duplicates_in_db = good * 3 // 70
     existing = [f"Longstanding {i}" for i in range(duplicates_in_db)]
-    for i, company in enumerate(existing):
-        lines.append([f"{company} Limited", EXISTING_ROLE.upper(), (today - timedelta(days=3)).isoformat(), "Applied", "", ""])
+    for company in existing:
+        lines.append(
+            [
+                f"{company} Limited",
+                EXISTING_ROLE.upper(),
+                (today - timedelta(days=3)).isoformat(),
+                "Applied",
+                "",
+                "",
+            ]
+        )
     skipped_rows = [
         ["", "Data Analyst", today.isoformat(), "Applied", "", "no company"],
         ["Wishful Co", "Designer", "", "Wishlist", "", ""],

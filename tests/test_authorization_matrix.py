@@ -38,8 +38,8 @@ from bounceback.insights.models import Theme, ThemeTag
 from bounceback.mailbox.models import Label, LabelCorrection, ReviewItem, SenderRule
 from bounceback.practice.models import Card
 from bounceback.reapply.models import Cooldown
-from bounceback.spreadsheets.services import keep_upload
 from bounceback.recovery.models import Action, Feedback, Reflection, Rejection
+from bounceback.spreadsheets.services import keep_upload
 from bounceback.wellbeing.exercises import get_exercise, save_answers
 from bounceback.wellbeing.models import ExerciseEntry, Goal
 from tests.people import person, signed_in

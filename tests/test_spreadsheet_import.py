@@ -45,7 +45,12 @@ def messy(alice: Any) -> Any:
 def test_the_messy_sample_really_has_500_rows_and_blank_lines(messy: Any) -> None:
     assert messy.rows == 500
     assert messy.blank_lines == 25
-    assert (messy.to_create, messy.duplicates_in_file, messy.duplicates_in_db, messy.skipped) == (420, 42, 18, 20)
+    assert (messy.to_create, messy.duplicates_in_file, messy.duplicates_in_db, messy.skipped) == (
+        420,
+        42,
+        18,
+        20,
+    )
 
 
 def test_a_messy_spreadsheet_previews_with_exact_counts(alice: Any, messy: Any) -> None:
@@ -61,7 +66,9 @@ def test_a_messy_spreadsheet_previews_with_exact_counts(alice: Any, messy: Any) 
     assert plan.date_order == "dmy"
     in_db = [d for d in plan.duplicates if d.application_id]
     assert len(in_db) == 18
-    assert all(d.of.startswith("Already in bounceback: Support Analyst at Longstanding") for d in in_db)
+    assert all(
+        d.of.startswith("Already in bounceback: Support Analyst at Longstanding") for d in in_db
+    )
     reasons = {s.reason.split("(")[0].split(" is in")[0] for s in plan.skipped}
     assert reasons == {
         "No company on this line.",
@@ -73,7 +80,9 @@ def test_a_messy_spreadsheet_previews_with_exact_counts(alice: Any, messy: Any) 
     assert Application.objects.filter(owner=alice).count() == 18  # a preview saves nothing
 
 
-def test_a_dry_run_shows_the_preview_and_saves_nothing(cli: Any, messy: Any, tmp_path: Path) -> None:
+def test_a_dry_run_shows_the_preview_and_saves_nothing(
+    cli: Any, messy: Any, tmp_path: Path
+) -> None:
     result = cli("import-csv", _file(tmp_path, messy.data), "--dry-run")
 
     assert result.exit_code == 0, result.output
@@ -171,7 +180,9 @@ def test_the_whole_file_is_one_transaction(alice: Any, monkeypatch: Any) -> None
     assert StageEvent.objects.count() == 0
 
 
-def test_a_duplicate_says_which_application_it_matches(cli: Any, alice: Any, tmp_path: Path) -> None:
+def test_a_duplicate_says_which_application_it_matches(
+    cli: Any, alice: Any, tmp_path: Path
+) -> None:
     earlier = add_application(alice, company="ACME Corp.", role="Data Analyst", applied_on=_day(50))
 
     result = cli("import-csv", _file(tmp_path, SHEET), "--dry-run", "--json")
@@ -186,7 +197,9 @@ def test_a_duplicate_says_which_application_it_matches(cli: Any, alice: Any, tmp
 
 
 def test_ambiguous_numeric_dates_ask_for_the_order(cli: Any, tmp_path: Path) -> None:
-    sheet = _file(tmp_path, "Company,Role,Date Applied\nAcme,Analyst,3/11/2026\nGlobex,Dev,4/10/2026\n")
+    sheet = _file(
+        tmp_path, "Company,Role,Date Applied\nAcme,Analyst,3/11/2026\nGlobex,Dev,4/10/2026\n"
+    )
 
     asked = cli("import-csv", sheet, "--dry-run")
     assert asked.exit_code == 1
@@ -196,7 +209,9 @@ def test_ambiguous_numeric_dates_ask_for_the_order(cli: Any, tmp_path: Path) -> 
 
 
 def test_one_day_first_date_decides_the_whole_file(alice: Any) -> None:
-    plan = preview(alice, b"Company,Role,Date Applied\nAcme,Analyst,3/11/2026\nGlobex,Dev,13/11/2026\n")
+    plan = preview(
+        alice, b"Company,Role,Date Applied\nAcme,Analyst,3/11/2026\nGlobex,Dev,13/11/2026\n"
+    )
 
     assert plan.date_order == "dmy"
     assert [p.applied_on for p in plan.to_create] == [date(2026, 11, 3), date(2026, 11, 13)]
@@ -243,7 +258,9 @@ def test_without_a_preset_the_columns_are_guessed_and_shown(cli: Any, tmp_path: 
 def test_map_says_which_column_is_which(cli: Any, tmp_path: Path) -> None:
     sheet = _file(tmp_path, "Employer,Job,When\nAcme,Analyst,2026-11-02\n")
 
-    result = cli("import-csv", sheet, "--map", "Employer=company, Job=role ,When=applied_on", "--yes")
+    result = cli(
+        "import-csv", sheet, "--map", "Employer=company, Job=role ,When=applied_on", "--yes"
+    )
 
     assert result.exit_code == 0, result.output
     assert Application.objects.get().role == "Analyst"
@@ -262,7 +279,11 @@ def test_map_says_which_column_is_which(cli: Any, tmp_path: Path) -> None:
         (b"Company,Role\nAcme,An\x00alyst\n", [], "NUL bytes"),
         (b"Company,Role\nAcme,\x81\x8d\n", [], "neither UTF-8 nor Windows text"),
         (b'Company,Role\nAcme,"' + b"x" * 30_000 + b'"\n', [], "longer than 20,000 characters"),
-        (b"Company,Role\nAcme,Analyst\n", ["--map", "Company=employer"], "'employer' is not a field"),
+        (
+            b"Company,Role\nAcme,Analyst\n",
+            ["--map", "Company=employer"],
+            "'employer' is not a field",
+        ),
         (b"Company,Role\nAcme,Analyst\n", ["--map", "Firm=company"], "no column called “Firm”"),
         (b"Company,Role\nAcme,Analyst\n", ["--preset", "lever"], "no preset called 'lever'"),
         (b"Company,Role\nAcme,Analyst\n", ["--date-order", "ymd"], "'ymd' is not a date order"),
@@ -291,7 +312,10 @@ def test_a_windows_file_is_read_and_the_person_is_told(cli: Any, tmp_path: Path)
 
 
 def test_special_files_and_folders_are_refused(cli: Any, tmp_path: Path) -> None:
-    for path, message in ((str(tmp_path), "is a folder"), ("/dev/zero", "not a file bounceback can read")):
+    for path, message in (
+        (str(tmp_path), "is a folder"),
+        ("/dev/zero", "not a file bounceback can read"),
+    ):
         result = cli("import-csv", path)
         assert result.exit_code == 1
         assert message in result.output

@@ -50,7 +50,13 @@ def test_an_upload_shows_the_guessed_columns_and_what_will_be_made(alice_client:
 
 def test_changing_a_column_answers_htmx_with_the_plan_alone(alice_client: Client) -> None:
     location = _upload(alice_client)["Location"]
-    choice = {"col_0": "company", "col_1": "role", "col_2": "ignore", "col_3": "ignore", "col_4": "ignore"}
+    choice = {
+        "col_0": "company",
+        "col_1": "role",
+        "col_2": "ignore",
+        "col_3": "ignore",
+        "col_4": "ignore",
+    }
 
     fragment = alice_client.get(location, choice, HTTP_HX_REQUEST="true").content.decode()
 
@@ -59,10 +65,18 @@ def test_changing_a_column_answers_htmx_with_the_plan_alone(alice_client: Client
     assert 'name="col_2" value="ignore"' in fragment
 
 
-def test_confirming_brings_in_the_rows_and_lets_the_file_go(alice_client: Client, alice: Any) -> None:
+def test_confirming_brings_in_the_rows_and_lets_the_file_go(
+    alice_client: Client, alice: Any
+) -> None:
     location = _upload(alice_client)["Location"]
     pk = location.rstrip("/").split("/")[-1]
-    choice = {"col_0": "company", "col_1": "role", "col_2": "applied_on", "col_3": "status", "col_4": "link"}
+    choice = {
+        "col_0": "company",
+        "col_1": "role",
+        "col_2": "applied_on",
+        "col_3": "status",
+        "col_4": "link",
+    }
 
     response = alice_client.post(f"/applications/import/{pk}/confirm/", choice)
 
@@ -106,7 +120,9 @@ def test_choosing_no_company_column_says_so(alice_client: Client) -> None:
     assert "Bring in 0" not in page
 
 
-def test_someone_else_cannot_see_or_confirm_an_upload(alice_client: Client, bob_client: Client) -> None:
+def test_someone_else_cannot_see_or_confirm_an_upload(
+    alice_client: Client, bob_client: Client
+) -> None:
     location = _upload(alice_client)["Location"]
 
     assert bob_client.get(location).status_code == 404

@@ -35,11 +35,11 @@ WIDTHS = {"desktop": {"width": 1200, "height": 900}, "phone": {"width": 390, "he
 NO_SUCH_PAGE = "/no-such-page/"  # the 404 page
 
 SPREADSHEET = (
-    "Company,Position,Date Applied,Status,Link\n"
-    "Acme,Data Analyst,2026-11-02,Rejected after interview,https://acme.example/1\n"
-    "Northwind Analytics,Data Analyst,2026-11-03,Applied,\n"
-    "Wishful Co,Designer,,Wishlist,\n"
-).encode()
+    b"Company,Position,Date Applied,Status,Link\n"
+    b"Acme,Data Analyst,2026-11-02,Rejected after interview,https://acme.example/1\n"
+    b"Northwind Analytics,Data Analyst,2026-11-03,Applied,\n"
+    b"Wishful Co,Designer,,Wishlist,\n"
+)
 
 # Closed <details> (an e-mail's text, a check-in's note and tags, "Show the numbers") are
 # opened first: axe passes over what is hidden, and a person opens them.
@@ -199,6 +199,7 @@ def test_every_page_passes_axe_at_desktop_and_phone_widths(
         signed_out.close()
 
     assert len(checked) >= 40, checked  # the walk really reached the app's pages
+    assert "/applications/import/1/ (signed in)" in checked  # a spreadsheet's preview, filled
     if violations:
         pytest.fail(
             f"{len(violations)} axe violation(s) of WCAG 2.1 A/AA on {len(checked)} pages:\n"

@@ -34,7 +34,9 @@ def read_file(path: str) -> bytes:
     if stat.S_ISDIR(info.st_mode):
         raise UserError(f"{path} is a folder. Give the path of the CSV file.")
     if not stat.S_ISREG(info.st_mode):
-        raise UserError(f"{path} is not a file bounceback can read (a device or a pipe). Save the CSV to a file first.")
+        raise UserError(
+            f"{path} is not a file bounceback can read (a device or a pipe). Save the CSV to a file first."
+        )
     try:
         with Path(path).open("rb") as handle:
             return handle.read(MAX_BYTES + 1)
@@ -128,7 +130,13 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             for p in plan.to_create
         ],
         "duplicates": [
-            {"line": d.line, "company": d.company, "role": d.role, "matches": d.of, "application": d.application_id}
+            {
+                "line": d.line,
+                "company": d.company,
+                "role": d.role,
+                "matches": d.of,
+                "application": d.application_id,
+            }
             for d in plan.duplicates
         ],
         "skipped": [{"line": s.line, "row": s.what, "reason": s.reason} for s in plan.skipped],
@@ -196,7 +204,9 @@ def import_csv(
         print_json(report | {"saved": True})
         return
     rejections = (
-        f", {result.rejections} of them with their “not selected” recorded" if result.rejections else ""
+        f", {result.rejections} of them with their “not selected” recorded"
+        if result.rejections
+        else ""
     )
     console.print(
         f"Brought in {result.created} applications{rejections}. `bounceback list` shows them."

@@ -199,7 +199,7 @@ def parse_map(text: str, headers: list[str]) -> dict[int, str]:
         column, field = column.strip(), field.strip().lower()
         if not sep or not column:
             raise UserError(
-                f"“{pair.strip()[:80]}” isn't COLUMN=field. Write it like --map \"Employer=company,Job=role\"."
+                f'“{pair.strip()[:80]}” isn\'t COLUMN=field. Write it like --map "Employer=company,Job=role".'
             )
         if field not in FIELDS and field != IGNORE:
             raise UserError(
@@ -238,6 +238,6 @@ def choose(headers: list[str], preset: str = "", map_text: str = "") -> Mapping:
     if mapping.column("company") is None:
         raise UserError(
             "bounceback can't tell which column holds the company. Its columns are: "
-            f"{', '.join(headers)}. Say which with --map, e.g. --map \"{headers[0]}=company\"."
+            f'{", ".join(headers)}. Say which with --map, e.g. --map "{headers[0]}=company".'
         )
     return mapping

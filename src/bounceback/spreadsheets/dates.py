@@ -15,7 +15,9 @@ DMY, MDY = "dmy", "mdy"
 DATE_ORDERS = (DMY, MDY)
 
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
-_NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T][\d:.]+(?:\s*[ap]m)?)?$", re.I)
+_NUMERIC = re.compile(
+    r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})(?:[ T][\d:.]+(?:\s*[ap]m)?)?$", re.I
+)
 _SERIAL = re.compile(r"^\d{5}(?:\.\d+)?$")
 # Serial numbers this far apart cover 1954 to 2119: anything else is a number, not a day.
 _SERIAL_RANGE = (20_000, 80_000)
@@ -102,7 +104,9 @@ def infer_order(texts: Iterable[str]) -> str | None:
 
 def _named(text: str) -> date | None:
     """ "Nov 3, 2026", "3 November 2026", "03-Nov-26", "Tuesday 3 Nov 2026"."""
-    words = [w for w in _WORDS.findall(text.lower()) if w not in _WEEKDAYS and w not in ("of", "the")]
+    words = [
+        w for w in _WORDS.findall(text.lower()) if w not in _WEEKDAYS and w not in ("of", "the")
+    ]
     words = [re.sub(r"^(\d+)(st|nd|rd|th)$", r"\1", w) for w in words]
     words = [w for w in words if w not in ("st", "nd", "rd", "th")]
     months = [w for w in words if w in _MONTHS]

@@ -39,7 +39,9 @@ class UploadForm(forms.Form):
 class MappingForm(forms.Form):
     """One choice per column (``col_0``, ``col_1``, …) and the order of numeric dates."""
 
-    date_order = forms.ChoiceField(label="Dates like 3/11/2026", choices=ORDER_CHOICES, required=False)
+    date_order = forms.ChoiceField(
+        label="Dates like 3/11/2026", choices=ORDER_CHOICES, required=False
+    )
 
     def __init__(self, headers: list[str], *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -61,7 +63,9 @@ class MappingForm(forms.Form):
         doubled = {f for f in picked if f and f != IGNORE and picked.count(f) > 1}
         if doubled:
             names = ", ".join(FIELDS[f].lower() for f in sorted(doubled))
-            raise forms.ValidationError(f"Choose one column for each kind of detail ({names} is chosen twice).")
+            raise forms.ValidationError(
+                f"Choose one column for each kind of detail ({names} is chosen twice)."
+            )
         if "company" not in picked:
             raise forms.ValidationError("Choose the column that holds the company.")
         return data

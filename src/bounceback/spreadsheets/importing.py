@@ -24,7 +24,13 @@ _STAGE_EVENT = {
     "final": EventKind.FINAL,
     "offer": EventKind.OFFER,
 }
-_REACHED = {"applied": "application", "screen": "screen", "interview": "interview", "final": "final", "offer": "final"}
+_REACHED = {
+    "applied": "application",
+    "screen": "screen",
+    "interview": "interview",
+    "final": "final",
+    "offer": "final",
+}
 
 
 @dataclass(frozen=True)

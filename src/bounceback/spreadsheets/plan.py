@@ -127,13 +127,15 @@ def _cell(row: Row, mapping: Mapping, name: str) -> Cell:
 def _date_order(sheet: Sheet, mapping: Mapping, order: str | None) -> str | None:
     if order:
         if order not in DATE_ORDERS:
-            raise UserError(f"'{order}' is not a date order. Use dmy (3/11 is 3 Nov) or mdy (11 Mar).")
+            raise UserError(
+                f"'{order}' is not a date order. Use dmy (3/11 is 3 Nov) or mdy (11 Mar)."
+            )
         return order
     texts = [_cell(r, mapping, f).text for r in sheet.rows for f in ("applied_on", "status_on")]
     try:
         return infer_order(texts)
     except AmbiguousOrder:
-        example = next(t for t in texts if numeric_parts(t) and len(set(numeric_parts(t)[:2])) == 2)  # type: ignore[index]
+        example = next(t for t in texts if _reads_both_ways(t))
         raise DateOrderNeeded(
             f"Every date like “{example}” in this file could be day-first or month-first. "
             "Say which with --date-order dmy (3/11 is 3 November) or --date-order mdy "
@@ -145,6 +147,11 @@ def _date_order(sheet: Sheet, mapping: Mapping, order: str | None) -> str | None
             "(like 11/13). Correct the odd ones, or choose with --date-order dmy or mdy: the "
             "dates that don't fit it are then listed as skipped."
         ) from None
+
+
+def _reads_both_ways(text: str) -> bool:
+    parts = numeric_parts(text)
+    return parts is not None and parts[0] != parts[1]
 
 
 def _link(cell: Cell) -> str:
@@ -168,7 +175,9 @@ class _Existing:
             self.in_db[compact_key(app.company.name)].append(app)
 
     def match(self, company: str, role: str) -> Application | None:
-        return next((a for a in self.in_db.get(compact_key(company), []) if _alike(a.role, role)), None)
+        return next(
+            (a for a in self.in_db.get(compact_key(company), []) if _alike(a.role, role)), None
+        )
 
 
 def _alike(a: str, b: str) -> bool:
@@ -186,7 +195,9 @@ def build_plan(
     """The preview: every row sorted into to-create, duplicate or skipped. Saves nothing."""
     today = today or date.today()
     order = _date_order(sheet, mapping, date_order)
-    plan = Plan(sheet.headers, mapping, order, notes=list(sheet.notes), blank_lines=sheet.blank_lines)
+    plan = Plan(
+        sheet.headers, mapping, order, notes=list(sheet.notes), blank_lines=sheet.blank_lines
+    )
     existing = _Existing(owner)
     seen: dict[str, list[Planned]] = defaultdict(list)
     unknown_statuses: Counter[str] = Counter()
@@ -206,7 +217,9 @@ def build_plan(
         if not company:
             skip("No company on this line.")
             continue
-        too_long = [f for f, text in (("company", company), ("role", role)) if len(text) > LIMITS[f]]
+        too_long = [
+            f for f, text in (("company", company), ("role", role)) if len(text) > LIMITS[f]
+        ]
         if too_long:
             skip(f"The {too_long[0]} is longer than {LIMITS[too_long[0]]} characters.")
             continue
@@ -245,7 +258,9 @@ def build_plan(
             links_dropped += 1
         salary = _cell(row, mapping, "salary").text
         notes = _cell(row, mapping, "notes").text
-        if salary and (parse_money(salary)[0] is None or (parse_money(salary)[0] or 0) > 10_000_000):
+        if salary and (
+            parse_money(salary)[0] is None or (parse_money(salary)[0] or 0) > 10_000_000
+        ):
             notes = "\n".join(x for x in (notes, f"Salary: {salary[:200]}") if x)
             salary = ""
         planned = Planned(
@@ -295,14 +310,22 @@ def _explain(
     """The notes under the preview: what was decided for the person, said once each."""
     guessed = [i for i, how in plan.mapping.how.items() if how == "guess"]
     if guessed:
-        pairs = ", ".join(f"“{plan.headers[i]}” as {FIELDS[plan.mapping.fields[i]].lower()}" for i in guessed)
+        pairs = ", ".join(
+            f"“{plan.headers[i]}” as {FIELDS[plan.mapping.fields[i]].lower()}" for i in guessed
+        )
         plan.notes.append(f"Columns read by their likeness to usual headings: {pairs}.")
     if plan.date_order:
-        way = "day first (3/11 is 3 November)" if plan.date_order == "dmy" else "month first (3/11 is 11 March)"
+        way = (
+            "day first (3/11 is 3 November)"
+            if plan.date_order == "dmy"
+            else "month first (3/11 is 11 March)"
+        )
         plan.notes.append(f"Dates with numbers only are read {way}.")
     for text, count in unknown.most_common(10):
         rows = "row" if count == 1 else "rows"
-        plan.notes.append(f"“{text}” ({count} {rows}) isn't a status bounceback knows: brought in as Applied.")
+        plan.notes.append(
+            f"“{text}” ({count} {rows}) isn't a status bounceback knows: brought in as Applied."
+        )
     if no_date:
         plan.notes.append(
             f"{no_date} {'row has' if no_date == 1 else 'rows have'} no date applied: the day of the "
@@ -320,4 +343,6 @@ def _explain(
             f"bounceback can't work out, read as {'empty' if formulas == 1 else 'empty cells'}."
         )
     if plan.blank_lines:
-        plan.notes.append(f"{plan.blank_lines} blank {'line was' if plan.blank_lines == 1 else 'lines were'} passed over.")
+        plan.notes.append(
+            f"{plan.blank_lines} blank {'line was' if plan.blank_lines == 1 else 'lines were'} passed over."
+        )

@@ -28,7 +28,9 @@ _NOT_CSV = {
     b"\x89PNG": "a picture",
     b"\xff\xd8\xff": "a picture",
 }
-_SAVE_AS_CSV = "In your spreadsheet, use File → Save as (or Download) → CSV, and bring in that file."
+_SAVE_AS_CSV = (
+    "In your spreadsheet, use File → Save as (or Download) → CSV, and bring in that file."
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _HYPERLINK = re.compile(
     r'^=\s*HYPERLINK\(\s*"([^"]*)"\s*(?:[,;]\s*"([^"]*)"\s*)?\)\s*$', re.IGNORECASE
@@ -106,10 +108,14 @@ def decode(data: bytes) -> tuple[str, str, list[str]]:
             "bounceback couldn't read the letters in this file (it is neither UTF-8 nor "
             "Windows text). Save it again as “CSV UTF-8” and bring in that file."
         ) from None
-    return text, "cp1252", [
-        "The file isn't UTF-8, so it was read as Windows text (cp1252). "
-        "Check that accented names look right below."
-    ]
+    return (
+        text,
+        "cp1252",
+        [
+            "The file isn't UTF-8, so it was read as Windows text (cp1252). "
+            "Check that accented names look right below."
+        ],
+    )
 
 
 def _dialect(text: str) -> type[csv.Dialect] | csv.Dialect:
@@ -134,7 +140,9 @@ def read_sheet(data: bytes) -> Sheet:
             raise UserError(f"This file is {what}, not a CSV file. {_SAVE_AS_CSV}")
     text, encoding, notes = decode(data)
     if _CONTROL.sub("", text) != text and len(_CONTROL.findall(text)) > len(text) // 20:
-        raise UserError(f"This file doesn't look like text, so it can't be a CSV file. {_SAVE_AS_CSV}")
+        raise UserError(
+            f"This file doesn't look like text, so it can't be a CSV file. {_SAVE_AS_CSV}"
+        )
     reader = csv.reader(io.StringIO(text, newline=""), _dialect(text))
     headers: list[str] | None = None
     rows: list[Row] = []

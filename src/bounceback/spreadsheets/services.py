@@ -6,7 +6,6 @@ from django.contrib.auth.models import User
 from django.db import transaction
 
 from bounceback.errors import NotFound, UserError
-
 from bounceback.spreadsheets.columns import Mapping, choose, combine
 from bounceback.spreadsheets.importing import Result, carry_out
 from bounceback.spreadsheets.models import SheetUpload

@@ -43,7 +43,9 @@ def _found(text: str, phrases: list[str]) -> int:
 
 
 def _best(text: str, groups: dict[str, list[str]]) -> str:
-    scored = [(length, name) for name, phrases in groups.items() if (length := _found(text, phrases))]
+    scored = [
+        (length, name) for name, phrases in groups.items() if (length := _found(text, phrases))
+    ]
     return max(scored)[1] if scored else ""
 
 

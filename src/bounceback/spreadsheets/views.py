@@ -34,7 +34,9 @@ def upload(request: AuthedRequest) -> HttpResponse:
         else:
             preset = form.cleaned_data["preset"]
             return redirect(kept_url(kept, preset))
-    return render(request, "spreadsheets/upload.html", {"form": form}, status=400 if form.errors else 200)
+    return render(
+        request, "spreadsheets/upload.html", {"form": form}, status=400 if form.errors else 200
+    )
 
 
 def kept_url(kept: SheetUpload, preset: str) -> str:
@@ -61,7 +63,7 @@ def _context(request: AuthedRequest, kept: SheetUpload, data: Any) -> dict[str, 
     problem = ""
     needs_order = False
     if chose and not form.is_valid():
-        problem = " ".join(form.non_field_errors()) or "Choose what each column holds."
+        problem = " ".join(str(e) for e in form.non_field_errors()) or "Choose what each column holds."
     else:
         order = form.cleaned_data.get("date_order") if chose else data.get("date_order", "")
         try:
@@ -78,7 +80,10 @@ def _context(request: AuthedRequest, kept: SheetUpload, data: Any) -> dict[str, 
             problem = str(error).split(" Say which with --map")[0].split(" Leave out --preset")[0]
         if not chose:
             mapping = plan.mapping if plan else None
-            initial = {f"col_{i}": (mapping.fields.get(i, IGNORE) if mapping else IGNORE) for i in range(len(sheet.headers))}
+            initial = {
+                f"col_{i}": (mapping.fields.get(i, IGNORE) if mapping else IGNORE)
+                for i in range(len(sheet.headers))
+            }
             form = MappingForm(sheet.headers, initial=initial | {"date_order": order or ""})
     return {
         "upload": kept,
@@ -86,11 +91,17 @@ def _context(request: AuthedRequest, kept: SheetUpload, data: Any) -> dict[str, 
         "plan": plan,
         "problem": problem,
         "needs_order": needs_order,
-        "sample": [[row.get(i).text for i in range(len(sheet.headers))] for row in sheet.rows[:SAMPLE_ROWS]],
+        "sample": [
+            [row.get(i).text for i in range(len(sheet.headers))] for row in sheet.rows[:SAMPLE_ROWS]
+        ],
         "shown": SHOWN,
         "shown_slice": f":{SHOWN}",
         "minus_shown": -SHOWN,
-        "guessed": [sheet.headers[i] for i, how in (plan.mapping.how.items() if plan else []) if how == "guess"],
+        "guessed": [
+            sheet.headers[i]
+            for i, how in (plan.mapping.how.items() if plan else [])
+            if how == "guess"
+        ],
     }
 
 
