@@ -63,7 +63,9 @@ def _context(request: AuthedRequest, kept: SheetUpload, data: Any) -> dict[str, 
     problem = ""
     needs_order = False
     if chose and not form.is_valid():
-        problem = " ".join(str(e) for e in form.non_field_errors()) or "Choose what each column holds."
+        problem = (
+            " ".join(str(e) for e in form.non_field_errors()) or "Choose what each column holds."
+        )
     else:
         order = form.cleaned_data.get("date_order") if chose else data.get("date_order", "")
         try:
