@@ -327,3 +327,23 @@ def test_without_yes_and_no_terminal_it_asks_for_yes(cli: Any, tmp_path: Path) -
     assert result.exit_code == 1
     assert "Add --yes" in result.output
     assert Application.objects.count() == 0
+
+
+def test_hostile_arguments_get_a_short_message(cli: Any, tmp_path: Path) -> None:
+    sheet = _file(tmp_path, "Foo,Bar\n1,2\n")
+    for args in (
+        ["--map", "x" * 100_000 + "=company"],
+        ["--preset", "p" * 100_000],
+        ["--date-order", "d" * 100_000],
+    ):
+        result = cli("import-csv", sheet, *args)
+        assert result.exit_code == 1
+        assert len(result.output) < 600
+
+
+def test_a_file_with_huge_headings_gets_a_short_message(cli: Any, tmp_path: Path) -> None:
+    headings = ",".join("h" * 15_000 + str(i) for i in range(30))
+    result = cli("import-csv", _file(tmp_path, headings + "\n" + "1," * 29 + "1\n"))
+    assert result.exit_code == 1
+    assert "can't tell which column holds the company" in " ".join(result.output.split())
+    assert len(result.output) < 1500

@@ -143,6 +143,13 @@ class Mapping:
         return next((i for i, f in self.fields.items() if f == field), None)
 
 
+def listed(headers: list[str]) -> str:
+    """The file's headings for a message: a few, each short, however wild the file."""
+    shown = [f"“{h[:40]}”" for h in headers[:12]]
+    more = f" and {len(headers) - 12} more" if len(headers) > 12 else ""
+    return ", ".join(shown) + more
+
+
 def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
     return " ".join(re.findall(r"[a-z0-9]+", text))
@@ -173,7 +180,9 @@ def from_preset(name: str, headers: list[str]) -> Mapping:
     """The preset's columns, found by heading (case and spacing set aside)."""
     preset = PRESETS.get(name.strip().lower())
     if preset is None:
-        raise UserError(f"There is no preset called '{name}'. Use one of: {', '.join(PRESETS)}.")
+        raise UserError(
+            f"There is no preset called '{name[:40]}'. Use one of: {', '.join(PRESETS)}."
+        )
     by_name = {_norm(h): i for i, h in enumerate(headers)}
     fields: dict[int, str] = {}
     for field, names in preset.columns.items():
@@ -184,7 +193,7 @@ def from_preset(name: str, headers: list[str]) -> Mapping:
         wanted = " or ".join(f"“{n}”" for n in preset.columns["company"])
         raise UserError(
             f"This file has no {wanted} column, so it doesn't look like an export from "
-            f"{preset.title}. Its columns are: {', '.join(headers)}. Leave out --preset to let "
+            f"{preset.title}. Its columns are: {listed(headers)}. Leave out --preset to let "
             "bounceback guess, or say which column is which with --map."
         )
     return Mapping(dict(sorted(fields.items())), dict.fromkeys(fields, "preset"))
@@ -209,7 +218,7 @@ def parse_map(text: str, headers: list[str]) -> dict[int, str]:
         index = by_name.get(_norm(column))
         if index is None:
             raise UserError(
-                f"There is no column called “{column[:80]}”. The columns are: {', '.join(headers)}."
+                f"There is no column called “{column[:80]}”. The columns are: {listed(headers)}."
             )
         chosen[index] = field
     return chosen
@@ -238,6 +247,6 @@ def choose(headers: list[str], preset: str = "", map_text: str = "") -> Mapping:
     if mapping.column("company") is None:
         raise UserError(
             "bounceback can't tell which column holds the company. Its columns are: "
-            f'{", ".join(headers)}. Say which with --map, e.g. --map "{headers[0]}=company".'
+            f'{listed(headers)}. Say which with --map, e.g. --map "{headers[0][:40]}=company".'
         )
     return mapping

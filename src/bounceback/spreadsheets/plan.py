@@ -128,7 +128,7 @@ def _date_order(sheet: Sheet, mapping: Mapping, order: str | None) -> str | None
     if order:
         if order not in DATE_ORDERS:
             raise UserError(
-                f"'{order}' is not a date order. Use dmy (3/11 is 3 Nov) or mdy (11 Mar)."
+                f"'{order[:20]}' is not a date order. Use dmy (3/11 is 3 Nov) or mdy (11 Mar)."
             )
         return order
     texts = [_cell(r, mapping, f).text for r in sheet.rows for f in ("applied_on", "status_on")]
