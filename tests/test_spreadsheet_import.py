@@ -27,6 +27,9 @@ def _file(tmp_path: Path, text: str | bytes, name: str = "jobs.csv") -> str:
     return str(path)
 
 
+YEAR = TODAY.year - 1  # numeric dates in a year that is past whatever the clock
+
+
 def _day(days_ago: int) -> date:
     return TODAY - timedelta(days=days_ago)
 
@@ -198,30 +201,46 @@ def test_a_duplicate_says_which_application_it_matches(
 
 def test_ambiguous_numeric_dates_ask_for_the_order(cli: Any, tmp_path: Path) -> None:
     sheet = _file(
-        tmp_path, "Company,Role,Date Applied\nAcme,Analyst,3/11/2026\nGlobex,Dev,4/10/2026\n"
+        tmp_path, f"Company,Role,Date Applied\nAcme,Analyst,3/11/{YEAR}\nGlobex,Dev,4/10/{YEAR}\n"
     )
 
     asked = cli("import-csv", sheet, "--dry-run")
     assert asked.exit_code == 1
     assert "--date-order dmy" in asked.output
     told = json.loads(cli("import-csv", sheet, "--dry-run", "--json", "--date-order", "mdy").output)
-    assert [r["applied_on"] for r in told["to_create"]] == ["2026-03-11", "2026-04-10"]
+    assert [r["applied_on"] for r in told["to_create"]] == [f"{YEAR}-03-11", f"{YEAR}-04-10"]
 
 
 def test_one_day_first_date_decides_the_whole_file(alice: Any) -> None:
     plan = preview(
-        alice, b"Company,Role,Date Applied\nAcme,Analyst,3/11/2026\nGlobex,Dev,13/11/2026\n"
+        alice,
+        f"Company,Role,Date Applied\nAcme,Analyst,3/11/{YEAR}\nGlobex,Dev,13/11/{YEAR}\n".encode(),
     )
 
     assert plan.date_order == "dmy"
-    assert [p.applied_on for p in plan.to_create] == [date(2026, 11, 3), date(2026, 11, 13)]
+    assert [p.applied_on for p in plan.to_create] == [date(YEAR, 11, 3), date(YEAR, 11, 13)]
 
 
 # --- Presets and columns ------------------------------------------------------------------
 
-HUNTR = "Company,Job Title,List,Date Applied,Job URL,Location,Notes\nAcme,Analyst,Rejected,2026-11-02,https://a.example/1,Leeds,hi\nGlobex,Dev,Wishlist,,,,\n"
-TEAL = "Company,Job Position,Status,Date Applied,Job URL,Location,Salary,Notes\nAcme,Analyst,Not Selected,11/02/2026,https://a.example/1,Leeds,35-40k,\nGlobex,Dev,Bookmarked,,,,,\nInitech,PM,No Response 🔕,11/14/2026,,,,\n"
-TEMPLATE = "Company,Position,Date Applied,Status,Link,Notes,Source\nAcme,Analyst,2 Nov 2026,Interview,https://a.example/1,,LinkedIn\n"
+# A day in the past whatever the clock, and one after the 12th, so month-first is certain.
+SENT = TODAY - timedelta(days=16)
+LATER = (TODAY - timedelta(days=40)).replace(day=20)
+HUNTR = (
+    "Company,Job Title,List,Date Applied,Job URL,Location,Notes\n"
+    f"Acme,Analyst,Rejected,{SENT.isoformat()},https://a.example/1,Leeds,hi\n"
+    "Globex,Dev,Wishlist,,,,\n"
+)
+TEAL = (
+    "Company,Job Position,Status,Date Applied,Job URL,Location,Salary,Notes\n"
+    f"Acme,Analyst,Not Selected,{SENT:%m/%d/%Y},https://a.example/1,Leeds,35-40k,\n"
+    "Globex,Dev,Bookmarked,,,,,\n"
+    f"Initech,PM,No Response 🔕,{LATER:%m/%d/%Y},,,,\n"
+)
+TEMPLATE = (
+    "Company,Position,Date Applied,Status,Link,Notes,Source\n"
+    f"Acme,Analyst,{SENT.day} {SENT:%b %Y},Interview,https://a.example/1,,LinkedIn\n"
+)
 
 
 @pytest.mark.parametrize(
@@ -235,7 +254,7 @@ def test_each_preset_reads_its_tracker_export(
 
     assert (len(plan.to_create), len(plan.skipped)) == (created, skipped)
     first = plan.to_create[0]
-    assert (first.company, first.role, first.applied_on) == ("Acme", "Analyst", date(2026, 11, 2))
+    assert (first.company, first.role, first.applied_on) == ("Acme", "Analyst", SENT)
     assert first.link == "https://a.example/1"
     assert set(plan.mapping.how.values()) == {"preset"}
 
@@ -246,7 +265,9 @@ def test_a_preset_that_does_not_fit_the_file_says_so(alice: Any) -> None:
 
 
 def test_without_a_preset_the_columns_are_guessed_and_shown(cli: Any, tmp_path: Path) -> None:
-    sheet = _file(tmp_path, "Compnay,Job Titel,Applied,Stage\nAcme,Analyst,2026-11-02,Applied\n")
+    sheet = _file(
+        tmp_path, f"Compnay,Job Titel,Applied,Stage\nAcme,Analyst,{SENT.isoformat()},Applied\n"
+    )
 
     result = cli("import-csv", sheet, "--dry-run")
 
@@ -256,7 +277,7 @@ def test_without_a_preset_the_columns_are_guessed_and_shown(cli: Any, tmp_path: 
 
 
 def test_map_says_which_column_is_which(cli: Any, tmp_path: Path) -> None:
-    sheet = _file(tmp_path, "Employer,Job,When\nAcme,Analyst,2026-11-02\n")
+    sheet = _file(tmp_path, f"Employer,Job,When\nAcme,Analyst,{SENT.isoformat()}\n")
 
     result = cli(
         "import-csv", sheet, "--map", "Employer=company, Job=role ,When=applied_on", "--yes"

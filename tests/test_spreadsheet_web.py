@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -11,14 +12,16 @@ from django.test import Client
 from bounceback.applications.models import Application
 from bounceback.recovery.models import Rejection
 from bounceback.spreadsheets.models import SheetUpload
+from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db
 
+SENT = (TODAY - timedelta(days=16)).isoformat()
 SHEET = (
     "Employer,Job,Applied,Status,Ad\n"
-    "Acme,Data Analyst,2026-11-02,Rejected,https://acme.example/1\n"
-    "Globex,Engineer,2026-11-03,Interview,javascript:alert(1)\n"
-    "Acme Ltd,data analyst,2026-11-02,Rejected,\n"
+    f"Acme,Data Analyst,{SENT},Rejected,https://acme.example/1\n"
+    f"Globex,Engineer,{SENT},Interview,javascript:alert(1)\n"
+    f"Acme Ltd,data analyst,{SENT},Rejected,\n"
 )
 
 
@@ -101,7 +104,9 @@ def test_a_file_that_is_not_a_csv_is_refused_on_the_form(alice_client: Client) -
 
 
 def test_ambiguous_dates_ask_for_the_order_on_the_page(alice_client: Client) -> None:
-    location = _upload(alice_client, "Company,Role,Date\nAcme,Analyst,3/11/2026\n")["Location"]
+    location = _upload(alice_client, f"Company,Role,Date\nAcme,Analyst,3/11/{TODAY.year - 1}\n")[
+        "Location"
+    ]
 
     page = alice_client.get(location).content.decode()
     assert "could be day-first or month-first" in page
