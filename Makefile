@@ -61,6 +61,7 @@ bench:  ## the benchmarks, at a size that runs in a few minutes
 	uv run python bench/bench_mail.py --messages 5000
 	uv run python bench/bench_momentum.py --scale 10
 	uv run python bench/bench_themes.py
+	uv run python bench/bench_distress.py
 
 bench-load:  ## 100 seekers (and 20 guessers) on gunicorn + PostgreSQL, with locust
 	uv run --extra hosted --group bench python bench/bench_load.py

@@ -15,7 +15,7 @@ import json
 import time
 from collections.abc import Callable
 
-from bounceback.lib.mail.analysis import analyze, is_clearly_unrelated
+from bounceback.lib.mail.analysis import analyse, is_clearly_unrelated
 from bounceback.lib.mail.message import MailMessage
 
 REJECTION = MailMessage(
@@ -52,18 +52,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    analyze(REJECTION)  # load the model once, as the importer does
+    analyse(REJECTION)  # load the model once, as the importer does
     results = {
         "prefilter_us": round(
             per_call(lambda: [is_clearly_unrelated(*h) for h in HEADERS], 5000) / len(HEADERS), 2
         ),
-        "analyze_us": round(per_call(lambda: analyze(REJECTION), 300), 1),
+        "analyse_us": round(per_call(lambda: analyse(REJECTION), 300), 1),
     }
     if args.json:
         print(json.dumps(results))
         return
     print(f"header prefilter   {results['prefilter_us']:8.2f} µs a message")
-    print(f"full analysis      {results['analyze_us']:8.1f} µs a job e-mail")
+    print(f"full analysis      {results['analyse_us']:8.1f} µs a job e-mail")
 
 
 if __name__ == "__main__":

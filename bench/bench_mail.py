@@ -250,10 +250,10 @@ def measure(kind: str, path: Path) -> dict[str, object]:
         box = mailbox.mbox(str(path), create=False)
         count = sum(1 for key in box.iterkeys() if email.message_from_bytes(box.get_bytes(key)))
     elif kind == "triage":
-        from bounceback.lib.mail.analysis import analyze_text
+        from bounceback.lib.mail.analysis import analyse_text
         from bounceback.lib.mail.triage import triage
 
-        analyze_text("warm-up: loads the model before timing")
+        analyse_text("warm-up: loads the model before timing")
         start_rss = _current_rss_kib()
         start = time.perf_counter()
         count = sum(1 for _ in triage(path))
@@ -264,10 +264,10 @@ def measure(kind: str, path: Path) -> dict[str, object]:
         from bounceback.cli.common import owner
 
         me = owner()  # starts Django and creates the schema in the throw-away folder
-        from bounceback.lib.mail.analysis import analyze_text
+        from bounceback.lib.mail.analysis import analyse_text
         from bounceback.mailbox.importer import import_mailbox
 
-        analyze_text("warm-up: loads the model before timing")
+        analyse_text("warm-up: loads the model before timing")
         start_rss = _current_rss_kib()
         start = time.perf_counter()
         report = import_mailbox(me, path)

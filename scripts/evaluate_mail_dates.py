@@ -34,7 +34,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from bounceback.lib.mail.analysis import analyze, analyze_text  # noqa: E402
+from bounceback.lib.mail.analysis import analyse, analyse_text  # noqa: E402
 from bounceback.lib.mail.dates import KINDS, MailEvent, find_events  # noqa: E402
 from bounceback.lib.mail.mime import parse  # noqa: E402
 
@@ -56,10 +56,10 @@ def load(folder: Path) -> list[tuple[dict[str, Any], str, datetime | None, str]]
         raw = (folder / row["file"]).read_bytes()
         if row["file"].endswith(".txt"):
             text = raw.decode("utf-8", errors="replace")
-            out.append((row, text, None, analyze_text(text).label))
+            out.append((row, text, None, analyse_text(text).label))
         else:
             message = parse(raw, prefilter=False).message
-            out.append((row, message.text, message.date, analyze(message).label))
+            out.append((row, message.text, message.date, analyse(message).label))
     return out
 
 

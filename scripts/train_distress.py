@@ -3,14 +3,16 @@
     uv run python scripts/train_distress.py            # cross-validate, then train and write
     uv run python scripts/train_distress.py --check    # cross-validate only, write nothing
 
-Data: corpus/blind/crisis-train.jsonl (by kind), tests/data/distress_cases.jsonl (crisis or
-not; a crisis case takes the kind of the phrase that catches it) and, as ordinary writing,
-corpus/blind/themes-train.jsonl (reflection answers). Never a blind evaluation set.
+Data: corpus/blind/crisis-train.jsonl (by kind, written blind), corpus/crisis-train-extra.jsonl
+(by kind, team-written), tests/data/distress_cases.jsonl (crisis or not; a crisis case takes
+the kind of the phrase that catches it) and, as ordinary writing, corpus/blind/themes-train.jsonl
+(reflection answers). Never a blind evaluation set.
 
-A softmax regression over the features in model.py, fitted with plain gradient descent in numpy
-(no scikit-learn needed). Five-fold cross-validation on the training set picks the threshold:
-the lowest probability of crisis whose false alarms across the folds stay within
-FALSE_ALARM_BUDGET, phrases included, so recall is as high as that budget allows.
+A softmax regression over the features in model.py (words, pairs, pieces of words, negation,
+joking and job-talk cues), fitted with plain gradient descent in numpy (no scikit-learn
+needed). Five-fold cross-validation over every line picks the threshold in one place,
+pick_threshold(): recall first, so the lowest probability of crisis whose out-of-fold false
+alarms (phrases and model together) stay within their budgets, checked against TARGET_RECALL.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ import argparse
 import json
 import sys
 from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -32,12 +34,19 @@ from bounceback.lib.distress import model as distress_model  # noqa: E402
 from bounceback.lib.distress import phrases  # noqa: E402
 
 TRAIN = ROOT / "corpus" / "blind" / "crisis-train.jsonl"
+# Written by the team (not blind) for the kinds the acceptance set found missed: see the README.
+EXTRA = ROOT / "corpus" / "crisis-train-extra.jsonl"
 CASES = ROOT / "tests" / "data" / "distress_cases.jsonl"
 # Reflection answers and feedback lines written for the theme tagger: ordinary, often long,
 # words about interviews. None is crisis language, so all are calm examples here.
 REFLECTIONS = ROOT / "corpus" / "blind" / "themes-train.jsonl"
+SOURCES = (TRAIN, EXTRA, CASES, REFLECTIONS)  # in the order examples() reads them
 
-FALSE_ALARM_BUDGET = 0.05  # share of ordinary training sentences the model alone may add
+# The threshold (see pick_threshold) is the lowest whose out-of-fold false alarms, phrases and
+# model together, stay within these budgets; recall at it should reach TARGET_RECALL.
+TARGET_RECALL = 0.97  # crisis lines of train and extra, out of fold
+FALSE_ALARM_BUDGET = 0.08  # ordinary lines of train and extra (the target is 0.10: a margin)
+REFLECTION_ALARM_BUDGET = 0.03  # longer reflection answers
 L2 = 1e-4
 STEPS = 600
 RATE = 10.0
@@ -71,6 +80,13 @@ def examples() -> tuple[list[str], list[str], list[str]]:
         texts.append(text_of(row["text"]))
         labels.append(kind)
         is_train.append("train")
+    for row in load(EXTRA):
+        kind = row["kind"] if row["crisis"] else distress_model.CALM
+        if kind == "texting":
+            kind = phrase_kind(row["text"])
+        texts.append(text_of(row["text"]))
+        labels.append(kind)
+        is_train.append("extra")
     for row in load(CASES):
         texts.append(text_of(row["text"]))
         labels.append(phrase_kind(row["text"]) if row["distress"] else distress_model.CALM)
@@ -114,8 +130,8 @@ def fit(
         for f in set(distress_model.features(t))
         if f in index
     ]
-    rows = np.array([r for r, _ in pairs])
-    cols = np.array([c for _, c in pairs])
+    rows = np.array([r for r, _ in pairs], dtype=np.int64)
+    cols = np.array([c for _, c in pairs], dtype=np.int64)
     # Each text's features scaled by the root of their number, as model.py does at run time.
     per_text = np.bincount(rows, minlength=len(texts)).clip(min=1)
     scale = 1.0 / np.sqrt(per_text[rows])
@@ -128,14 +144,21 @@ def fit(
     weight[: len(hard)] = np.where(hard, HARD_WEIGHT, weight[: len(hard)])
     w = np.zeros((len(vocabulary), len(classes)))
     b = np.zeros(len(classes))
+    k = len(classes)
+    # A sparse product by hand (bincount per class): numpy alone, and fast enough to
+    # cross-validate in seconds.
     for _ in range(STEPS):
-        logits = np.tile(b, (len(texts), 1))
-        np.add.at(logits, rows, w[cols] * scale[:, None])
+        contrib = w[cols] * scale[:, None]
+        logits = b + np.stack(
+            [np.bincount(rows, contrib[:, c], minlength=len(texts)) for c in range(k)], axis=1
+        )
         p = np.exp(logits - logits.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)
         error = (p - y) * weight[:, None] / len(texts)
-        gradient = L2 * w
-        np.add.at(gradient, cols, error[rows] * scale[:, None])
+        spread = error[rows] * scale[:, None]
+        gradient = L2 * w + np.stack(
+            [np.bincount(cols, spread[:, c], minlength=len(vocabulary)) for c in range(k)], axis=1
+        )
         w -= RATE * gradient
         b -= RATE * error.sum(axis=0)
     return {
@@ -166,12 +189,37 @@ def phrase_hit(text: str) -> bool:
     return any(phrases.find(s) for s in windows_of(text))
 
 
+@dataclass(frozen=True)
+class HeldOut:
+    """One labelled line, scored by a model that never saw it (out of fold)."""
+
+    source: str  # "train", "extra", "cases" or "reflections"
+    group: str  # its kind ("plan", "low_mood"), or its split for the hand-written cases
+    crisis: bool
+    probability: float  # the model's crisis probability, held out
+    phrase: bool  # a phrase catches it (the phrases are fixed, written while reading train)
+
+    def shown(self, threshold: float) -> bool:
+        return self.phrase or self.probability >= threshold
+
+
+def groups() -> list[tuple[str, str, bool]]:
+    """(source, group, crisis) for every line, in the order examples() reads them."""
+    out = [
+        (name, str(r["kind"]), bool(r["crisis"]))
+        for name, path in (("train", TRAIN), ("extra", EXTRA))
+        for r in load(path)
+    ]
+    out += [("cases", str(r["split"]), bool(r["distress"])) for r in load(CASES)]
+    out += [("reflections", str(r["source"]), False) for r in load(REFLECTIONS)]
+    return out
+
+
 def cross_validate(
     raw: list[str], texts: list[str], labels: list[str], sources: list[str], classes: list[str]
-) -> dict[str, tuple[npt.NDArray[np.float64], list[bool], list[bool]]]:
-    """For each training-set and reflection line, the model's crisis probability held out."""
-    rows = [i for i, source in enumerate(sources) if source in ("train", "reflections")]
-    order = np.random.default_rng(SEED).permutation(rows)
+) -> list[HeldOut]:
+    """Every line's crisis probability from a model trained on the other folds."""
+    order = np.random.default_rng(SEED).permutation(len(texts))
     held_out = np.zeros(len(texts))
     for fold in range(FOLDS):
         test = set(order[fold::FOLDS].tolist())
@@ -183,59 +231,76 @@ def cross_validate(
         m = as_model(fit(x, y, classes, hard), 1.0)
         for i in test:
             held_out[i] = max(m.crisis_probability(s) for s in windows_of(raw[i]) or [""])
-    out = {}
-    for name in ("train", "reflections"):
-        chosen = [i for i in rows if sources[i] == name]
-        crisis = [labels[i] != distress_model.CALM for i in chosen]
-        out[name] = (held_out[chosen], crisis, [phrase_hit(raw[i]) for i in chosen])
-    return out
+    return [
+        HeldOut(source, group, crisis, float(held_out[i]), phrase_hit(raw[i]))
+        for i, (source, group, crisis) in enumerate(groups())
+    ]
 
 
-def pick_threshold(
-    held_out: dict[str, tuple[npt.NDArray[np.float64], list[bool], list[bool]]],
-) -> float:
-    """The lowest threshold whose false alarms (the model's own, beyond the phrases') fit the
-    budget on short notes and on longer reflections alike."""
-    for threshold in np.arange(0.05, 0.96, 0.01):
-        rates = []
-        for prob, crisis, phrase in held_out.values():
-            calm = [i for i, c in enumerate(crisis) if not c]
-            alarms = sum(1 for i in calm if prob[i] >= threshold and not phrase[i])
-            rates.append(alarms / len(calm))
-        if max(rates) <= FALSE_ALARM_BUDGET:
-            return round(float(threshold), 2)
-    return 0.95
+def rates(lines: list[HeldOut], threshold: float) -> tuple[float, float]:
+    """(recall, false alarms) of phrases and model together at a threshold."""
+    pos = [line for line in lines if line.crisis]
+    neg = [line for line in lines if not line.crisis]
+    recall = sum(line.shown(threshold) for line in pos) / len(pos) if pos else 1.0
+    alarms = sum(line.shown(threshold) for line in neg) / len(neg) if neg else 0.0
+    return recall, alarms
 
 
-def report(
-    name: str, prob: npt.NDArray[np.float64], crisis: list[bool], phrase: list[bool], chosen: float
-) -> None:
-    pos = [i for i, c in enumerate(crisis) if c]
-    neg = [i for i, c in enumerate(crisis) if not c]
-    for t in sorted({0.3, 0.4, 0.5, 0.6, 0.7, chosen}):
-        model_hit = [p >= t for p in prob]
-        both = [m or f for m, f in zip(model_hit, phrase, strict=True)]
-        line = f"  {name:<12} threshold {t:.2f}:"
-        if pos:
-            line += f" model recall {sum(model_hit[i] for i in pos) / len(pos):.3f}"
-            line += f" (with phrases {sum(both[i] for i in pos) / len(pos):.3f}),"
-        line += f" model alarms {sum(model_hit[i] for i in neg) / len(neg):.3f}"
-        line += f" (with phrases {sum(both[i] for i in neg) / len(neg):.3f})"
-        print(line + ("   <- chosen" if t == chosen else ""))
+def pick_threshold(lines: list[HeldOut]) -> tuple[float, bool]:
+    """THE one place the threshold is chosen: the lowest (so the most recall) whose out-of-fold
+    false alarms fit their budgets; (threshold, whether out-of-fold recall reaches its target).
+    """
+    crisis_notes = [line for line in lines if line.source in ("train", "extra")]
+    reflections = [line for line in lines if line.source == "reflections"]
+    # Whole hundredths, so the threshold written is exactly the one measured.
+    for threshold in (round(0.05 + step / 100, 2) for step in range(91)):
+        _, alarms = rates(crisis_notes, threshold)
+        _, reflection_alarms = rates(reflections, threshold)
+        if alarms <= FALSE_ALARM_BUDGET and reflection_alarms <= REFLECTION_ALARM_BUDGET:
+            recall, _ = rates(crisis_notes, threshold)
+            return threshold, recall >= TARGET_RECALL
+    return 0.95, False
+
+
+def report(lines: list[HeldOut], threshold: float) -> None:
+    """Out-of-fold recall and false alarms by set and by kind, at the chosen threshold."""
+    for source in ("train", "extra", "cases", "reflections"):
+        chosen = [line for line in lines if line.source == source]
+        recall, alarms = rates(chosen, threshold)
+        model_only = [line for line in chosen if line.crisis]
+        model_recall = (
+            sum(line.probability >= threshold for line in model_only) / len(model_only)
+            if model_only
+            else 0.0
+        )
+        print(
+            f"  {source:<12} recall {recall:.3f} (model alone {model_recall:.3f}), "
+            f"false alarms {alarms:.3f}  [{len(model_only)} crisis, {len(chosen) - len(model_only)} ordinary]"
+        )
+        if source in ("train", "extra"):
+            for group in sorted({line.group for line in chosen}):
+                mine = [line for line in chosen if line.group == group]
+                shown = sum(line.shown(threshold) for line in mine)
+                what = "caught" if mine[0].crisis else "alarms"
+                print(f"    {group:<10} {what} {shown}/{len(mine)}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only")
     args = parser.parse_args()
-    raw = [r["text"] for path in (TRAIN, CASES, REFLECTIONS) for r in load(path)]
+    raw = [r["text"] for path in SOURCES for r in load(path)]
     texts, labels, sources = examples()
     classes = [distress_model.CALM] + sorted(set(labels) - {distress_model.CALM})
-    held_out = cross_validate(raw, texts, labels, sources, classes)
-    threshold = pick_threshold(held_out)
-    print(f"{FOLDS}-fold cross-validation, each line held out once (phrases were tuned on train):")
-    for name, (p, c, f) in held_out.items():
-        report(name, p, c, f, threshold)
+    lines = cross_validate(raw, texts, labels, sources, classes)
+    threshold, reached = pick_threshold(lines)
+    print(
+        f"{FOLDS}-fold cross-validation, each line held out once from the model; the phrases were"
+        f" written while reading train and extra, so these figures still flatter. Threshold {threshold:.2f}:"
+    )
+    report(lines, threshold)
+    if not reached:
+        print(f"  NOTE: out-of-fold recall is below {TARGET_RECALL} within the false-alarm budget")
     if args.check:
         return
     hard = [

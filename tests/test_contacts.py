@@ -13,7 +13,7 @@ from bounceback.applications.services import add_application, record_event
 from bounceback.contacts import rhythm, services
 from bounceback.contacts.models import Exchange, ExchangeKind, ThankYou
 from bounceback.recovery.services import record_rejection
-from bounceback.today_items import collect
+from bounceback.recovery.today_items import collect
 from tests.clock import TODAY
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from bounceback.accounts.models import SubmittedForm
 from bounceback.accounts.once import new_token, run_once
 from bounceback.applications.models import Application, Contact, StageEvent
 from bounceback.applications.services import add_application
-from bounceback.recovery.capturing import CaptureInput, capture_rejection
+from bounceback.recovery.capture import CaptureInput, capture_rejection
 from bounceback.recovery.models import Feedback, Rejection
 from tests.clock import TODAY
 

@@ -100,6 +100,20 @@ def test_a_later_email_that_moves_it_moves_the_same_step(alice: Any, application
     assert event.due_on == IN_A_WEEK + timedelta(days=1)
     assert event.status == ActionStatus.OPEN  # still kept: the calendar entry just moves
     assert event.moved_note.startswith("Moved from") and "14:00" in event.moved_note
+    # One interview, moved: the timeline keeps one entry for it.
+    assert application.events.filter(kind="interview").count() == 1
+
+
+def test_a_second_round_after_the_first_is_over_is_a_new_entry(
+    alice: Any, application: Any, frozen_clock: Any
+) -> None:
+    import_items(alice, [invitation(1)])
+    Action.objects.filter(kind="interview").update(status=ActionStatus.OPEN)
+    frozen_clock.move_to(CURRENT_TIME + timedelta(days=9))
+    later = TODAY + timedelta(days=16)
+    import_items(alice, [invitation(2, day=later)])
+    assert application.events.filter(kind="interview").count() == 2
+    assert Action.objects.filter(kind="interview").count() == 2
 
 
 def test_the_same_email_twice_changes_nothing(alice: Any, application: Any) -> None:
@@ -174,3 +188,26 @@ def test_the_import_says_how_many_dates_wait_on_today(
     said = " ".join(result.stdout.split())
     assert "1 date read from your mail (an interview, a deadline) waits on Today" in said
     assert json.loads(cli("import", str(box), "--json").stdout)["dated_events_proposed"] == 0
+
+
+def test_a_first_day_named_in_onboarding_mail_is_suggested_once_the_mail_is_filed(
+    application: Any,
+) -> None:
+    from bounceback.mailbox.services import Details, file_on
+
+    first_day = TODAY + timedelta(days=30)
+    details = Details(
+        label="other_job",
+        sent_at=CURRENT_TIME,
+        subject="Welcome aboard: your paperwork",
+        text=(
+            "Hi Sam,\n\nWelcome to Acme! Please fill in the forms attached. Your first day "
+            f"will be {first_day:%A} {first_day.day} {first_day:%B %Y}; come to reception at 9am.\n"
+        ),
+    )
+    before = application.events.count()
+    assert file_on(application, details, asked=True)
+    (step,) = Action.objects.filter(kind="start")
+    assert step.due_on == first_day and step.status == ActionStatus.PROPOSED
+    assert step.title == "First day at Acme"
+    assert application.events.count() == before  # paperwork is not a step on the timeline

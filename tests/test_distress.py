@@ -56,6 +56,15 @@ def test_the_training_set_stays_caught_kind_by_kind(evaluator: Any) -> None:
         assert scores[kind].recall >= 0.9, (kind, scores[kind].missed)
 
 
+def test_the_team_written_extra_lines_stay_caught_and_calm(evaluator: Any) -> None:
+    rows = evaluator.load(evaluator.EXTRA)
+    assert len({r["text"] for r in rows}) == len(rows), "no duplicated sentences"
+    assert all(r["writer"] == "team" for r in rows), "marked as team-written, not blind"
+    scores = evaluator.evaluate(rows)
+    assert scores["all"].recall >= 0.95, scores["all"].missed
+    assert scores["all"].false_alarm_rate <= 0.10, scores["all"].wrongly_flagged
+
+
 def test_the_hand_written_cases_stay_where_they_were_measured(evaluator: Any) -> None:
     cases = evaluator.load(evaluator.CASES)
     assert len({c["text"] for c in cases}) == len(cases), "no duplicated sentences"
@@ -73,7 +82,7 @@ def test_ordinary_reflection_answers_rarely_bring_up_the_help(evaluator: Any) ->
 def test_the_evaluation_never_prints_a_blind_sentence(evaluator: Any) -> None:
     source = (ROOT / "scripts" / "evaluate_distress.py").read_text(encoding="utf-8")
     assert 'name != "blind"' in source
-    assert 'for name in ("train", "cases", "reflections")' in source
+    assert 'for name in ("train", "extra", "cases", "reflections")' in source
 
 
 # --- what it catches, and what it says it found ---
@@ -145,6 +154,103 @@ def test_it_reads_texting_style(text: str) -> None:
 )
 def test_it_leaves_ordinary_job_search_talk_alone(text: str) -> None:
     assert not detect(text), matches(text)
+
+
+# --- specifications by kind (issue 12: the kinds the acceptance set found missed) ---
+
+BY_KIND = {
+    "self_harm": [
+        "Cut myself again on Tuesday, third time this month.",
+        "i used to cut and last night i did it again",
+        "I burn my arm when the rejections come, it's a habit now.",
+        "Punched the wall on purpose till my knuckles bled.",
+    ],
+    "means": [
+        "I've been keeping my tablets instead of taking them.",
+        "Bought a rope on the way home. It's in the boot.",
+        "Looked up how many paracetamol would be enough.",
+        "There's a box of blades hidden under my bed, just in case.",
+    ],
+    "plan": [
+        "Saturday night is when I'll do it.",
+        "I've picked the bridge and the time.",
+        "gonna do it tonight when the house is empty",
+        "When mum goes on holiday, that's when.",
+    ],
+    "farewell": [
+        "This is my last entry. Thank you for trying with me.",
+        "By the time you read this I won't be here.",
+        "Goodbye everyone, I love you all.",
+        "Tell my brother I loved him and I'm sorry.",
+    ],
+    "affairs": [
+        "Wrote my will last night and left it on the desk.",
+        "Found someone to take the dog permanently.",
+        "I've been giving my things away so nobody has to sort them after.",
+        "Sorted my passwords and bank details for my sister for when I'm gone.",
+    ],
+    "passive": [
+        "I hope I don't wake up tomorrow.",
+        "I just want to stop existing.",
+        "wish i could disappear forever",
+        "I'd be fine if I never woke up.",
+    ],
+    "burden": [
+        "I'm a burden to everyone who loves me.",
+        "My family would be better off without me.",
+        "They'd be happier if I wasn't around.",
+        "I'm just dead weight to them now.",
+    ],
+    "texting": [
+        "kms fr",
+        "idw to b here anymore",
+        "every1 wud be better off w/o me",
+        "im tryna not unalive myself tbh",
+        "cant do this anymore, wanna die",
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"), [(kind, text) for kind, texts in BY_KIND.items() for text in texts]
+)
+def test_crisis_language_of_each_kind_brings_up_the_help(kind: str, text: str) -> None:
+    assert detect(text), (kind, text)
+
+
+CALM_LINES = [
+    "I'd never hurt myself, I just need a quiet weekend.",
+    "I'm not a burden, I'm between jobs.",
+    "I don't want to wake up early for that commute.",
+    "The recruiter said goodbye and wished me luck.",
+    "I'll do it tomorrow after the interview.",
+    "Tonight's the night I finally finish my portfolio!",
+    "Sent four applications, then made soup.",
+    "Gutted about the rejection, going for a run.",
+    "The role is in a suicide prevention charity's fundraising team.",
+    "That panel interview nearly killed me, but I got through it.",
+    "My last day at the shop is Friday, then the new job starts.",
+]
+
+
+@pytest.mark.parametrize("text", CALM_LINES)
+def test_ordinary_lines_that_share_words_with_crisis_stay_calm(text: str) -> None:
+    assert not detect(text), matches(text)
+
+
+def test_a_phrase_denied_by_the_word_before_it_is_not_a_match() -> None:
+    assert phrases.negated("i'd never hurt myself", len("i'd never "))
+    assert not phrases.negated("i hurt myself", len("i "))
+
+
+def test_texting_forms_are_written_out_before_matching() -> None:
+    assert phrases.normalise("every1 tryna imma") == "everyone trying to i'm going to"
+
+
+def test_the_model_reads_negation_and_joking_as_cues_not_verdicts() -> None:
+    found = model.features("i'm not suicidal lol")
+    assert "n:suicidal" in found and "w:suicidal" in found
+    assert "q:joke" in found
 
 
 # --- the phrase data ---
@@ -220,6 +326,7 @@ def test_the_training_script_learns_a_model_the_matcher_can_read(
     )
     assert spec and spec.loader
     train = importlib.util.module_from_spec(spec)
+    sys.modules["train_distress"] = train  # its dataclasses look their module up by name
     spec.loader.exec_module(train)
     monkeypatch.setattr(train, "STEPS", 60)
     texts = ["i want to die", "i want to end it all", "great interview today", "sent my cv"] * 2
@@ -230,6 +337,29 @@ def test_the_training_script_learns_a_model_the_matcher_can_read(
     weights.write_text(json.dumps({"threshold": 0.5, **data}), encoding="utf-8")
     learnt = model.load(weights)
     assert learnt.crisis_probability("i want to die") > learnt.crisis_probability("sent my cv")
+
+
+def _trainer() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "train_distress", ROOT / "scripts" / "train_distress.py"
+    )
+    assert spec and spec.loader
+    train = importlib.util.module_from_spec(spec)
+    sys.modules["train_distress"] = train  # its dataclasses look their module up by name
+    spec.loader.exec_module(train)
+    return train
+
+
+def test_the_threshold_is_the_lowest_whose_out_of_fold_false_alarms_fit_the_budget() -> None:
+    train = _trainer()
+    line = train.HeldOut
+    lines = [line("train", "plan", True, p, False) for p in (0.2, 0.5, 0.9)]
+    lines += [line("train", "ordinary", False, p, False) for p in (0.1,) * 9 + (0.45,)]
+    lines += [line("reflections", "reflection", False, 0.1, False)] * 10
+    threshold, reached = train.pick_threshold(lines)
+    # At 0.45 one ordinary line in ten would alarm (over the 0.08 budget); at 0.46 none does.
+    assert threshold == 0.46
+    assert not reached  # two of three crisis lines caught: below the recall target
 
 
 def test_the_matcher_needs_no_django_no_network_and_no_scikit_learn() -> None:

@@ -14,7 +14,7 @@ from bounceback.applications.services import add_application, record_event, week
 from bounceback.insights.funnel import response_times
 from bounceback.mailbox.importer import import_items
 from bounceback.mailbox.services import correct
-from bounceback.recovery.capturing import CaptureInput, capture_rejection
+from bounceback.recovery.capture import CaptureInput, capture_rejection
 from tests.clock import CURRENT_TIME, TODAY
 from tests.test_mail_import import analysed, message
 from tests.test_mail_review import queue

@@ -8,9 +8,10 @@ from typing import Any
 
 import pytest
 
-from bounceback.insights import charts, words
+from bounceback.insights import charts
 from bounceback.insights.stats import wins_over_time
 from bounceback.insights.trend import MonthCount, describe
+from bounceback.lib import humanize
 from bounceback.recovery.models import Win
 from tests.test_insights import TODAY, applied
 
@@ -19,10 +20,10 @@ pytestmark = pytest.mark.django_db
 
 def test_a_day_or_month_names_its_year_only_when_it_is_not_this_one() -> None:
     today = date(2026, 11, 30)
-    assert words.day_label(date(2026, 10, 23), today) == "23 Oct"
-    assert words.day_label(date(2024, 10, 23), today) == "23 Oct 2024"
-    assert words.month_label(date(2026, 7, 1), today) == "Jul"
-    assert words.month_label(date(2025, 7, 1), today) == "Jul 2025"
+    assert humanize.day_label(date(2026, 10, 23), today) == "23 Oct"
+    assert humanize.day_label(date(2024, 10, 23), today) == "23 Oct 2024"
+    assert humanize.month_label(date(2026, 7, 1), today) == "Jul"
+    assert humanize.month_label(date(2025, 7, 1), today) == "Jul 2025"
 
 
 def test_a_silence_from_another_year_shows_that_year(alice: Any, alice_client: Any) -> None:
@@ -85,7 +86,7 @@ def test_the_report_lists_wins_by_date_with_their_years(
     assert lines == [
         f"- {oldest.day} {oldest:%b %Y}: Win 2",
         f"- {older.day} {older:%b %Y}: Win 0",
-        f"- {words.day_label(TODAY)}: Win 1",
+        f"- {humanize.day_label(TODAY)}: Win 1",
     ]
     assert f"{oldest.day} {oldest:%b %Y}" in html
 

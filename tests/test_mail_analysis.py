@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bounceback.lib.mail.analysis import analyze, analyze_many, analyze_text, is_clearly_unrelated
+from bounceback.lib.mail.analysis import analyse, analyse_many, analyse_text, is_clearly_unrelated
 from bounceback.lib.mail.message import LABELS, MailMessage
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,7 +29,7 @@ GREENHOUSE_REJECTION = mail(
 
 
 def test_a_plain_ats_rejection_is_recognised_with_company_role_and_stage() -> None:
-    result = analyze(GREENHOUSE_REJECTION)
+    result = analyse(GREENHOUSE_REJECTION)
     assert result.label == "rejection"
     assert result.confidence >= 0.8
     assert result.company == "Acme Robotics"
@@ -39,13 +39,13 @@ def test_a_plain_ats_rejection_is_recognised_with_company_role_and_stage() -> No
 
 
 def test_an_ats_no_reply_sender_is_not_a_contact_nor_the_company() -> None:
-    result = analyze(GREENHOUSE_REJECTION)
+    result = analyse(GREENHOUSE_REJECTION)
     assert result.contact_name is None
     assert result.company not in {"Greenhouse", "greenhouse.io"}
 
 
 def test_the_person_who_signed_is_the_contact_but_a_team_is_not() -> None:
-    signed = analyze(
+    signed = analyse(
         mail(
             "Hi Alex,\nUnfortunately we won't be moving forward with your application for the Designer role.\n\n"
             "Kind regards,\nPriya Patel\nTalent Partner | Globex",
@@ -54,7 +54,7 @@ def test_the_person_who_signed_is_the_contact_but_a_team_is_not() -> None:
             from_addr="careers@globex.com",
         )
     )
-    team = analyze(
+    team = analyse(
         mail(
             "Hi Alex,\nUnfortunately we won't be moving forward with your application.\n\nKind regards,\nThe Globex Talent Team",
             subject="Your application to Globex",
@@ -69,7 +69,7 @@ def test_the_person_who_signed_is_the_contact_but_a_team_is_not() -> None:
 def test_a_role_on_hold_for_now_is_no_decision_but_a_role_closed_is_a_rejection() -> None:
     # The label guide: "we're pausing, we'll come back to you" decides nothing (other job
     # mail); "we're pausing this role, your application is closed" is a rejection.
-    paused = analyze(
+    paused = analyse(
         mail(
             "Hi Chris,\nThanks for the call last week. I'm afraid the Marketing Manager position has been put on hold "
             "after a budget review, so we are pausing the process for now. I'll come back to you "
@@ -79,7 +79,7 @@ def test_a_role_on_hold_for_now_is_no_decision_but_a_role_closed_is_a_rejection(
             from_addr="kate.moran@brightside.com",
         )
     )
-    closed = analyze(
+    closed = analyse(
         mail(
             "Hi Chris,\nThanks for the call last week. The Marketing Manager position has been put on hold "
             "after a budget review, and we are closing all applications for it, including yours.\nBest,\nKate",
@@ -96,7 +96,7 @@ def test_a_role_on_hold_for_now_is_no_decision_but_a_role_closed_is_a_rejection(
 
 
 def test_not_this_role_but_another_one_is_other_job_not_a_rejection() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Sam,\nWe've decided to go with another candidate for the Operations Analyst role. That said, our planning "
             "team would like to talk to you about a different role that has just opened. Do you have time this week?\nBest,\nPriya",
@@ -110,7 +110,7 @@ def test_not_this_role_but_another_one_is_other_job_not_a_rejection() -> None:
 
 
 def test_a_forwarded_rejection_is_analysed_with_the_original_sender() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "ugh\n\n---------- Forwarded message ---------\nFrom: Lena Brandt <lena@copperline.com>\n"
             "Date: Fri, 10 May 2024\nSubject: Video Editor\nTo: Pat <pat@gmail.com>\n\n"
@@ -128,7 +128,7 @@ def test_a_forwarded_rejection_is_analysed_with_the_original_sender() -> None:
 
 def test_a_non_english_greeting_does_not_hide_an_english_rejection() -> None:
     for greeting in ("Hallo", "Bonjour", "Hola", "Hej"):
-        result = analyze(
+        result = analyse(
             mail(
                 f"{greeting} Kim,\nUnfortunately we have decided not to proceed with your application.\nBest,\nJulia"
             )
@@ -145,11 +145,11 @@ def test_a_non_english_greeting_does_not_hide_an_english_rejection() -> None:
     ],
 )
 def test_common_german_french_and_spanish_rejections_are_recognised(sentence: str) -> None:
-    assert analyze(mail(sentence, subject="Bewerbung / candidature")).label == "rejection"
+    assert analyse(mail(sentence, subject="Bewerbung / candidature")).label == "rejection"
 
 
 def test_html_leftovers_do_not_confuse_the_analyser() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             '<table><tr><td><p style="x">Dear Taylor,</p><p>Thank you for applying to the <b>Front Office Manager</b> position '
             "with Vela Hotels.</p><p>Unfortunately, we will not be pursuing your application further.</p>&nbsp;</td></tr></table>",
@@ -163,7 +163,7 @@ def test_html_leftovers_do_not_confuse_the_analyser() -> None:
 
 
 def test_a_job_alert_is_other_job() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "8 new jobs match your preferences.\nData Analyst\nKestrel Group · Berlin\nEasy Apply",
             subject="Your job alert for data analyst",
@@ -175,12 +175,12 @@ def test_a_job_alert_is_other_job() -> None:
 
 
 def test_a_formula_is_not_feedback_but_a_reason_is() -> None:
-    formula = analyze(
+    formula = analyse(
         mail(
             "Unfortunately we have decided to move forward with other candidates. We had many strong applicants."
         )
     )
-    reasons = analyze(
+    reasons = analyse(
         mail(
             "Thanks for interviewing with us. Unfortunately we won't be moving forward. The panel felt your system design "
             "answers lacked depth around caching."
@@ -192,12 +192,12 @@ def test_a_formula_is_not_feedback_but_a_reason_is() -> None:
 
 def test_keeping_the_cv_on_file_is_no_invitation_to_reapply_but_asking_them_to_is() -> None:
     # The glossary: an invitation asks them, specifically, to apply again.
-    on_file = analyze(
+    on_file = analyse(
         mail(
             "Unfortunately your application was not successful. We will keep your CV on file for future openings."
         )
     )
-    asked = analyze(
+    asked = analyse(
         mail(
             "Unfortunately your application was not successful this time. Your case study was one "
             "of the strongest, and we'd welcome an application from you again in six months' time."
@@ -210,14 +210,14 @@ def test_keeping_the_cv_on_file_is_no_invitation_to_reapply_but_asking_them_to_i
 
 
 def test_fields_that_do_not_apply_are_none() -> None:
-    invite = analyze(
+    invite = analyse(
         mail(
             "We'd like to invite you to an interview for the Data Engineer role. Please pick a time that works for you."
         )
     )
     assert invite.label == "interview_invite"
     assert invite.stage is None and invite.has_feedback is None and invite.reapply_invite is None
-    receipt = analyze(
+    receipt = analyse(
         mail(
             "Thanks for your payment of 10.99 EUR.",
             subject="Your receipt",
@@ -229,7 +229,7 @@ def test_fields_that_do_not_apply_are_none() -> None:
 
 
 def test_a_rejection_that_is_not_about_a_job_is_not_filed_confidently() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Thanks for viewing the flat. Unfortunately the landlord decided to proceed with another applicant."
         )
@@ -239,7 +239,7 @@ def test_a_rejection_that_is_not_about_a_job_is_not_filed_confidently() -> None:
 
 def test_a_forwarded_rejection_is_read_from_the_forwarded_part() -> None:
     # Outlook forwards with a rule of underscores and a From:/Sent: block, no "Forwarded" line.
-    result = analyze(
+    result = analyse(
         mail(
             "Another one for our session, sorry.\nMaya\n\n________________________________\n"
             "From: Hiring Team <jobs@copperfield-care.co.uk>\nSent: 02 March 2025 09:10\n"
@@ -260,7 +260,7 @@ def test_a_forwarded_rejection_is_read_from_the_forwarded_part() -> None:
 
 def test_a_reply_above_quoted_history_is_read_from_its_new_part() -> None:
     # "-----Original Message-----" also heads quoted replies: with "RE:" it is not a forward.
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Leo,\n\nOf course. The panel felt your stakeholder example lacked a concrete outcome, "
             "and the successful candidate had run a larger budget.\n\nBest,\nNadia Okoye\n"
@@ -279,7 +279,7 @@ def test_a_reply_above_quoted_history_is_read_from_its_new_part() -> None:
 
 
 def test_linkedin_application_sent_is_a_confirmation_with_company_and_role() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Your application was sent to Harrow Instruments\n\nTest Engineer\n"
             "Harrow Instruments · Leeds, England, United Kingdom\nApplied on March 3, 2025\n\n"
@@ -295,7 +295,7 @@ def test_linkedin_application_sent_is_a_confirmation_with_company_and_role() -> 
 
 
 def test_a_job_alert_in_german_is_other_job() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hallo Kim,\nIhr Jobagent hat 5 neue passende Stellenangebote gefunden:\n"
             "Controller (m/w/d) - Nordwerk AG, Köln\nAlle Jobs ansehen",
@@ -330,11 +330,11 @@ def test_a_job_alert_in_german_is_other_job() -> None:
 def test_a_rejection_about_a_paper_a_talk_or_a_flat_is_not_job_mail(
     subject: str, text: str
 ) -> None:
-    assert analyze(mail(text, subject=subject, from_addr="office@example.org")).label == "not_job"
+    assert analyse(mail(text, subject=subject, from_addr="office@example.org")).label == "not_job"
 
 
 def test_a_look_alike_word_in_an_employers_name_does_not_drop_a_rejection() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Thank you for applying to Northgate Mortgage Services. Unfortunately we will not be "
             "moving forward with your application.",
@@ -364,7 +364,7 @@ def test_a_look_alike_word_in_an_employers_name_does_not_drop_a_rejection() -> N
 def test_the_company_written_out_in_the_signature_beats_the_squashed_domain(
     from_addr: str, signature: str, company: str
 ) -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Sam,\nUnfortunately we have decided not to move forward with your application.\n\n"
             "Regards,\n" + signature,
@@ -376,7 +376,7 @@ def test_the_company_written_out_in_the_signature_beats_the_squashed_domain(
 
 
 def test_an_agency_rejection_names_the_client_as_the_company() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Amira,\nI've heard back from my client, Fenwick Insurance, about the Claims Handler role. "
             "Unfortunately they have decided not to take your application further.\n\n"
@@ -391,7 +391,7 @@ def test_an_agency_rejection_names_the_client_as_the_company() -> None:
 
 
 def test_an_assessment_vendor_mail_names_the_company_that_invited_you() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Ana,\n\nBrightforge Games has invited you to take the Gameplay Programmer Test.\n"
             "Duration: 90 minutes.\nGood luck!\nBrightforge Games Hiring Team\n\nPowered by HackerRank",
@@ -405,7 +405,7 @@ def test_an_assessment_vendor_mail_names_the_company_that_invited_you() -> None:
 
 
 def test_the_panels_points_in_a_list_are_feedback() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Jo,\nWe've decided not to extend an offer after the final round. Here is what the panel "
             "said:\n- Your design was solid, but the answers on failure handling stayed high-level.\n"
@@ -434,7 +434,7 @@ def test_the_panels_points_in_a_list_are_feedback() -> None:
 def test_only_a_specific_ask_or_a_named_kind_of_role_is_an_invitation_to_reapply(
     sentence: str, invited: bool
 ) -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Dear Kai,\nThank you for interviewing for the Buyer position. Unfortunately we will not be "
             "moving forward with your application. " + sentence,
@@ -459,7 +459,7 @@ def test_only_a_specific_ask_or_a_named_kind_of_role_is_an_invitation_to_reapply
     ],
 )
 def test_how_far_the_candidate_got_is_read_from_more_phrasings(sentence: str, stage: str) -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Noor,\n"
             + sentence
@@ -473,7 +473,7 @@ def test_how_far_the_candidate_got_is_read_from_more_phrasings(sentence: str, st
 
 
 def test_a_team_signature_line_names_the_company_even_above_a_footer() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Lee,\nThank you for your application. We have received it and will review it shortly.\n\n"
             "Thanks,\nQuillon Systems Talent Acquisition\n\nPlease do not reply to this email.",
@@ -532,11 +532,11 @@ def test_a_team_signature_line_names_the_company_even_above_a_footer() -> None:
     ],
 )
 def test_more_everyday_phrasings_get_the_right_label(label: str, subject: str, text: str) -> None:
-    assert analyze(mail(text, subject=subject, from_addr="someone@example-org.com")).label == label
+    assert analyse(mail(text, subject=subject, from_addr="someone@example-org.com")).label == label
 
 
 def test_a_pasted_email_with_headers_is_parsed() -> None:
-    result = analyze_text(
+    result = analyse_text(
         "From: Bob Stone <bob@globex.com>\nSubject: Interview invitation - Product Designer\nDate: Mon, 3 Jun 2024\n\n"
         "Hi Sam,\nWe would love to invite you to a video interview for the Product Designer role at Globex.\nCheers,\nBob"
     )
@@ -547,20 +547,20 @@ def test_a_pasted_email_with_headers_is_parsed() -> None:
 
 def test_a_pasted_email_without_headers_works_too() -> None:
     assert (
-        analyze_text("Unfortunately we will not be moving forward with your application.").label
+        analyse_text("Unfortunately we will not be moving forward with your application.").label
         == "rejection"
     )
 
 
-def test_analyze_many_agrees_with_analyze() -> None:
+def test_analyse_many_agrees_with_analyse() -> None:
     from generate import generate
 
     messages = [
         MailMessage(None, None, r["from_name"], r["from_addr"], r["subject"], r["text"])
         for r in generate(60, seed=3)
     ]
-    assert [a.label for a in analyze_many(messages)] == [analyze(m).label for m in messages]
-    assert all(a.label in LABELS and 0.0 <= a.confidence <= 1.0 for a in analyze_many(messages))
+    assert [a.label for a in analyse_many(messages)] == [analyse(m).label for m in messages]
+    assert all(a.label in LABELS and 0.0 <= a.confidence <= 1.0 for a in analyse_many(messages))
 
 
 # --- the header prefilter ---------------------------------------------------
@@ -615,7 +615,7 @@ def test_the_prefilter_never_fires_on_job_mail_in_the_corpus() -> None:
 
 
 def test_uk_not_progressing_your_application_is_a_rejection_at_the_application_stage() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Jo,\n\nThanks for your interest in the Sales Assistant role at Harrow & Vale. We've "
             "looked at your CV and we won't be progressing your application on this occasion.\n\n"
@@ -630,7 +630,7 @@ def test_uk_not_progressing_your_application_is_a_rejection_at_the_application_s
 
 
 def test_a_terse_position_filled_reply_is_a_rejection() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Role's been filled, sorry.\n\nRick\n\n> On Mon, Anna wrote:\n> Hi Rick, I saw your ad for "
             "a delivery driver and my CV is attached.",
@@ -643,7 +643,7 @@ def test_a_terse_position_filled_reply_is_a_rejection() -> None:
 
 
 def test_going_with_someone_with_more_experience_is_a_rejection_with_feedback() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hey Sam, heard back on the Support Engineer role - sadly they went with someone who has "
             "more on-call experience. Sorry!\n\nLee",
@@ -657,7 +657,7 @@ def test_going_with_someone_with_more_experience_is_a_rejection_with_feedback() 
 
 
 def test_the_panel_finding_the_decision_difficult_is_not_feedback() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Dear Ms Rowe,\n\nThank you for attending interview for the Clerk post. I regret to inform you "
             "that you were not successful. The panel found the decision very difficult.\n\nHR Team",
@@ -671,7 +671,7 @@ def test_the_panel_finding_the_decision_difficult_is_not_feedback() -> None:
 
 
 def test_a_calendar_invitation_for_an_interview_is_an_interview_invite() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "You have been invited to the following event.\n\nOrbit - Data Engineer - Interview\n"
             "Thursday 2pm - 3pm (CET)\nJoin with Google Meet: https://meet.google.com/abc\n"
@@ -685,7 +685,7 @@ def test_a_calendar_invitation_for_an_interview_is_an_interview_invite() -> None
 
 
 def test_shortlisted_for_interview_is_an_invite_and_not_shortlisted_is_a_rejection() -> None:
-    invited = analyze(
+    invited = analyse(
         mail(
             "Dear Mr Shah,\n\nI am pleased to inform you that you have been shortlisted for interview "
             "for the post of Finance Officer. Interviews will be held on 4 December.",
@@ -693,7 +693,7 @@ def test_shortlisted_for_interview_is_an_invite_and_not_shortlisted_is_a_rejecti
             from_addr="recruitment@kirkby.gov.uk",
         )
     )
-    declined = analyze(
+    declined = analyse(
         mail(
             "Dear Candidate,\n\nGreetings from Sarvam Infotech! We regret to inform you that your profile "
             "has not been shortlisted for the further rounds. We will keep your resume in our database.",
@@ -707,7 +707,7 @@ def test_shortlisted_for_interview_is_an_invite_and_not_shortlisted_is_a_rejecti
 
 
 def test_if_you_have_not_heard_assume_unsuccessful_is_an_acknowledgement() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Dear Ama,\n\nThank you for submitting your application for the post of Lab Technician. "
             "If you have not heard from us within three weeks of the closing date, please assume that "
@@ -750,13 +750,13 @@ def test_if_you_have_not_heard_assume_unsuccessful_is_an_acknowledgement() -> No
 def test_checks_references_status_updates_and_auto_replies_are_other_job_mail(
     text: str, subject: str, from_addr: str
 ) -> None:
-    result = analyze(mail(text, subject=subject, from_addr=from_addr))
+    result = analyse(mail(text, subject=subject, from_addr=from_addr))
     assert result.label == "other_job"
     assert result.company == "Fenwick Foods"
 
 
 def test_an_out_of_office_reply_about_something_else_is_not_job_mail() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "I'm away until Friday with no access to email. For the book club, please ask Jan.",
             subject="Out of Office: Re: Book club",
@@ -767,7 +767,7 @@ def test_an_out_of_office_reply_about_something_else_is_not_job_mail() -> None:
 
 
 def test_reasoning_tests_are_an_assessment_invite() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Dear Olu,\n\nYou have progressed to the next stage: our online verbal reasoning test and "
             "situational judgement test. Please complete both by Sunday.",
@@ -779,7 +779,7 @@ def test_reasoning_tests_are_an_assessment_invite() -> None:
 
 
 def test_a_vendor_writing_for_the_employer_is_never_company_or_contact() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Bea,\n\nYou have been invited by Quikpay to take the online coding assessment for the "
             "Backend Developer position. Test duration: 90 minutes.\n\nTeam HackerEarth",
@@ -794,7 +794,7 @@ def test_a_vendor_writing_for_the_employer_is_never_company_or_contact() -> None
 
 
 def test_a_casual_founder_offer_is_an_offer() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hey Noor - the team loved meeting you. We'd love to have you join as our first Product "
             "Designer! I'll send the paperwork tomorrow.\n\nBen",
@@ -825,13 +825,13 @@ def test_a_casual_founder_offer_is_an_offer() -> None:
 def test_volunteer_and_club_applications_are_confidently_not_job_mail(
     text: str, subject: str
 ) -> None:
-    result = analyze(mail(text, subject=subject, from_addr="info@riverside.org"))
+    result = analyse(mail(text, subject=subject, from_addr="info@riverside.org"))
     assert result.label == "not_job"
     assert result.confidence >= 0.6, "a named look-alike topic need not go to review"
 
 
 def test_an_employer_line_names_the_company() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Dear Ms Okafor\n\nJob title: Staff Nurse\nEmployer: Westbrook Hospitals NHS Trust\n\n"
             "Unfortunately on this occasion you have not been shortlisted for interview.",
@@ -844,7 +844,7 @@ def test_an_employer_line_names_the_company() -> None:
 
 
 def test_a_squashed_domain_is_split_only_into_words_the_mail_uses() -> None:
-    used = analyze(
+    used = analyse(
         mail(
             "Dear Robin,\nThank you for interviewing for the Curator post. Unfortunately the trustees of "
             "the museum decided not to fill it this year; Tidewater staff send their best.\n\nFiona",
@@ -852,7 +852,7 @@ def test_a_squashed_domain_is_split_only_into_words_the_mail_uses() -> None:
             from_addr="f.reid@tidewatermuseum.org",
         )
     )
-    unused = analyze(
+    unused = analyse(
         mail(
             "Dear Robin,\nUnfortunately we have decided not to fill the Curator post this year.\n\nFiona",
             subject="Curator post",
@@ -864,7 +864,7 @@ def test_a_squashed_domain_is_split_only_into_words_the_mail_uses() -> None:
 
 
 def test_job_alerts_carry_no_company_and_agencies_are_not_the_employer() -> None:
-    alert = analyze(
+    alert = analyse(
         mail(
             "Your job alert for analyst in Leeds\n\nData Analyst\nMonarch Bank\nLeeds\nView job\n\n"
             "BI Analyst\nHartwell Group\nRemote\nView job\n\nSee all jobs",
@@ -873,7 +873,7 @@ def test_job_alerts_carry_no_company_and_agencies_are_not_the_employer() -> None
             from_addr="jobalerts-noreply@linkedin.com",
         )
     )
-    agency = analyze(
+    agency = analyse(
         mail(
             "Hi Tom,\nI'm working exclusively with a fintech client in Leeds who are looking for a Senior "
             "Java Developer. Are you open to a quick chat?\n\nLiam Cole\nConsultant | Redfern Recruitment",
@@ -891,7 +891,7 @@ def test_job_alerts_carry_no_company_and_agencies_are_not_the_employer() -> None
 
 
 def test_a_job_boards_stock_line_about_other_roles_is_not_a_reapply_invite() -> None:
-    board = analyze(
+    board = analyse(
         mail(
             "Your update from Tessera\n\nThank you for your interest in the Designer position at Tessera. "
             "Unfortunately, Tessera has decided not to move forward with your application. We encourage "
@@ -901,7 +901,7 @@ def test_a_job_boards_stock_line_about_other_roles_is_not_a_reapply_invite() -> 
             from_addr="jobs-noreply@linkedin.com",
         )
     )
-    employer = analyze(
+    employer = analyse(
         mail(
             "Dear Ana,\nThank you for your interest in the Designer position at Tessera. We have decided to "
             "pursue other candidates. Your portfolio review was strong, and we'd encourage you to apply "
@@ -920,7 +920,7 @@ def test_a_job_boards_stock_line_about_other_roles_is_not_a_reapply_invite() -> 
 
 
 def test_one_soft_phrase_without_a_job_only_word_goes_to_review() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Dear Mr Obi,\nWe have reviewed your claim for storm damage. Unfortunately we are unable to "
             "accept it, as the policy excludes wear and tear.\nClaims Team",
@@ -960,11 +960,11 @@ def test_one_soft_phrase_without_a_job_only_word_goes_to_review() -> None:
     ],
 )
 def test_fresh_probe_wordings(text: str, subject: str, label: str) -> None:
-    assert analyze(mail(text, subject=subject, from_addr="someone@example.org")).label == label
+    assert analyse(mail(text, subject=subject, from_addr="someone@example.org")).label == label
 
 
 def test_an_agency_relaying_a_decision_names_the_employer_not_itself() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Adam,\n\nI've just heard back from Carrow Foods after your second interview for the Finance "
             "Manager role. They've decided not to take it further - they liked your technical knowledge "
@@ -1033,7 +1033,7 @@ TEMPLATE_SAMPLES = [
 @pytest.mark.parametrize(("text", "label"), TEMPLATE_SAMPLES)
 def test_a_template_placeholder_is_never_a_company_role_or_contact(text: str, label: str) -> None:
     # The importer must never create a company called "[Company Name]" or "XYZ Ltd".
-    result = analyze_text(text)
+    result = analyse_text(text)
     assert result.label == label
     assert result.company is None
     assert result.role is None
@@ -1062,7 +1062,7 @@ def test_placeholders_are_recognised_in_their_usual_spellings() -> None:
 
 
 def test_a_number_is_never_a_company() -> None:
-    result = analyze_text(
+    result = analyse_text(
         "Thanks for applying. We have received your application. If you have not heard from us "
         "within 14 days, please assume you have been unsuccessful."
     )
@@ -1070,13 +1070,13 @@ def test_a_number_is_never_a_company() -> None:
 
 
 def test_the_candidates_own_mail_is_other_job_and_not_a_contact() -> None:
-    thank_you = analyze_text(
+    thank_you = analyse_text(
         "Dear Ms Patel,\n\nThank you for taking the time to speak with me yesterday about the Data "
         "Analyst position. I enjoyed learning more about the team, and our conversation confirmed my "
         "enthusiasm for the role. I look forward to hearing from you about the next steps.\n\n"
         "Best regards,\nJamie Ortiz"
     )
-    follow_up = analyze(
+    follow_up = analyse(
         mail(
             "Hello,\n\nI applied for the Marketing Coordinator position at Vantage Grid on 3 November "
             "and wanted to follow up on the status of my application. I remain very interested in the "
@@ -1121,7 +1121,7 @@ def test_the_candidates_own_mail_is_other_job_and_not_a_contact() -> None:
 def test_a_short_personal_job_mail_is_never_dropped_as_not_job(
     text: str, subject: str, from_addr: str, label: str
 ) -> None:
-    result = analyze(mail(text, subject=subject, from_addr=from_addr))
+    result = analyse(mail(text, subject=subject, from_addr=from_addr))
     assert result.label == label
 
 
@@ -1142,12 +1142,12 @@ def test_a_short_personal_job_mail_is_never_dropped_as_not_job(
 def test_press_interviews_and_a_friends_congratulations_are_never_auto_filed(
     text: str, subject: str
 ) -> None:
-    result = analyze(mail(text, subject=subject, from_addr="someone@gmail.com"))
+    result = analyse(mail(text, subject=subject, from_addr="someone@gmail.com"))
     assert result.label == "not_job" or result.confidence < 0.6
 
 
 def test_a_team_naming_another_opening_makes_it_other_job() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Ciaran,\n\nWe've decided to go with another candidate for the Data Analyst post, but the "
             "BI team has a Reporting Analyst opening that I think would suit you even better. Would you "
@@ -1162,7 +1162,7 @@ def test_filled_internally_is_a_choice_between_people_and_a_vague_door_is_no_inv
     # The label guide: outside control is a cancelled or frozen role, not another person
     # chosen (an internal candidate is still a choice); "happy to hear from you if you see
     # another role" names no kind of role.
-    result = analyze_text(
+    result = analyse_text(
         "Dear Rohan,\n\nThank you for attending the interview for the Asset Planning Engineer vacancy. "
         "We have decided to fill the position internally. This is no reflection on your interview, "
         "which the panel thought was strong. We would be happy to hear from you if you see another "
@@ -1172,7 +1172,7 @@ def test_filled_internally_is_a_choice_between_people_and_a_vague_door_is_no_inv
     assert result.outside_control is False
     assert result.reapply_invite is False
     assert result.has_feedback is False  # praise is not feedback
-    barista = analyze_text(
+    barista = analyse_text(
         "Hi Maria,\n\nThanks for coming in to interview for the barista position. We've offered the job "
         "to someone with more latte art experience. We'll keep your details in case anything opens up "
         "over the summer.\n\nTom"
@@ -1181,7 +1181,7 @@ def test_filled_internally_is_a_choice_between_people_and_a_vague_door_is_no_inv
 
 
 def test_an_agency_passing_on_an_interview_names_the_employer() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Dan,\n\nGreat news - Fenwick Insurance would like to meet you for the Claims Handler role! "
             "They've offered a first interview on Monday at 10am.\n\nThanks,\nHannah Cross\n"
@@ -1196,7 +1196,7 @@ def test_an_agency_passing_on_an_interview_names_the_employer() -> None:
 
 
 def test_a_squashed_domain_with_a_trade_word_is_split() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Kelly,\n\nThank you for applying for the Dental Receptionist position. Unfortunately, we "
             "will not be progressing your application further.\n\nTalent Team",
@@ -1209,7 +1209,7 @@ def test_a_squashed_domain_with_a_trade_word_is_split() -> None:
 
 
 def test_a_lower_case_role_in_a_calendar_subject_and_a_signature_without_sign_off() -> None:
-    invite = analyze(
+    invite = analyse(
         mail(
             "You have been invited to the following event.\n\nWhen: Thu 10 Dec 2026 14:00 - 15:00 (GMT)",
             subject="Invitation: hasbrook systems - senior backend engineer interview (Ravi Kumar) @ "
@@ -1220,7 +1220,7 @@ def test_a_lower_case_role_in_a_calendar_subject_and_a_signature_without_sign_of
     )
     assert invite.label == "interview_invite"
     assert invite.role == "senior backend engineer"
-    ashby = analyze(
+    ashby = analyse(
         mail(
             "Hi Kemi,\n\nWe'd like to move you forward to a technical interview for the Controls Engineer "
             "role. Please select times that work for you using the link below.\n\nSelect times\n\n"
@@ -1234,7 +1234,7 @@ def test_a_lower_case_role_in_a_calendar_subject_and_a_signature_without_sign_of
 
 
 def test_a_forum_post_quoting_the_email_is_read_as_the_email() -> None:
-    result = analyze_text(
+    result = analyse_text(
         "Ugh. 3 rounds and then this:\n\n> Hi, thank you for your time throughout the process for the "
         "Product Manager role. We've decided to move forward with another candidate who more closely "
         "matches our needs. We'll keep your resume on file.\n\nAnyone else hearing this lately?"
@@ -1244,7 +1244,7 @@ def test_a_forum_post_quoting_the_email_is_read_as_the_email() -> None:
 
 
 def test_merge_tags_of_mailing_and_crm_tools_are_placeholders_too() -> None:
-    result = analyze_text(
+    result = analyse_text(
         "Hi *|FNAME|*,\n\nThank you for applying to {!Job.Name} at %%company_name%%. Unfortunately we "
         "have decided to move forward with other candidates.\n\nBest,\n$SENDER_NAME$"
     )
@@ -1253,7 +1253,7 @@ def test_merge_tags_of_mailing_and_crm_tools_are_placeholders_too() -> None:
 
 
 def test_a_verbal_offer_in_a_colleagues_words_is_not_dropped() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Tom,\n\nLovely to chat this afternoon. Just to put it in writing: we'd love you to join "
             "Northpeak Coffee as Roastery Lead at £36,500 a year, starting in March. Paperwork to follow.\n\nMaya",
@@ -1266,7 +1266,7 @@ def test_a_verbal_offer_in_a_colleagues_words_is_not_dropped() -> None:
 
 
 def test_an_offer_taken_back_is_a_rejection_not_an_offer() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Dear Priya,\n\nI regret that, following a budget freeze, we have had to rescind the offer "
             "for the Data Engineer position made to you on Monday. I am truly sorry.\n\nKind regards,\nTom Reyes",
@@ -1280,7 +1280,7 @@ def test_an_offer_taken_back_is_a_rejection_not_an_offer() -> None:
 
 
 def test_a_childs_club_place_or_a_research_fund_shortlist_is_never_auto_filed_as_job_mail() -> None:
-    club = analyze(
+    club = analyse(
         mail(
             "Dear Mrs Patel,\n\nThank you for applying for a summer camp place for Leo. Unfortunately we "
             "are fully booked and cannot offer a place on this occasion.\n\nSunnyside Kids",
@@ -1288,7 +1288,7 @@ def test_a_childs_club_place_or_a_research_fund_shortlist_is_never_auto_filed_as
             from_addr="hello@sunnysidekids.co.uk",
         )
     )
-    fund = analyze(
+    fund = analyse(
         mail(
             "Dear Dr Osei,\n\nThank you for applying to the Early Career Innovation Fund. Your proposal has "
             "been shortlisted and we would like to invite you to present it to the panel in March.\n\n"
@@ -1302,7 +1302,7 @@ def test_a_childs_club_place_or_a_research_fund_shortlist_is_never_auto_filed_as
 
 
 def test_a_career_fair_invitation_is_job_mail_but_not_an_application_update() -> None:
-    result = analyze(
+    result = analyse(
         mail(
             "Hi Jo,\n\nThanks for your interest in Fenwick Labs! Join our recruiters at the campus careers "
             "fair on 3 March to hear about our graduate roles.\n\nFenwick Labs Early Careers",
@@ -1316,7 +1316,7 @@ def test_a_career_fair_invitation_is_job_mail_but_not_an_application_update() ->
 
 
 def test_an_acknowledgement_without_names_is_still_an_acknowledgement() -> None:
-    result = analyze_text(
+    result = analyse_text(
         "We acknowledge that your application has been received and it is now with our hiring team. "
         "Successful applicants will be contacted after the closing date."
     )
@@ -1326,15 +1326,15 @@ def test_an_acknowledgement_without_names_is_still_an_acknowledgement() -> None:
 def test_join_us_reads_as_an_offer_only_with_a_role_and_terms_and_a_withdrawal_clause_is_no_rejection() -> (
     None
 ):
-    chef = analyze_text(
+    chef = analyse_text(
         "Hi Sam,\n\nGreat call. We'd love you to join us as our new Head Chef, starting Monday 3rd. "
         "Contract to follow.\n\nLuca"
     )
-    panel = analyze_text(
+    panel = analyse_text(
         "Hi Sam,\n\nWe'd like you to join us for a panel interview as a final step, starting at 10am on "
         "Friday at our office.\n\nBest, Jo\nTalent Team, Acme"
     )
-    letter = analyze_text(
+    letter = analyse_text(
         "Dear Sam,\n\nWe are delighted to offer you the position of Analyst at Acme. This offer is "
         "conditional on references; we reserve the right to withdraw the offer if they are "
         "unsatisfactory. Your start date is 1 March.\n\nJo Smith\nHR, Acme"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from bounceback.lib.mail.analysis import analyze
+from bounceback.lib.mail.analysis import analyse
 from bounceback.lib.mail.cues import CUES, find_cues
 from bounceback.lib.mail.extract import is_ats_domain
 from bounceback.lib.mail.message import LABELS, MailMessage
@@ -60,7 +60,7 @@ def test_webmail_is_never_an_applicant_tracking_system() -> None:
 
 
 def test_a_dinner_invitation_from_webmail_is_not_job_mail() -> None:
-    result = analyze(
+    result = analyse(
         MailMessage(
             None,
             None,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bounceback.lib.mail.analysis import analyze
+from bounceback.lib.mail.analysis import analyse
 from bounceback.lib.mail.message import MailMessage
 
 RECEIPTS = [
@@ -110,11 +110,11 @@ RECEIPTS = [
 def test_a_receipt_with_conditional_wording_is_never_a_rejection(
     subject: str, text: str, sender: str
 ) -> None:
-    result = analyze(MailMessage(None, None, "", sender, subject, text))
+    result = analyse(MailMessage(None, None, "", sender, subject, text))
     assert result.label == "application_received", result.evidence
 
 
 def test_the_conditional_small_print_is_noted_as_such() -> None:
     subject, text, sender = RECEIPTS[0]
-    result = analyze(MailMessage(None, None, "", sender, subject, text))
+    result = analyse(MailMessage(None, None, "", sender, subject, text))
     assert result.stage is None and result.has_feedback is None  # no rejection fields

@@ -148,7 +148,7 @@ def test_a_question_of_ones_own_is_ready_at_once(alice: Any, alice_client: Any) 
 
 
 def test_practice_on_today_counts_the_cards_ready(alice: Any) -> None:
-    from bounceback.today_items import collect
+    from bounceback.recovery.today_items import collect
 
     _stumbled(alice, "Tell me about a disagreement")
     item = next(i for i in collect(alice) if i.area == "practice")

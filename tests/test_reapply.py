@@ -56,19 +56,31 @@ def test_a_rejection_starts_a_six_month_cool_down_for_its_company(alice: Any) ->
     assert now.company == "Acme"
 
 
-def test_the_wait_named_in_the_email_is_used_when_the_analyser_reads_one(
-    alice: Any, monkeypatch: Any
-) -> None:
-    monkeypatch.setattr(cooldowns, "months_in_email", lambda text: 12)
-    _rejected(alice)
+def test_the_wait_named_in_the_email_is_used(alice: Any) -> None:
+    app = add_application(alice, company="Acme", role="Analyst", applied_on=TODAY - timedelta(15))
+    record_rejection(
+        app,
+        received_on=TODAY - timedelta(days=10),
+        source_text=(
+            "Dear Sam,\n\nThank you for applying for the Analyst role at Acme. After careful"
+            " consideration we will not be taking your application further. You are welcome"
+            " to reapply after 12 months.\n\nKind regards,\nAcme Recruitment"
+        ),
+    )
     [now] = cooldowns.by_company(alice)
     assert (now.cooldown.months, now.cooldown.months_from) == (12, MonthsFrom.EMAIL)
+
+
+def test_a_rejection_typed_by_hand_keeps_the_usual_wait(alice: Any) -> None:
+    _rejected(alice)
+    [now] = cooldowns.by_company(alice)
+    assert (now.cooldown.months, now.cooldown.months_from) == (6, MonthsFrom.USUAL)
 
 
 def test_the_step_appears_on_the_day_the_cool_down_ends_and_only_once(
     alice: Any, frozen_clock: Any
 ) -> None:
-    from bounceback.today_items import collect
+    from bounceback.recovery.today_items import collect
 
     rejection = _rejected(alice)
     collect(alice)

@@ -12,8 +12,8 @@ from bounceback.accounts.models import Profile
 from bounceback.applications.models import Contact
 from bounceback.applications.services import add_application
 from bounceback.errors import UserError
-from bounceback.recovery import actions, capture, drafts, reflection
-from bounceback.recovery.capturing import CaptureInput, capture_rejection
+from bounceback.recovery import actions, drafts, reading, reflection
+from bounceback.recovery.capture import CaptureInput, capture_rejection
 from bounceback.recovery.feedback import mark_second_ask_sent, record_feedback
 from bounceback.recovery.models import Action, Feedback, Rejection, Win
 from bounceback.recovery.services import record_rejection
@@ -61,27 +61,13 @@ def test_the_analyser_reads_a_rejection_and_notices_an_invitation() -> None:
         "Dear Alex, thank you for interviewing for the Data Analyst role at Acme. "
         "Unfortunately we have decided to move ahead with another candidate."
     )
-    guess = capture.analyse(text)
+    guess = reading.read_pasted(text)
     assert guess.label == "rejection" and guess.not_a_rejection is None
     assert guess.stage == "interview"
-    invite = capture.analyse(
+    invite = reading.read_pasted(
         "We would like to invite you to an interview for the Analyst role next week."
     )
     assert invite.not_a_rejection == "an interview invitation"
-
-
-def test_the_builtin_guess_works_without_the_analyser() -> None:
-    guess = capture._fallback(
-        "Thank you for interviewing for the Data Analyst role at Acme. Unfortunately we chose another candidate. "
-        "We encourage you to apply for future openings."
-    )
-    assert (guess.label, guess.stage, guess.role, guess.reapply_invite) == (
-        "rejection",
-        "interview",
-        "Data Analyst",
-        True,
-    )
-    assert capture._fallback("We'd like to invite you to an interview").not_a_rejection
 
 
 def test_drafts_use_the_contact_first_name_and_the_tone(alice: Any) -> None:

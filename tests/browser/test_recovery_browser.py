@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.urls import reverse
 
 from tests.clock import TODAY
 from tests.conftest import shoot
@@ -144,3 +145,27 @@ def test_the_check_screen_shows_the_timeline_note_and_the_senders_address(
     assert page.get_by_label("How far you got").input_value() == "interview"
     assert page.get_by_label("Their e-mail address").input_value() == "priya.raman@acme.example"
     shoot(page, "recovery-check-timeline-note")
+
+
+def test_changing_the_tone_keeps_the_persons_own_edits_to_bring_back(
+    signed_in_page: Any, live_server: Any
+) -> None:
+    from bounceback.accounts.services import local_user
+    from bounceback.applications.services import add_application
+    from bounceback.recovery.services import record_rejection
+
+    app = add_application(local_user(), company="Acme", role="Data Analyst")
+    rejection = record_rejection(app, source_text=EMAIL)
+    page = signed_in_page
+    page.goto(live_server.url + reverse("recovery:drafts", args=[rejection.pk]))
+    page.wait_for_load_state()
+    body = page.locator("#b-thank_you")
+    body.fill("Hi Priya, thank you for the time you gave me. My own words.")
+
+    page.get_by_role("button", name="Formal").click()
+    page.wait_for_load_state()
+    assert "My own words" not in body.input_value()  # the formal draft, as asked
+    offer = page.locator('[data-kept-for="b-thank_you"]')
+    offer.get_by_role("button", name="Bring back your version").click()
+    assert body.input_value().endswith("My own words.")
+    assert offer.is_hidden()

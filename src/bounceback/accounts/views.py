@@ -12,10 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from bounceback.accounts import sections
 from bounceback.accounts.forms import SettingsForm, SignAsForm
 from bounceback.accounts.models import Profile, SignInToken
 from bounceback.http import AuthedRequest, back_to
-from bounceback.recovery.views_calendar import section_context
 
 
 @login_not_required
@@ -74,7 +74,8 @@ def settings_page(request: AuthedRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Saved.")
         return redirect("accounts:settings")
-    return render(request, "accounts/settings.html", {"form": form, **section_context(request)})
+    context = {"form": form, "sections": sections.rendered(request)}
+    return render(request, "accounts/settings.html", context)
 
 
 @require_POST

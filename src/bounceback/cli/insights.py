@@ -30,7 +30,7 @@ def insights(
     """
     from bounceback.insights import services
     from bounceback.insights.tagging import retag_all
-    from bounceback.insights.words import plural
+    from bounceback.lib.humanize import plural
 
     me = owner()
     if retag:

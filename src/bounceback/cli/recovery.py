@@ -157,9 +157,9 @@ def reject(
     """
     from bounceback.applications.serializers import application_dict
     from bounceback.errors import UserError
-    from bounceback.recovery import actions, capturing, drafts, services
-    from bounceback.recovery.capture import analyse
+    from bounceback.recovery import actions, capture, drafts, services
     from bounceback.recovery.models import ActionStatus, StageReached
+    from bounceback.recovery.reading import read_pasted
     from bounceback.recovery.wins import stage_win
 
     drafts.check_tone(tone)
@@ -196,7 +196,7 @@ def reject(
                 "The e-mail is empty. Check the file, or use --company and --role to describe what happened. "
                 "Nothing was saved."
             )
-    guess = analyse(text)
+    guess = read_pasted(text)
     if guess.not_a_rejection and not anyway:
         raise UserError(
             f"This reads like {guess.not_a_rejection}, not a rejection. Nothing was saved. "
@@ -204,7 +204,7 @@ def reject(
             "if it really is a rejection, run again with --anyway."
         )
     interactive = _interactive(no_input, email == "-")
-    data = capturing.CaptureInput(
+    data = capture.CaptureInput(
         text=text,
         company=company or guess.company,
         role=role or guess.role,
@@ -307,11 +307,11 @@ def reject(
 def _correct(rejection: Any, corrections: dict[str, Any], role: str, as_json: bool) -> None:
     """Correct a rejection already saved; the timeline and wins follow, nothing is duplicated."""
     from bounceback.applications.serializers import application_dict
-    from bounceback.recovery import capturing, services
+    from bounceback.recovery import capture, services
     from bounceback.recovery.wins import stage_win
 
     application = rejection.application
-    renamed = bool(role.strip()) and capturing.rename_role(application, role)
+    renamed = bool(role.strip()) and capture.rename_role(application, role)
     services.update_rejection(rejection, **corrections)
     rejection.refresh_from_db()
     application.refresh_from_db()
@@ -344,30 +344,30 @@ def _correct(rejection: Any, corrections: dict[str, Any], role: str, as_json: bo
 def _capture(me: Any, data: Any, interactive: bool) -> Rejection:
     """Save the rejection; when the application is unclear, ask (or say how to choose)."""
     from bounceback.errors import UserError
-    from bounceback.recovery import capturing
+    from bounceback.recovery import capture
 
     try:
-        return capturing.capture_rejection(me, data)
-    except capturing.Unsure as unsure:
+        return capture.capture_rejection(me, data)
+    except capture.AmbiguousApplication as ambiguous:
         if not interactive:
             raise UserError(
-                f"{unsure} Candidates: {_candidates_text(unsure.candidates)}. "
+                f"{ambiguous} Candidates: {_candidates_text(ambiguous.candidates)}. "
                 "Run again with --app ID, or --new for a new application. Nothing was saved."
             ) from None
-        console.print(escape(str(unsure)))
-        for a in unsure.candidates:
+        console.print(escape(str(ambiguous)))
+        for a in ambiguous.candidates:
             console.print(
                 f"  {a.pk}  {escape(a.role)} at {escape(a.company.name)}  (applied {a.applied_on:%Y-%m-%d})"
             )
         choice = typer.prompt("Type the id, or 'new'", default="new")
         data.application_id = int(choice) if choice.strip().isdigit() else None
         data.create_new = data.application_id is None
-        return capturing.capture_rejection(me, data)
+        return capture.capture_rejection(me, data)
 
 
 def _ask_reflection(rejection: Any) -> None:
+    from bounceback.lib.distress import detect
     from bounceback.recovery.reflection import questions_for, save_answer
-    from bounceback.recovery.support import sounds_distressed
 
     console.print("\nA few questions, if you'd like. Press Enter to skip any of them.")
     for question in questions_for(rejection):
@@ -385,7 +385,7 @@ def _ask_reflection(rejection: Any) -> None:
             )
             control = {"c": "can_change", "o": "outside"}.get(picked[:1], "")
         save_answer(rejection, question.key, answer, control)
-        if sounds_distressed(answer):
+        if detect(answer):
             console.print(
                 "That sounds heavy. You don't have to carry it alone: the 'Need help now?' page "
                 "in the app lists people you can talk to today."

@@ -22,7 +22,7 @@ def _at_keyboard() -> bool:
 
 
 def _helplines_dict() -> dict[str, Any]:
-    from bounceback.wellbeing.data import helplines
+    from bounceback.wellbeing.helplines import helplines
 
     help_ = helplines()
     return {
@@ -81,7 +81,7 @@ def checkin(
     from bounceback.errors import UserError
     from bounceback.lib.distress import detect
     from bounceback.wellbeing import checkins
-    from bounceback.wellbeing.data import tag_labels
+    from bounceback.wellbeing.checkin_tags import tag_labels
 
     tags = list(tag or [])
     if mood is None:
@@ -124,8 +124,8 @@ def checkin(
 
 
 def _ask(tags: list[str], note: str) -> tuple[str, list[str], str]:
+    from bounceback.wellbeing.checkin_tags import tags as all_tags
     from bounceback.wellbeing.checkins import MOODS
-    from bounceback.wellbeing.data import tags as all_tags
 
     console.print("How are you feeling? " + "  ".join(f"{k} {v.lower()}" for k, v in MOODS.items()))
     mood = typer.prompt("Mood (1-5)")

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from bounceback.contacts import rhythm, services
 from bounceback.recovery.templatetags.recovery_dates import day_words
-from bounceback.today_items import Button, TodayItem
+from bounceback.recovery.today_items import Button, TodayItem
 
 MAX_CHECK_INS = 3  # a few at a time; the contacts page lists the rest
 

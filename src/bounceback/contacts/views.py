@@ -18,7 +18,7 @@ from bounceback.contacts.today import check_in_item
 from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest
 from bounceback.recovery.templatetags.recovery_dates import day_words
-from bounceback.today_items import back_url
+from bounceback.recovery.today_items import back_url
 
 
 def contact_list(request: AuthedRequest) -> HttpResponse:

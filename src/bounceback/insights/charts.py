@@ -12,10 +12,10 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from bounceback.insights import words
 from bounceback.insights.funnel import MIN_FOR_RANGE, STAGE_LABELS, Funnel
 from bounceback.insights.stats import REACHED_LABELS, ThemeRow, ThemesReport
 from bounceback.insights.trend import times
+from bounceback.lib import humanize
 
 ACCENT = "#2f6f62"
 INK = "#23302c"
@@ -132,7 +132,7 @@ def themes_chart(report: ThemesReport, limit: int = 8) -> Chart:
             parts.append(
                 f'<rect x="{x:.1f}" y="{y}" width="{w:.1f}" height="{bar_h}" '
                 f'fill="{STAGE_SHADES[stage]}"><title>{escape(REACHED_LABELS[stage])}: '
-                f"{words.plural(n, 'application')}</title></rect>"
+                f"{humanize.plural(n, 'application')}</title></rect>"
             )
             x += w
         parts.append(
@@ -152,7 +152,9 @@ def themes_chart(report: ThemesReport, limit: int = 8) -> Chart:
         )
         legend_x += step
     label = (
-        "; ".join(f"{r.theme.name}: {words.plural(r.applications, 'application')}" for r in found)
+        "; ".join(
+            f"{r.theme.name}: {humanize.plural(r.applications, 'application')}" for r in found
+        )
         or "none yet"
     )
     stages_used = [s for s in order if any(r.by_stage.get(s) for r in found)]
@@ -204,7 +206,7 @@ def bars_chart(
     slot = width / max(1, len(points))
 
     def full(day: date) -> str:  # for tooltips and the table
-        return words.month_label(day, today) if by == "month" else words.day_label(day, today)
+        return humanize.month_label(day, today) if by == "month" else humanize.day_label(day, today)
 
     def tick(day: date) -> str:  # under the axis; the year goes on its own line
         return f"{day:%b}" if by == "month" else f"{day.day} {day:%b}"
@@ -238,7 +240,7 @@ def bars_chart(
             parts.append(
                 f'<rect x="{x:.1f}" y="{axis - h:.1f}" width="{slot * 0.7:.1f}" '
                 f'height="{h:.1f}" rx="3" fill="{ACCENT}"><title>{escape(full(day))}: '
-                f"{escape(words.plural(n, one, many))}</title></rect>"
+                f"{escape(humanize.plural(n, one, many))}</title></rect>"
             )
             if len(points) <= 12 or n == top:
                 parts.append(
@@ -258,7 +260,7 @@ def bars_chart(
     total = sum(n for _, n in points)
     span = f" from {full(points[0][0])} to {full(points[-1][0])}" if points else ""
     label = (
-        f"{title}: {words.plural(total, one, many)} in {words.plural(len(points), by)}{span}, "
+        f"{title}: {humanize.plural(total, one, many)} in {humanize.plural(len(points), by)}{span}, "
         f"at most {top} in one."
     )
     return Chart(

@@ -18,7 +18,7 @@ from bounceback.applications.models import Application, EventKind
 from bounceback.applications.services import add_application, record_event, search
 from bounceback.errors import UserError
 from bounceback.lib.companies import company_key, role_key
-from bounceback.lib.mail.dates import find_events
+from bounceback.lib.mail.dates import MailEvent, find_events
 from bounceback.lib.mail.extract import domain_of, is_ats_domain
 from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
 from bounceback.mailbox.models import (
@@ -30,7 +30,7 @@ from bounceback.mailbox.models import (
     ReviewStatus,
     SenderRule,
 )
-from bounceback.recovery.dated import propose_from_mail
+from bounceback.recovery.dated import already_planned, propose_from_mail
 from bounceback.recovery.models import Action, StageReached
 from bounceback.recovery.services import furthest_stage, record_rejection
 
@@ -110,16 +110,26 @@ def file_on(application: Application, details: Details, *, asked: bool) -> bool:
         )
         return True
     kind = _EVENT_FOR_LABEL.get(Label(details.label)) if details.label in Label.values else None
+    events = find_events(details.text, details.sent_at, details.label)
     if kind is None:
-        return False  # "application received" and other mail: the application itself is the record
+        # A receipt or other job mail adds nothing to the timeline, but a first day named
+        # in onboarding mail is still worth a suggested step.
+        return bool(propose_dated(application, details, events))
+    if already_planned(application, events):
+        # A reschedule or a reminder: the step already ahead moves (or stays); the
+        # timeline keeps its one entry for that interview or test.
+        return bool(propose_dated(application, details, events))
     record_event(application, kind, occurred_on=day, note=note)
-    propose_dated(application, details)
+    propose_dated(application, details, events)
     return True
 
 
-def propose_dated(application: Application, details: Details) -> list[Action]:
+def propose_dated(
+    application: Application, details: Details, events: list[MailEvent] | None = None
+) -> list[Action]:
     """The interview time, deadline or reply-by day the e-mail names, proposed as steps."""
-    events = find_events(details.text, details.sent_at, details.label)
+    if events is None:
+        events = find_events(details.text, details.sent_at, details.label)
     return propose_from_mail(
         application,
         events,

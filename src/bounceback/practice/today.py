@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from bounceback.practice import deck
 from bounceback.recovery.templatetags.recovery_dates import day_words
-from bounceback.today_items import TodayItem
+from bounceback.recovery.today_items import TodayItem
 
 
 def items(owner: User, today: date) -> list[TodayItem]:

@@ -37,19 +37,13 @@ def add_months(day: date, months: int) -> date:
 
 
 def months_in_email(text: str) -> int | None:
-    """The wait the rejection e-mail names, when the mail analyser reads one."""
-    import dataclasses
+    """The wait the rejection e-mail names ("you may reapply after 12 months"), if any."""
+    if not text.strip():
+        return None  # a rejection typed by hand: no need to run the analyser on nothing
+    from bounceback.lib.mail.analysis import analyse_text  # loads the model: only when needed
 
-    from bounceback.lib.mail.analysis import analyze_text
-    from bounceback.lib.mail.message import Analysis
-
-    # The analyser is gaining ``reapply_after_months``; until it has it, nothing is read
-    # (and the analyser isn't run for nothing).
-    fields = {f.name for f in dataclasses.fields(Analysis)}
-    if "reapply_after_months" not in fields or not text.strip():
-        return None
-    months = getattr(analyze_text(text), "reapply_after_months", None)
-    return months if isinstance(months, int) and 0 < months <= MAX_MONTHS else None
+    months = analyse_text(text).reapply_after_months
+    return months if months is not None and 0 < months <= MAX_MONTHS else None
 
 
 def start(rejection: Rejection) -> Cooldown:

@@ -10,7 +10,7 @@ from datetime import date
 from django.contrib.auth.models import User
 
 from bounceback.reapply.cooldowns import sync_steps
-from bounceback.today_items import TodayItem
+from bounceback.recovery.today_items import TodayItem
 
 
 def items(owner: User, today: date) -> list[TodayItem]:

@@ -1,248 +1,200 @@
-"""The one door between the recovery flow and the e-mail analyser.
+"""Capturing a "no" the person pasted or typed: which application it is, a new one if none,
+the rejection itself; and good news pasted by mistake, put on its timeline instead.
 
-Everything the flow needs from ``bounceback.lib.mail`` goes through here, so the
-analyser can change (or be missing) without touching views, services or the CLI.
-When it cannot be imported, a small built-in guess keeps capture working.
+Shared by the web flow and `bounceback reject`; the bookkeeping of a rejection itself
+(timeline, wins, contact) is ``services.record_rejection``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field, replace
-from datetime import date, datetime
-from email.parser import HeaderParser
-from email.utils import parseaddr, parsedate_to_datetime
-from typing import Any
+from dataclasses import dataclass
+from datetime import date, timedelta
 
-# Labels that clearly mean "this is not a rejection", and how to say so kindly.
-_NOT_A_REJECTION = {
-    "interview_invite": "an interview invitation",
-    "offer": "a job offer",
-    "application_received": "a confirmation that they received your application",
-    "assessment_invite": "an invitation to an assessment",
-    "other_job": "an invitation to talk about a different role",
-    "not_job": "something other than a reply about a job",
-}
-SURE_ENOUGH = 0.6  # the analyser's own review threshold
-# Good news that belongs on the timeline, as the timeline names it.
-TIMELINE_STEP = {
-    "interview_invite": "interview",
-    "offer": "offer",
-    "assessment_invite": "assessment",
-}
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+
+from bounceback.applications.models import Application
+from bounceback.applications.services import (
+    add_application,
+    check_sensible,
+    get_application,
+    match_application,
+    record_event,
+)
+from bounceback.errors import UserError
+from bounceback.lib.companies import company_key
+from bounceback.recovery.models import Action, Rejection, StageReached
+from bounceback.recovery.services import furthest_stage, record_rejection
 
 
-@dataclass(frozen=True)
-class Guess:
-    """What we could read from a pasted text. Every field is a suggestion the person can correct."""
+@dataclass
+class CaptureInput:
+    """Everything the person confirmed on the capture form (or the CLI's options)."""
 
-    label: str = "rejection"
-    confidence: float = 0.0
+    text: str = ""
     company: str = ""
     role: str = ""
     contact_name: str = ""
-    stage: str = "unknown"
+    stage: str = StageReached.UNKNOWN
+    received_on: date | None = None
     has_feedback: bool = False
+    feedback_enough: bool = False
     reapply_invite: bool = False
     outside_control: bool = False
-    evidence: tuple[str, ...] = field(default_factory=tuple)
-    heard_on: date | None = None  # the e-mail's own Date:, when it has one that makes sense
-    contact_email: str = ""  # the sender's address, only when it is a person's
-
-    @property
-    def timeline_step(self) -> str | None:
-        """The timeline step this good news stands for ('interview', 'offer'...), if any."""
-        return TIMELINE_STEP.get(self.label) if self.not_a_rejection else None
-
-    @property
-    def not_a_rejection(self) -> str | None:
-        """'an interview invitation' etc. when the text is clearly something else, else None."""
-        if self.label != "rejection" and self.confidence >= SURE_ENOUGH:
-            return _NOT_A_REJECTION.get(self.label, "something other than a rejection")
-        return None
+    contact_email: str = ""
+    application_id: int | None = None
+    create_new: bool = False
+    # The stage came from the e-mail, not from the person: the timeline may know better.
+    stage_is_guess: bool = False
+    # The person corrected the role of an application they picked: it is renamed.
+    rename_role: bool = False
+    # For a new application: the day they applied, when they remember it.
+    applied_on: date | None = None
 
 
-def analyse(text: str) -> Guess:
-    """Read a pasted e-mail (or the person's own words) into a Guess."""
-    if not text.strip():
-        return Guess()
-    headers = read_headers(text)
-    try:
-        from bounceback.lib.mail.analysis import analyze_text
-    except ImportError:  # the analyser is optional; capture must work without it
-        return replace(
-            _fallback(text),
-            heard_on=headers.day,
-            contact_email=headers.person_email,
-            contact_name=_person_name(headers.person_name),
-        )
-    found = analyze_text(text)
-    return Guess(
-        label=found.label,
-        confidence=found.confidence,
-        company=found.company or "",
-        role=found.role or "",
-        contact_name=found.contact_name or _person_name(headers.person_name),
-        stage=found.stage or "unknown",
-        has_feedback=bool(found.has_feedback),
-        reapply_invite=bool(found.reapply_invite),
-        outside_control=bool(found.outside_control),
-        evidence=tuple(found.evidence),
-        heard_on=headers.day,
-        contact_email=headers.person_email if _same_person(found.contact_name, headers) else "",
-    )
+class AmbiguousApplication(UserError):
+    """More than one application could be the one: the person picks (or creates a new one)."""
+
+    def __init__(self, message: str, candidates: tuple[Application, ...]) -> None:
+        super().__init__(message)
+        self.candidates = candidates
 
 
-@dataclass(frozen=True)
-class MailHeaders:
-    """The few header lines capture uses: when the e-mail came, and who sent it."""
+def resolve_application(owner: User, data: CaptureInput) -> Application | None:
+    """The application this rejection belongs to; None means "create a new one".
 
-    day: date | None = None
-    person_name: str = ""  # the sender, only when the address is a person's
-    person_email: str = ""
-
-
-_HEADER_START = re.compile(r"^\s*(?:[\w-]+:[^\n]*\n)+", re.ASCII)
-_LOOSE_DATE = re.compile(
-    r"(?P<day>\d{1,2})\s+(?P<mon>[A-Za-z]{3})[a-z]*\.?,?\s+(?P<year>\d{4})"
-    r"|(?P<mon2>[A-Za-z]{3})[a-z]*\.?\s+(?P<day2>\d{1,2}),?\s+(?P<year2>\d{4})"
-    r"|(?P<iso>\d{4}-\d{2}-\d{2})"
-)
-
-
-def read_headers(text: str, today: date | None = None) -> MailHeaders:
-    """Date: and From: from the top of an .eml file or a paste that kept its header lines.
-
-    A date in the future (a wrong clock, a typo) is ignored rather than trusted.
+    Raises NotFound for an id that is not the owner's, AmbiguousApplication when a match is
+    not certain.
     """
-    top = text.lstrip()
-    if not _HEADER_START.match(top):
-        return MailHeaders()
-    fields = HeaderParser().parsestr(top)
-    day = _parse_day(str(fields.get("Date", "") or ""))
-    if day is not None and day > (today or date.today()):
-        day = None
-    name, address = parseaddr(str(fields.get("From", "") or ""))
-    if not address or "@" not in address or not _is_person_address(address):
-        return MailHeaders(day=day)
-    return MailHeaders(day=day, person_name=name.strip().strip('"'), person_email=address.lower())
-
-
-def _parse_day(value: str) -> date | None:
-    value = " ".join(value.split())
-    if not value:
+    if data.application_id is not None:
+        return get_application(owner, data.application_id)
+    if data.create_new:
         return None
-    try:
-        return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        pass
-    found = _LOOSE_DATE.search(value)  # pasted from a mail program: "Wed, Apr 3, 2024 at 10:12"
-    if not found:
-        return None
-    if found.group("iso"):
-        text, pattern = found.group("iso"), "%Y-%m-%d"
-    elif found.group("day"):
-        text, pattern = f"{found['day']} {found['mon']} {found['year']}", "%d %b %Y"
-    else:
-        text, pattern = f"{found['day2']} {found['mon2']} {found['year2']}", "%d %b %Y"
-    try:
-        return datetime.strptime(text, pattern).date()
-    except ValueError:
-        return None
+    if not data.company.strip():
+        raise UserError(
+            "Which company was it? Type its name, or pick the application from your list."
+        )
+    match = match_application(owner, data.company, data.role or None)
+    if match.certain and match.application is not None:
+        return match.application
+    if match.candidates:
+        raise AmbiguousApplication(
+            f"bounceback is not sure which of your applications at {data.company.strip()} this is. "
+            "Pick one, or save it as a new application.",
+            match.candidates,
+        )
+    return None
 
 
-def _is_person_address(address: str) -> bool:
-    """False for no-reply mailboxes and applicant-tracking systems, whose replies reach no one."""
-    try:
-        from bounceback.lib.mail.extract import domain_of, is_ats_domain, is_no_reply
-    except ImportError:
-        local = address.partition("@")[0].lower()
-        return not re.match(r"no.?reply|do.?not.?reply|notifications?$|mailer", local)
-    return not is_no_reply(address) and not is_ats_domain(domain_of(address))
-
-
-def _person_name(name: str) -> str:
-    """The sender's display name, only when it reads like a person ("Kate Moran", not "Acme Careers")."""
-    if not name:
-        return ""
-    try:
-        from bounceback.lib.mail.extract import looks_like_person
-    except ImportError:
-        return ""
-    return name if looks_like_person(name) else ""
-
-
-def _same_person(name: str | None, headers: MailHeaders) -> bool:
-    """The sender's address belongs to the contact when no other name was read from the mail."""
-    if not headers.person_email:
-        return False
-    if not name or not headers.person_name:
-        return True
-    return name.split()[0].lower() == headers.person_name.split()[0].lower()
-
-
-def read_dates(text: str, heard_on: date | None, label: str) -> list[Any]:
-    """Dated events in a pasted e-mail (lib/mail/dates.py), counted from the day it came."""
-    try:
-        from bounceback.lib.mail.dates import find_events
-    except ImportError:  # the mail helpers are optional here too
-        return []
-    return list(find_events(text, heard_on, label))
-
-
-def gives_reasons(text: str) -> bool:
-    """True when an employer's reply holds actual reasons rather than a polite formula."""
-    try:
-        from bounceback.lib.mail.analysis_rejection import rejection_details
-    except ImportError:
-        return _fallback_reasons(text)
-    return rejection_details("", text).has_feedback or _fallback_reasons(text)
-
-
-# --- built-in fallback: a few plain phrases, used only when the analyser is absent ---
-
-_REJECT = re.compile(
-    r"unfortunately|not (?:be )?(?:moving|progressing|proceeding) forward|other candidates|"
-    r"not been successful|unsuccessful|decided not to|another candidate|regret",
-    re.I,
-)
-_INVITE = re.compile(r"invite you to (?:an )?interview|schedule (?:an|a) (?:interview|call)", re.I)
-_STAGE = [
-    (
-        "final",
-        re.compile(r"final (?:round|stage|interview)|last (?:two|three|few) candidates", re.I),
-    ),
-    ("interview", re.compile(r"interview", re.I)),
-    ("screen", re.compile(r"(?:phone|screening) call|speak(?:ing)? with me|our call", re.I)),
-]
-_REAPPLY = re.compile(
-    r"apply (?:again|for future)|future (?:openings|roles|vacancies)|keep your (?:cv|details)", re.I
-)
-_COMPANY = re.compile(r"\b(?:at|with|from|join) ([A-Z][\w&'-]*(?: [A-Z][\w&'-]*){0,3})")
-_ROLE = re.compile(r"\bfor the ([A-Z][\w ()/-]{2,60}?) (?:role|position)\b")
-_REASONS = re.compile(
-    r"\b(?:because|felt (?:that|your)|looking for more|lacked|stronger in|would benefit|"
-    r"where you lost|depth in|experience (?:with|in) \w+)",
-    re.I,
-)
-
-
-def _fallback(text: str) -> Guess:
-    if _INVITE.search(text) and not _REJECT.search(text):
-        return Guess(label="interview_invite", confidence=0.7)
-    stage = next((name for name, pattern in _STAGE if pattern.search(text)), "unknown")
-    company = _COMPANY.search(text)
-    role = _ROLE.search(text)
-    return Guess(
-        label="rejection",
-        confidence=0.7 if _REJECT.search(text) else 0.4,
-        company=company.group(1) if company else "",
-        role=role.group(1) if role else "",
-        stage=stage,
-        has_feedback=_fallback_reasons(text),
-        reapply_invite=bool(_REAPPLY.search(text)),
+@transaction.atomic
+def capture_rejection(owner: User, data: CaptureInput) -> Rejection:
+    """Check what the person confirmed, find (or add) the application, record the rejection."""
+    if not data.text.strip() and not data.company.strip() and data.application_id is None:
+        raise UserError(
+            "There is nothing to save yet. Paste the e-mail, or type the company and what happened."
+        )
+    received_on = data.received_on or date.today()
+    check_sensible(received_on, "The date you heard back")
+    again = _already_captured(owner, data, received_on)
+    if again is not None:
+        return again
+    application = resolve_application(owner, data)
+    stage = data.stage or StageReached.UNKNOWN
+    if application is not None and data.stage_is_guess:
+        stage = furthest_stage(stage, application)
+    if application is not None and data.rename_role:
+        rename_role(application, data.role)
+    if application is None:
+        if not data.role.strip():
+            raise UserError(
+                f"This looks like a new application at {data.company.strip()}. "
+                "Please add the role so you can find it again."
+            )
+        # Unless the person says when they applied, the day they heard stands in, marked as
+        # a guess so the weekly count and response times never count a made-up day.
+        if data.applied_on is not None and data.applied_on > received_on:
+            raise UserError(
+                "The day you applied is after the day you heard back. Check the dates. "
+                "Nothing was saved."
+            )
+        application = add_application(
+            owner,
+            company=data.company,
+            role=data.role,
+            applied_on=data.applied_on or received_on,
+            applied_on_guessed=data.applied_on is None,
+        )
+    return record_rejection(
+        application,
+        received_on=received_on,
+        stage_reached=stage,
+        source_text=data.text.strip(),
+        has_feedback=data.has_feedback,
+        feedback_enough=data.feedback_enough,
+        reapply_invite=data.reapply_invite,
+        outside_control=data.outside_control,
+        contact_name=data.contact_name,
+        contact_email=data.contact_email,
     )
 
 
-def _fallback_reasons(text: str) -> bool:
-    return bool(_REASONS.search(text))
+# A form sent twice within this long, for the same new application, is one capture.
+RESUBMIT_WINDOW = timedelta(hours=6)
+
+
+def _already_captured(owner: User, data: CaptureInput, received_on: date) -> Rejection | None:
+    """The same capture saved as a new application a moment ago (a resubmitted form).
+
+    The natural key behind the form's one-time token: the same company and role, the same
+    day heard, the same pasted text, saved as new within the last few hours.
+    """
+    if not data.create_new or not company_key(data.company):
+        return None
+    return (
+        Rejection.objects.filter(
+            owner=owner,
+            received_on=received_on,
+            source_text=data.text.strip(),
+            application__company__key=company_key(data.company),
+            application__role=" ".join(data.role.split()),
+            created_at__gte=timezone.now() - RESUBMIT_WINDOW,
+        )
+        .select_related("application__company")
+        .first()
+    )
+
+
+def rename_role(application: Application, role: str) -> bool:
+    """Correct an application's role; True when it changed."""
+    role = " ".join(role.split())
+    if not role or role == application.role:
+        return False
+    if len(role) > 200:
+        raise UserError("Please keep the role under 200 characters. Nothing was saved.")
+    application.role = role
+    application.save(update_fields=["role", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def record_good_news(
+    application: Application,
+    kind: str,
+    *,
+    occurred_on: date,
+    note: str = "",
+    text: str = "",
+    label: str = "",
+) -> list[Action]:
+    """A pasted invitation or offer: the step on the timeline, and its dates proposed.
+
+    The interview time, test deadline or reply-by day the e-mail names become suggested
+    steps (``recovery.dated``), kept in one click.
+    """
+    from bounceback.recovery.dated import propose_from_mail
+    from bounceback.recovery.reading import read_dates
+
+    record_event(application, kind, occurred_on=occurred_on, note=note)
+    events = read_dates(text, occurred_on, label) if text.strip() else []
+    return propose_from_mail(application, events, subject=note, sent_on=occurred_on)

@@ -98,6 +98,31 @@ def source_words(action: Action) -> str:
 
 
 @transaction.atomic
+def _upcoming(application: Application, kind: str) -> Action | None:
+    """The step of this kind still ahead on the application (kept or only proposed)."""
+    return (
+        Action.objects.filter(
+            owner=application.owner,
+            application=application,
+            kind=kind,
+            status__in=[ActionStatus.PROPOSED, ActionStatus.OPEN],
+            due_on__gte=django_tz.localdate(),
+        )
+        .order_by("due_on", "id")
+        .first()
+    )
+
+
+def already_planned(application: Application, events: Iterable[MailEvent]) -> bool:
+    """Whether the e-mail is about a step already ahead: a reschedule or a reminder.
+
+    Such an e-mail moves (or confirms) that step; it is not a new interview or test,
+    so the timeline should not gain a second entry for it.
+    """
+    kinds = {event.kind for event in events}
+    return bool(kinds) and all(_upcoming(application, kind) is not None for kind in kinds)
+
+
 def propose_from_mail(
     application: Application,
     events: Iterable[MailEvent],
@@ -121,17 +146,7 @@ def propose_from_mail(
             "source_subject": subject[:300],
             "source_on": sent_on,
         }
-        current = (
-            Action.objects.filter(
-                owner=application.owner,
-                application=application,
-                kind=event.kind,
-                status__in=[ActionStatus.PROPOSED, ActionStatus.OPEN],
-                due_on__gte=django_tz.localdate(),
-            )
-            .order_by("due_on", "id")
-            .first()
-        )
+        current = _upcoming(application, event.kind)
         if current is not None:
             if (current.due_on, current.starts_at) == (day, starts_at):
                 continue

@@ -14,7 +14,6 @@ from django.db import transaction
 from bounceback.applications.models import Application
 from bounceback.applications.services import check_sensible
 from bounceback.errors import NotFound, UserError
-from bounceback.recovery.capture import gives_reasons
 from bounceback.recovery.models import (
     Action,
     ActionKind,
@@ -24,6 +23,7 @@ from bounceback.recovery.models import (
     Win,
     WinKind,
 )
+from bounceback.recovery.reading import gives_reasons
 
 
 @transaction.atomic

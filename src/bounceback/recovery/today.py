@@ -6,7 +6,7 @@
 - **coming_up**: steps kept, with a later date;
 - **waiting**: rejections that arrived (often by mail) and have not been looked at yet;
 - **also**: what the momentum areas add (check-ins due, thank-yous, practice, reapplying),
-  from ``bounceback.today_items``.
+  from ``bounceback.recovery.today_items``.
 
 The web page, the dashboard panel, the CLI and `today --json` all read ``today_list``, so
 they never disagree about what is on it.
@@ -27,7 +27,7 @@ from bounceback.recovery import actions
 from bounceback.recovery.dated import source_words, when_words
 from bounceback.recovery.models import DATED_KINDS, Action, ActionStatus, Rejection
 from bounceback.recovery.services import waiting_rejections
-from bounceback.today_items import TodayItem, collect
+from bounceback.recovery.today_items import TodayItem, collect
 
 COMING_UP = 10
 SUGGESTED = 20

@@ -19,8 +19,14 @@ from bounceback.applications.models import Application
 from bounceback.applications.services import get_application, match_application
 from bounceback.errors import NotFound, UserError
 from bounceback.http import AuthedRequest, back_to
-from bounceback.recovery import actions, capturing, drafts, history, reflection, services
-from bounceback.recovery.capture import analyse
+from bounceback.lib.distress import detect
+from bounceback.recovery import actions, drafts, history, reflection, services
+from bounceback.recovery.capture import (
+    AmbiguousApplication,
+    CaptureInput,
+    capture_rejection,
+    record_good_news,
+)
 from bounceback.recovery.forms import (
     AnswerForm,
     CaptureForm,
@@ -31,12 +37,9 @@ from bounceback.recovery.forms import (
     ToneForm,
 )
 from bounceback.recovery.models import ActionStatus, Rejection
-from bounceback.recovery.support import (
-    checkin_offer,
-    sounds_distressed,
-    support_page,
-    support_panel,
-)
+from bounceback.recovery.reading import read_pasted
+from bounceback.wellbeing import support
+from bounceback.wellbeing.panels import checkin
 
 
 def _rejection(request: AuthedRequest, pk: int) -> Rejection:
@@ -90,7 +93,7 @@ def capture(request: AuthedRequest) -> HttpResponse:
                 "recovery/capture_paste.html",
                 {"form": paste, "application": application, "once": once},
             )
-        guess = analyse(text)
+        guess = read_pasted(text)
         if guess.not_a_rejection and step != "anyway":
             match = match_application(request.user, guess.company, guess.role or None)
             return render(
@@ -110,7 +113,7 @@ def capture(request: AuthedRequest) -> HttpResponse:
             )
         return _check_form(request, text, guess, application, once)
     if request.GET.get("manual"):
-        return _check_form(request, "", analyse(""), application)
+        return _check_form(request, "", read_pasted(""), application)
     return render(
         request,
         "recovery/capture_paste.html",
@@ -136,7 +139,7 @@ def good_news(request: AuthedRequest) -> HttpResponse:
 
     def add() -> str:
         proposed.extend(
-            capturing.record_good_news(
+            record_good_news(
                 application,
                 data["kind"],
                 occurred_on=data["occurred_on"],
@@ -210,7 +213,7 @@ def _check_form(
             "form": form,
             "guess": guess,
             "read_from_text": bool(text.strip()),
-            "unsure": len(candidates) > 1 and not chosen,
+            "ambiguous": len(candidates) > 1 and not chosen,
             "stage_note": services.stage_note(guess.stage, picked),
             "heard_from_mail": guess.heard_on is not None,
             # The paste page's one-time token, carried along: going Back and saving again
@@ -240,7 +243,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
     if form.is_valid():
         data = form.cleaned_data
         choice = data["application"]
-        captured = capturing.CaptureInput(
+        captured = CaptureInput(
             text=data["text"],
             company=data["company"],
             role=data["role"],
@@ -263,7 +266,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
                 once,
                 lambda: reverse(
                     "recovery:detail",
-                    args=[capturing.capture_rejection(request.user, captured).pk],
+                    args=[capture_rejection(request.user, captured).pk],
                 ),
             )
         except NotFound:
@@ -272,10 +275,10 @@ def _save(request: AuthedRequest) -> HttpResponse:
                 "That application isn't in your list (it may have been deleted). "
                 "Save this as a new application, or start again from the application's page.",
             )
-        except capturing.Unsure as unsure:
-            form = CaptureForm(request.POST, candidates=_choices(unsure.candidates))
+        except AmbiguousApplication as ambiguous:
+            form = CaptureForm(request.POST, candidates=_choices(ambiguous.candidates))
             form.is_valid()
-            form.add_error("application", str(unsure))
+            form.add_error("application", str(ambiguous))
         except UserError as error:
             form.add_error(None, str(error))
         else:
@@ -296,7 +299,7 @@ def _save(request: AuthedRequest) -> HttpResponse:
         {
             "form": form,
             "read_from_text": bool(request.POST.get("text", "").strip()),
-            "unsure": False,
+            "ambiguous": False,
             "once": once,
         },
     )
@@ -403,12 +406,12 @@ def reflect(request: AuthedRequest, pk: int) -> HttpResponse:
             )
         saved_key = form.cleaned_data["key"]
         back = reverse("recovery:reflect", args=[rejection.pk]) + f"#q-{saved_key}"
-        distressed = sounds_distressed(form.cleaned_data["answer"])
+        distressed = detect(form.cleaned_data["answer"])
         if request.htmx:
-            support = support_panel(request) if distressed else ""
-            context = {"support": support, "reflection": saved, "key": saved_key}
+            cover = support.cover(request, seen_field=True) if distressed else ""
+            context = {"support": cover, "reflection": saved, "key": saved_key}
             return render(request, "recovery/_saved.html", context)
-        calm = support_page(request, back, "Back to your reflection") if distressed else None
+        calm = support.page(request, back, "Back to your reflection") if distressed else None
         return calm or redirect(back)
     return render(
         request,
@@ -493,7 +496,7 @@ def done(request: AuthedRequest, pk: int) -> HttpResponse:
     return render(
         request,
         "recovery/done.html",
-        {"rejection": rejection, "kept": kept, "checkin": checkin_offer(request), "step": 5},
+        {"rejection": rejection, "kept": kept, "checkin": checkin(request) or "", "step": 5},
     )
 
 

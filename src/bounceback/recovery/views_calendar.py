@@ -51,6 +51,13 @@ def section_context(request: AuthedRequest, back: str = "") -> dict[str, Any]:
     }
 
 
+def settings_section(request: AuthedRequest) -> str:
+    """The same box on the Settings page (added there by ``RecoveryConfig.ready``)."""
+    return render_to_string(
+        "recovery/_settings_calendar.html", section_context(request), request=request
+    )
+
+
 @require_GET
 @never_cache
 def download(request: AuthedRequest) -> HttpResponse:

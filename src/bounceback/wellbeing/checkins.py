@@ -9,13 +9,13 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from bounceback.errors import UserError
-from bounceback.wellbeing.data import tag_labels
+from bounceback.wellbeing.checkin_tags import tag_labels
 from bounceback.wellbeing.models import CheckIn
 
 MOODS = {1: "Rough", 2: "Low", 3: "Okay", 4: "Good", 5: "Really good"}
 NOTE_LIMIT = 5000
 
-# "Several low check-ins over two weeks" from the issue, made concrete.
+# Several low check-ins within two weeks is a pattern worth a gentle word; one bad day is not.
 LOW_MOOD = 2
 LOW_COUNT = 3
 LOW_WINDOW_DAYS = 14

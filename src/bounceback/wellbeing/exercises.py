@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from bounceback.errors import NotFound, UserError
 from bounceback.lib.distress import detect
-from bounceback.wellbeing.data import Exercise, exercise, exercises
+from bounceback.wellbeing.exercise_texts import Exercise, exercise, exercises
 from bounceback.wellbeing.models import ExerciseEntry, Goal, GoalKind
 
 ANSWER_LIMIT = 4000

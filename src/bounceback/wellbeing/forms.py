@@ -4,8 +4,8 @@ from typing import Any
 
 from django import forms
 
+from bounceback.wellbeing.checkin_tags import tags
 from bounceback.wellbeing.checkins import MOODS, NOTE_LIMIT
-from bounceback.wellbeing.data import tags
 
 
 class CheckInForm(forms.Form):

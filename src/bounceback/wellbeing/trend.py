@@ -16,7 +16,7 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 
 from bounceback.applications.models import Application
-from bounceback.wellbeing.data import tags
+from bounceback.wellbeing.checkin_tags import tags
 from bounceback.wellbeing.models import CheckIn
 
 WEEKS = 12

@@ -21,8 +21,9 @@ from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
 from bounceback.lib.distress import detect
 from bounceback.wellbeing import checkins, goals, support, trend
-from bounceback.wellbeing.data import exercises, helplines
+from bounceback.wellbeing.exercise_texts import exercises
 from bounceback.wellbeing.forms import CheckInForm
+from bounceback.wellbeing.helplines import helplines
 from bounceback.wellbeing.models import CheckIn
 
 

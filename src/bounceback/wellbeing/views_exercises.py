@@ -16,8 +16,8 @@ from bounceback.http import AuthedRequest
 from bounceback.wellbeing import exercises as service
 from bounceback.wellbeing import goals as goal_service
 from bounceback.wellbeing import support
-from bounceback.wellbeing.data import Exercise
-from bounceback.wellbeing.data import exercises as all_exercises
+from bounceback.wellbeing.exercise_texts import Exercise
+from bounceback.wellbeing.exercise_texts import exercises as all_exercises
 from bounceback.wellbeing.models import ExerciseEntry, Goal, GoalKind
 
 

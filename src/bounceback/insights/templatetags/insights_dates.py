@@ -1,6 +1,6 @@
 """Dates on the insights pages and in the report: the year shown whenever it isn't this one.
 
-Kept here for now; a shared home outside insights would suit it once another area needs it.
+Template filters over ``lib.humanize``, which the CLI uses for the same words.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from datetime import date
 
 from django import template
 
-from bounceback.insights import words
+from bounceback.lib import humanize
 
 register = template.Library()
 
@@ -17,10 +17,10 @@ register = template.Library()
 @register.filter
 def day_label(value: date | None) -> str:
     """{{ day|day_label }}: '23 Oct' this year, '23 Oct 2024' in any other."""
-    return words.day_label(value) if value else ""
+    return humanize.day_label(value) if value else ""
 
 
 @register.filter
 def month_label(value: date | None) -> str:
     """{{ month|month_label }}: 'Oct' this year, 'Oct 2024' in any other."""
-    return words.month_label(value) if value else ""
+    return humanize.month_label(value) if value else ""

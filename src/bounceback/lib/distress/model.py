@@ -28,17 +28,66 @@ WEIGHTS = Path(__file__).with_name("model.json")
 CALM = "calm"
 
 _WORD = re.compile(r"[a-z0-9']+|[~]")
+# Cues, not verdicts: each adds one feature and the model learns how much it weighs.
+# A negation in the three words before ("not suicidal", "never hurt myself", "don't want to
+# live in london") marks the words it governs, so "n:suicidal" and "w:suicidal" learn apart.
+_NEGATION = frozenset(
+    [
+        "not",
+        "never",
+        "no",
+        "don't",
+        "won't",
+        "can't",
+        "isn't",
+        "wasn't",
+        "didn't",
+        "wouldn't",
+        "couldn't",
+        "doesn't",
+        "nobody",
+        "nothing",
+    ]
+)
+# A wink after dark words ("lol", "joking", "not really") is gallows humour far more often.
+_JOKE = re.compile(r"\b(?:lol|lmao|haha\w*|jk|joking|kidding|not really|obviously|dramatic)\b")
+# Whose words these are: "my friend said", "the character".
+_OTHERS = re.compile(
+    r"^(?:my )?(?:friend|mate|sister|brother|mum|mom|dad|uncle|aunt|cousin|"
+    r"colleague|the character|he|she|they)\b"
+)
+# Talk about the search itself: the same dark word reads differently beside it.
+_JOB = re.compile(
+    r"\b(?:interview\w*|application\w*|applying|cv|resume|recruiter\w*|role|job|"
+    r"offer|rejection\w*|panel|portal|hiring|employer\w*|assessment|cover letter)\b"
+)
 
 
 def features(sentence: str) -> list[str]:
-    """Words, neighbouring pairs of words and four-letter pieces of longer words."""
+    """Words, pairs of words, pairs one word apart, pieces of words, and a few cues."""
     words = _WORD.findall(sentence)
     found = [f"w:{w}" for w in words]
     found += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    # "want to die", "want to just die": pairs one word apart generalise over the filler.
+    found += [f"s:{a} {b}" for a, b in zip(words, words[2:], strict=False)]
+    negated = 0
     for word in words:
         padded = f"<{word}>"
         if len(padded) > 4:
             found += [f"c:{padded[i : i + 4]}" for i in range(len(padded) - 3)]
+        if negated:
+            found.append(f"n:{word}")
+            negated -= 1
+        if word in _NEGATION:
+            negated = 3
+    if _JOKE.search(sentence):
+        found.append("q:joke")
+    if _OTHERS.search(sentence):
+        found.append("q:others")
+    if _JOB.search(sentence):
+        found.append("q:job")
+    if "~" in words:
+        found.append("q:idiom")
     return found
 
 

@@ -16,7 +16,6 @@ in its own module, the way talon keeps an e-mail classifier:
    rejection how far they got, feedback, an invitation to reapply (``rejection``).
 
 How well it does is measured by ``evaluation`` (``scripts/evaluate_mail.py``).
-The public names are spelled "analyze"; "analyse" spellings are aliases.
 """
 
 from __future__ import annotations
@@ -64,9 +63,6 @@ __all__ = [
     "analyse",
     "analyse_many",
     "analyse_text",
-    "analyze",
-    "analyze_many",
-    "analyze_text",
     "is_clearly_unrelated",
     "prepare",
 ]
@@ -239,19 +235,19 @@ def _analyse_prepared(
     return [r for r in results if r is not None]
 
 
-def analyze(msg: MailMessage, *, disabled: frozenset[str] = frozenset()) -> Analysis:
+def analyse(msg: MailMessage, *, disabled: frozenset[str] = frozenset()) -> Analysis:
     """Label one message and extract what applies.
 
     ``disabled`` names policy overrides to leave out (the evaluation measures each).
 
-    >>> analyze(MailMessage(None, None, "Acme Recruiting", "no-reply@greenhouse.io",
+    >>> analyse(MailMessage(None, None, "Acme Recruiting", "no-reply@greenhouse.io",
     ...     "Your application to Acme", "Unfortunately we will not be moving forward.")).label
     'rejection'
     """
     return _analyse_prepared([prepare(msg)], disabled=disabled)[0]
 
 
-def analyze_many(
+def analyse_many(
     msgs: Iterable[MailMessage],
     *,
     model: Model | None = None,
@@ -291,16 +287,11 @@ def pasted_message(text: str) -> MailMessage:
     )
 
 
-def analyze_text(
+def analyse_text(
     text: str, *, model: Model | None = None, disabled: frozenset[str] = frozenset()
 ) -> Analysis:
     """Analyse a pasted e-mail; header lines (From:, Subject:, Date:, To:) at the top are used if present."""
     return _analyse_prepared([prepare(pasted_message(text))], model=model, disabled=disabled)[0]
-
-
-analyse = analyze
-analyse_many = analyze_many
-analyse_text = analyze_text
 
 
 def is_clearly_unrelated(

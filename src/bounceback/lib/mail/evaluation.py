@@ -64,11 +64,11 @@ def predict(
     from bounceback.lib.mail.triage import UNRELATED
 
     mails = [e.message for e in examples if e.message is not None and not e.unrelated]
-    by_mail = iter(analysis.analyze_many(mails, **options))
+    by_mail = iter(analysis.analyse_many(mails, **options))
     out = []
     for example in examples:
         if example.pasted is not None:
-            out.append(analysis.analyze_text(example.pasted, **options))
+            out.append(analysis.analyse_text(example.pasted, **options))
         elif example.unrelated:
             out.append(UNRELATED)
         else:

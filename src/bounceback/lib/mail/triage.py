@@ -1,6 +1,6 @@
 """Triage: every message of a mailbox analysed, in mailbox order, nothing saved.
 
-Messages are analysed in batches (``analyze_many`` scores a batch with one
+Messages are analysed in batches (``analyse_many`` scores a batch with one
 matrix product); messages the header prefilter ruled out skip the analyser, and the
 others are decided from their headers and first text part: an HTML twin of a plain
 part is decoded only for job mail, which is kept and shown.
@@ -58,14 +58,14 @@ def analyse_stream(
     items: Iterable[Parsed | ParseProblem], batch: int = BATCH
 ) -> Iterator[Analysed | ParseProblem]:
     """Analyse parsed messages in batches, yielding results (and problems) in the same order."""
-    from bounceback.lib.mail.analysis import analyze_many
+    from bounceback.lib.mail.analysis import analyse_many
 
     pending: list[Parsed | ParseProblem] = []
     to_analyse = 0
 
     def flush() -> Iterator[Analysed | ParseProblem]:
         wanted = [p.message for p in pending if isinstance(p, Parsed) and not p.unrelated]
-        results = iter(analyze_many(wanted) if wanted else [])
+        results = iter(analyse_many(wanted) if wanted else [])
         for item in pending:
             if isinstance(item, ParseProblem):
                 yield item

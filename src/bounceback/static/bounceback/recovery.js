@@ -39,6 +39,40 @@
       if (subject) subject.addEventListener("input", update);
     });
   }
-  document.addEventListener("DOMContentLoaded", function () { setUp(document); followEdits(document); });
-  document.addEventListener("htmx:afterSwap", function (event) { setUp(event.target); followEdits(event.target); });
+  // Switching the tone rewrites the drafts. What the person typed is kept for this tab only
+  // (sessionStorage: it never leaves the browser and goes when the tab closes), and offered
+  // back under the new draft rather than lost.
+  function keepEdits(root) {
+    root.querySelectorAll("textarea[data-keep]").forEach(function (body) {
+      if (body.dataset.keeping) return;
+      body.dataset.keeping = "1";
+      var subject = document.getElementById(body.dataset.subject);
+      var key = "bounceback:draft:" + location.pathname + ":" + body.dataset.keep;
+      var store;
+      try { store = window.sessionStorage; } catch (e) { return; }
+      var save = function () {
+        store.setItem(key, JSON.stringify({
+          tone: body.dataset.tone, body: body.value, subject: subject ? subject.value : ""
+        }));
+      };
+      body.addEventListener("input", save);
+      if (subject) subject.addEventListener("input", save);
+      var kept = null;
+      try { kept = JSON.parse(store.getItem(key) || "null"); } catch (e) { kept = null; }
+      var offer = root.querySelector('[data-kept-for="' + body.id + '"]');
+      if (!kept || !offer || kept.body === body.value) return;
+      offer.hidden = false;
+      offer.querySelector("button").addEventListener("click", function () {
+        body.value = kept.body;
+        if (subject) subject.value = kept.subject;
+        body.dataset.tone = kept.tone;
+        body.dispatchEvent(new Event("input"));
+        offer.hidden = true;
+        body.focus();
+      });
+    });
+  }
+  function all(root) { setUp(root); followEdits(root); keepEdits(root); }
+  document.addEventListener("DOMContentLoaded", function () { all(document); });
+  document.addEventListener("htmx:afterSwap", function (event) { all(event.target); });
 })();

@@ -7,8 +7,9 @@ from django.contrib.auth.models import User
 
 from bounceback.accounts.models import Profile
 from bounceback.wellbeing import checkins
-from bounceback.wellbeing.data import Helplines, Tag, helplines, tags
-from bounceback.wellbeing.data import tag_labels as data_tag_labels
+from bounceback.wellbeing.checkin_tags import Tag, tags
+from bounceback.wellbeing.checkin_tags import tag_labels as data_tag_labels
+from bounceback.wellbeing.helplines import Helplines, helplines
 
 register = template.Library()
 

@@ -1,4 +1,4 @@
-"""Small wording helpers shared by the insights pages, the CLI and the report.
+"""Numbers and dates in words: counts with their plural, days and months with their year.
 
 Counts get their proper singular or plural, and a date or month carries its year
 whenever it is not in the current one, so a search that spans years never reads as
