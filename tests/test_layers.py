@@ -34,6 +34,7 @@ APPS = {
     "goals",
     "coaching",
     "weekly",
+    "spreadsheets",
 }
 
 MAY_IMPORT: dict[str, set[str]] = {
@@ -58,6 +59,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "goals": BUILT_ON_RECOVERY | {"wellbeing"},
     "coaching": BUILT_ON_RECOVERY | {"insights", "wellbeing"},
     "weekly": BUILT_ON_RECOVERY | {"contacts", "practice"},
+    # Bringing in a spreadsheet: rows through the applications and recovery services.
+    "spreadsheets": BUILT_ON_RECOVERY,
     # The project: wiring the apps together.
     "settings": {"conf"},
     "dashboard": BASE,  # panels are listed by dotted name and imported at run time
