@@ -45,6 +45,7 @@ from bounceback.mailbox.models import (
 from bounceback.practice.models import Card
 from bounceback.reapply.models import Cooldown
 from bounceback.recovery.models import Action, Feedback, Reflection, Rejection
+from bounceback.spreadsheets.services import keep_upload
 from bounceback.wellbeing.exercises import get_exercise, save_answers
 from bounceback.wellbeing.models import ExerciseEntry, Goal
 from tests.people import person, signed_in
@@ -109,7 +110,9 @@ def world(settings: Any) -> World:
     application = _first(Application, owner=alice)
     event = _first(StageEvent, owner=alice, application=application)
     token = SignInToken.issue(alice)
+    sheet = keep_upload(alice, "jobs.csv", b"Company,Role\nAcme,Analyst\n")
     ids = {
+        "sheet": sheet.pk,
         "application": application.pk,
         "event": event.pk,
         "contact": _first(Contact, owner=alice).pk,
@@ -248,6 +251,10 @@ MATRIX: dict[str, Row] = {
         _none, {"anonymous": TO_SIGN_IN} | dict.fromkeys(SIGNED_IN, 302)
     ),
     "applications:contact_edit": alices(_ids(contact_pk="contact")),
+    # Bringing in a spreadsheet: the upload waiting for a yes is Alice's alone.
+    "spreadsheets:upload": own_space(),
+    "spreadsheets:preview": alices(_ids(pk="sheet")),
+    "spreadsheets:confirm": alices(_ids(pk="sheet"), post_only=True),
     # Rejections, steps, feedback
     "recovery:capture": own_space(),
     "recovery:good_news": own_space(post_only=True),

@@ -36,6 +36,7 @@ APPS = {
     "weekly",
     "portability",
     "safekeeping",
+    "spreadsheets",
 }
 
 MAY_IMPORT: dict[str, set[str]] = {
@@ -64,6 +65,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "portability": BASE | {"bounceback", "accounts"},
     # Backups, upgrades and forgetting work on the database and the data folder as a whole.
     "safekeeping": BASE | {"accounts", "applications"},
+    # Bringing in a spreadsheet: rows through the applications and recovery services.
+    "spreadsheets": BUILT_ON_RECOVERY,
     # The project: wiring the apps together.
     "settings": {"conf", "safekeeping"},  # the data folder made private as it is chosen
     "dashboard": BASE,  # panels are listed by dotted name and imported at run time

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "bounceback.coaching",
     "bounceback.portability",
     "bounceback.safekeeping",
+    "bounceback.spreadsheets",
     # Hosted mode: sign-in throttling, a second factor, and a task queue in the database.
     "axes",
     "django_otp",

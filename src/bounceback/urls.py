@@ -6,6 +6,7 @@ from bounceback.recovery import views_calendar
 
 urlpatterns = [
     path("", dashboard.dashboard, name="dashboard"),
+    path("applications/import/", include("bounceback.spreadsheets.urls")),
     path("applications/", include("bounceback.applications.urls")),
     path("rejections/", include("bounceback.recovery.urls")),
     path("mail/", include("bounceback.mailbox.urls")),

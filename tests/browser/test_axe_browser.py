@@ -34,6 +34,13 @@ WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 WIDTHS = {"desktop": {"width": 1200, "height": 900}, "phone": {"width": 390, "height": 844}}
 NO_SUCH_PAGE = "/no-such-page/"  # the 404 page
 
+SPREADSHEET = (
+    b"Company,Position,Date Applied,Status,Link\n"
+    b"Acme,Data Analyst,2026-11-02,Rejected after interview,https://acme.example/1\n"
+    b"Northwind Analytics,Data Analyst,2026-11-03,Applied,\n"
+    b"Wishful Co,Designer,,Wishlist,\n"
+)
+
 # Closed <details> (an e-mail's text, a check-in's note and tags, "Show the numbers") are
 # opened first: axe passes over what is hidden, and a person opens them.
 RUN_AXE = """async (tags) => {
@@ -155,6 +162,7 @@ def _something_on_every_page(tmp_path: Path) -> Any:
     from bounceback.demo import build_demo
     from bounceback.insights.own_themes import add_theme
     from bounceback.mailbox.importer import import_mailbox
+    from bounceback.spreadsheets.services import keep_upload
 
     me = local_user()
     build_demo(me)
@@ -169,6 +177,8 @@ def _something_on_every_page(tmp_path: Path) -> Any:
     assert answered is not None
     dismiss(answered)
     add_theme(me, name="Portfolio", triggers=["portfolio", "case study"])
+    # A spreadsheet waiting for a yes, so its preview page (upload 1) has something to show.
+    keep_upload(me, "my-search.csv", SPREADSHEET)
     return me
 
 
@@ -196,6 +206,7 @@ def test_every_page_passes_axe_at_desktop_and_phone_widths(
         signed_out.close()
 
     assert len(checked) >= 40, checked  # the walk really reached the app's pages
+    assert "/applications/import/1/ (signed in)" in checked  # a spreadsheet's preview, filled
     if violations:
         pytest.fail(
             f"{len(violations)} axe violation(s) of WCAG 2.1 A/AA on {len(checked)} pages:\n"

@@ -22,6 +22,8 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Replace
 from django.urls import reverse
 from django.utils import timezone
 
@@ -115,7 +117,10 @@ class CompanyQuerySet(models.QuerySet["Company"]):
         compact = company_key(name).replace(" ", "")
         if not compact:
             return []
-        return [c for c in self.filter(owner=owner) if c.key.replace(" ", "") == compact]
+        # Compared in SQL: loading every company to compare in Python made a 5,000-row
+        # spreadsheet import quadratic.
+        spaceless = Replace("key", Value(" "), Value(""))
+        return list(self.filter(owner=owner).annotate(compact=spaceless).filter(compact=compact))
 
     def for_name(self, owner: User, name: str) -> Company:
         """The owner's company with this name, matched forgivingly; created if new."""

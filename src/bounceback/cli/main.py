@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "bounceback.cli.server",
     "bounceback.cli.hosting",
     "bounceback.cli.applications",
+    "bounceback.cli.spreadsheet",
     "bounceback.cli.recovery",
     "bounceback.cli.today",
     "bounceback.cli.calendar",
