@@ -217,10 +217,13 @@ def import_(
     from bounceback.mailbox.importer import ImportReport, import_mailbox
 
     if imap:
+        from bounceback.lib.mail.imap import check_port, tls_context
         from bounceback.mailbox.imap_sync import sync_imap
 
         if not host or not user:
             raise UserError("With --imap, give --host and --user.")
+        check_port(port)  # before the password is asked for, not after
+        tls_context(cafile)
         me = owner()
         password = imap_password(host, user, password_env)
         with _imap_progress(not as_json and _interactive()) as fetched:

@@ -135,10 +135,12 @@ def _css() -> str:
     ).read_text("utf-8")
 
 
-def to_html(retro: Retrospective) -> str:
+def to_html(retro: Retrospective, nonce: str = "") -> str:
+    """A standalone page (its styles inside it); ``nonce`` lets a served copy keep them under
+    the Content-Security-Policy, which refuses inline styles without it."""
     return render_to_string(
         "insights/report.html",
-        {"r": retro, "css": mark_safe(_css())},  # noqa: S308 - our own file
+        {"r": retro, "css": mark_safe(_css()), "nonce": nonce},  # noqa: S308 - our own file
     )
 
 
