@@ -125,6 +125,10 @@ def read_text_arg(path: str, what: str = "file") -> str:
 
 def app_url(host: str, port: int) -> str:
     """The address of the running web app, as a browser on this computer would reach it."""
+    from bounceback.lib.network import check_host, check_port
+
+    check_host(host)
+    check_port(port, "the usual one is 8765")
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     if ":" in shown and not shown.startswith("["):
         shown = f"[{shown}]"

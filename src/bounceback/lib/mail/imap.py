@@ -23,6 +23,7 @@ from pathlib import Path
 from bounceback.errors import UserError
 from bounceback.lib.files import check_regular_file
 from bounceback.lib.hygiene import clip
+from bounceback.lib.network import check_host, check_port
 
 BATCH = 50
 TIMEOUT = 60
@@ -33,14 +34,6 @@ _UID = re.compile(rb"\bUID (\d+)")
 class ImapMessage:
     uid: int
     data: bytes
-
-
-def check_port(port: int) -> None:
-    """Refuse a port no server can listen on, before trying to connect."""
-    if not 1 <= port <= 65535:
-        raise UserError(
-            f"{clip(port)} is not a port number: use one from 1 to 65535 (IMAP over TLS is 993)."
-        )
 
 
 def tls_context(cafile: Path | None) -> ssl.SSLContext:
@@ -70,7 +63,8 @@ class ImapSession:
         *,
         cafile: Path | None = None,
     ) -> None:
-        check_port(port)
+        check_port(port, "IMAP over TLS is 993")
+        check_host(host)
         context = tls_context(cafile)
         shown = clip(host)
         try:
