@@ -57,9 +57,12 @@ def generate(path: Path, count: int) -> None:
             when += timedelta(minutes=rng.randint(1, 20))
             rng.force = True
             raw = bench_mail.make_message(i, rng, when)
-            out.write(b"From 17%011d@xxx " % i + when.strftime("%a %b %d %H:%M:%S +0000 %Y").encode())
+            out.write(
+                b"From 17%011d@xxx " % i + when.strftime("%a %b %d %H:%M:%S +0000 %Y").encode()
+            )
             out.write(b"\n" + raw.rstrip(b"\n") + b"\n\n")
     path.with_suffix(".partial").replace(path)
+
 
 COUNTS = {
     "applications": "select count(*) from applications_application",
@@ -161,7 +164,16 @@ def run_phase(mbox: Path, kills: int, seed: int) -> dict[str, object]:
     env = {**os.environ, "BOUNCEBACK_HOME": home, "OPENBLAS_NUM_THREADS": "1"}
     env.pop("DATABASE_URL", None)
     done = subprocess.run(
-        [sys.executable, __file__, "--phase", str(mbox), "--kills", str(kills), "--seed", str(seed)],
+        [
+            sys.executable,
+            __file__,
+            "--phase",
+            str(mbox),
+            "--kills",
+            str(kills),
+            "--seed",
+            str(seed),
+        ],
         env=env,
         capture_output=True,
         text=True,
@@ -214,10 +226,15 @@ def main() -> None:
         print(json.dumps(figures, indent=2))
     else:
         print(f"{args.messages:,} messages, {killed['kills']} kills (SIGKILL) during the import")
-        print(f"  undisturbed import: {reference['seconds']} s; killed and resumed: {killed['seconds']} s")
+        print(
+            f"  undisturbed import: {reference['seconds']} s; killed and resumed: {killed['seconds']} s"
+        )
         for name, value in killed["counts"].items():  # type: ignore[attr-defined]
             print(f"  {name}: {value} (undisturbed: {reference['counts'][name]})")  # type: ignore[index]
-        print("  integrity and duplicates checked after every kill:", "ok" if not problems else "FAILED")
+        print(
+            "  integrity and duplicates checked after every kill:",
+            "ok" if not problems else "FAILED",
+        )
         for problem in problems:
             print(f"  - {problem}")
     if problems:
