@@ -15,7 +15,7 @@ AWKWARD := \
   "Europe/London|2027-03-28T01:00:30+00:00|2027-11-07 01:30:00" \
   "America/New_York|2027-11-07T06:30:00+00:00|2027-03-28 02:00:30"
 
-.PHONY: help setup demo test test-pg test-fast test-awkward lint format types bench bench-load eval check
+.PHONY: help setup demo test test-pg test-fast test-awkward lint format types bench bench-crash bench-load eval check
 
 help:  ## this list
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-13s %s\n", $$1, $$2}'
@@ -63,6 +63,9 @@ bench:  ## the benchmarks, at a size that runs in a few minutes
 	uv run python bench/bench_themes.py
 	uv run python bench/bench_distress.py
 	uv run python bench/bench_backup.py
+
+bench-crash:  ## kill -9 a mailbox import 60 times: integrity, no duplicates, same counts
+	uv run python bench/bench_crash.py
 
 bench-load:  ## 100 seekers (and 20 guessers) on gunicorn + PostgreSQL, with locust
 	uv run --extra hosted --group bench python bench/bench_load.py

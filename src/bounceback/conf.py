@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,14 @@ from typing import Any
 import dj_database_url
 import platformdirs
 
+from bounceback.errors import UserError
+
 APP_NAME = "bounceback"
+DATABASE_ENGINES = ("django.db.backends.postgresql", "django.db.backends.sqlite3")
+
+
+class SettingsError(UserError):
+    """The environment names something bounceback cannot use; said before anything starts."""
 
 
 def data_dir(env: Mapping[str, str] | None = None) -> Path:
@@ -31,9 +39,19 @@ def database_config(env: Mapping[str, str], home: Path) -> dict[str, Any]:
     """DATABASE_URL wins (PostgreSQL for a career centre); otherwise SQLite in the data folder."""
     url = env.get("DATABASE_URL", "").strip()
     if url:
-        config: dict[str, Any] = dict(
-            dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-        )
+        try:
+            config: dict[str, Any] = dict(
+                dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+            )
+        except ValueError:  # dj_database_url's ParseError and UnknownSchemeError are ValueErrors
+            config = {}
+        if config.get("ENGINE") not in DATABASE_ENGINES or "\x00" in url:
+            # The URL itself is never repeated: it may hold a password.
+            raise SettingsError(
+                "DATABASE_URL is not a database address bounceback can use. Give a PostgreSQL "
+                "one, e.g. postgres://user@127.0.0.1:5432/bounceback, or unset DATABASE_URL to "
+                "keep your data in a file on this computer. Nothing was changed."
+            )
         return config
     return {
         "ENGINE": "django.db.backends.sqlite3",
@@ -53,6 +71,38 @@ def database_config(env: Mapping[str, str], home: Path) -> dict[str, Any]:
             ),
         },
     }
+
+
+def check_data_dir(home: Path) -> None:
+    """Refuse a BOUNCEBACK_HOME that is a file, or inside one, before anything is written."""
+    for folder in (home, *home.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise SettingsError(
+                    f"BOUNCEBACK_HOME is {_shown(home)}, but {_shown(folder)} is a file, not a "
+                    "folder. Point BOUNCEBACK_HOME at a folder (it is made if missing), or unset it."
+                )
+            return
+
+
+def time_zone(env: Mapping[str, str]) -> str:
+    """TZ as a zone name Django accepts (e.g. Europe/London); UTC when unset."""
+    value = env.get("TZ", "").strip().removeprefix(":")
+    if not value:
+        return "UTC"
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, OSError, zoneinfo.ZoneInfoNotFoundError):
+        raise SettingsError(
+            f"TZ is set to {_shown(value)}, which is not a time zone bounceback knows. "
+            "Use a name such as Europe/London or America/New_York, or unset TZ."
+        ) from None
+    return value
+
+
+def _shown(value: object) -> str:
+    text = "".join(ch for ch in str(value) if ch.isprintable())
+    return text if len(text) <= 80 else f"{text[:79]}… ({len(text):,} characters)"
 
 
 def secret_key(home: Path, env: Mapping[str, str]) -> str:

@@ -5,6 +5,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.models import User
+from django.core.validators import URLValidator
 
 from bounceback.applications.models import Application, Contact, EventKind, StageEvent
 from bounceback.applications.services import read_salary
@@ -35,7 +36,13 @@ class ApplicationForm(forms.ModelForm[Application]):
 
     company_name = forms.CharField(label="Company", max_length=200)
     link = forms.URLField(
-        label="Link to the job ad", max_length=500, required=False, assume_scheme="https"
+        label="Link to the job ad",
+        max_length=500,
+        required=False,
+        assume_scheme="https",
+        # Web addresses only: an ftp: or file: link has no place on a job ad.
+        validators=[URLValidator(schemes=["http", "https"])],
+        error_messages={"invalid": "Give the job ad's web address, starting with https://."},
     )
     salary = forms.CharField(
         label="Salary (optional)",

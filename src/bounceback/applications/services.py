@@ -21,6 +21,7 @@ from bounceback.errors import NotFound, UserError
 from bounceback.lib.companies import SIMILAR, alike, company_key, matching, role_key, similarity
 from bounceback.lib.days import past_problem
 from bounceback.lib.fit import parse_money
+from bounceback.lib.hygiene import clip, is_safe_link
 
 
 def check_sensible(day: date, what: str = "That date") -> None:
@@ -28,6 +29,18 @@ def check_sensible(day: date, what: str = "That date") -> None:
     problem = past_problem(day, what)
     if problem:
         raise UserError(problem)
+
+
+def check_link(link: str) -> None:
+    """Refuse a job-ad link that is not a web address (javascript:, data:, file: ...).
+
+    Such a link would run code or open a local file when clicked on the application page.
+    """
+    if link.strip() and not is_safe_link(link):
+        raise UserError(
+            f"“{clip(link)}” is not a web address. Give the job ad's link as it starts in your "
+            "browser, with http:// or https://, or leave it out."
+        )
 
 
 def get_application(owner: User, pk: int | str) -> Application:
@@ -74,6 +87,7 @@ def add_application(
         raise UserError("Please give the company's name.")
     if not role and not allow_blank_role:
         raise UserError("Please give the role you applied for.")
+    check_link(link)
     applied_on = applied_on or date.today()
     check_sensible(applied_on, "The application date")
     salary_from, salary_to = read_salary(salary)
@@ -230,13 +244,22 @@ def _companies(owner: User) -> dict[int, str]:
     return dict(Company.objects.filter(owner=owner).values_list("pk", "name"))
 
 
+MAX_SEARCH_CHARS = 200  # the longest company or role name kept
+
+
 def search(owner: User, text: str) -> QuerySet[Application]:
     """Answer "did I already apply there?": forgiving on company names, plain on roles.
 
     One matcher for the web search, `list --search` and Mail review's "Look for it": legal
     forms, spacing, joined words and small typos ("nortwind", "lumen cloud") still find it.
     """
-    text = text.strip()
+    text = text.replace("\x00", "").strip()
+    if len(text) > MAX_SEARCH_CHARS:
+        # No name is that long, and a long LIKE pattern is work (SQLite refuses it outright).
+        raise UserError(
+            f"That search is {len(text):,} characters long; a company or role is at most "
+            f"{MAX_SEARCH_CHARS}. Search for a few words of it."
+        )
     base = Application.objects.filter(owner=owner).select_related("company")
     if not text:
         return base.none()

@@ -10,7 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from bounceback.cli.common import console, err_console, owner, parse_day, print_json
+from bounceback.cli.common import console, err_console, owner, parse_day, plain, print_json
 
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")
@@ -186,7 +186,7 @@ def show(
         print_json(_with_fit(application_dict(application, with_events=True), application))
         return
     console.print(
-        f"[bold]{escape(application.role_or_placeholder)}[/bold] at {escape(application.company.name)}  (id {application.pk})"
+        f"[bold]{plain(application.role_or_placeholder)}[/bold] at {plain(application.company.name)}  (id {application.pk})"
     )
     console.print(
         f"{application.get_status_display()} · furthest stage: {application.get_stage_display()}"
@@ -195,7 +195,7 @@ def show(
     if fit.total:
         console.print(f"Fit with your goals: {escape(fit.summary)}.")
     for event in application.events.all():
-        note = f" — {escape(event.note)}" if event.note else ""
+        note = f" — {plain(event.note)}" if event.note else ""
         guess = " (day guessed)" if event.date_guessed else ""
         console.print(
             f"  {event.occurred_on:%Y-%m-%d}  {escape(str(event.get_kind_display()))}{guess}{note}"

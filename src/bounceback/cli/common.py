@@ -15,6 +15,7 @@ from rich.markup import escape
 
 console = Console()
 err_console = Console(stderr=True)
+MAX_MESSAGE = 1000  # characters
 
 
 @cache
@@ -23,6 +24,11 @@ def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bounceback.settings")
     import django
 
+    from bounceback import conf
+
+    # A BOUNCEBACK_HOME that is a file, a bad DATABASE_URL or TZ: one plain message (the
+    # settings raise conf.SettingsError, a UserError) rather than a traceback from Django.
+    conf.check_data_dir(conf.data_dir())
     django.setup()
 
 
@@ -56,8 +62,25 @@ def parse_day(value: str | None) -> date | None:
         return datetime.strptime(text, "%Y-%m-%d").date()
     except ValueError:
         raise typer.BadParameter(
-            f"'{value}' is not a date bounceback understands. Use YYYY-MM-DD, e.g. {date.today():%Y-%m-%d}."
+            f"'{_clip(value)}' is not a date bounceback understands. Use YYYY-MM-DD, e.g. {date.today():%Y-%m-%d}."
         ) from None
+
+
+def plain(value: object) -> str:
+    """A stored value ready for Rich: one line, no terminal escapes, no markup.
+
+    Text saved before escapes were stripped at import (or by any other way in) must not
+    recolour, retitle or rewrite the person's terminal when printed.
+    """
+    from bounceback.lib.hygiene import without_controls
+
+    return escape(without_controls(str(value), multiline=False))
+
+
+def _clip(value: str) -> str:
+    from bounceback.lib.hygiene import clip
+
+    return clip(value)
 
 
 def print_json(data: Any) -> None:
@@ -73,31 +96,25 @@ def _json_default(value: Any) -> Any:
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print a message for the person and return the Exit to raise."""
+    if len(message) > MAX_MESSAGE:  # a value quoted whole would bury the message (and crawl)
+        message = message[: MAX_MESSAGE - 1] + "…"
     err_console.print(f"[red]{escape(message)}[/red]")
     return typer.Exit(code)
 
 
-def read_text_arg(path: str) -> str:
-    """Read text from a file path, or standard input for '-'."""
-    from bounceback.errors import UserError
+def read_text_arg(path: str, what: str = "file") -> str:
+    """Text from a file path, or standard input for '-' (see ``lib.files`` for the limits)."""
+    from bounceback.lib.files import read_named_text
 
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        with open(path, encoding="utf-8", errors="replace") as handle:  # noqa: PTH123
-            return handle.read()
-    except FileNotFoundError:
-        raise UserError(
-            f"There is no file at {path}. Check the path, or use - to read from standard input."
-        ) from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder. Give the path of a file.") from None
-    except OSError as error:
-        raise UserError(f"Could not read {path}: {error.strerror}.") from None
+    return read_named_text(path, what)
 
 
 def app_url(host: str, port: int) -> str:
     """The address of the running web app, as a browser on this computer would reach it."""
+    from bounceback.lib.network import check_host, check_port
+
+    check_host(host)
+    check_port(port, "the usual one is 8765")
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     if ":" in shown and not shown.startswith("["):
         shown = f"[{shown}]"

@@ -217,10 +217,16 @@ def import_(
     from bounceback.mailbox.importer import ImportReport, import_mailbox
 
     if imap:
+        from bounceback.lib.mail.imap import tls_context
+        from bounceback.lib.network import check_host, check_port
         from bounceback.mailbox.imap_sync import sync_imap
 
         if not host or not user:
             raise UserError("With --imap, give --host and --user.")
+        # Before the password is asked for, not after.
+        check_host(host)
+        check_port(port, "IMAP over TLS is 993")
+        tls_context(cafile)
         me = owner()
         password = imap_password(host, user, password_env)
         with _imap_progress(not as_json and _interactive()) as fetched:

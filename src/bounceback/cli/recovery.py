@@ -190,7 +190,7 @@ def reject(
             return
     text = ""
     if email is not None:
-        text = read_text_arg(email)
+        text = read_text_arg(email, "rejection e-mail")
         if not text.strip():
             raise UserError(
                 "The e-mail is empty. Check the file, or use --company and --role to describe what happened. "
@@ -456,7 +456,9 @@ def feedback(
             "Add their reply with --text FILE (or - to paste it), "
             "or use --asked-again after sending the follow-up question."
         )
-    saved = feedback_service.record_feedback(application, read_text_arg(text), received_on=day)
+    saved = feedback_service.record_feedback(
+        application, read_text_arg(text, "reply"), received_on=day
+    )
     second = None
     if saved.is_generic:
         second = drafts.render(

@@ -75,6 +75,15 @@ def sign_in_url(host: str, port: int) -> str:
 def _serve(host: str, port: int, no_browser: bool, *, demo: bool = False, workers: int = 0) -> None:
     from django.conf import settings
 
+    from bounceback.errors import UserError
+    from bounceback.lib.network import check_host, check_port
+
+    check_host(host)
+    check_port(port, "the usual one is 8765")
+    if workers < 0:
+        raise UserError(
+            f"{workers} web workers cannot serve anyone: give 1 or more, or leave it out."
+        )
     if settings.BOUNCEBACK_HOSTED:
         _serve_hosted(host, port, workers)
         return

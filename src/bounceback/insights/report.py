@@ -19,6 +19,7 @@ from bounceback.insights import charts
 from bounceback.insights.charts import Chart
 from bounceback.insights.funnel import Funnel, funnel, weekly_activity
 from bounceback.insights.stats import ThemeRow, ThemesReport, themes_report
+from bounceback.lib.days import past_problem
 from bounceback.recovery.models import Action, ActionStatus, Feedback, Reflection, Win
 
 FORMATS = ("html", "md", "both")
@@ -67,6 +68,9 @@ def build(
         since = earliest or today
     if since > today:
         raise UserError(f"--since {since:%Y-%m-%d} is in the future. Use an earlier date.")
+    too_old = past_problem(since, "The start of the period", today)
+    if too_old:  # a week by week chart from year 1 would take a long while to draw
+        raise UserError(too_old)
     result = funnel(owner, since)
     report = themes_report(owner, since, today)
     names = {r.theme.slug: r.theme.name for r in report.rows}
@@ -135,10 +139,12 @@ def _css() -> str:
     ).read_text("utf-8")
 
 
-def to_html(retro: Retrospective) -> str:
+def to_html(retro: Retrospective, nonce: str = "") -> str:
+    """A standalone page (its styles inside it); ``nonce`` lets a served copy keep them under
+    the Content-Security-Policy, which refuses inline styles without it."""
     return render_to_string(
         "insights/report.html",
-        {"r": retro, "css": mark_safe(_css())},  # noqa: S308 - our own file
+        {"r": retro, "css": mark_safe(_css()), "nonce": nonce},  # noqa: S308 - our own file
     )
 
 

@@ -15,7 +15,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from bounceback.applications.models import Application, EventKind
-from bounceback.applications.services import add_application, record_event, search
+from bounceback.applications.services import (
+    MAX_SEARCH_CHARS,
+    add_application,
+    record_event,
+    search,
+)
 from bounceback.errors import UserError
 from bounceback.lib.companies import company_key, role_key
 from bounceback.lib.mail.dates import MailEvent, find_events
@@ -335,7 +340,7 @@ def likely_applications(
 
 def find_applications(owner: User, text: str) -> list[Application]:
     """The person's applications matching a few typed words (company or role)."""
-    return list(search(owner, text)[:FOUND_CHOICES])
+    return list(search(owner, text[:MAX_SEARCH_CHARS])[:FOUND_CHOICES])
 
 
 def proposed_application(item: ReviewItem) -> Application | None:

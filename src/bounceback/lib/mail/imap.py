@@ -21,6 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bounceback.errors import UserError
+from bounceback.lib.files import check_regular_file
+from bounceback.lib.hygiene import clip
+from bounceback.lib.network import check_host, check_port
 
 BATCH = 50
 TIMEOUT = 60
@@ -31,6 +34,20 @@ _UID = re.compile(rb"\bUID (\d+)")
 class ImapMessage:
     uid: int
     data: bytes
+
+
+def tls_context(cafile: Path | None) -> ssl.SSLContext:
+    """The system's certificate authorities, or only the certificate the person gave."""
+    if cafile is None:
+        return ssl.create_default_context()
+    path = check_regular_file(cafile, "certificate file")
+    try:
+        return ssl.create_default_context(cafile=str(path))
+    except (ssl.SSLError, OSError, ValueError):
+        raise UserError(
+            f"{clip(cafile, 120)} is not a certificate bounceback can use. Give the server's "
+            "certificate as a PEM file (the text that starts with -----BEGIN CERTIFICATE-----)."
+        ) from None
 
 
 class ImapSession:
@@ -46,16 +63,20 @@ class ImapSession:
         *,
         cafile: Path | None = None,
     ) -> None:
-        context = ssl.create_default_context(cafile=str(cafile) if cafile else None)
+        check_port(port, "IMAP over TLS is 993")
+        check_host(host)
+        context = tls_context(cafile)
+        shown = clip(host)
         try:
             self.conn = imaplib.IMAP4_SSL(host, port, ssl_context=context, timeout=TIMEOUT)
         except ssl.SSLCertVerificationError as error:
             raise UserError(
-                f"The certificate of {host} could not be verified ({error.verify_message}). "
+                f"The certificate of {shown} could not be verified ({error.verify_message}). "
                 "If it is your own server with a self-signed certificate, pass it with --cafile."
             ) from None
-        except (OSError, imaplib.IMAP4.error) as error:
-            raise UserError(f"Could not connect to {host}:{port} ({error}).") from None
+        except (OSError, ValueError, imaplib.IMAP4.error) as error:
+            # ValueError: a host name no resolver takes (too long, or with a NUL in it).
+            raise UserError(f"Could not connect to {shown}:{port} ({clip(error, 200)}).") from None
         try:
             self.conn.login(user, password)
         except imaplib.IMAP4.error:

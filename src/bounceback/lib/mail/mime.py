@@ -24,6 +24,7 @@ from email.header import decode_header, make_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
+from bounceback.lib.hygiene import without_controls
 from bounceback.lib.mail.extract import clean_text
 from bounceback.lib.mail.message import MailMessage
 
@@ -326,8 +327,13 @@ def _split_multipart(body: bytes, boundary: bytes) -> list[bytes]:
 
 
 def _no_nul(text: str) -> str:
-    """Without NUL characters: broken mail carries them, and PostgreSQL refuses them in text."""
-    return text.replace("\x00", "") if "\x00" in text else text
+    """Without NUL and other control characters: broken mail carries NUL (which PostgreSQL
+    refuses in text), and a hostile one terminal escapes that `bounceback show` would print."""
+    return without_controls(text)
+
+
+def _one_line(text: str) -> str:
+    return without_controls(text, multiline=False)
 
 
 def parse(
@@ -355,15 +361,15 @@ def parse(
     text, html, skipped = ("", None, False) if unrelated else _bodies(headers, body, lazy_html)
     message_id = normalise_message_id(headers.get("message-id"))
     message = MailMessage(
-        message_id=_no_nul(message_id) if message_id else message_id,
+        message_id=_one_line(message_id) if message_id else message_id,
         date=parse_date(headers.get("date")),
-        from_name=_no_nul(from_name),
-        from_addr=_no_nul(from_addr),
-        subject=_no_nul(subject),
+        from_name=_one_line(from_name),
+        from_addr=_one_line(from_addr),
+        subject=_one_line(subject),
         text=_no_nul(text),
         html=_no_nul(html) if html else html,
-        to=_no_nul(decode_words(headers.get("to", ""))[:1000]),
-        headers={key: _no_nul(value) for key, value in kept.items()},
+        to=_one_line(decode_words(headers.get("to", ""))[:1000]),
+        headers={key: _one_line(value) for key, value in kept.items()},
         raw_hash=hashlib.sha256(raw).hexdigest(),
     )
     return Parsed(

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bounceback.errors import UserError
+from bounceback.lib.files import check_regular_file
+from bounceback.lib.hygiene import clip
 from bounceback.lib.mail.mime import NotAnEmail, Parsed, parse
 
 CHUNK = 1 << 20
@@ -56,9 +58,13 @@ class ParseProblem:
 
 def detect(path: Path) -> str:
     """'mbox', 'eml', 'maildir' or 'eml-folder'; a MailboxError saying what to do otherwise."""
-    if not path.exists():
-        raise MailboxError(f"There is nothing at {path}. Check the path and try again.")
-    if path.is_dir():
+    try:
+        exists, is_dir = path.exists(), path.is_dir()
+    except (OSError, ValueError):  # a name too long for the system, or a NUL in it
+        exists = is_dir = False
+    if not exists:
+        raise MailboxError(f"There is nothing at {clip(path, 120)}. Check the path and try again.")
+    if is_dir:
         if (path / "cur").is_dir() or (path / "new").is_dir():
             return "maildir"
         if any(_eml_files(path)):
@@ -68,10 +74,14 @@ def detect(path: Path) -> str:
             "Give an mbox file, a Maildir (with cur/ and new/), or a folder of .eml files."
         )
     try:
+        # A FIFO would block here and /dev/zero would never end: regular files only.
+        check_regular_file(path, "mailbox")
         with path.open("rb") as handle:
             start = handle.read(4096)
+    except UserError as error:
+        raise MailboxError(str(error)) from None
     except OSError as error:
-        raise MailboxError(f"Could not read {path}: {error.strerror}.") from None
+        raise MailboxError(f"Could not read {clip(path, 120)}: {error.strerror}.") from None
     if start.startswith(b"From "):
         return "mbox"
     if _HEADER_START.match(start.lstrip(b"\r\n")):
