@@ -195,6 +195,7 @@ ROWS: dict[str, Row] = {
     "checkin: a 100,000-character tag": row("checkin", "--mood", "3", "--tag", LONG),
     "themes: NUL bytes only": taken("themes", stdin="\x00" * 1000),
     # serve, demo, signin-link, hosting
+    "demo: port 99999": row("demo", "--port", "99999", "--no-browser"),
     "serve: port 99999": row("serve", "--port", "99999", "--no-browser"),
     "serve: port -1": row("serve", "--port", "-1", "--no-browser"),
     "serve: a 100,000-character host": row("serve", "--host", LONG, "--no-browser"),
@@ -204,6 +205,36 @@ ROWS: dict[str, Row] = {
     "invite: a 100,000-character address": row("invite", LONG),
     "invite: a 100,000-character role": row("invite", "sam@example.org", "--role", LONG),
     "remind: a 100,000-character site": row("remind", "--site", LONG),
+    # learned
+    "learned: forget a negative id": row("learned", "--forget", "-1"),
+    "learned: forget a huge id": row("learned", "--forget", HUGE),
+    "learned: forget a 100,000-character id": row("learned", "--forget", LONG),
+    "learned: forget one and all at once": row("learned", "--forget", "1", "--forget-all"),
+    # import-csv
+    "import-csv: a missing file": row("import-csv", "{missing}", "--yes"),
+    "import-csv: a file of NUL bytes": row("import-csv", "{nul}", "--yes"),
+    "import-csv: a folder": row("import-csv", "{dir}", "--yes"),
+    "import-csv: a file with no columns to read": row("import-csv", "{latin1}", "--yes"),
+    "import-csv: a 100,000-character path": row("import-csv", LONG, "--yes"),
+    "import-csv: a 100,000-character map": row("import-csv", "{file}", "--map", LONG, "--yes"),
+    "import-csv: an unknown preset": row("import-csv", "{file}", "--preset", LONG, "--yes"),
+    "import-csv: a bad date order": row("import-csv", "{file}", "--date-order", LONG, "--yes"),
+    # export, restore, backup, forget, upgrade
+    "export: an output in a missing folder": row("export", "--out", "{missing}/all.zip"),
+    "export: an output under a file": row("export", "--out", "{file}/all.zip"),
+    "export: a 100,000-character output": row("export", "--out", LONG),
+    "restore: a missing file": row("restore", "{missing}", "--yes"),
+    "restore: a file of NUL bytes": row("restore", "{nul}", "--yes"),
+    "restore: a text file, not a zip": row("restore", "{latin1}", "--yes"),
+    "restore: a folder": row("restore", "{dir}", "--yes"),
+    "restore: a 100,000-character path": row("restore", LONG, "--yes"),
+    "backup: a file as the output folder": row("backup", "--out", "{file}"),
+    "backup: a 100,000-character output": row("backup", "--out", LONG),
+    "backup: restore a missing file": row("backup", "--restore", "{missing}", "--yes"),
+    "backup: restore a file of NUL bytes": row("backup", "--restore", "{nul}", "--yes"),
+    "backup: restore a folder": row("backup", "--restore", "{dir}", "--yes"),
+    "forget: from a script, without --yes": row("forget"),
+    "upgrade: an argument it does not take": row("upgrade", LONG),
     # Special files and a broken environment: a real process, so a hang is a timeout.
     "reject: a FIFO as the e-mail": as_process("reject", "--email", "{fifo}", "--no-input"),
     "feedback: a FIFO as the text": as_process("feedback", APP, "--text", "{fifo}"),
@@ -230,6 +261,10 @@ ROWS: dict[str, Row] = {
     "list: a DATABASE_URL with a bad port": as_process(
         "list", env={"DATABASE_URL": "postgres://u@127.0.0.1:99999/x"}
     ),
+    "import-csv: a FIFO as the file": as_process("import-csv", "{fifo}", "--yes"),
+    "import-csv: /dev/zero as the file": as_process("import-csv", "/dev/zero", "--yes"),
+    "restore: a FIFO as the file": as_process("restore", "{fifo}", "--yes"),
+    "restore: /dev/zero as the file": as_process("restore", "/dev/zero", "--yes"),
     "list: a bad TZ": as_process("list", env={"TZ": "Mars/Olympus_Mons"}),
     "today: a 100,000-character TZ": as_process("today", env={"TZ": "A" * 100_000}),
 }
@@ -445,3 +480,25 @@ def test_a_hostile_argument_gets_one_plain_message_and_loses_nothing(
     message = outcome.output.strip()
     assert message, f"{name}: no message at all"
     assert len(message) <= LONGEST_MESSAGE, f"{name}: {len(message)} characters\n{message[:2000]}"
+
+
+# Commands that take no value a person could get wrong: flags only, or nothing at all.
+NO_VALUES = {
+    "worker": "runs the hosted task queue; no values",
+    "contacts": "flags only (--due, --json)",
+    "practice": "flags only; answers are read one key at a time",
+    "week": "flags only (--json)",
+    "insights": "flags only (--json, --retag)",
+    "help-now": "no values",
+}
+
+
+def test_every_command_has_hostile_rows_or_takes_no_values() -> None:
+    import typer
+
+    from bounceback.cli.main import app
+
+    commands = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    covered = {key.split(":", 1)[0] for key in ROWS}
+    assert commands - covered - set(NO_VALUES) == set(), "add rows for the new command"
+    assert set(NO_VALUES) <= commands, "a command listed in NO_VALUES no longer exists"

@@ -20,7 +20,18 @@ LISTEN = """() => {
   document.addEventListener("securitypolicyviolation", (e) =>
     window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
 }"""
-PAGES = ["/", "/applications/", "/applications/add/", "/insights/", "/wellbeing/", "/mail/review/", "/contacts/", "/practice/", "/week/", "/settings/"]
+PAGES = [
+    "/",
+    "/applications/",
+    "/applications/add/",
+    "/insights/",
+    "/wellbeing/",
+    "/mail/review/",
+    "/contacts/",
+    "/practice/",
+    "/week/",
+    "/settings/",
+]
 
 
 def test_the_main_pages_run_under_the_policy_without_a_violation(

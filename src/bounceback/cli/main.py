@@ -6,6 +6,7 @@ from importlib import import_module
 from typing import Annotated, Any
 
 import typer
+from typer._click.exceptions import UsageError  # typer vendors click since 0.29
 from typer.core import TyperGroup
 
 from bounceback import __version__
@@ -32,6 +33,10 @@ COMMAND_MODULES = [
 ]
 
 
+# A usage error is shown in a box with the command's usage above it: keep the message short.
+USAGE_MESSAGE = 300
+
+
 class BouncebackGroup(TyperGroup):
     """Turns a domain error into one clear line and exit code 1, for every command at once."""
 
@@ -44,6 +49,12 @@ class BouncebackGroup(TyperGroup):
             return super().invoke(ctx)
         except UserError as error:
             raise fail(str(error)) from None
+        except UsageError as error:
+            # Click quotes the arguments it did not expect; a 100,000-character one would
+            # bury the message, so it is cut like every other message.
+            if len(error.message) > USAGE_MESSAGE:
+                error.message = error.message[: USAGE_MESSAGE - 1] + "…"
+            raise
         except DatabaseError as error:
             # Damage SQLite finds deep into a command (a bad page) is named plainly too.
             from bounceback.safekeeping.upgrade import explain

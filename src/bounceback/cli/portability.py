@@ -12,6 +12,7 @@ from rich.markup import escape
 
 from bounceback.cli.common import console, err_console, owner, print_json
 from bounceback.errors import UserError
+from bounceback.lib.hygiene import clip
 
 
 def _write_privately(path: Path, content: bytes) -> None:
@@ -29,19 +30,23 @@ def _write_privately(path: Path, content: bytes) -> None:
 
 def _target(out: Path | None, default_name: str) -> Path:
     path = out or Path(default_name)
-    if path.is_dir():
-        path = path / default_name
-    if not path.parent.is_dir():
-        raise UserError(
-            f"There is no folder {path.parent}. Make it first, or choose another place."
-        )
-    if path.exists():
-        raise UserError(
-            f"{path} already exists. Choose another name (--out), or move the old file away."
-        )
+    shown = clip(path, 120)
+    try:
+        if path.is_dir():
+            path = path / default_name
+        if not path.parent.is_dir():
+            raise UserError(
+                f"There is no folder {clip(path.parent, 120)}. Make it first, or choose another place."
+            )
+        if path.exists():
+            raise UserError(
+                f"{shown} already exists. Choose another name (--out), or move the old file away."
+            )
+    except OSError as error:  # a name longer than the system allows, say
+        raise UserError(f"Could not write to {shown}: {error.strerror or error}.") from None
     if path.suffix.lower() != ".zip":
         raise UserError(
-            f"The export is a zip file: give --out a name ending in .zip ({path.name})."
+            f"The export is a zip file: give --out a name ending in .zip ({clip(path.name, 120)})."
         )
     return path
 

@@ -25,6 +25,8 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import DateField, Field, Model
 
 from bounceback.errors import UserError
+from bounceback.lib.files import check_regular_file
+from bounceback.lib.hygiene import clip
 from bounceback.portability.export import DATA_NAME, FORMAT, FORMAT_VERSION, SETTINGS_KINDS
 from bounceback.portability.kinds import LEFT_OUT, NOT_RESTORED, Kind, kinds
 
@@ -52,11 +54,9 @@ class RestoreReport:
 
 def read_export(path: Path) -> dict[str, Any]:
     """The checked document inside an export zip, or a UserError saying what is wrong."""
-    name = path.name
-    if not path.exists():
-        raise UserError(f"There is no file at {path}. Check the path and try again.")
-    if not path.is_file():
-        raise UserError(f"{path} is not a file. Give the path of the .zip to restore.")
+    # A regular file only: a pipe would hang, a folder or a too-long name would crash.
+    check_regular_file(path, "zip made by `bounceback export`")
+    name = clip(path.name, 120)
     try:
         with zipfile.ZipFile(path) as archive:
             try:
