@@ -452,7 +452,7 @@ def test_restore_of_a_file_that_is_not_there_says_so(alice: User, cli: Any, tmp_
     result = cli("restore", str(tmp_path / "missing.zip"))
     assert result.exit_code == 1 and "There is no file" in result.stderr
     result = cli("restore", str(tmp_path))
-    assert result.exit_code == 1 and "is not a file" in result.stderr
+    assert result.exit_code == 1 and "is a folder" in result.stderr
 
 
 def test_a_failure_half_way_through_leaves_everything_as_it_was(

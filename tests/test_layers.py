@@ -19,7 +19,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parent.parent / "src" / "bounceback"
 
 # Plain modules any app may use: errors, request types, settings helpers, redaction.
-BASE = {"errors", "http", "conf", "redact", "admin_privacy"}
+BASE = {"errors", "http", "conf", "redact", "admin_privacy", "limits"}
 BUILT_ON_RECOVERY = BASE | {"lib", "accounts", "applications", "recovery"}
 APPS = {
     "accounts",
@@ -44,7 +44,8 @@ MAY_IMPORT: dict[str, set[str]] = {
     "bounceback": set(),  # the package's __init__ (its version)
     "errors": set(),
     "http": set(),
-    "conf": set(),
+    "conf": {"errors"},  # a broken environment is one plain message
+    "limits": {"errors", "lib"},  # text checked before every save, with lib's hygiene
     "redact": set(),
     "admin_privacy": set(),
     "lib": {"errors"},
@@ -62,7 +63,7 @@ MAY_IMPORT: dict[str, set[str]] = {
     "coaching": BUILT_ON_RECOVERY | {"insights", "wellbeing"},
     "weekly": BUILT_ON_RECOVERY | {"contacts", "practice"},
     # Export and restore walk every app's models through Django's registry, importing none.
-    "portability": BASE | {"bounceback", "accounts"},
+    "portability": BASE | {"bounceback", "lib", "accounts"},
     # Backups, upgrades and forgetting work on the database and the data folder as a whole.
     "safekeeping": BASE | {"accounts", "applications"},
     # Bringing in a spreadsheet: rows through the applications and recovery services.

@@ -34,7 +34,7 @@ def test_insights_draw_the_search_and_a_wrong_tag_goes_in_one_click(
     before = page.locator(".tagged-item .theme-tag").count()
     first.locator("button.tag-remove, button.tag-remove-x").click()
     page.wait_for_function(
-        f"document.querySelectorAll('.tagged-item .theme-tag').length === {before - 1}"
+        f"() => document.querySelectorAll('.tagged-item .theme-tag').length === {before - 1}"
     )
     assert page.locator(".theme-card .trend svg[role=img]").count() >= 3
     assert page.locator(".theme-card .trend-words").first.inner_text().startswith("Came up")

@@ -57,14 +57,16 @@ def test_a_practice_session_one_card_at_a_time(signed_in_page: Any, live_server:
     shoot(page, "practice-1-card")
     page.get_by_role("button", name="Good").click()
     page.wait_for_function(
-        "document.querySelector('#question')?.innerText !== 'Tell me about a disagreement'"
+        "() => document.querySelector('#question')?.innerText !== 'Tell me about a disagreement'"
     )
     page.get_by_text("After you've tried: what a good answer covers").click()
     shoot(page, "practice-2-hint")
     while page.locator("#question").count():
         before = page.locator("#question").inner_text()
         page.get_by_role("button", name="Easy").click()
-        page.wait_for_function(f"document.querySelector('#question')?.innerText !== {before!r}")
+        page.wait_for_function(
+            f"() => document.querySelector('#question')?.innerText !== {before!r}"
+        )
     page.get_by_text("That's the lot for now").wait_for()
     shoot(page, "practice-3-done")
     assert Review.objects.count() >= 2

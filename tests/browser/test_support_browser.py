@@ -24,7 +24,9 @@ HEAVY = "Another no today. Honestly everyone would be better off without me."
 
 def wait_until_modal(page: Any) -> None:
     """calm.js has made the cover modal: the page behind can't be reached until "Back"."""
-    page.wait_for_function("document.querySelector('dialog.calm-cover[open]')?.matches(':modal')")
+    page.wait_for_function(
+        "() => document.querySelector('dialog.calm-cover[open]')?.matches(':modal')"
+    )
 
 
 def cover_shots(page: Any, name: str) -> None:

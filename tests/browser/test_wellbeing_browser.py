@@ -42,7 +42,7 @@ def test_check_in_do_an_exercise_and_see_help_offered(
     )
     page.locator("#autosave-status").get_by_text("Saved.").wait_for()
     page.wait_for_function(
-        "document.querySelector('#entry-id').value !== ''"
+        "() => document.querySelector('#entry-id').value !== ''"
     )  # later saves update the same entry
     entry = ExerciseEntry.objects.get(exercise="reframe")
     assert entry.answers["balanced"].startswith("Not yet")

@@ -55,7 +55,7 @@ class RestoreReport:
 def read_export(path: Path) -> dict[str, Any]:
     """The checked document inside an export zip, or a UserError saying what is wrong."""
     # A regular file only: a pipe would hang, a folder or a too-long name would crash.
-    check_regular_file(path, "zip made by `bounceback export`")
+    check_regular_file(path, "file")
     name = clip(path.name, 120)
     try:
         with zipfile.ZipFile(path) as archive:
