@@ -82,7 +82,8 @@ def examples() -> tuple[list[str], list[str], list[str]]:
     for name, path in KINDED:
         for row in load(path):
             kind = row["kind"] if row["crisis"] else distress_model.CALM
-            if kind == "texting":  # a style, not a kind: once the spellings are fixed, learn what it says
+            # Texting is a style, not a kind: once the spellings are fixed, learn what it says.
+            if kind == "texting":
                 kind = phrase_kind(row["text"])
             texts.append(text_of(row["text"]))
             labels.append(kind)
@@ -205,18 +206,18 @@ class HeldOut:
 
 def groups() -> list[tuple[str, str, bool]]:
     """(source, group, crisis) for every line, in the order examples() reads them."""
-    out = [
-        (name, str(r["kind"]), bool(r["crisis"]))
-        for name, path in KINDED
-        for r in load(path)
-    ]
+    out = [(name, str(r["kind"]), bool(r["crisis"])) for name, path in KINDED for r in load(path)]
     out += [("cases", str(r["split"]), bool(r["distress"])) for r in load(CASES)]
     out += [("reflections", str(r["source"]), False) for r in load(REFLECTIONS)]
     return out
 
 
 def train_on(
-    keep: list[int], raw: list[str], texts: list[str], labels: list[str], sources: list[str],
+    keep: list[int],
+    raw: list[str],
+    texts: list[str],
+    labels: list[str],
+    sources: list[str],
     classes: list[str],
 ) -> distress_model.Model:
     """A model fitted on the chosen lines only (threshold left at 1: the caller compares)."""
@@ -287,7 +288,8 @@ class Choice:
     recall: float  # out of fold, every crisis line of WRITERS
     alarms: float  # out of fold, every ordinary line of WRITERS
     reflection_alarms: float
-    binds: str  # "recall" when the target was met within the budgets, else the budget that stopped it
+    # "recall" when the target was met within the budgets, else the budget that stopped it.
+    binds: str
 
 
 def pick_threshold(lines: list[HeldOut]) -> Choice:
