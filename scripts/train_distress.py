@@ -55,6 +55,16 @@ WRITERS = ("train", "extra", "eval2", "cases")
 TARGET_RECALL = 0.95  # every crisis line: train, extra, eval2 and the hand-written cases
 FALSE_ALARM_BUDGET = 0.10  # every ordinary line of those four files (issue 12, item 5)
 REFLECTION_ALARM_BUDGET = 0.05  # the 600 reflection answers: long writing must stay calm
+# Out-of-fold recall flatters: the phrases were written while reading most of these files, so
+# pooled recall reaches the target at a high threshold while a writer the matcher never saw
+# is caught far less often. With crisis-eval-2's writer held out whole (`--check --writers`,
+# round 3): 0.61 caught 0.743 at 0.051 false alarms; 0.40, 0.806 / 0.063; 0.30, 0.846 / 0.097;
+# 0.25, 0.869 / 0.103. Recall first, so the threshold comes down towards those; but at 0.45
+# and below the model flags a plainly calm note ("I'd never hurt myself, I just need a quiet
+# weekend", in the demo and its test), and at 0.30 a fifth of the hard ordinary lines it was
+# trained on. 0.50 is the lowest that keeps those calm. Re-read it from a fresh `--writers`
+# run whenever a new blind writer's file joins the training data.
+HELD_OUT_WRITER_CEILING = 0.50
 L2 = 1e-4
 STEPS = 600
 RATE = 10.0
@@ -292,7 +302,7 @@ class Choice:
     binds: str
 
 
-def pick_threshold(lines: list[HeldOut]) -> Choice:
+def pick_threshold(lines: list[HeldOut], ceiling: float = 1.0) -> Choice:
     """THE one place the threshold is chosen, recall first.
 
     The highest threshold (so the fewest false alarms) whose out-of-fold recall on every crisis
@@ -318,6 +328,8 @@ def pick_threshold(lines: list[HeldOut]) -> Choice:
         and rates(reflections, t)[1] <= REFLECTION_ALARM_BUDGET
     ]
     if reaching and within and max(reaching) >= min(within):
+        if max(reaching) > ceiling >= min(within):
+            return choice(ceiling, "recall on a writer held out whole (HELD_OUT_WRITER_CEILING)")
         return choice(max(reaching), "recall")
     if not within:
         return choice(0.95, "no threshold fits the budgets")
@@ -386,7 +398,7 @@ def main() -> None:
     texts, labels, sources = examples()
     classes = [distress_model.CALM] + sorted(set(labels) - {distress_model.CALM})
     lines = cross_validate(raw, texts, labels, sources, classes)
-    chosen = pick_threshold(lines)
+    chosen = pick_threshold(lines, ceiling=HELD_OUT_WRITER_CEILING)
     threshold = chosen.threshold
     print(
         f"{FOLDS}-fold cross-validation, each line held out once from the model; the phrases were"

@@ -395,3 +395,13 @@ def test_the_matcher_needs_no_django_no_network_and_no_scikit_learn() -> None:
             )
         }
         assert imported <= allowed, (path.name, imported - allowed)
+
+
+def test_a_ceiling_from_a_writer_held_out_whole_lowers_a_flattering_threshold() -> None:
+    train = _trainer()
+    line = train.HeldOut
+    lines = [line("eval2", "plan", True, p, False) for p in [0.9] * 19 + [0.3]]
+    lines += [line("cases", "tune", False, p, False) for p in [0.1] * 10]
+    chosen = train.pick_threshold(lines, ceiling=0.5)
+    # Pooled recall would allow 0.90; what a writer never seen needs says 0.50.
+    assert chosen.threshold == 0.5 and "held out whole" in chosen.binds
