@@ -36,17 +36,35 @@ from bounceback.lib.distress import phrases  # noqa: E402
 TRAIN = ROOT / "corpus" / "blind" / "crisis-train.jsonl"
 # Written by the team (not blind) for the kinds the acceptance set found missed: see the README.
 EXTRA = ROOT / "corpus" / "crisis-train-extra.jsonl"
+# Written blind for the lead to measure the last round once (recall 0.766, false alarms 0.051);
+# read since, so it trains like crisis-train.
+EVAL2 = ROOT / "corpus" / "blind" / "crisis-eval-2.jsonl"
 CASES = ROOT / "tests" / "data" / "distress_cases.jsonl"
 # Reflection answers and feedback lines written for the theme tagger: ordinary, often long,
 # words about interviews. None is crisis language, so all are calm examples here.
 REFLECTIONS = ROOT / "corpus" / "blind" / "themes-train.jsonl"
-SOURCES = (TRAIN, EXTRA, CASES, REFLECTIONS)  # in the order examples() reads them
+# The files labelled by kind, each by one writer; examples() reads them first, in this order.
+KINDED = (("train", TRAIN), ("extra", EXTRA), ("eval2", EVAL2))
+SOURCES = (TRAIN, EXTRA, EVAL2, CASES, REFLECTIONS)  # in the order examples() reads them
+# One file each: leave_one_writer_out() holds each out whole (the reflections always train).
+WRITERS = ("train", "extra", "eval2", "cases")
 
-# The threshold (see pick_threshold) is the lowest whose out-of-fold false alarms, phrases and
-# model together, stay within these budgets; recall at it should reach TARGET_RECALL.
-TARGET_RECALL = 0.97  # crisis lines of train and extra, out of fold
-FALSE_ALARM_BUDGET = 0.08  # ordinary lines of train and extra (the target is 0.10: a margin)
-REFLECTION_ALARM_BUDGET = 0.03  # longer reflection answers
+# The threshold (see pick_threshold): recall first. The highest (fewest false alarms) whose
+# out-of-fold recall on every crisis line reaches TARGET_RECALL; the budgets only bound it
+# from below, and the one that stops it is reported as binding.
+TARGET_RECALL = 0.95  # every crisis line: train, extra, eval2 and the hand-written cases
+FALSE_ALARM_BUDGET = 0.10  # every ordinary line of those four files (issue 12, item 5)
+REFLECTION_ALARM_BUDGET = 0.05  # the 600 reflection answers: long writing must stay calm
+# Out-of-fold recall flatters: the phrases were written while reading most of these files, so
+# pooled recall reaches the target at a high threshold while a writer the matcher never saw
+# is caught far less often. With crisis-eval-2's writer held out whole (`--check --writers`,
+# round 3): 0.61 caught 0.743 at 0.051 false alarms; 0.40, 0.806 / 0.063; 0.30, 0.846 / 0.097;
+# 0.25, 0.869 / 0.103. Recall first, so the threshold comes down towards those; but at 0.45
+# and below the model flags a plainly calm note ("I'd never hurt myself, I just need a quiet
+# weekend", in the demo and its test), and at 0.30 a fifth of the hard ordinary lines it was
+# trained on. 0.50 is the lowest that keeps those calm. Re-read it from a fresh `--writers`
+# run whenever a new blind writer's file joins the training data.
+HELD_OUT_WRITER_CEILING = 0.50
 L2 = 1e-4
 STEPS = 600
 RATE = 10.0
@@ -71,22 +89,15 @@ def text_of(text: str) -> str:
 def examples() -> tuple[list[str], list[str], list[str]]:
     """(normalised text, class, source) for every labelled line."""
     texts, labels, is_train = [], [], []
-    for row in load(TRAIN):
-        kind = row["kind"] if row["crisis"] else distress_model.CALM
-        if (
-            kind == "texting"
-        ):  # a style, not a kind: once the spellings are fixed, learn what it says
-            kind = phrase_kind(row["text"])
-        texts.append(text_of(row["text"]))
-        labels.append(kind)
-        is_train.append("train")
-    for row in load(EXTRA):
-        kind = row["kind"] if row["crisis"] else distress_model.CALM
-        if kind == "texting":
-            kind = phrase_kind(row["text"])
-        texts.append(text_of(row["text"]))
-        labels.append(kind)
-        is_train.append("extra")
+    for name, path in KINDED:
+        for row in load(path):
+            kind = row["kind"] if row["crisis"] else distress_model.CALM
+            # Texting is a style, not a kind: once the spellings are fixed, learn what it says.
+            if kind == "texting":
+                kind = phrase_kind(row["text"])
+            texts.append(text_of(row["text"]))
+            labels.append(kind)
+            is_train.append(name)
     for row in load(CASES):
         texts.append(text_of(row["text"]))
         labels.append(phrase_kind(row["text"]) if row["distress"] else distress_model.CALM)
@@ -193,7 +204,7 @@ def phrase_hit(text: str) -> bool:
 class HeldOut:
     """One labelled line, scored by a model that never saw it (out of fold)."""
 
-    source: str  # "train", "extra", "cases" or "reflections"
+    source: str  # "train", "extra", "eval2", "cases" or "reflections"
     group: str  # its kind ("plan", "low_mood"), or its split for the hand-written cases
     crisis: bool
     probability: float  # the model's crisis probability, held out
@@ -205,14 +216,31 @@ class HeldOut:
 
 def groups() -> list[tuple[str, str, bool]]:
     """(source, group, crisis) for every line, in the order examples() reads them."""
-    out = [
-        (name, str(r["kind"]), bool(r["crisis"]))
-        for name, path in (("train", TRAIN), ("extra", EXTRA))
-        for r in load(path)
-    ]
+    out = [(name, str(r["kind"]), bool(r["crisis"])) for name, path in KINDED for r in load(path)]
     out += [("cases", str(r["split"]), bool(r["distress"])) for r in load(CASES)]
     out += [("reflections", str(r["source"]), False) for r in load(REFLECTIONS)]
     return out
+
+
+def train_on(
+    keep: list[int],
+    raw: list[str],
+    texts: list[str],
+    labels: list[str],
+    sources: list[str],
+    classes: list[str],
+) -> distress_model.Model:
+    """A model fitted on the chosen lines only (threshold left at 1: the caller compares)."""
+    x, y = with_calm_sentences(
+        [texts[i] for i in keep], [labels[i] for i in keep], [raw[i] for i in keep]
+    )
+    hard = [sources[i] == "cases" and labels[i] == distress_model.CALM for i in keep]
+    return as_model(fit(x, y, classes, hard), 1.0)
+
+
+def probability(m: distress_model.Model, text: str) -> float:
+    """A text's crisis probability: its most worrying sentence or pair of sentences."""
+    return max(m.crisis_probability(s) for s in windows_of(text) or [""])
 
 
 def cross_validate(
@@ -224,16 +252,34 @@ def cross_validate(
     for fold in range(FOLDS):
         test = set(order[fold::FOLDS].tolist())
         keep = [i for i in range(len(texts)) if i not in test]
-        x, y = with_calm_sentences(
-            [texts[i] for i in keep], [labels[i] for i in keep], [raw[i] for i in keep]
-        )
-        hard = [sources[i] == "cases" and labels[i] == distress_model.CALM for i in keep]
-        m = as_model(fit(x, y, classes, hard), 1.0)
+        m = train_on(keep, raw, texts, labels, sources, classes)
         for i in test:
-            held_out[i] = max(m.crisis_probability(s) for s in windows_of(raw[i]) or [""])
+            held_out[i] = probability(m, raw[i])
     return [
         HeldOut(source, group, crisis, float(held_out[i]), phrase_hit(raw[i]))
         for i, (source, group, crisis) in enumerate(groups())
+    ]
+
+
+def leave_one_writer_out(
+    raw: list[str], texts: list[str], labels: list[str], sources: list[str], classes: list[str]
+) -> list[HeldOut]:
+    """Each writer's whole file scored by a model trained on every other file.
+
+    Fresh wording from a writer the model never read is what a blind set (and a person) brings,
+    so this predicts a blind set better than folds that mix every writer's lines.
+    """
+    held_out = np.zeros(len(texts))
+    for writer in WRITERS:
+        test = [i for i in range(len(texts)) if sources[i] == writer]
+        keep = [i for i in range(len(texts)) if sources[i] != writer]
+        m = train_on(keep, raw, texts, labels, sources, classes)
+        for i in test:
+            held_out[i] = probability(m, raw[i])
+    return [
+        HeldOut(source, group, crisis, float(held_out[i]), phrase_hit(raw[i]))
+        for i, (source, group, crisis) in enumerate(groups())
+        if source in WRITERS
     ]
 
 
@@ -246,26 +292,64 @@ def rates(lines: list[HeldOut], threshold: float) -> tuple[float, float]:
     return recall, alarms
 
 
-def pick_threshold(lines: list[HeldOut]) -> tuple[float, bool]:
-    """THE one place the threshold is chosen: the lowest (so the most recall) whose out-of-fold
-    false alarms fit their budgets; (threshold, whether out-of-fold recall reaches its target).
+@dataclass(frozen=True)
+class Choice:
+    threshold: float
+    recall: float  # out of fold, every crisis line of WRITERS
+    alarms: float  # out of fold, every ordinary line of WRITERS
+    reflection_alarms: float
+    # "recall" when the target was met within the budgets, else the budget that stopped it.
+    binds: str
+
+
+def pick_threshold(lines: list[HeldOut], ceiling: float = 1.0) -> Choice:
+    """THE one place the threshold is chosen, recall first.
+
+    The highest threshold (so the fewest false alarms) whose out-of-fold recall on every crisis
+    line reaches TARGET_RECALL. If that costs more false alarms than a budget allows (ordinary
+    lines, or the reflections), the lowest threshold within the budgets instead, and the budget
+    that stopped it is named: a missed crisis costs far more than a calm panel shown once too
+    often, but a panel on every long reflection would teach people to ignore it.
     """
-    crisis_notes = [line for line in lines if line.source in ("train", "extra")]
+    notes = [line for line in lines if line.source in WRITERS]
     reflections = [line for line in lines if line.source == "reflections"]
+
+    def choice(threshold: float, binds: str) -> Choice:
+        recall, alarms = rates(notes, threshold)
+        return Choice(threshold, recall, alarms, rates(reflections, threshold)[1], binds)
+
     # Whole hundredths, so the threshold written is exactly the one measured.
-    for threshold in (round(0.05 + step / 100, 2) for step in range(91)):
-        _, alarms = rates(crisis_notes, threshold)
-        _, reflection_alarms = rates(reflections, threshold)
-        if alarms <= FALSE_ALARM_BUDGET and reflection_alarms <= REFLECTION_ALARM_BUDGET:
-            recall, _ = rates(crisis_notes, threshold)
-            return threshold, recall >= TARGET_RECALL
-    return 0.95, False
+    grid = [round(0.05 + step / 100, 2) for step in range(91)]
+    reaching = [t for t in grid if rates(notes, t)[0] >= TARGET_RECALL]
+    within = [
+        t
+        for t in grid
+        if rates(notes, t)[1] <= FALSE_ALARM_BUDGET
+        and rates(reflections, t)[1] <= REFLECTION_ALARM_BUDGET
+    ]
+    if reaching and within and max(reaching) >= min(within):
+        if max(reaching) > ceiling >= min(within):
+            return choice(ceiling, "recall on a writer held out whole (HELD_OUT_WRITER_CEILING)")
+        return choice(max(reaching), "recall")
+    if not within:
+        return choice(0.95, "no threshold fits the budgets")
+    lowest = min(within)
+    below = round(lowest - 0.01, 2)
+    over_notes = rates(notes, below)[1] > FALSE_ALARM_BUDGET
+    return choice(
+        lowest,
+        f"false alarms on ordinary lines (≤ {FALSE_ALARM_BUDGET})"
+        if over_notes
+        else f"false alarms on reflections (≤ {REFLECTION_ALARM_BUDGET})",
+    )
 
 
-def report(lines: list[HeldOut], threshold: float) -> None:
-    """Out-of-fold recall and false alarms by set and by kind, at the chosen threshold."""
-    for source in ("train", "extra", "cases", "reflections"):
+def report(lines: list[HeldOut], threshold: float, by_kind: tuple[str, ...] = ()) -> None:
+    """Recall and false alarms by set (and by kind for the sets named), at a threshold."""
+    for source in (*WRITERS, "reflections"):
         chosen = [line for line in lines if line.source == source]
+        if not chosen:
+            continue
         recall, alarms = rates(chosen, threshold)
         model_only = [line for line in chosen if line.crisis]
         model_recall = (
@@ -273,11 +357,18 @@ def report(lines: list[HeldOut], threshold: float) -> None:
             if model_only
             else 0.0
         )
-        print(
-            f"  {source:<12} recall {recall:.3f} (model alone {model_recall:.3f}), "
-            f"false alarms {alarms:.3f}  [{len(model_only)} crisis, {len(chosen) - len(model_only)} ordinary]"
+        model_alarms = [line for line in chosen if not line.crisis]
+        model_alarm_rate = (
+            sum(line.probability >= threshold for line in model_alarms) / len(model_alarms)
+            if model_alarms
+            else 0.0
         )
-        if source in ("train", "extra"):
+        print(
+            f"  {source:<12} recall {recall:.3f} (model alone {model_recall:.3f}), false alarms "
+            f"{alarms:.3f} (model alone {model_alarm_rate:.3f})  "
+            f"[{len(model_only)} crisis, {len(model_alarms)} ordinary]"
+        )
+        if source in by_kind:
             for group in sorted({line.group for line in chosen}):
                 mine = [line for line in chosen if line.group == group]
                 shown = sum(line.shown(threshold) for line in mine)
@@ -285,22 +376,47 @@ def report(lines: list[HeldOut], threshold: float) -> None:
                 print(f"    {group:<10} {what} {shown}/{len(mine)}")
 
 
+def by_kind_overall(lines: list[HeldOut], threshold: float) -> None:
+    """Out-of-fold figures by kind over the three files labelled by kind, together."""
+    kinded = [line for line in lines if line.source in dict(KINDED)]
+    print("  by kind, train + extra + eval2 together:")
+    for group in sorted({line.group for line in kinded}):
+        mine = [line for line in kinded if line.group == group]
+        shown = sum(line.shown(threshold) for line in mine)
+        what = "caught" if mine[0].crisis else "alarms"
+        print(f"    {group:<10} {what} {shown}/{len(mine)} ({shown / len(mine):.3f})")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="cross-validate only")
+    parser.add_argument(
+        "--writers", action="store_true", help="also hold each writer's file out whole"
+    )
     args = parser.parse_args()
     raw = [r["text"] for path in SOURCES for r in load(path)]
     texts, labels, sources = examples()
     classes = [distress_model.CALM] + sorted(set(labels) - {distress_model.CALM})
     lines = cross_validate(raw, texts, labels, sources, classes)
-    threshold, reached = pick_threshold(lines)
+    chosen = pick_threshold(lines, ceiling=HELD_OUT_WRITER_CEILING)
+    threshold = chosen.threshold
     print(
         f"{FOLDS}-fold cross-validation, each line held out once from the model; the phrases were"
-        f" written while reading train and extra, so these figures still flatter. Threshold {threshold:.2f}:"
+        f" written while reading train and extra, so those figures still flatter."
+        f" Threshold {threshold:.2f}: recall {chosen.recall:.3f}, false alarms {chosen.alarms:.3f},"
+        f" reflections {chosen.reflection_alarms:.3f}; binds: {chosen.binds}"
     )
-    report(lines, threshold)
-    if not reached:
+    report(lines, threshold, by_kind=("eval2",))
+    by_kind_overall(lines, threshold)
+    if chosen.recall < TARGET_RECALL:
         print(f"  NOTE: out-of-fold recall is below {TARGET_RECALL} within the false-alarm budget")
+    if args.writers:
+        print(f"\nleave one writer out (each file held out whole), threshold {threshold:.2f}:")
+        report(
+            leave_one_writer_out(raw, texts, labels, sources, classes),
+            threshold,
+            by_kind=("eval2",),
+        )
     if args.check:
         return
     hard = [

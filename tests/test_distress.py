@@ -82,7 +82,7 @@ def test_ordinary_reflection_answers_rarely_bring_up_the_help(evaluator: Any) ->
 def test_the_evaluation_never_prints_a_blind_sentence(evaluator: Any) -> None:
     source = (ROOT / "scripts" / "evaluate_distress.py").read_text(encoding="utf-8")
     assert 'name != "blind"' in source
-    assert 'for name in ("train", "extra", "cases", "reflections")' in source
+    assert 'for name in ("train", "extra", "eval2", "cases", "reflections")' in source
 
 
 # --- what it catches, and what it says it found ---
@@ -350,16 +350,33 @@ def _trainer() -> Any:
     return train
 
 
-def test_the_threshold_is_the_lowest_whose_out_of_fold_false_alarms_fit_the_budget() -> None:
+def _held_out(crisis: list[float], ordinary: list[float], reflections: list[float]) -> Any:
     train = _trainer()
     line = train.HeldOut
-    lines = [line("train", "plan", True, p, False) for p in (0.2, 0.5, 0.9)]
-    lines += [line("train", "ordinary", False, p, False) for p in (0.1,) * 9 + (0.45,)]
-    lines += [line("reflections", "reflection", False, 0.1, False)] * 10
-    threshold, reached = train.pick_threshold(lines)
-    # At 0.45 one ordinary line in ten would alarm (over the 0.08 budget); at 0.46 none does.
-    assert threshold == 0.46
-    assert not reached  # two of three crisis lines caught: below the recall target
+    lines = [line("eval2", "plan", True, p, False) for p in crisis]
+    lines += [line("cases", "tune", False, p, False) for p in ordinary]
+    lines += [line("reflections", "reflection", False, p, False) for p in reflections]
+    return train.pick_threshold(lines)
+
+
+def test_the_threshold_is_the_highest_that_still_catches_nineteen_crises_in_twenty() -> None:
+    chosen = _held_out([0.9] * 19 + [0.3], [0.1] * 10, [0.1] * 20)
+    # Every threshold up to 0.90 catches 19 of 20 (0.95): the highest costs the fewest alarms.
+    assert chosen.threshold == 0.9
+    assert chosen.recall == 0.95 and chosen.binds == "recall"
+
+
+def test_when_catching_enough_would_alarm_too_often_the_ordinary_budget_binds() -> None:
+    chosen = _held_out([0.9] * 18 + [0.3] * 2, [0.1] * 8 + [0.35] * 2, [0.1] * 20)
+    # 0.30 would catch 19 in 20 but alarm on two ordinary lines in ten (over 0.10).
+    assert chosen.threshold == 0.36
+    assert chosen.recall == 0.9 and "ordinary" in chosen.binds
+
+
+def test_long_reflections_have_their_own_tighter_budget() -> None:
+    chosen = _held_out([0.9] * 18 + [0.3] * 2, [0.1] * 10, [0.1] * 18 + [0.35] * 2)
+    assert chosen.threshold == 0.36 and "reflections" in chosen.binds
+    assert chosen.reflection_alarms == 0.0
 
 
 def test_the_matcher_needs_no_django_no_network_and_no_scikit_learn() -> None:
@@ -378,3 +395,13 @@ def test_the_matcher_needs_no_django_no_network_and_no_scikit_learn() -> None:
             )
         }
         assert imported <= allowed, (path.name, imported - allowed)
+
+
+def test_a_ceiling_from_a_writer_held_out_whole_lowers_a_flattering_threshold() -> None:
+    train = _trainer()
+    line = train.HeldOut
+    lines = [line("eval2", "plan", True, p, False) for p in [0.9] * 19 + [0.3]]
+    lines += [line("cases", "tune", False, p, False) for p in [0.1] * 10]
+    chosen = train.pick_threshold(lines, ceiling=0.5)
+    # Pooled recall would allow 0.90; what a writer never seen needs says 0.50.
+    assert chosen.threshold == 0.5 and "held out whole" in chosen.binds

@@ -63,10 +63,257 @@ _JOB = re.compile(
 )
 
 
+# Endings cut to find a word's stem, longest first: "killing", "kills", "killed" -> "kill".
+_SUFFIXES = ("ingly", "edly", "ness", "ment", "ing", "ies", "ied", "ed", "es", "ly", "s")
+# Words by concept, not phrases: crisis language says the same few things in endless wordings
+# ("no point waking up", "won't be around much longer"), so the model also learns from which
+# concepts a sentence holds, alone, with the writer's own "i"/"me", and two together. Matched
+# by stem, so each list names a word once.
+_CONCEPTS: dict[str, frozenset[str]] = {
+    "self": frozenset(
+        ["i", "i'm", "im", "me", "my", "myself", "i've", "ive", "i'd", "id", "i'll", "ill", "mine"]
+    ),
+    "death": frozenset(
+        [
+            "die",
+            "dead",
+            "death",
+            "dying",
+            "died",
+            "kill",
+            "suicide",
+            "suicidal",
+            "overdose",
+            "od",
+            "grave",
+            "funeral",
+            "buried",
+            "kms",
+            "unalive",
+            "hang",
+            "jump",
+            "drown",
+            "end",
+            "alive",
+            "live",
+            "living",
+            "life",
+            "exist",
+            "breathe",
+            "wake",
+            "sleep",
+            "gone",
+            "disappear",
+            "vanish",
+        ]
+    ),
+    "absence": frozenset(
+        [
+            "anymore",
+            "forever",
+            "away",
+            "gone",
+            "disappear",
+            "vanish",
+            "nothing",
+            "nobody",
+            "empty",
+            "over",
+            "stop",
+            "no",
+            "more",
+            "without",
+            "around",
+            "longer",
+            "here",
+        ]
+    ),
+    "burden": frozenset(
+        [
+            "burden",
+            "better",
+            "off",
+            "without",
+            "weight",
+            "drag",
+            "trouble",
+            "relief",
+            "relieved",
+            "easier",
+            "cost",
+            "load",
+            "problem",
+        ]
+    ),
+    "hopeless": frozenset(
+        [
+            "hope",
+            "hopeless",
+            "point",
+            "pointless",
+            "reason",
+            "future",
+            "trapped",
+            "way",
+            "out",
+            "done",
+            "enough",
+            "tired",
+            "exhausted",
+            "can't",
+            "cant",
+            "keep",
+            "going",
+            "worth",
+        ]
+    ),
+    "harm": frozenset(
+        [
+            "cut",
+            "blade",
+            "razor",
+            "burn",
+            "bleed",
+            "blood",
+            "hurt",
+            "harm",
+            "scratch",
+            "hit",
+            "punch",
+            "bruise",
+            "scar",
+            "wrist",
+            "skin",
+            "arm",
+            "thigh",
+        ]
+    ),
+    "means": frozenset(
+        [
+            "pill",
+            "tablet",
+            "meds",
+            "paracetamol",
+            "rope",
+            "bridge",
+            "gun",
+            "ladder",
+            "stockpile",
+            "saved",
+            "hoard",
+            "belt",
+            "cord",
+            "tracks",
+            "roof",
+            "cliff",
+            "knife",
+            "bottle",
+            "dose",
+            "enough",
+            "much",
+            "take",
+        ]
+    ),
+    "plan": frozenset(
+        [
+            "plan",
+            "tonight",
+            "tomorrow",
+            "friday",
+            "saturday",
+            "sunday",
+            "monday",
+            "date",
+            "when",
+            "how",
+            "method",
+            "decided",
+            "ready",
+            "week",
+            "soon",
+            "time",
+        ]
+    ),
+    "farewell": frozenset(
+        [
+            "goodbye",
+            "bye",
+            "farewell",
+            "last",
+            "final",
+            "love",
+            "sorry",
+            "remember",
+            "forgive",
+            "miss",
+            "thank",
+            "note",
+            "letter",
+            "message",
+        ]
+    ),
+    "affairs": frozenset(
+        [
+            "will",
+            "pet",
+            "cat",
+            "dog",
+            "give",
+            "gave",
+            "password",
+            "insurance",
+            "policy",
+            "letter",
+            "sorted",
+            "order",
+            "belonging",
+            "keep",
+            "look",
+            "after",
+            "rehome",
+        ]
+    ),
+}
+
+
+def stem(word: str) -> str:
+    """A rough stem, enough to group a word's forms; never shorter than three letters."""
+    word = word.removesuffix("'s")
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)]
+            doubled = len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz"
+            return word[:-1] if doubled else word
+    return word
+
+
+_CONCEPT_STEMS = {name: frozenset(stem(w) for w in ws) | ws for name, ws in _CONCEPTS.items()}
+
+
+def concepts(words: list[str]) -> list[str]:
+    """The concepts a sentence holds, alone, in the writer's own voice, and in pairs."""
+    stems = {stem(w) for w in words} | set(words)
+    present = sorted(name for name, ws in _CONCEPT_STEMS.items() if stems & ws)
+    found = [f"k:{name}" for name in present]
+    if "self" in present:
+        found += [f"k:self+{name}" for name in present if name != "self"]
+    found += [
+        f"k:{a}+{b}"
+        for i, a in enumerate(present)
+        for b in present[i + 1 :]
+        if "self" not in (a, b)
+    ]
+    return found
+
+
 def features(sentence: str) -> list[str]:
-    """Words, pairs of words, pairs one word apart, pieces of words, and a few cues."""
+    """Words, stems, pairs, pieces of words, concepts, and a few cues."""
     words = _WORD.findall(sentence)
+    stems = [stem(w) for w in words]
     found = [f"w:{w}" for w in words]
+    found += [f"l:{s}" for s in stems]
+    found += [f"m:{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
+    found += concepts(words)
     found += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     # "want to die", "want to just die": pairs one word apart generalise over the filler.
     found += [f"s:{a} {b}" for a, b in zip(words, words[2:], strict=False)]
@@ -86,6 +333,8 @@ def features(sentence: str) -> list[str]:
         found.append("q:others")
     if _JOB.search(sentence):
         found.append("q:job")
+        # "this interview is killing me": the same dark concept beside job talk.
+        found += [f"j:{f[2:]}" for f in found if f.startswith("k:") and "+" not in f]
     if "~" in words:
         found.append("q:idiom")
     return found
