@@ -79,10 +79,26 @@ def test_ordinary_reflection_answers_rarely_bring_up_the_help(evaluator: Any) ->
     assert scores["all"].false_alarm_rate <= 0.03, scores["all"].wrongly_flagged
 
 
-def test_the_evaluation_never_prints_a_blind_sentence(evaluator: Any) -> None:
-    source = (ROOT / "scripts" / "evaluate_distress.py").read_text(encoding="utf-8")
-    assert 'name != "blind"' in source
-    assert 'for name in ("train", "extra", "eval2", "cases", "reflections")' in source
+@pytest.mark.parametrize("flags", [["-v"], ["--json", "-v"]])
+def test_the_evaluation_never_prints_a_blind_sentence(
+    evaluator: Any, tmp_path: Path, monkeypatch: Any, capsys: Any, flags: list[str]
+) -> None:
+    # Blind sets whose lines would be listed as mistakes if any list reached the output.
+    blind_lines = {
+        "BLIND": "Zebra-lantern sentence one: I want to kill myself.",
+        "EVAL3": "Quokka-harbour sentence two: killed it in the interview.",
+    }
+    for name, text in blind_lines.items():
+        path = tmp_path / f"{name}.jsonl"
+        crisis = "kill myself" in text
+        path.write_text(json.dumps({"text": text, "crisis": not crisis, "kind": "x"}) + "\n")
+        monkeypatch.setattr(evaluator, name, path)
+    monkeypatch.setattr(sys, "argv", ["evaluate_distress.py", *flags])
+    evaluator.main()
+    printed = capsys.readouterr().out
+    assert "crisis-eval-3" in printed or '"eval3"' in printed  # the figures are there
+    for text in blind_lines.values():
+        assert text.split(":")[0] not in printed
 
 
 # --- what it catches, and what it says it found ---
