@@ -18,6 +18,8 @@ from bounceback.mailbox.models import (
 class ImportedMessageAdmin(PrivateAdmin[ImportedMessage]):
     list_display = ["subject", "from_addr", "label", "outcome", "sent_at", "owner"]
     list_filter = ["label", "outcome"]
+    # The e-mail as it arrived (OriginalMail, not registered here): no filter may reach it.
+    private_fields = ("original",)
 
 
 @admin.register(ReviewItem)

@@ -37,6 +37,7 @@ from bounceback.lib.mail.reader import ParseProblem
 from bounceback.lib.mail.triage import Analysed, analysed
 from bounceback.mailbox.learning import personal_model
 from bounceback.mailbox.models import ImportedMessage, Label, Outcome, ReviewItem, SenderRule
+from bounceback.mailbox.originals import keep_original
 from bounceback.mailbox.services import (
     Details,
     file_on,
@@ -126,7 +127,9 @@ def import_items(
             continue
         try:
             with transaction.atomic():
-                outcome = import_one(owner, item.message, item.analysis, source)
+                outcome = import_one(
+                    owner, item.message, item.analysis, source, original=item.parsed.original
+                )
         except IntegrityError:  # imported meanwhile by another run
             outcome = "duplicates"
         seen.add(key)
@@ -141,8 +144,17 @@ def _proposed_dated(owner: User) -> int:
     ).count()
 
 
-def import_one(owner: User, msg: MailMessage, analysis: Analysis, source: str = "") -> str:
-    """File one job e-mail (call inside a transaction); returns the Outcome value."""
+def import_one(
+    owner: User,
+    msg: MailMessage,
+    analysis: Analysis,
+    source: str = "",
+    *,
+    original: bytes | None = None,
+) -> str:
+    """File one job e-mail (call inside a transaction); returns the Outcome value.
+
+    ``original``: the e-mail's bytes as they arrived, kept for the person's export."""
     details = Details(
         label=analysis.label,
         sent_at=msg.date,
@@ -186,6 +198,8 @@ def import_one(owner: User, msg: MailMessage, analysis: Analysis, source: str = 
         application=application,
         source=source[:300],
     )
+    if original:
+        keep_original(record, original, msg.text)
     if decision.review:
         _queue(record, msg, analysis, decision)
         return Outcome.QUEUED
