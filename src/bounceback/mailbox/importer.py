@@ -37,7 +37,7 @@ from bounceback.lib.mail.reader import ParseProblem
 from bounceback.lib.mail.triage import Analysed, analysed
 from bounceback.mailbox.learning import personal_model
 from bounceback.mailbox.models import ImportedMessage, Label, Outcome, ReviewItem, SenderRule
-from bounceback.mailbox.originals import keep_original
+from bounceback.mailbox.originals import keep_late_original, keep_original, without_original
 from bounceback.mailbox.services import (
     Details,
     file_on,
@@ -112,6 +112,7 @@ def import_items(
 ) -> ImportReport:
     report = ImportReport()
     seen = set(ImportedMessage.objects.filter(owner=owner).values_list("dedupe_key", flat=True))
+    bare = without_original(owner)  # imported before bounceback kept the e-mails themselves
     proposed = _proposed_dated(owner)
     for item in items:
         report.total += 1
@@ -123,6 +124,9 @@ def import_items(
             continue
         key = item.message.dedupe_key
         if key in seen:
+            if key in bare and item.parsed.original:
+                keep_late_original(owner, key, item.parsed.original, item.message.text)
+                bare.discard(key)
             report.duplicates += 1
             continue
         try:

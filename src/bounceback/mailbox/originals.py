@@ -16,6 +16,9 @@ import email
 import email.policy
 from email.message import Message
 
+from django.contrib.auth.models import User
+from django.db import transaction
+
 from bounceback.lib.mail.mime import split_head
 from bounceback.mailbox.models import ImportedMessage, OriginalMail
 
@@ -31,6 +34,24 @@ def keep_original(record: ImportedMessage, raw: bytes, text: str = "") -> Origin
     ``text``: the body as bounceback read it, kept when even the e-mail's text parts are
     over the limit."""
     return OriginalMail.objects.create(message=record, data=capped(raw, text))
+
+
+def without_original(owner: User) -> set[str]:
+    """Dedupe keys of the person's imported mail kept without its bytes (imported before
+    bounceback kept them): importing the mailbox again fills them in."""
+    return set(
+        ImportedMessage.objects.filter(owner=owner, original__isnull=True).values_list(
+            "dedupe_key", flat=True
+        )
+    )
+
+
+def keep_late_original(owner: User, dedupe_key: str, raw: bytes, text: str = "") -> None:
+    """The bytes of an e-mail imported before, met again in a mailbox."""
+    record = ImportedMessage.objects.filter(owner=owner, dedupe_key=dedupe_key).first()
+    if record is not None:
+        with transaction.atomic():
+            OriginalMail.objects.get_or_create(message=record, defaults={"data": capped(raw, text)})
 
 
 def capped(raw: bytes, text: str = "") -> bytes:
