@@ -57,6 +57,8 @@ def test_a_search_moves_to_a_sqlite_folder_and_back_unchanged(
     second = read_export(tmp_path / "there.zip")
     assert (first["database"], second["database"]) == (connection.vendor, "sqlite")
     assert canonical(second) == canonical(first)
+    assert sorted(second.files.values()) == sorted(first.files.values())  # the e-mails, as is
+    assert first.files
 
     report = replace_with(alice, second)
     back = _through_both(first, second, report.ids)

@@ -21,13 +21,25 @@ from bounceback.wellbeing.models import CheckIn
 from tests.safekeeping_helpers import bounceback, folder_bytes, python
 
 # Words nobody else would write, planted where a person writes: a check-in note, a
-# reflection, the body of a rejection e-mail, a contact's note, an application's notes.
+# reflection, the body of a rejection e-mail, a contact's note, an application's notes, and a
+# header of an imported e-mail.
 WORDS = {
     "journal note": "Quokkamarmalade evening walk",
     "reflection": "Zebrafinch answer about nerves",
     "e-mail body": "Periwinkleoctopus regrets to inform",
     "application notes": "Tangerinewombat salary talk",
+    # Only in a header of the imported e-mail itself: found only in the kept original.
+    "imported e-mail as it arrived": "Xylophonegecko",
 }
+
+MAIL = (
+    "From: Globex Recruiting <no-reply@greenhouse.io>\n"
+    f"X-Mailer: {WORDS['imported e-mail as it arrived']} 2.0\n"
+    "Subject: Your application to Globex\nMessage-ID: <forget-1@mail.example>\n"
+    "Date: Tue, 04 Nov 2025 10:00:00 +0100\nContent-Type: text/plain\n\n"
+    "Hi Sam,\n\nThank you for applying for the Data Analyst position at Globex. "
+    "Unfortunately we have decided not to move forward with your application.\n"
+)
 
 PLANT = f"""
 from bounceback.safekeeping.upgrade import ensure_ready
@@ -43,6 +55,14 @@ checkins.record(me, mood=2, note={WORDS["journal note"]!r})
 rejection = record_rejection(app, source_text={WORDS["e-mail body"]!r} * 3)
 Reflection.objects.create(owner=me, rejection=rejection, question_key="nerves",
                           question="What would you change?", answer={WORDS["reflection"]!r})
+import tempfile
+from pathlib import Path
+from bounceback.mailbox.importer import import_mailbox
+from bounceback.mailbox.models import OriginalMail
+box = Path(tempfile.mkdtemp()) / "job.eml"  # outside the data folder, as a person's mail is
+box.write_text({MAIL!r})
+import_mailbox(me, box)
+assert OriginalMail.objects.count() == 1
 """
 
 

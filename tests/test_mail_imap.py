@@ -31,7 +31,7 @@ from rich.console import Console
 
 from bounceback.errors import UserError
 from bounceback.lib.mail.imap import ImapMessage
-from bounceback.mailbox.models import ImapCursor, ImportedMessage
+from bounceback.mailbox.models import ImapCursor, ImportedMessage, OriginalMail
 from tests.clock import CURRENT_TIME
 from tests.test_mail_import import interview_mail, rejection_mail
 from tests.test_mail_reader import RECEIPT
@@ -355,6 +355,17 @@ def test_the_password_can_come_from_an_environment_variable(
     assert "3 e-mails read" in result.stdout
     _never_shown(result, caplog)
     assert memory_keyring.store == {}  # kept only when asked to
+
+
+@pytest.mark.django_db
+def test_each_job_email_read_over_imap_is_kept_as_it_arrived(
+    cli: Any, fake_imap: FakeServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("BB_IMAP_SECRET", SECRET)
+    assert _fake_import(cli, "--password-env", "BB_IMAP_SECRET").exit_code == 0
+    kept = {bytes(o.data) for o in OriginalMail.objects.all()}
+    job_mail = {fake_imap.messages[0], fake_imap.messages[2]}  # the receipt is not job mail
+    assert kept == job_mail
 
 
 @pytest.mark.django_db

@@ -58,6 +58,8 @@ def test_no_admin_filter_can_rebuild_a_reflection_one_letter_at_a_time(alice: An
         "/admin/recovery/reflection/?answer=x",
         "/admin/recovery/rejection/?reflections__answer__startswith=I",
         "/admin/recovery/feedback/?text__contains=a",
+        "/admin/mailbox/importedmessage/?original__data__contains=a",
+        "/admin/mailbox/originalmail/?data__contains=a",
         "/admin/wellbeing/checkin/?note__startswith=I",
         "/admin/insights/themetag/?words__contains=cried",
         "/admin/mailbox/reviewitem/?text__icontains=regret",

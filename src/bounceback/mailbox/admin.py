@@ -6,6 +6,7 @@ from bounceback.mailbox.models import (
     ImportedMessage,
     LabelCorrection,
     LearnedExample,
+    OriginalMail,
     ReviewItem,
     SenderRule,
 )
@@ -18,6 +19,16 @@ from bounceback.mailbox.models import (
 class ImportedMessageAdmin(PrivateAdmin[ImportedMessage]):
     list_display = ["subject", "from_addr", "label", "outcome", "sent_at", "owner"]
     list_filter = ["label", "outcome"]
+    # The e-mail as it arrived (OriginalMail): no filter may reach it through here.
+    private_fields = ("original",)
+
+
+@admin.register(OriginalMail)
+class OriginalMailAdmin(PrivateAdmin[OriginalMail]):
+    """That an e-mail's original is kept, never its bytes."""
+
+    list_display = ["message"]
+    private_fields = ("data",)
 
 
 @admin.register(ReviewItem)

@@ -37,6 +37,7 @@ from bounceback.lib.mail.reader import ParseProblem
 from bounceback.lib.mail.triage import Analysed, analysed
 from bounceback.mailbox.learning import personal_model
 from bounceback.mailbox.models import ImportedMessage, Label, Outcome, ReviewItem, SenderRule
+from bounceback.mailbox.originals import keep_late_original, keep_original, without_original
 from bounceback.mailbox.services import (
     Details,
     file_on,
@@ -111,6 +112,7 @@ def import_items(
 ) -> ImportReport:
     report = ImportReport()
     seen = set(ImportedMessage.objects.filter(owner=owner).values_list("dedupe_key", flat=True))
+    bare = without_original(owner)  # imported before bounceback kept the e-mails themselves
     proposed = _proposed_dated(owner)
     for item in items:
         report.total += 1
@@ -122,11 +124,16 @@ def import_items(
             continue
         key = item.message.dedupe_key
         if key in seen:
+            if key in bare and item.parsed.original:
+                keep_late_original(owner, key, item.parsed.original, item.message.text)
+                bare.discard(key)
             report.duplicates += 1
             continue
         try:
             with transaction.atomic():
-                outcome = import_one(owner, item.message, item.analysis, source)
+                outcome = import_one(
+                    owner, item.message, item.analysis, source, original=item.parsed.original
+                )
         except IntegrityError:  # imported meanwhile by another run
             outcome = "duplicates"
         seen.add(key)
@@ -141,8 +148,17 @@ def _proposed_dated(owner: User) -> int:
     ).count()
 
 
-def import_one(owner: User, msg: MailMessage, analysis: Analysis, source: str = "") -> str:
-    """File one job e-mail (call inside a transaction); returns the Outcome value."""
+def import_one(
+    owner: User,
+    msg: MailMessage,
+    analysis: Analysis,
+    source: str = "",
+    *,
+    original: bytes | None = None,
+) -> str:
+    """File one job e-mail (call inside a transaction); returns the Outcome value.
+
+    ``original``: the e-mail's bytes as they arrived, kept for the person's export."""
     details = Details(
         label=analysis.label,
         sent_at=msg.date,
@@ -186,6 +202,8 @@ def import_one(owner: User, msg: MailMessage, analysis: Analysis, source: str = 
         application=application,
         source=source[:300],
     )
+    if original:
+        keep_original(record, original, msg.text)
     if decision.review:
         _queue(record, msg, analysis, decision)
         return Outcome.QUEUED

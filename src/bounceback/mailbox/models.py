@@ -10,6 +10,8 @@
 - **LearnedExample**: an e-mail the person confirmed or corrected, kept (as hashed
   features, no text) for the personal layer to learn from.
 - **ImapCursor**: how far an IMAP folder has been read (UIDVALIDITY + last UID).
+- **OriginalMail**: the bytes of an imported job e-mail as it arrived, so the person's
+  export holds the e-mail itself (``originals.py``).
 """
 
 from __future__ import annotations
@@ -64,6 +66,21 @@ class ImportedMessage(Owned):
 
     def __str__(self) -> str:
         return self.subject or self.dedupe_key
+
+
+class OriginalMail(models.Model):
+    """The e-mail as it arrived, kept in the database itself so that forget, backups and
+    deleting an account cover it with no file to miss. Job mail only, at most
+    ``originals.MAX_ORIGINAL_BYTES`` (a bigger one keeps its headers and text, and says so).
+    Its owner is its message's: it travels in the export as a file (``mail/<id>.eml``)."""
+
+    message = models.OneToOneField(
+        ImportedMessage, on_delete=models.CASCADE, primary_key=True, related_name="original"
+    )
+    data = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"original of {self.message_id}"
 
 
 class ReviewStatus(models.TextChoices):

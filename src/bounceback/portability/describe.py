@@ -36,6 +36,12 @@ def kind_section(kind: Kind) -> str:
         lines.append(_field_line(kind, f.name, f.get_internal_type()))
     for name in kind.many:
         lines.append(_field_line(kind, name, "ManyToManyField"))
+    if kind.attached:
+        where = f"`{kind.attached.folder}/<id>{kind.attached.suffix}`"
+        lines.append(
+            _field_line(kind, kind.attached.name, "file name")
+            + f" — {where} in the zip, or null (`{kind.attached.model}`)"
+        )
     return "\n".join(lines)
 
 

@@ -7,6 +7,8 @@ The zip holds:
   private words, which refer to other records, and the rows.
 - ``csv/<app>-<kind>.csv``: the same rows, one file per kind, for a spreadsheet. A cell that
   a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) starts with ``'``.
+- ``mail/<id>.eml``: each imported job e-mail as it arrived (``kinds.ATTACHED``), named by
+  the ``original`` field of its row; not in the spreadsheets.
 - ``README.txt``: the above in a few lines, for whoever opens the zip.
 
 Ids in the file are the ones this database gave; they only link records to each other
@@ -20,7 +22,7 @@ import csv
 import io
 import json
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -30,7 +32,7 @@ from django.db.models import Model
 from django.utils import timezone
 
 from bounceback import __version__
-from bounceback.portability.kinds import NOT_RESTORED, Kind, kinds
+from bounceback.portability.kinds import NOT_RESTORED, Attached, Kind, kinds
 
 FORMAT = "bounceback-export"
 # Kinds every account has before the person does anything: not counted as their records.
@@ -54,11 +56,23 @@ bounceback-export.json  all of it, in one file (format version {version}); the f
 csv/                    the same records, one spreadsheet per kind. A cell that
                         starts with ' had =, +, - or @ first: the ' stops a
                         spreadsheet from running it as a formula.
+mail/                   each job e-mail bounceback imported, as it arrived (.eml
+                        opens in any mail program). One over 5 MB kept only its
+                        headers and text, and says so in an X-Bounceback-Shortened
+                        header.
 
 To bring it all back: bounceback restore {file}
-bounceback does not keep the original e-mail files it imported; what it read from
-them (sender, subject, date, and the text of e-mails it asked you about) is here.
 """
+
+
+class Document(dict[str, Any]):
+    """An export's JSON document, with the files its rows name (``"mail/12.eml"`` → bytes):
+    they travel beside the JSON in the zip, never inside it, so ``json.dumps`` of a
+    document is the JSON file as written."""
+
+    def __init__(self, data: Mapping[str, Any], files: dict[str, bytes] | None = None) -> None:
+        super().__init__(data)
+        self.files: dict[str, bytes] = files or {}
 
 
 def json_value(value: Any) -> Any:
@@ -74,13 +88,33 @@ def json_value(value: Any) -> Any:
     return str(value)  # Decimal, UUID, time: their text form parses back
 
 
-def _row(kind: Kind, obj: Model, many: dict[str, dict[int, list[int]]]) -> dict[str, Any]:
+def _row(
+    kind: Kind, obj: Model, many: dict[str, dict[int, list[int]]], attached: set[int]
+) -> dict[str, Any]:
     row: dict[str, Any] = {}
     for f in kind.fields:
         row[f.name] = json_value(getattr(obj, f.attname))
     for name in kind.many:
         row[name] = many[name].get(obj.pk, [])
+    if kind.attached:
+        row[kind.attached.name] = kind.attached.file_name(obj.pk) if obj.pk in attached else None
     return row
+
+
+def _attached_rows(attached: Attached, kind: Kind, owner: User) -> Any:
+    """The person's rows of an attached model (the bytes of their imported e-mails)."""
+    return attached.holder()._default_manager.filter(
+        **{f"{attached.link}__{kind.owner_field}": owner}
+    )
+
+
+def files_of(kind: Kind, owner: User) -> Iterator[tuple[str, bytes]]:
+    """The files a kind's rows name, as (name in the zip, bytes)."""
+    if kind.attached is None:
+        return
+    pairs = _attached_rows(kind.attached, kind, owner).order_by("pk")
+    for pk, data in pairs.values_list("pk", kind.attached.data).iterator(chunk_size=50):
+        yield kind.attached.file_name(pk), bytes(data)
 
 
 def _many_links(kind: Kind, owner: User) -> dict[str, dict[int, list[int]]]:
@@ -108,7 +142,7 @@ def kind_header(kind: Kind) -> dict[str, Any]:
     return {
         "name": kind.name,
         "description": kind.description,
-        "fields": [*(f.name for f in kind.fields), *kind.many],
+        "fields": kind.field_names,
         "private_fields": list(kind.private_fields),
         "references": {**kind.references, **kind.many},
         "not_restored": sorted(NOT_RESTORED.get(kind.label, ())),
@@ -118,14 +152,17 @@ def kind_header(kind: Kind) -> dict[str, Any]:
 def rows_of(kind: Kind, owner: User) -> Iterator[dict[str, Any]]:
     """The person's rows of one kind, oldest id first."""
     many = _many_links(kind, owner)
+    attached: set[int] = set()
+    if kind.attached:
+        attached = set(_attached_rows(kind.attached, kind, owner).values_list("pk", flat=True))
     query = kind.model._default_manager.filter(**{kind.owner_field: owner}).order_by("pk")
     for obj in query.iterator(chunk_size=2000):
-        yield _row(kind, obj, many)
+        yield _row(kind, obj, many, attached)
 
 
-def export_data(owner: User) -> dict[str, Any]:
-    """Everything the person owns, as the JSON document of the export."""
-    return {
+def export_data(owner: User) -> Document:
+    """Everything the person owns: the JSON document of the export, and its files."""
+    data = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "exported_at": timezone.now().isoformat(),
@@ -137,6 +174,8 @@ def export_data(owner: User) -> dict[str, Any]:
             for kind in kinds()
         },
     }
+    # After the rows: a file is read for every row that names one.
+    return Document(data, dict(pair for kind in kinds() for pair in files_of(kind, owner)))
 
 
 def safe_cell(value: Any) -> str:
@@ -168,11 +207,13 @@ def export_zip(owner: User, file_name: str = "bounceback-export.zip") -> bytes:
 
 
 def zip_document(data: dict[str, Any], file_name: str) -> bytes:
-    """An export document (``export_data``) with its spreadsheets, zipped."""
+    """An export document (``export_data``) with its files and spreadsheets, zipped."""
     by_label = {kind.label: kind for kind in kinds()}
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(DATA_NAME, json.dumps(data, ensure_ascii=False, indent=1))
+        for name, content in getattr(data, "files", {}).items():
+            archive.writestr(name, content)
         for label, header in data["kinds"].items():
             # utf-8-sig: the byte-order mark tells Excel the file is UTF-8.
             archive.writestr(

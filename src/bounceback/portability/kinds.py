@@ -34,6 +34,38 @@ LEFT_OUT: dict[str, str] = {
     "coaching.CoachNote": "part of sharing with a coach (see coaching.Share)",
 }
 
+
+@dataclass(frozen=True)
+class Attached:
+    """Bytes a kind keeps in a model of their own, one row each, that travel as files in the
+    zip beside the JSON (an e-mail as it arrived): the kind's rows name the file."""
+
+    name: str  # the row's field naming the file: "original"
+    model: str  # the model holding the bytes: "mailbox.OriginalMail"
+    link: str  # its one-to-one field to the kind's row (its primary key)
+    data: str  # its binary field
+    folder: str  # the zip's folder for the files: "mail"
+    suffix: str  # ".eml"
+
+    def file_name(self, pk: object) -> str:
+        return f"{self.folder}/{pk}{self.suffix}"
+
+    def holder(self) -> type[Model]:
+        return apps.get_model(self.model)
+
+
+# Models that belong to a person through a kind's row and travel as files with it.
+ATTACHED: dict[str, Attached] = {
+    "mailbox.ImportedMessage": Attached(
+        name="original",
+        model="mailbox.OriginalMail",
+        link="message",
+        data="data",
+        folder="mail",
+        suffix=".eml",
+    ),
+}
+
 # Fields that travel in the export but are not restored: they are given, not chosen.
 NOT_RESTORED: dict[str, frozenset[str]] = {
     "accounts.Profile": frozenset({"role"}),  # staff give roles on a hosted site
@@ -51,6 +83,16 @@ class Kind:
     references: dict[str, str] = field(default_factory=dict)  # field name -> kind label
     many: dict[str, str] = field(default_factory=dict)  # many-to-many name -> kind label
     private_fields: tuple[str, ...] = ()
+    attached: Attached | None = None  # bytes exported as files, named in the rows
+
+    @property
+    def field_names(self) -> list[str]:
+        """The columns of the kind's rows: its fields, its links, the file it names."""
+        return [
+            *(f.name for f in self.fields),
+            *self.many,
+            *([self.attached.name] if self.attached else []),
+        ]
 
     @property
     def name(self) -> str:
@@ -113,6 +155,7 @@ def kinds() -> tuple[Kind, ...]:
             owner_field=owners[0],
             fields=tuple(f for f in model._meta.concrete_fields if f.name != owners[0]),
             private_fields=_private_fields(model),
+            attached=ATTACHED.get(label),
         )
     for kind in found.values():
         for f in kind.fields:

@@ -27,7 +27,13 @@ from django.db.models import DateField, Field, Model
 from bounceback.errors import UserError
 from bounceback.lib.files import check_regular_file
 from bounceback.lib.hygiene import clip
-from bounceback.portability.export import DATA_NAME, FORMAT, FORMAT_VERSION, SETTINGS_KINDS
+from bounceback.portability.export import (
+    DATA_NAME,
+    FORMAT,
+    FORMAT_VERSION,
+    SETTINGS_KINDS,
+    Document,
+)
 from bounceback.portability.kinds import LEFT_OUT, NOT_RESTORED, Kind, kinds
 
 # Far more than years of a job search (the demo's JSON is ~0.2 MB); a bigger member is a
@@ -52,8 +58,9 @@ class RestoreReport:
     ids: dict[tuple[str, int], int] = field(default_factory=dict)
 
 
-def read_export(path: Path) -> dict[str, Any]:
-    """The checked document inside an export zip, or a UserError saying what is wrong."""
+def read_export(path: Path) -> Document:
+    """The checked document inside an export zip, with the files its rows name (the
+    e-mails as they arrived), or a UserError saying what is wrong."""
     # A regular file only: a pipe would hang, a folder or a too-long name would crash.
     check_regular_file(path, "file")
     name = clip(path.name, 120)
@@ -84,8 +91,47 @@ def read_export(path: Path) -> dict[str, Any]:
             DAMAGED.format(name=name, why=f"{DATA_NAME} is not readable JSON")
         ) from None
     check_document(data, name)
-    document: dict[str, Any] = data
-    return document
+    return Document(data, _named_files(path, data))
+
+
+def named_files(data: dict[str, Any]) -> list[str]:
+    """The files in the zip that the document's rows name (``mail/12.eml``)."""
+    names = []
+    for kind in kinds():
+        header = data["kinds"].get(kind.label)
+        if kind.attached and isinstance(header, dict):
+            names += [
+                row[kind.attached.name] for row in header["rows"] if row.get(kind.attached.name)
+            ]
+    return names
+
+
+def _named_files(path: Path, data: dict[str, Any]) -> dict[str, bytes]:
+    """The bytes of each file the rows name; a named file that is missing or impossibly
+    large is a damaged export, refused before anything is touched."""
+    wanted = named_files(data)
+    if not wanted:
+        return {}
+    files: dict[str, bytes] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = {info.filename: info for info in archive.infolist()}
+            for file in wanted:
+                info = members.get(file)
+                if info is None:
+                    raise UserError(
+                        DAMAGED.format(name=path.name, why=f"{file}, named in it, is missing")
+                    )
+                if info.file_size > MAX_DATA_BYTES:
+                    raise UserError(
+                        DAMAGED.format(name=path.name, why=f"{file} is impossibly large")
+                    )
+                files[file] = archive.read(info)
+    except (zipfile.BadZipFile, EOFError, zlib.error, ValueError):
+        raise UserError(DAMAGED.format(name=path.name, why="the zip is cut short")) from None
+    except OSError as error:
+        raise UserError(f"Could not read {path}: {error.strerror or error}.") from None
+    return files
 
 
 def _starts_like_a_zip(path: Path) -> bool:
@@ -124,10 +170,14 @@ def check_document(data: Any, name: str) -> None:
         rows = header.get("rows") if isinstance(header, dict) else None
         if not isinstance(rows, list):
             raise UserError(DAMAGED.format(name=name, why=f"the {kind.name} have no rows"))
-        allowed = {f.name for f in kind.fields} | set(kind.many)
+        allowed = set(kind.field_names)
         for row in rows:
             if not isinstance(row, dict) or not _is_id(row.get("id")):
                 raise UserError(DAMAGED.format(name=name, why=f"a row of {kind.name} has no id"))
+            if kind.attached and not _is_file_name(row.get(kind.attached.name), kind):
+                raise UserError(
+                    DAMAGED.format(name=name, why=f"a row of {kind.name} names a file wrongly")
+                )
             unknown = set(row) - allowed
             if unknown:
                 raise UserError(
@@ -135,6 +185,21 @@ def check_document(data: Any, name: str) -> None:
                     f"{', '.join(sorted(unknown))}). Update bounceback, then restore again. "
                     "Nothing was changed."
                 )
+
+
+def _is_file_name(value: Any, kind: Kind) -> bool:
+    """None, or a file in the kind's folder of the zip ("mail/12.eml"), nowhere else."""
+    if value is None:
+        return True
+    assert kind.attached is not None
+    folder = f"{kind.attached.folder}/"
+    return (
+        isinstance(value, str)
+        and value.startswith(folder)
+        and value.endswith(kind.attached.suffix)
+        and "/" not in value[len(folder) :]
+        and ".." not in value
+    )
 
 
 def _is_id(value: Any) -> bool:
@@ -257,7 +322,7 @@ def replace_with(owner: User, data: dict[str, Any]) -> RestoreReport:
         with transaction.atomic():
             kept = _kept_values(owner)
             remove_all(owner)
-            _add_all(owner, present, report, kept)
+            _add_all(owner, present, report, kept, getattr(data, "files", {}))
     except _Damaged as error:
         raise UserError(DAMAGED.format(name="The file", why=str(error))) from None
     except (IntegrityError, ValidationError, DatabaseError) as error:
@@ -290,7 +355,11 @@ def _kept_values(owner: User) -> dict[str, dict[str, Any]]:
 
 
 def _add_all(
-    owner: User, present: dict[str, Any], report: RestoreReport, kept: dict[str, dict[str, Any]]
+    owner: User,
+    present: dict[str, Any],
+    report: RestoreReport,
+    kept: dict[str, dict[str, Any]],
+    files: dict[str, bytes],
 ) -> None:
     ids = report.ids
     done: set[str] = set()
@@ -310,6 +379,7 @@ def _add_all(
             saved = kind.model._default_manager.bulk_create(built, batch_size=None)
         for row, obj in zip(rows, saved, strict=True):
             ids[(kind.label, row["id"])] = obj.pk
+        _add_attached(kind, rows, ids, files)
         done.add(kind.label)
         if rows and kind.label not in SETTINGS_KINDS:
             report.restored[kind.label] = len(rows)
@@ -321,6 +391,28 @@ def _add_all(
             filled[attname] = ids[(target, old)]
         kind.model._default_manager.filter(pk=obj.pk).update(**filled)
     _add_links(present, ids)
+
+
+def _add_attached(
+    kind: Kind, rows: list[dict[str, Any]], ids: dict[tuple[str, int], int], files: dict[str, bytes]
+) -> None:
+    """The bytes the rows name (each e-mail as it arrived), beside their new rows."""
+    if kind.attached is None:
+        return
+    attached = kind.attached
+    holders = []
+    for row in rows:
+        file = row.get(attached.name)
+        if not file:
+            continue
+        if file not in files:
+            raise _Damaged(f"{file}, named in it, is missing")
+        holders.append(
+            attached.holder()(
+                **{f"{attached.link}_id": ids[(kind.label, row["id"])], attached.data: files[file]}
+            )
+        )
+    attached.holder()._default_manager.bulk_create(holders, batch_size=50)
 
 
 def _add_links(present: dict[str, Any], ids: dict[tuple[str, int], int]) -> None:

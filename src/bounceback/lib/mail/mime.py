@@ -67,6 +67,9 @@ class Parsed:
     # The raw bytes, kept only when the HTML part was left undecoded (``lazy_html``): a
     # job e-mail is read again in full (``with_html``) before it is stored.
     raw: bytes | None = None
+    # The message as it arrived, for the importer to keep with job mail. Not kept for mail
+    # the prefilter ruled out (it is never stored); holding it costs no copy.
+    original: bytes | None = None
 
     def with_html(self) -> Parsed:
         """This message with its HTML part decoded too (itself when nothing was left out)."""
@@ -373,7 +376,12 @@ def parse(
         raw_hash=hashlib.sha256(raw).hexdigest(),
     )
     return Parsed(
-        position, location or f"message {position}", message, unrelated, raw if skipped else None
+        position,
+        location or f"message {position}",
+        message,
+        unrelated,
+        raw if skipped else None,
+        None if unrelated else raw,
     )
 
 
