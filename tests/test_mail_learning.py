@@ -171,6 +171,27 @@ def test_a_senders_letterhead_alone_does_not_carry_a_vote() -> None:
     assert analyse(news, personal=learned) == analyse(news)
 
 
+def test_a_sure_reading_is_asked_about_when_the_person_marked_similar_mail_otherwise() -> None:
+    # Learning lowers confidence more readily than it raises it: one similar mail from
+    # this sender the person marked a receipt does not flip a sure rejection, but it is
+    # enough to ask rather than file it.
+    sender, hashes = personal.learn_from(trial_shift("bar"))
+    receipt = personal.Example(
+        1, sender, "application_received", "application_received", frozenset(hashes)
+    )
+    near = personal.Neighbour(receipt, 0.2, same_sender=True)
+    sure = dict.fromkeys(personal.LABEL_PLURALS, 0.001)
+    sure["rejection"] = 0.994
+    adjustment = personal.Adjustment(sure, (near,), "application_received", False)
+
+    probs, learned = personal.combine(sure, adjustment)
+
+    assert max(probs, key=probs.__getitem__) == "rejection"
+    assert learned is not None and learned.doubted
+    assert learned.ceiling is not None and learned.ceiling < AUTO_FILE_AT
+    assert learned.because == "because you marked 1 similar mail from this sender as receipts"
+
+
 def test_the_shift_is_bounded_however_many_answers_agree() -> None:
     bar = trial_shift("bar")
     sender, hashes = personal.learn_from(bar)

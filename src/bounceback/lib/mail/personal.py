@@ -277,6 +277,8 @@ class Learned:
     label: Label
     ceiling: float | None
     because: str
+    # The person labelled similar mail from this sender otherwise: ask rather than file.
+    doubted: bool = False
 
 
 def combine(
@@ -286,12 +288,22 @@ def combine(
 
     The ceiling keeps a label the person's examples raised, but did not settle, just
     below the importer's threshold: the e-mail is asked about, with the label proposed.
+    Learning lowers confidence more readily than it raises it: when a similar mail from
+    this sender was labelled otherwise, a sure reading is asked about too.
     """
     probs = adjustment.probs
     if adjustment.label is None:
         return shipped, None
     label = max(LABELS, key=probs.__getitem__)
     because = adjustment.because(label)
+    against: dict[Label, float] = defaultdict(float)
+    for n in adjustment.neighbours:
+        if n.same_sender and n.example.label != label:
+            against[n.example.label] += n.support
+    if against and probs[label] >= policy.AUTO_FILE_AT:
+        other = adjustment.because(max(against, key=against.__getitem__))
+        assert other is not None  # a neighbour with that label voted
+        return probs, Learned(label, UNSURE, other, doubted=True)
     if because is None:
         return probs, None
     before = max(LABELS, key=shipped.__getitem__)
