@@ -117,19 +117,79 @@ def test_one_correction_from_another_sender_does_not_overturn_a_sure_reading() -
 
 
 def test_a_correction_counts_more_than_a_confirmation() -> None:
-    bar, chef = trial_shift("bar"), trial_shift("chef")
+    # The same mail answered both ways by two other senders (one sender's mail answered
+    # both ways would be all letterhead, and vote nothing).
+    bar = trial_shift("bar")
     sender, hashes = personal.learn_from(bar)
     confirmed = personal.Example(
-        1, sender, "interview_invite", "interview_invite", frozenset(hashes)
+        1, "quayhotels.example", "interview_invite", "interview_invite", frozenset(hashes)
     )
     corrected = personal.Example(
-        2, sender, "assessment_invite", "interview_invite", frozenset(hashes)
+        2, "dockside.example", "assessment_invite", "interview_invite", frozenset(hashes)
     )
-    near = personal.PersonalModel([confirmed, corrected]).neighbours(
-        sender, frozenset(personal.learn_from(chef)[1])
-    )
+    near = personal.PersonalModel([confirmed, corrected]).neighbours(sender, frozenset(hashes))
     support = {n.example.label: n.support for n in near}
     assert support["assessment_invite"] == pytest.approx(2 * support["interview_invite"])
+
+
+LETTERHEAD = (
+    "\n\nKind regards,\nTalent Acquisition | Northwind Logistics\nNorthwind Logistics Ltd, "
+    "Unit 4 Riverside Park, registered in England no. 01234567. This e-mail and any "
+    "attachments are confidential; if you received it in error please tell the sender and "
+    "delete it. Follow us for the latest vacancies and news from our depots."
+)
+NORTHWIND = ("Northwind Talent", "talent@northwind-logistics.example")
+
+
+def northwind(subject: str, body: str) -> MailMessage:
+    return MailMessage(None, None, *NORTHWIND, subject, body + LETTERHEAD)
+
+
+def test_a_senders_letterhead_alone_does_not_carry_a_vote() -> None:
+    # The person has answered three receipts and a rejection from one sender, all on one
+    # letterhead. A mail that shares only the letterhead with them reads alike to none.
+    receipts = [
+        northwind(
+            f"Application received: {role}",
+            f"Hello Sam, thank you for applying for the {role} role. We have your application "
+            "and will review it shortly.",
+        )
+        for role in ("Warehouse Operative", "Forklift Driver", "Shift Lead")
+    ]
+    rejection = northwind(
+        "Your application",
+        "Hello Sam, after careful review we will not be moving forward with your application.",
+    )
+    learned = taught(*((r, "application_received") for r in receipts), (rejection, "rejection"))
+    news = northwind(
+        "Depot open day this Saturday",
+        "Come and see the new depot: tours every hour, food trucks and a bouncy castle.",
+    )
+    sender, hashes = personal.learn_from(news)
+    assert learned.letterhead(sender)  # the lines on every mail, receipts and rejection alike
+    assert learned.neighbours(sender, frozenset(hashes)) == ()
+    assert analyse(news, personal=learned) == analyse(news)
+
+
+def test_a_sure_reading_is_asked_about_when_the_person_marked_similar_mail_otherwise() -> None:
+    # Learning lowers confidence more readily than it raises it: one similar mail from
+    # this sender the person marked a receipt does not flip a sure rejection, but it is
+    # enough to ask rather than file it.
+    sender, hashes = personal.learn_from(trial_shift("bar"))
+    receipt = personal.Example(
+        1, sender, "application_received", "application_received", frozenset(hashes)
+    )
+    near = personal.Neighbour(receipt, 0.2, same_sender=True)
+    sure = dict.fromkeys(personal.LABEL_PLURALS, 0.001)
+    sure["rejection"] = 0.994
+    adjustment = personal.Adjustment(sure, (near,), "application_received", False)
+
+    probs, learned = personal.combine(sure, adjustment)
+
+    assert max(probs, key=probs.__getitem__) == "rejection"
+    assert learned is not None and learned.doubted
+    assert learned.ceiling is not None and learned.ceiling < AUTO_FILE_AT
+    assert learned.because == "because you marked 1 similar mail from this sender as receipts"
 
 
 def test_the_shift_is_bounded_however_many_answers_agree() -> None:

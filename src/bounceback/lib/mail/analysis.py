@@ -259,6 +259,13 @@ def _learned(
     if learned.ceiling is not None:
         verdict = replace(verdict, confidence=min(verdict.confidence, learned.ceiling))
     verdict = replace(verdict, why=(*verdict.why, f"learned from you: {because}"))
+    if learned.doubted:
+        if verdict.review_reason is None and verdict.confidence < policy.AUTO_FILE_AT:
+            verdict = replace(
+                verdict,
+                review_reason=f"I'm asking rather than filing it ({because}). Is that right?",
+            )
+        return verdict
     if (
         verdict.label != shipped_label
         and verdict.confidence < policy.AUTO_FILE_AT

@@ -10,6 +10,12 @@ proposed). For the next message, ``PersonalModel.adjust`` looks for the person's
 that are *similar* to it (the same words and word pairs, the same phrase cues) and moves
 the shipped model's probabilities towards the labels the person gave them.
 
+Only mail that reads alike votes: the sender alone carries no vote. Many employers send
+receipts, rejections and invitations on one letterhead, so a sender's examples compared
+whole would pull every next mail towards its most frequent label (a vote by sender, not by
+content). The features a sender put on mails the person labelled differently are its
+letterhead, and its mail is compared without them (``PersonalModel.letterhead``).
+
 A nearest-neighbour vote, not a fitted model: a person has a handful of examples, and a
 vote over the most similar ones needs no training step (a new answer counts at once) and
 explains itself ("because you marked 3 similar mails from this sender as receipts").
@@ -21,7 +27,8 @@ Bounded, so one slip of the mouse cannot take over:
   is news; a confirmation only says the model was right), and similar mail from another
   sender counts ``OTHER_SENDER_WEIGHT`` of the same sender's;
 * the personal layer alone never lets a message be filed without asking unless at least
-  ``FILE_AFTER`` of the person's examples from this sender agree with the label; short of
+  ``FILE_AFTER`` of the person's similar examples from this sender agree with the label
+  and none of them says otherwise; short of
   that the confidence stays just below ``policy.AUTO_FILE_AT`` and the e-mail is asked about;
 * it only moves probabilities: the policy overrides and the importer's guards (never take
   an offer away, never change an application that has ended) apply after it as before.
@@ -57,11 +64,10 @@ BUCKETS: Final = 1 << 24
 # Two mails from one template score 0.5-0.9, one sender's mails worded differently
 # 0.25-0.45, two unrelated receipts from different employers about 0.1-0.25.
 MIN_SIMILARITY: Final = 0.3
-# The same sender's mail counts from a lower similarity, and with this added to it: a
-# sender's house style shows in its next mail even worded differently. Among a sender's
-# examples with different labels, the more similar still weigh more.
+# The same sender's mail counts from a lower similarity, measured without the sender's
+# letterhead (``Letterhead``): a sender's way of wording a receipt shows in its next
+# receipt even worded differently, but the lines it puts on every mail say nothing.
 MIN_SIMILARITY_SAME_SENDER: Final = 0.15
-SAME_SENDER_BONUS: Final = 0.3
 NEIGHBOURS: Final = 7  # the most similar examples that vote
 CORRECTION_WEIGHT: Final = 2.0
 CONFIRMATION_WEIGHT: Final = 1.0
@@ -146,8 +152,9 @@ class Neighbour:
 
     @property
     def support(self) -> float:
+        # Only content votes: the similarity, never the sender alone.
         if self.same_sender:
-            return (self.similarity + SAME_SENDER_BONUS) * self.example.weight
+            return self.similarity * self.example.weight
         return self.similarity * self.example.weight * OTHER_SENDER_WEIGHT
 
 
@@ -188,12 +195,30 @@ class PersonalModel:
         self._sizes = np.asarray([len(e.hashes) for e in self.examples], dtype=np.float64)
         self._senders = np.asarray([e.sender for e in self.examples], dtype=object)
         self._weights = np.asarray([e.weight for e in self.examples], dtype=np.float64)
+        self._letterheads: dict[str, frozenset[int]] = {}
 
     def __len__(self) -> int:
         return len(self.examples)
 
     def knows_sender(self, prep: Prepared) -> bool:
         return sender_of(prep.from_addr, prep.from_name) in self.senders
+
+    def letterhead(self, sender: str) -> frozenset[int]:
+        """The sender's boilerplate: features found in its examples of two or more labels.
+
+        Many senders use one letterhead for receipts, rejections and invitations; the lines
+        on all of them say nothing about which one a mail is, so they are left out when its
+        mail is compared (an IDF within the sender, at its simplest). Until the person has
+        answered two kinds of mail from a sender there is nothing to tell apart.
+        """
+        if sender not in self._letterheads:
+            labels_of: dict[int, set[str]] = defaultdict(set)
+            for example in self.examples:
+                if example.sender == sender:
+                    for h in example.hashes:
+                        labels_of[h].add(example.label)
+            self._letterheads[sender] = frozenset(h for h, ls in labels_of.items() if len(ls) > 1)
+        return self._letterheads[sender]
 
     def neighbours(self, sender: str, hashes: frozenset[int]) -> tuple[Neighbour, ...]:
         held = [self._holding[h] for h in hashes if h in self._holding]
@@ -202,9 +227,18 @@ class PersonalModel:
         shared = np.bincount(np.concatenate(held), minlength=len(self.examples))
         sims = shared / np.sqrt(self._sizes * len(hashes))
         same = self._senders == sender
+        # The same sender's examples are compared without its letterhead.
+        letterhead = self.letterhead(sender) if same.any() else frozenset()
+        if letterhead:
+            own = hashes - letterhead
+            for i in np.flatnonzero(same):
+                theirs = self.examples[i].hashes - letterhead
+                sims[i] = (
+                    len(own & theirs) / math.sqrt(len(own) * len(theirs)) if own and theirs else 0.0
+                )
         near = sims >= np.where(same, MIN_SIMILARITY_SAME_SENDER, MIN_SIMILARITY)
         # The same formula as Neighbour.support, for every example at once.
-        support = np.where(same, sims + SAME_SENDER_BONUS, sims * OTHER_SENDER_WEIGHT)
+        support = np.where(same, sims, sims * OTHER_SENDER_WEIGHT)
         support = np.where(near, support * self._weights, -1.0)
         chosen = [i for i in np.argsort(-support, kind="stable")[:NEIGHBOURS] if support[i] > 0]
         found = [Neighbour(self.examples[i], float(sims[i]), bool(same[i])) for i in chosen]
@@ -229,8 +263,11 @@ class PersonalModel:
         total = sum(exp.values())
         moved: dict[Label, float] = {label: exp[label] / total for label in LABELS}
         best = max(support, key=support.__getitem__)
-        agreeing = sum(1 for n in near if n.same_sender and n.example.label == best)
-        return Adjustment(moved, near, best, agreeing >= FILE_AFTER)
+        own = [n for n in near if n.same_sender]
+        agreeing = sum(1 for n in own if n.example.label == best)
+        # Filing without asking needs the sender's similar mail to agree, all of it: one
+        # similar mail from this sender the person labelled otherwise means ask.
+        return Adjustment(moved, near, best, agreeing >= FILE_AFTER and agreeing == len(own))
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,6 +277,8 @@ class Learned:
     label: Label
     ceiling: float | None
     because: str
+    # The person labelled similar mail from this sender otherwise: ask rather than file.
+    doubted: bool = False
 
 
 def combine(
@@ -249,12 +288,22 @@ def combine(
 
     The ceiling keeps a label the person's examples raised, but did not settle, just
     below the importer's threshold: the e-mail is asked about, with the label proposed.
+    Learning lowers confidence more readily than it raises it: when a similar mail from
+    this sender was labelled otherwise, a sure reading is asked about too.
     """
     probs = adjustment.probs
     if adjustment.label is None:
         return shipped, None
     label = max(LABELS, key=probs.__getitem__)
     because = adjustment.because(label)
+    against: dict[Label, float] = defaultdict(float)
+    for n in adjustment.neighbours:
+        if n.same_sender and n.example.label != label:
+            against[n.example.label] += n.support
+    if against and probs[label] >= policy.AUTO_FILE_AT:
+        other = adjustment.because(max(against, key=against.__getitem__))
+        assert other is not None  # a neighbour with that label voted
+        return probs, Learned(label, UNSURE, other, doubted=True)
     if because is None:
         return probs, None
     before = max(LABELS, key=shipped.__getitem__)
