@@ -35,12 +35,12 @@ test-pg:  ## the whole suite on PostgreSQL (PG_URL=...)
 test-fast:  ## everything but the browser tests
 	$(PYTEST) -m "not browser"
 
-test-awkward:  ## the non-browser suite at each awkward moment, the machine clock moved too
+test-awkward:  ## the non-browser suite (slow process tests aside) at each awkward moment, machine clock moved too
 	@command -v faketime >/dev/null || { echo "faketime is missing: apt-get install faketime"; exit 1; }
 	@for spec in $(AWKWARD); do \
 	  zone=$${spec%%|*}; rest=$${spec#*|}; moment=$${rest%%|*}; machine=$${rest#*|}; \
 	  echo "==> $$moment in $$zone (machine clock: $$machine)"; \
-	  TZ=$$zone faketime "$$machine" .venv/bin/pytest -m "not browser" -p no:randomly \
+	  TZ=$$zone faketime "$$machine" .venv/bin/pytest -m "not browser and not slow" -p no:randomly \
 	    --today "$$moment" -x || exit 1; \
 	done
 
