@@ -335,7 +335,7 @@ def test_a_windows_file_is_read_and_the_person_is_told(cli: Any, tmp_path: Path)
 def test_special_files_and_folders_are_refused(cli: Any, tmp_path: Path) -> None:
     for path, message in (
         (str(tmp_path), "is a folder"),
-        ("/dev/zero", "not a file bounceback can read"),
+        ("/dev/zero", "not an ordinary file"),
     ):
         result = cli("import-csv", path)
         assert result.exit_code == 1

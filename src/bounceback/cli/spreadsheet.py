@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import stat
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
@@ -23,25 +21,16 @@ SHOWN = 15
 def read_file(path: str) -> bytes:
     """The file's bytes; only a regular file, and never more than an import can take."""
     from bounceback.errors import UserError
+    from bounceback.lib.files import check_regular_file
+    from bounceback.lib.hygiene import clip
     from bounceback.spreadsheets.reading import MAX_BYTES
 
+    checked = check_regular_file(path, "spreadsheet")  # a pipe would hang, a folder crash
     try:
-        info = Path(path).stat()
-    except FileNotFoundError:
-        raise UserError(f"There is no file at {path}. Check the path and try again.") from None
+        with checked.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)  # one byte more: "too big" is said by the reader
     except OSError as error:
-        raise UserError(f"Could not read {path}: {error.strerror}.") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise UserError(f"{path} is a folder. Give the path of the CSV file.")
-    if not stat.S_ISREG(info.st_mode):
-        raise UserError(
-            f"{path} is not a file bounceback can read (a device or a pipe). Save the CSV to a file first."
-        )
-    try:
-        with Path(path).open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        raise UserError(f"Could not read {path}: {error.strerror}.") from None
+        raise UserError(f"Could not read {clip(path, 120)}: {error.strerror}.") from None
 
 
 def _table(title: str, columns: list[str], rows: list[list[str]]) -> Table:
