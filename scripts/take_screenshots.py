@@ -44,6 +44,10 @@ PAGES = {
     "wellbeing": "/wellbeing/",
     "exercises": "/wellbeing/exercises/",
     "help": "/wellbeing/help/",
+    "learned": "/mail/learned/",
+    "spreadsheet": "/applications/import/",
+    "settings": "/settings/",
+    "delete-everything": "/settings/delete-everything/",
 }
 VIEWPORTS = {"desktop": (1280, 900), "phone": (390, 844)}
 
