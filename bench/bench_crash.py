@@ -107,10 +107,10 @@ def phase(mbox: Path, kills: int, seed: int) -> dict[str, object]:
     me = owner()  # Django started, schema made
     from django.db import connections
 
-    from bounceback.lib.mail.analysis import analyze_text
+    from bounceback.lib.mail.analysis import analyse_text
     from bounceback.mailbox.importer import import_mailbox
 
-    analyze_text("warm-up: the model is loaded once, before the forks")
+    analyse_text("warm-up: the model is loaded once, before the forks")
     db = Path(os.environ["BOUNCEBACK_HOME"]) / "bounceback.sqlite3"
     connections.close_all()  # each fork opens its own connection
 
@@ -190,7 +190,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--kills", type=int, default=60, help="How many kill -9s (at least 50).")
-    parser.add_argument("--messages", type=int, default=400, help="Job e-mails in the mbox.")
+    parser.add_argument("--messages", type=int, default=800, help="Job e-mails in the mbox.")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     parser.add_argument("--phase", type=Path, help=argparse.SUPPRESS)
