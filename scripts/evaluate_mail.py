@@ -6,7 +6,8 @@
     uv run python scripts/evaluate_mail.py --set handwritten -v # one set and its mistakes
 
 The frozen split and blind batches are only ever summed up: ``-v`` lists mistakes for
-the sets the team may read (handwritten, variety, mail-train), never for those.
+the sets the team may read (handwritten, variety, mail-train, and the blind batches
+measured once and trained on since, shown as "read: training"), never for those.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@
     uv run --group train python scripts/train_mail_model.py --dry-run  # report only
 
 Training mail: the labelled sets the team may read (corpus/handwritten, corpus/variety,
-corpus/blind/mail-train; a blind batch joins them once it has been measured, by adding
-it to TRAIN_SETS) plus synthetic mail from corpus/generate.py, weighted lower. The frozen
-split (corpus/blind/mail-frozen) is never read here.
+corpus/blind/mail-train, and each blind batch once it has been measured: listed in
+``corpora.READ_BATCHES``, today mail-blind-9) plus synthetic mail from corpus/generate.py, weighted lower. The frozen
+split (corpus/blind/mail-frozen) and unread blind batches are never read here.
 
 The threshold: 5-fold cross-validation over the labelled mail gives every message an
 out-of-fold analysis (the whole pipeline, policy included, with a model that never saw
@@ -40,12 +40,11 @@ from generate import generate  # noqa: E402
 from bounceback.lib.mail import policy  # noqa: E402
 from bounceback.lib.mail.analysis import pasted_message  # noqa: E402
 from bounceback.lib.mail.classifier import MODEL_DIR, Model, save_model  # noqa: E402
-from bounceback.lib.mail.corpora import Example, labelled_sets, load  # noqa: E402
+from bounceback.lib.mail.corpora import Example, load, training_sets  # noqa: E402
 from bounceback.lib.mail.evaluation import predict, score  # noqa: E402
 from bounceback.lib.mail.features import DENSE_FEATURES, extract, prepare  # noqa: E402
 from bounceback.lib.mail.message import LABELS, MailMessage  # noqa: E402
 
-TRAIN_SETS = ("handwritten", "variety", "mail-train")
 MIN_DF = 2
 MAX_VOCAB = 20000
 WRONG_AT_MOST = 0.01  # fewer than 1 in 100 filings without asking may be wrong
@@ -148,7 +147,7 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
 
-    sets = [s for s in labelled_sets() if s.name in TRAIN_SETS]
+    sets = training_sets()
     labelled = [(s, load(s)) for s in sets]
     examples = [e for _, es in labelled for e in es]
     set_names = [labelled_set.name for labelled_set, es in labelled for _ in es]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bounceback.lib.mail.corpora import find_set, labelled_sets, load
+from bounceback.lib.mail.corpora import find_set, labelled_sets, load, training_sets
 from bounceback.lib.mail.evaluation import evaluate, same, table
 
 # Recorded from the run at the end of issue 12 (scripts/evaluate_mail.py: accuracy 0.869,
@@ -65,7 +65,7 @@ def test_every_set_is_printed_side_by_side_with_the_overrides_effect() -> None:
 def test_a_new_blind_batch_is_picked_up_and_kept_private(tmp_path: Path) -> None:
     (tmp_path / "handwritten").mkdir()
     (tmp_path / "handwritten" / "labels.jsonl").write_text("", encoding="utf-8")
-    for name in ("mail-blind-10", "mail-blind-2", "mail-train", "not-a-set"):
+    for name in ("mail-blind-10", "mail-blind-2", "mail-blind-9", "mail-train", "not-a-set"):
         folder = tmp_path / "blind" / name
         folder.mkdir(parents=True)
         (folder / "labels.jsonl").write_text("", encoding="utf-8")
@@ -74,8 +74,21 @@ def test_a_new_blind_batch_is_picked_up_and_kept_private(tmp_path: Path) -> None
         ("handwritten", "tuned", False),
         ("mail-train", "train", False),
         ("mail-blind-2", "blind", True),
+        ("mail-blind-9", "read", False),
         ("mail-blind-10", "blind", True),
     ]
+
+
+def test_a_measured_blind_batch_is_training_data_and_an_unread_one_never_is(
+    tmp_path: Path,
+) -> None:
+    for name in ("mail-frozen", "mail-blind-9", "mail-blind-10"):
+        folder = tmp_path / "blind" / name
+        folder.mkdir(parents=True)
+        (folder / "labels.jsonl").write_text("", encoding="utf-8")
+    assert [s.name for s in training_sets(tmp_path)] == ["mail-blind-9"]
+    read = find_set("mail-blind-9", tmp_path)
+    assert read.shown_as == "read: training" and not read.private
 
 
 def test_a_pasted_text_in_a_set_is_read_as_pasted_text(tmp_path: Path) -> None:

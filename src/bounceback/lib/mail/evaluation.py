@@ -206,7 +206,7 @@ def score(
         ]
     return Report(
         name=labelled.name,
-        use=labelled.use,
+        use=labelled.shown_as,
         messages=len(pairs),
         accuracy=sum(t == g for t, g in zip(truth, got, strict=True)) / max(1, len(pairs)),
         macro_f1=sum(f1.values()) / max(1, len(f1)),
