@@ -843,6 +843,32 @@ def test_an_employer_line_names_the_company() -> None:
     assert result.company == "Westbrook Hospitals NHS Trust"
 
 
+@pytest.mark.parametrize(
+    "from_addr",
+    [
+        "rrhh.hula@sergas.es",
+        "seleccion@san.gva.es",
+        "recrutement@ciusss-estrie.ssss.gouv.qc.ca",
+        "jobs@health.wa.gov.au",
+        "careers@tewhatuora.govt.nz",
+    ],
+)
+def test_a_hospital_under_a_shared_health_domain_is_named_from_the_mail(from_addr: str) -> None:
+    # The acceptance set: a public hospital's address under a national health domain made
+    # the company the domain's acronym. The domain is shared: the employer is the name the
+    # mail gives, and a department signing ("Human Resources") is not it.
+    text = (
+        "Dear Ms Castro,\n\nThank you for applying for the Theatre Nurse post. Unfortunately "
+        "your application has not been successful on this occasion.\n\nHuman Resources"
+    )
+    subject = "Theatre Nurse - your application"
+    named = analyse(mail(text, subject, "Hospital Universitario de Lugo", from_addr))
+    assert named.label == "rejection"
+    assert named.company == "Hospital Universitario de Lugo"
+    unnamed = analyse(mail(text, subject, "Human Resources", from_addr))
+    assert unnamed.company is None
+
+
 def test_a_squashed_domain_is_split_only_into_words_the_mail_uses() -> None:
     used = analyse(
         mail(

@@ -434,6 +434,17 @@ _HR_WORDS = re.compile(
 )
 
 
+_DEPARTMENT_WORDS = re.compile(
+    r"\b(?:the|team|department|dept|office|services?|unit|and|&|of|de|des|du|la|le)\b|[-,.]", re.I
+)
+
+
+def _department_only(line: str) -> bool:
+    """'Human Resources', 'The Recruitment Team': a department signs, not the employer."""
+    rest = _DEPARTMENT_WORDS.sub(" ", _HR_WORDS.sub(" ", line))
+    return bool(_HR_WORDS.search(line)) and not rest.strip()
+
+
 def _signature_companies(body: str) -> list[str]:
     """'Head of Data, Datenfluss GmbH' and 'Talent Partner | Globex' in a signature."""
     lines = [line.strip() for line in body[-600:].split("\n") if line.strip()][-6:]
@@ -447,6 +458,7 @@ def _signature_companies(body: str) -> list[str]:
             and not _SIGN_OFF_LINE.match(line)
             and not looks_like_person(line)
             and not _ROLE_NOUNS.search(line)
+            and not _department_only(line)
             and (
                 (above and (_ROLE_NOUNS.search(above) or _HR_WORDS.search(above)))
                 or _ORG_SUFFIX.search(company_key(line))
