@@ -61,8 +61,40 @@ def test_the_auto_file_threshold_is_the_one_the_training_chose() -> None:
     assert model.meta["auto_file_at"] == policy.AUTO_FILE_AT, (
         "scripts/train_mail_model.py chose another threshold: copy it into policy.AUTO_FILE_AT"
     )
+    assert model.meta["file_at"] == policy.FILE_AT, (
+        "scripts/train_mail_model.py chose other calibration points: copy them into policy.FILE_AT"
+    )
     out_of_fold = model.meta["out_of_fold"]
     assert out_of_fold["wrong"] < 0.01 * out_of_fold["filed"]
+
+
+def test_every_filed_label_has_a_calibration_point_and_only_those() -> None:
+    assert set(policy.FILE_AT) == set(policy.FILED)
+    assert all(policy.ASK < point < 1 for point in policy.FILE_AT.values())
+
+
+@pytest.mark.parametrize("label", sorted(policy.FILED))
+def test_a_label_is_filed_from_its_own_calibration_point(label: Label) -> None:
+    point = policy.FILE_AT[label]
+    assert policy.calibrated(label, point) == pytest.approx(policy.AUTO_FILE_AT)
+    assert policy.calibrated(label, point - 0.005) < policy.AUTO_FILE_AT
+    assert policy.calibrated(label, 1.0) == pytest.approx(1.0)
+    # An override's "ask" still asks, whatever the point.
+    assert policy.calibrated(label, policy.ASK) == policy.ASK
+    sure = policy.decide(context(label, point + 0.005), frozenset(policy.OVERRIDE_NAMES))
+    assert sure.confidence >= policy.AUTO_FILE_AT
+
+
+def test_calibration_keeps_the_order_of_confidences() -> None:
+    steps = [0.3, 0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.99, 1.0]
+    for label in policy.FILED:
+        mapped = [policy.calibrated(label, p) for p in steps]
+        assert mapped == sorted(mapped)
+
+
+def test_labels_never_filed_on_their_own_are_not_calibrated() -> None:
+    assert policy.calibrated("other_job", 0.8) == 0.8
+    assert policy.calibrated("not_job", 0.8) == 0.8
 
 
 def test_an_unknown_override_name_is_refused() -> None:
@@ -142,7 +174,7 @@ def test_no_job_only_word_asks_before_filing_mail_that_names_no_job() -> None:
     verdict = decide(context("rejection", 0.95, job_only_word=False), "no_job_only_word")
     assert verdict.label == "rejection" and verdict.confidence < policy.AUTO_FILE_AT
     ats = context("rejection", 0.95, job_only_word=False, from_addr="x@greenhouse.io")
-    assert decide(ats, "no_job_only_word").confidence == 0.95
+    assert decide(ats, "no_job_only_word").confidence == policy.calibrated("rejection", 0.95)
 
 
 def test_unreadable_language_sends_job_mail_in_other_languages_to_review() -> None:
@@ -153,7 +185,7 @@ def test_unreadable_language_sends_job_mail_in_other_languages_to_review() -> No
     assert dropped.label != "not_job"  # job words in Polish: a person looks
     for readable in ("en", "fr", "de", "es", "nl"):
         assert decide(context("rejection", 0.97, language=readable), "unreadable_language") == (
-            policy.Verdict("rejection", 0.97)
+            policy.Verdict("rejection", policy.calibrated("rejection", 0.97))
         )
 
 

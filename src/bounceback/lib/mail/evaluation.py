@@ -32,7 +32,7 @@ from bounceback.lib.companies import company_key, role_key
 from bounceback.lib.mail import analysis
 from bounceback.lib.mail.corpora import Example, LabelledSet, labelled_sets, load
 from bounceback.lib.mail.message import LABELS, Analysis
-from bounceback.lib.mail.policy import AUTO_FILE_AT, FILED, OVERRIDES
+from bounceback.lib.mail.policy import AUTO_FILE_AT, FILE_AT, FILED, OVERRIDES
 
 if TYPE_CHECKING:
     from bounceback.lib.mail.classifier import Model
@@ -308,6 +308,8 @@ def table(result: Evaluation) -> str:
         (f"{r.sent_to_review}/{r.read_as_job} ({r.review_share:.0%})" for r in reports),
     )
     line("job mail dropped as not job", (f"{r.dropped}/{r.job_mail}" for r in reports))
+    points = ", ".join(f"{label} {point:.2f}" for label, point in sorted(FILE_AT.items()))
+    lines.append(f"  (each label filed from its own point, policy.FILE_AT: {points})")
     lines.append("fields (accuracy, n)")
     for name in (*JOB_FIELDS, *REJECTION_FIELDS):
         line(

@@ -300,7 +300,8 @@ def combine(
     for n in adjustment.neighbours:
         if n.same_sender and n.example.label != label:
             against[n.example.label] += n.support
-    if against and probs[label] >= policy.AUTO_FILE_AT:
+    sure = policy.calibrated(label, probs[label]) >= policy.AUTO_FILE_AT
+    if against and sure:
         other = adjustment.because(max(against, key=against.__getitem__))
         assert other is not None  # a neighbour with that label voted
         return probs, Learned(label, UNSURE, other, doubted=True)
@@ -309,8 +310,10 @@ def combine(
     before = max(LABELS, key=shipped.__getitem__)
     raised = label != before or probs[label] > shipped[label]
     ceiling = None
-    if raised and not adjustment.may_file and probs[label] >= policy.AUTO_FILE_AT:
-        ceiling = max(shipped[label], UNSURE) if label == before else UNSURE
+    if raised and not adjustment.may_file and sure:
+        ceiling = (
+            max(policy.calibrated(label, shipped[label]), UNSURE) if label == before else UNSURE
+        )
     return probs, Learned(label, ceiling, because)
 
 
