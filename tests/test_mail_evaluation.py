@@ -13,12 +13,14 @@ from bounceback.lib.mail.evaluation import evaluate, same, table
 # Recorded from the run at the end of issue 12 (scripts/evaluate_mail.py: accuracy 0.869,
 # macro-F1 0.849, company 0.762, stage 0.800, 2 of 89 filings without asking wrong), a
 # little under it: CI fails when the frozen split falls below them. Raise them when the
-# recogniser improves; never lower them to let a change through.
+# recogniser improves; never lower them to let a change through. Raised after round 11
+# (branch mail11: accuracy 0.875, macro-F1 0.852, company 0.775, stage 0.809, 3 of 94
+# filings without asking wrong).
 FROZEN_FLOORS = {
-    "accuracy": 0.85,
+    "accuracy": 0.855,
     "macro_f1": 0.83,
-    "company": 0.74,
-    "stage": 0.78,
+    "company": 0.755,
+    "stage": 0.785,
 }
 FROZEN_WRONG_FILINGS_AT_MOST = 0.035  # share of the messages filed without asking
 
