@@ -6,6 +6,7 @@ from bounceback.mailbox.models import (
     ImportedMessage,
     LabelCorrection,
     LearnedExample,
+    MailConnection,
     OriginalMail,
     ReviewItem,
     SenderRule,
@@ -57,3 +58,12 @@ class LabelCorrectionAdmin(PrivateAdmin[LabelCorrection]):
 class LearnedExampleAdmin(PrivateAdmin[LearnedExample]):
     list_display = ["sender", "proposed", "label", "created_at", "owner"]
     private_fields = ("features",)
+
+
+@admin.register(MailConnection)
+class MailConnectionAdmin(PrivateAdmin[MailConnection]):
+    """Which mailboxes are connected and how their checks go; never the locked password."""
+
+    list_display = ["host", "folder", "state", "checked_at", "login_failures", "owner"]
+    list_filter = ["state"]
+    private_fields = ("secret",)

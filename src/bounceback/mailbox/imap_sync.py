@@ -101,6 +101,15 @@ def _analysed(
 
 
 def _merge(total: ImportReport, part: ImportReport) -> None:
-    for name in ("total", "created", "updated", "queued", "skipped", "duplicates", "not_job"):
+    for name in (
+        "total",
+        "created",
+        "updated",
+        "queued",
+        "skipped",
+        "duplicates",
+        "not_job",
+        "dated",
+    ):
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.problems.extend(part.problems)

@@ -30,6 +30,30 @@ TIMEOUT = 60
 _UID = re.compile(rb"\bUID (\d+)")
 
 
+class ImapError(UserError):
+    """The server could not be read; the subclass says why, for callers that word it anew."""
+
+
+class ImapUnreachable(ImapError):
+    """No connection: an unknown host, a closed port, a network that is down."""
+
+
+class ImapCertificate(ImapError):
+    """The TLS handshake failed: a certificate that could not be verified, or no TLS at all."""
+
+
+class ImapLoginRefused(ImapError):
+    """The server refused the user name or password."""
+
+
+class ImapNoFolder(ImapError):
+    """The folder is not on the server."""
+
+
+class ImapStopped(ImapError):
+    """The server stopped answering part of the way through."""
+
+
 @dataclass(frozen=True)
 class ImapMessage:
     uid: int
@@ -70,18 +94,25 @@ class ImapSession:
         try:
             self.conn = imaplib.IMAP4_SSL(host, port, ssl_context=context, timeout=TIMEOUT)
         except ssl.SSLCertVerificationError as error:
-            raise UserError(
+            raise ImapCertificate(
                 f"The certificate of {shown} could not be verified ({error.verify_message}). "
                 "If it is your own server with a self-signed certificate, pass it with --cafile."
             ) from None
+        except ssl.SSLError as error:
+            raise ImapCertificate(
+                f"Could not start a secure (TLS) connection with {shown}:{port} "
+                f"({clip(error, 200)}). Check the port: IMAP over TLS is usually 993."
+            ) from None
         except (OSError, ValueError, imaplib.IMAP4.error) as error:
             # ValueError: a host name no resolver takes (too long, or with a NUL in it).
-            raise UserError(f"Could not connect to {shown}:{port} ({clip(error, 200)}).") from None
+            raise ImapUnreachable(
+                f"Could not connect to {shown}:{port} ({clip(error, 200)})."
+            ) from None
         try:
             self.conn.login(user, password)
         except imaplib.IMAP4.error:
             self.close()
-            raise UserError(
+            raise ImapLoginRefused(
                 f"The server refused the user name or password for {user}. Check them and try again."
             ) from None
         try:
@@ -90,7 +121,7 @@ class ImapSession:
             status = "NO"
         if status != "OK":
             self.close()
-            raise UserError(f"There is no folder called {folder} on {host}.")
+            raise ImapNoFolder(f"There is no folder called {folder} on {host}.")
         self.uidvalidity = self._uidvalidity(folder)
 
     def _uidvalidity(self, folder: str) -> int:
@@ -106,7 +137,7 @@ class ImapSession:
         try:
             typ, data = self.conn.uid("SEARCH", f"UID {after + 1}:*")
         except (OSError, imaplib.IMAP4.error) as error:
-            raise UserError(f"The server stopped answering ({error}). Try again later.") from None
+            raise ImapStopped(f"The server stopped answering ({error}). Try again later.") from None
         if typ != "OK" or not data or not data[0]:
             return []
         # "N:*" always includes the highest UID, even when it is below N.
@@ -119,7 +150,7 @@ class ImapSession:
             try:
                 typ, data = self.conn.uid("FETCH", ",".join(map(str, chunk)), "(UID BODY.PEEK[])")
             except (OSError, imaplib.IMAP4.error) as error:
-                raise UserError(
+                raise ImapStopped(
                     f"The server stopped answering ({error}). Run the import again: "
                     "what was read so far is kept."
                 ) from None
