@@ -39,6 +39,7 @@ from bounceback.mailbox.models import (
     Label,
     LabelCorrection,
     LearnedExample,
+    MailConnection,
     ReviewItem,
     SenderRule,
 )
@@ -110,6 +111,9 @@ def world(settings: Any) -> World:
     application = _first(Application, owner=alice)
     event = _first(StageEvent, owner=alice, application=application)
     token = SignInToken.issue(alice)
+    MailConnection.objects.create(
+        owner=alice, host="imap.example.org", username="alice", secret="locked-elsewhere"
+    )
     sheet = keep_upload(alice, "jobs.csv", b"Company,Role\nAcme,Analyst\n")
     ids = {
         "sheet": sheet.pk,
@@ -286,6 +290,12 @@ MATRIX: dict[str, Row] = {
     "mailbox:forget_label": alices(_ids(pk="label_correction"), post_only=True),
     "mailbox:forget_example": alices(_ids(pk="learned_example"), post_only=True),
     "mailbox:forget_all": own_space(post_only=True),
+    # A connected mailbox: no id in the address, each person reaches only their own
+    # (tests/test_mail_connection.py shows nobody else sees or checks Alice's).
+    "mailbox:connection": own_space(),
+    "mailbox:connection_status": own_space(),
+    "mailbox:check": own_space(post_only=True),
+    "mailbox:disconnect": own_space(post_only=True),
     # Insights
     "insights:index": own_space(),
     "insights:forecast": own_space(),

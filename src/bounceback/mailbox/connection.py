@@ -176,7 +176,6 @@ def connect(owner: User, mailbox: Mailbox) -> MailConnection:
     """Check the mailbox once, then keep it with its password locked; replaces an older one."""
     _require_offered()
     mailbox.try_it()
-    now = timezone.now()
     connection, _created = MailConnection.objects.update_or_create(
         owner=owner,
         defaults={
@@ -189,7 +188,6 @@ def connect(owner: User, mailbox: Mailbox) -> MailConnection:
             "login_failures": 0,
             "retry_after": None,
         },
-        create_defaults={"created_at": now},
     )
     return connection
 
