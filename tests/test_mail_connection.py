@@ -23,7 +23,7 @@ from django_tasks_db.models import DBTaskResult
 from bounceback import conf
 from bounceback.accounts.models import Role
 from bounceback.errors import UserError
-from bounceback.lib.mail.imap import ImapStopped
+from bounceback.lib.mail.imap import ImapCertificate, ImapSession, ImapStopped
 from bounceback.mailbox import connection as service
 from bounceback.mailbox import vault
 from bounceback.mailbox.models import CheckState, ImportedMessage, MailConnection
@@ -158,6 +158,33 @@ def test_a_server_on_the_centres_own_network_is_refused_unless_the_centre_allows
     assert response.status_code == 400
     assert "private network" in response.content.decode()
     assert not MailConnection.objects.exists()
+
+
+def test_the_connection_goes_to_the_checked_address_and_still_checks_the_certificate(
+    server: Server,
+) -> None:
+    # The name does not resolve at all: only the pinned address can reach the server, and
+    # the certificate (made for 127.0.0.1) must still match the name, so TLS refuses it.
+    with pytest.raises(ImapCertificate):
+        ImapSession(
+            "mail.bounceback-test.invalid",
+            server.port,
+            "sam",
+            PASSWORD,
+            "INBOX",
+            cafile=server.cafile,
+            address="127.0.0.1",
+        )
+    session = ImapSession(
+        "127.0.0.1",
+        server.port,
+        "sam",
+        PASSWORD,
+        "INBOX",
+        cafile=server.cafile,
+        address="127.0.0.1",
+    )
+    session.close()
 
 
 @pytest.mark.parametrize(

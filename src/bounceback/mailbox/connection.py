@@ -105,25 +105,29 @@ def explain(error: ImapError, *, host: str, port: int, user: str, folder: str) -
     return "Your mail server could not be read this time. The next check tries again."
 
 
-def _check_address(host: str) -> None:
-    """Refuse a server on the centre's own network, unless the centre allows it.
+def _checked_address(host: str) -> str | None:
+    """The address to connect to: a public one, unless the centre allows its own network.
 
     Without this, anyone signed in could use the server to knock on private addresses.
+    The connection then goes to this very address (``ImapSession(address=...)``), so a
+    DNS answer that changes in between cannot lead it elsewhere. None: resolve as usual
+    (private addresses allowed, or a name that does not resolve, which fails with its
+    own words when connecting).
     """
     if settings.BOUNCEBACK_IMAP_PRIVATE_HOSTS:
-        return
+        return None
     try:
         found = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
     except (OSError, UnicodeError, ValueError):
-        return  # unknown: the connection itself fails, with its own words
-    for *_rest, address in found:
-        ip = ipaddress.ip_address(str(address[0]).split("%")[0])
-        if not ip.is_global:
-            raise UserError(
-                f"{clip(host, 80)} is an address on a private network, which bounceback here "
-                "does not connect to. Use your mail provider's IMAP server name, such as "
-                "imap.example.org."
-            )
+        return None
+    addresses = [str(entry[4][0]).split("%")[0] for entry in found]
+    if not addresses or not all(ipaddress.ip_address(a).is_global for a in addresses):
+        raise UserError(
+            f"{clip(host, 80)} is an address on a private network, which bounceback here "
+            "does not connect to. Use your mail provider's IMAP server name, such as "
+            "imap.example.org."
+        )
+    return addresses[0]
 
 
 def _cafile() -> Path | None:
@@ -158,10 +162,16 @@ class Mailbox:
 
     def try_it(self) -> None:
         """Sign in and open the folder once, then leave; a warm UserError if that fails."""
-        _check_address(self.host)
+        address = _checked_address(self.host)
         try:
             session = ImapSession(
-                self.host, self.port, self.username, self.password, self.folder, cafile=_cafile()
+                self.host,
+                self.port,
+                self.username,
+                self.password,
+                self.folder,
+                cafile=_cafile(),
+                address=address,
             )
         except ImapError as error:
             raise UserError(
@@ -289,6 +299,7 @@ def run_check(connection_id: int) -> str:
             password=vault.unlock(connection.secret),
             folder=connection.folder,
             cafile=_cafile(),
+            address=_checked_address(connection.host),
             progress=alive,
         )
     except ImapLoginRefused as error:

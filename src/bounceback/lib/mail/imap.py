@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import re
+import socket
 import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -74,6 +75,25 @@ def tls_context(cafile: Path | None) -> ssl.SSLContext:
         ) from None
 
 
+class _PinnedIMAP4SSL(imaplib.IMAP4_SSL):
+    """IMAP over TLS to one address checked beforehand; the certificate still names the host.
+
+    Resolving the name again when connecting would let a server that changes its DNS
+    answer in between lead the connection somewhere the check never saw.
+    """
+
+    def __init__(
+        self, host: str, port: int, *, address: str, ssl_context: ssl.SSLContext, timeout: float
+    ) -> None:
+        self._address = address
+        super().__init__(host, port, ssl_context=ssl_context, timeout=timeout)
+
+    def _create_socket(self, timeout: float | None) -> socket.socket:
+        sock = socket.create_connection((self._address, self.port), timeout)
+        wrapped: socket.socket = self.ssl_context.wrap_socket(sock, server_hostname=self.host)
+        return wrapped
+
+
 class ImapSession:
     """One logged-in connection with one folder selected (read-only)."""
 
@@ -86,13 +106,19 @@ class ImapSession:
         folder: str,
         *,
         cafile: Path | None = None,
+        address: str | None = None,
     ) -> None:
+        """``address``: connect to this IP rather than resolving ``host`` again."""
         check_port(port, "IMAP over TLS is 993")
         check_host(host)
         context = tls_context(cafile)
         shown = clip(host)
         try:
-            self.conn = imaplib.IMAP4_SSL(host, port, ssl_context=context, timeout=TIMEOUT)
+            self.conn = (
+                _PinnedIMAP4SSL(host, port, address=address, ssl_context=context, timeout=TIMEOUT)
+                if address
+                else imaplib.IMAP4_SSL(host, port, ssl_context=context, timeout=TIMEOUT)
+            )
         except ssl.SSLCertVerificationError as error:
             raise ImapCertificate(
                 f"The certificate of {shown} could not be verified ({error.verify_message}). "
