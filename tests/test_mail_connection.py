@@ -552,3 +552,18 @@ def test_sync_mail_on_ones_own_computer_points_to_import(cli: Any) -> None:
     result = cli("sync-mail", "--all")
     assert result.exit_code == 1
     assert "bounceback import --imap" in result.output
+
+
+def test_mail_review_points_to_the_mailbox_page_where_it_is_offered(centre: Any) -> None:
+    sam = person("sam@example.org")
+    page = signed_in(sam).get("/mail/review/").content.decode()
+    assert 'href="/mail/connection/"' in page
+    assert "bounceback import --imap" not in page
+
+
+def test_settings_shows_the_mailbox_and_how_its_checks_go(server: Server) -> None:
+    sam = person("sam@example.org")
+    client = signed_in(sam)
+    assert "Connect your mailbox" in client.get("/settings/").content.decode()
+    _connected(sam, server)
+    assert "Connected: sam on 127.0.0.1" in client.get("/settings/").content.decode()
