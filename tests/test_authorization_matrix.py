@@ -205,6 +205,11 @@ def alices(args: Callable[..., dict[str, Any]], *, post_only: bool = False) -> R
     return Row(args, get | {role: others for role in SIGNED_IN[1:]}, post_only)
 
 
+def fragment() -> Row:
+    """A piece of one's own page for htmx: opened as a page, it sends on to the whole page."""
+    return Row(_none, {"anonymous": TO_SIGN_IN} | dict.fromkeys(SIGNED_IN, 302))
+
+
 def public(*, signed_in_gets: int = 200) -> Row:
     return Row(_none, {"anonymous": 200} | dict.fromkeys(SIGNED_IN, signed_in_gets))
 
@@ -293,7 +298,7 @@ MATRIX: dict[str, Row] = {
     # A connected mailbox: no id in the address, each person reaches only their own
     # (tests/test_mail_connection.py shows nobody else sees or checks Alice's).
     "mailbox:connection": own_space(),
-    "mailbox:connection_status": own_space(),
+    "mailbox:connection_status": fragment(),
     "mailbox:check": own_space(post_only=True),
     "mailbox:disconnect": own_space(post_only=True),
     # Insights
@@ -351,6 +356,12 @@ MATRIX: dict[str, Row] = {
     "weekly:week": own_space(),
     # Everyone signed in downloads their own data, and only their own (tests/test_export.py).
     "portability:download": own_space(post_only=True),
+    # Hosted: a worker makes the zip; each person asks for and downloads only their own.
+    "portability:prepare": own_space(post_only=True),
+    "portability:prepared_status": fragment(),
+    "portability:prepared_download": Row(
+        _none, {"anonymous": TO_SIGN_IN} | dict.fromkeys(SIGNED_IN, 405), post_only=True
+    ),
     # Accounts
     "accounts:sign_in": public(signed_in_gets=302),
     "accounts:sign_in_link": everyone(404, _ids(token="sign_in_token")),  # local mode only

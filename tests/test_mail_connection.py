@@ -450,7 +450,7 @@ def test_nobody_else_sees_or_checks_someones_mailbox(server: Server) -> None:
     for who, user in others.items():
         client = signed_in(user)
         for url in ("/mail/connection/", "/mail/connection/status/", "/settings/"):
-            page = client.get(url).content.decode()
+            page = client.get(url, headers={"HX-Request": "true"}).content.decode()
             assert "127.0.0.1" not in page, f"{who} sees Alice's mailbox on {url}"
         client.post("/mail/connection/check/")
         client.post("/mail/connection/disconnect/")
@@ -499,7 +499,12 @@ def test_the_queue_holds_the_connections_id_never_its_password(server: Server, c
     assert PASSWORD not in str(queued.args_kwargs) and saved.secret not in str(queued.args_kwargs)
     saved.refresh_from_db()
     assert saved.state == CheckState.QUEUED
-    assert "Waiting for its turn" in signed_in(sam).get("/mail/connection/status/").content.decode()
+    assert (
+        "Waiting for its turn"
+        in signed_in(sam)
+        .get("/mail/connection/status/", headers={"HX-Request": "true"})
+        .content.decode()
+    )
 
 
 @pytest.mark.django_db(transaction=True)  # the worker closes connections between tasks

@@ -73,6 +73,8 @@ def _status(request: AuthedRequest, current: MailConnection | None) -> HttpRespo
 @require_GET
 def connection_status(request: AuthedRequest) -> HttpResponse:
     """The status box alone, for htmx to refresh while a check waits or runs."""
+    if not request.htmx:
+        return redirect("mailbox:connection")
     return _status(request, service.connection_of(request.user))
 
 
