@@ -210,6 +210,11 @@ def test_a_host_no_server_could_have_is_refused_before_any_connection(host: str)
         service.Mailbox.checked(host, 993, "sam", "pw", "INBOX")
 
 
+def test_a_password_a_mail_server_could_not_take_is_refused_before_any_connection() -> None:
+    with pytest.raises(UserError, match="plain letters and digits"):
+        service.Mailbox.checked("imap.example.org", 993, "sam", "pässword", "INBOX")
+
+
 def test_without_the_centres_key_the_page_says_it_is_not_switched_on(centre: Any) -> None:
     centre.BOUNCEBACK_MAIL_KEYS = []
     sam = person("sam@example.org")
@@ -278,6 +283,25 @@ def test_a_mail_key_that_is_not_a_key_is_refused_without_repeating_it() -> None:
     assert "hunter2" not in str(refused.value)
     assert conf.mail_keys({"BOUNCEBACK_MAIL_KEY": f" {KEY} , {OLD_KEY} "}) == [KEY, OLD_KEY]
     assert conf.mail_keys({}) == []
+
+
+def test_mail_key_rotate_relocks_every_saved_password(centre: Any, cli: Any) -> None:
+    centre.BOUNCEBACK_MAIL_KEYS = [OLD_KEY]
+    saved = _stored("app-password-1", person("sam@example.org"))
+    centre.BOUNCEBACK_MAIL_KEYS = [KEY, OLD_KEY]
+    result = cli("mail-key", "--rotate")
+    assert result.exit_code == 0, result.output
+    assert "Re-locked 1 mailbox password" in result.output
+    centre.BOUNCEBACK_MAIL_KEYS = [KEY]
+    saved.refresh_from_db()
+    assert vault.unlock(saved.secret) == "app-password-1"
+
+
+def test_mail_key_rotate_without_a_key_says_it_is_switched_off(centre: Any, cli: Any) -> None:
+    centre.BOUNCEBACK_MAIL_KEYS = []
+    result = cli("mail-key", "--rotate")
+    assert result.exit_code == 1
+    assert "has not switched on" in result.output
 
 
 def test_mail_key_prints_a_key_the_setting_accepts(cli: Any) -> None:

@@ -156,6 +156,13 @@ class Mailbox:
                 "Give the app password your mail provider made for bounceback (not your usual "
                 "password, if your provider offers app passwords)."
             )
+        if not (username + password).isascii():
+            # IMAP's LOGIN sends plain ASCII; imaplib would fail on the first "é" instead.
+            raise UserError(
+                "The user name or app password has a character a mail server's sign-in cannot "
+                "take (such as é or ü). App passwords are plain letters and digits: copy it "
+                "again from your mail provider."
+            )
         if len(folder) > 255 or not folder.isprintable():
             raise UserError("Give the folder as your mail app shows it, such as INBOX.")
         return cls(host, port, username, password, folder)
