@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from bounceback.admin_privacy import PrivateAdmin
 from bounceback.mailbox.models import (
@@ -67,3 +68,12 @@ class MailConnectionAdmin(PrivateAdmin[MailConnection]):
     list_display = ["host", "folder", "state", "checked_at", "login_failures", "owner"]
     list_filter = ["state"]
     private_fields = ("secret",)
+
+    # Read-only: a server name changed here would send the person's app password to it.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: MailConnection | None = None
+    ) -> bool:
+        return False

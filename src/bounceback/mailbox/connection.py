@@ -190,7 +190,8 @@ class Mailbox:
 
 
 def connect(owner: User, mailbox: Mailbox) -> MailConnection:
-    """Check the mailbox once, then keep it with its password locked; replaces an older one."""
+    """Check the mailbox once, keep it with its password locked (replacing an older one),
+    and queue its first reading for a worker."""
     _require_offered()
     mailbox.try_it()
     connection, _created = MailConnection.objects.update_or_create(
@@ -206,6 +207,7 @@ def connect(owner: User, mailbox: Mailbox) -> MailConnection:
             "retry_after": None,
         },
     )
+    queue_check(connection)
     return connection
 
 

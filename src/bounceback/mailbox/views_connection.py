@@ -59,7 +59,9 @@ def connection_page(request: AuthedRequest) -> HttpResponse:
                 form.add_error(None, str(error))
             else:
                 messages.success(
-                    request, "Your mailbox is connected. bounceback will look in it for job mail."
+                    request,
+                    "Your mailbox is connected. bounceback is looking in it for job mail now; "
+                    "anything it is unsure about waits in Mail review.",
                 )
                 return redirect("mailbox:connection")
         return render(request, "mailbox/connection.html", _context(request, form), status=400)
