@@ -39,6 +39,7 @@ from bounceback.mailbox.models import (
     Label,
     LabelCorrection,
     LearnedExample,
+    MailConnection,
     ReviewItem,
     SenderRule,
 )
@@ -110,6 +111,9 @@ def world(settings: Any) -> World:
     application = _first(Application, owner=alice)
     event = _first(StageEvent, owner=alice, application=application)
     token = SignInToken.issue(alice)
+    MailConnection.objects.create(
+        owner=alice, host="imap.example.org", username="alice", secret="locked-elsewhere"
+    )
     sheet = keep_upload(alice, "jobs.csv", b"Company,Role\nAcme,Analyst\n")
     ids = {
         "sheet": sheet.pk,
@@ -201,6 +205,11 @@ def alices(args: Callable[..., dict[str, Any]], *, post_only: bool = False) -> R
     return Row(args, get | {role: others for role in SIGNED_IN[1:]}, post_only)
 
 
+def fragment() -> Row:
+    """A piece of one's own page for htmx: opened as a page, it sends on to the whole page."""
+    return Row(_none, {"anonymous": TO_SIGN_IN} | dict.fromkeys(SIGNED_IN, 302))
+
+
 def public(*, signed_in_gets: int = 200) -> Row:
     return Row(_none, {"anonymous": 200} | dict.fromkeys(SIGNED_IN, signed_in_gets))
 
@@ -286,6 +295,12 @@ MATRIX: dict[str, Row] = {
     "mailbox:forget_label": alices(_ids(pk="label_correction"), post_only=True),
     "mailbox:forget_example": alices(_ids(pk="learned_example"), post_only=True),
     "mailbox:forget_all": own_space(post_only=True),
+    # A connected mailbox: no id in the address, each person reaches only their own
+    # (tests/test_mail_connection.py shows nobody else sees or checks Alice's).
+    "mailbox:connection": own_space(),
+    "mailbox:connection_status": fragment(),
+    "mailbox:check": own_space(post_only=True),
+    "mailbox:disconnect": own_space(post_only=True),
     # Insights
     "insights:index": own_space(),
     "insights:forecast": own_space(),
@@ -341,6 +356,12 @@ MATRIX: dict[str, Row] = {
     "weekly:week": own_space(),
     # Everyone signed in downloads their own data, and only their own (tests/test_export.py).
     "portability:download": own_space(post_only=True),
+    # Hosted: a worker makes the zip; each person asks for and downloads only their own.
+    "portability:prepare": own_space(post_only=True),
+    "portability:prepared_status": fragment(),
+    "portability:prepared_download": Row(
+        _none, {"anonymous": TO_SIGN_IN} | dict.fromkeys(SIGNED_IN, 405), post_only=True
+    ),
     # Accounts
     "accounts:sign_in": public(signed_in_gets=302),
     "accounts:sign_in_link": everyone(404, _ids(token="sign_in_token")),  # local mode only

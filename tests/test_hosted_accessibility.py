@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from cryptography.fernet import Fernet
 from django.test import Client
 from django.urls import reverse
 
@@ -12,6 +13,7 @@ from bounceback.accounts.models import Role
 from bounceback.applications.services import add_application
 from bounceback.coaching import services as coaching
 from bounceback.coaching.models import NoteKind
+from bounceback.mailbox.models import MailConnection
 from bounceback.recovery.models import Reflection
 from bounceback.recovery.services import record_rejection
 from tests.people import person, signed_in
@@ -35,6 +37,7 @@ def _problems(client: Client, path: str) -> list[str]:
 def test_every_hosted_page_names_its_controls_and_has_one_main_heading(settings: Any) -> None:
     settings.BOUNCEBACK_HOSTED = True
     settings.EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
+    settings.BOUNCEBACK_MAIL_KEYS = [Fernet.generate_key().decode()]
     sam, carol = person("sam@example.org"), person("carol@example.org", Role.COACH)
     erin = person("erin@example.org", Role.STAFF)
     application = add_application(sam, company="Acme", role="Analyst")
@@ -45,6 +48,8 @@ def test_every_hosted_page_names_its_controls_and_has_one_main_heading(settings:
         question="How was it?",
         answer="Tired but fine",
     )
+    connected = person("lee@example.org")
+    MailConnection.objects.create(owner=connected, host="imap.example.org", username="lee")
     share = coaching.share_with(sam, carol.pk, ["applications", "insights"])
     coaching.set_items(share, [("reflection", reflection.pk)])
     coaching.add_note(share, NoteKind.STEP, "Practise the first two minutes")
@@ -54,7 +59,9 @@ def test_every_hosted_page_names_its_controls_and_has_one_main_heading(settings:
             reverse("accounts:password_change"),
             reverse("coaching:sharing"),
             reverse("coaching:share_items", args=[share.pk]),
+            reverse("mailbox:connection"),  # the form alone
         ],
+        signed_in(connected): [reverse("mailbox:connection")],  # the status, the form
         signed_in(carol): [
             reverse("coaching:caseload"),
             reverse("coaching:person", args=[share.pk]),

@@ -490,6 +490,8 @@ NO_VALUES = {
     "week": "flags only (--json)",
     "insights": "flags only (--json, --retag)",
     "help-now": "no values",
+    "sync-mail": "flags only (--all, --json)",
+    "mail-key": "flags only (--rotate)",
 }
 
 

@@ -222,3 +222,36 @@ def email_settings(env: Mapping[str, str]) -> dict[str, Any]:
         "EMAIL_USE_TLS": env_bool(env, "BOUNCEBACK_SMTP_STARTTLS", default=True),
         "DEFAULT_FROM_EMAIL": env.get("BOUNCEBACK_MAIL_FROM", "") or f"bounceback@{host}",
     }
+
+
+# --- Mailboxes connected from the web (hosted mode) --------------------------------------
+
+
+def mail_keys(env: Mapping[str, str]) -> list[str]:
+    """BOUNCEBACK_MAIL_KEY: the keys that lock people's mailbox passwords, newest first.
+
+    Comma-separated Fernet keys (``bounceback mail-key`` makes one). The first locks new
+    passwords; the others still open what they locked, so a new key goes first and the
+    old one stays after it until ``bounceback mail-key --rotate`` has re-locked them all.
+    Empty: the centre has not switched mailbox connections on.
+    """
+    keys = env_list(env, "BOUNCEBACK_MAIL_KEY", [])
+    for position, key in enumerate(keys, start=1):
+        if not _is_fernet_key(key):
+            # The value itself is never repeated: it is a secret.
+            raise SettingsError(
+                f"BOUNCEBACK_MAIL_KEY's key number {position} is not a key bounceback can use. "
+                "Make one with `bounceback mail-key` (44 letters, digits, - and _, ending in =), "
+                "or unset BOUNCEBACK_MAIL_KEY to leave mailbox connections off."
+            )
+    return keys
+
+
+def _is_fernet_key(key: str) -> bool:
+    import base64
+    import binascii
+
+    try:
+        return len(base64.urlsafe_b64decode(key.encode("ascii"))) == 32 and len(key) == 44
+    except (binascii.Error, UnicodeEncodeError, ValueError):
+        return False

@@ -204,6 +204,15 @@ if _idle is not None:
 
 globals().update(conf.email_settings(ENV))
 
+# People connect their own mailbox from the web only when the centre has set a key to lock
+# their app passwords with (docs/hosting.md); the first key locks, every key opens.
+BOUNCEBACK_MAIL_KEYS = conf.mail_keys(ENV)
+# A certificate (PEM) to trust beside the system's, for a centre's own mail server.
+BOUNCEBACK_IMAP_CAFILE = ENV.get("BOUNCEBACK_IMAP_CAFILE", "").strip()
+# Mail servers on private or loopback addresses are refused unless the centre allows them:
+# otherwise anyone signed in could make the server probe the centre's own network.
+BOUNCEBACK_IMAP_PRIVATE_HOSTS = conf.env_bool(ENV, "BOUNCEBACK_IMAP_PRIVATE_HOSTS")
+
 AUTHENTICATION_BACKENDS = [
     # First, as django-axes requires: refuses any password while the account or address is
     # locked out, even the right one.

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from bounceback.cli.common import console, ensure_database
+from bounceback.cli.common import console, ensure_database, print_json
 from bounceback.errors import UserError
 
 
@@ -144,7 +144,80 @@ def remind(
     console.print(f"Queued {queue_reminders(site)} reminder check(s) for the workers.")
 
 
+def sync_mail(
+    every: Annotated[
+        bool, typer.Option("--all", help="Queue one check for every connected mailbox.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the counts as JSON.")] = False,
+) -> None:
+    """Queue a check of every mailbox people connected on the web, for the workers to run.
+
+    Run it from cron (every 15 minutes, say) on any machine; `bounceback worker` reads the
+    mail. Mailboxes already being checked are left alone, and one whose password the
+    server keeps refusing waits (an hour, then longer) rather than being tried again.
+    Example: bounceback sync-mail --all --json
+    """
+    from django.conf import settings
+
+    if not every:
+        raise UserError(
+            "Say which mailboxes: --all queues a check of every connected one. "
+            "(A person checks their own with “Check now” on their mailbox page.)"
+        )
+    if not settings.BOUNCEBACK_HOSTED:
+        raise UserError(
+            "Mailboxes are connected on the web only on a hosted install. On one computer, run "
+            "`bounceback import --imap`. Nothing was queued."
+        )
+    ensure_database()
+    from bounceback.mailbox.connection import queue_all
+
+    counts = queue_all()
+    if as_json:
+        print_json(counts.as_dict())
+        return
+    console.print(
+        f"Queued {counts.queued} mailbox check(s) for the workers; {counts.busy} already "
+        f"waiting or running; {counts.waiting} waiting after a refused password."
+    )
+
+
+def mail_key(
+    rotate: Annotated[
+        bool,
+        typer.Option(
+            "--rotate",
+            help="Re-lock every saved mailbox password with the first key in BOUNCEBACK_MAIL_KEY.",
+        ),
+    ] = False,
+) -> None:
+    """Make a key for BOUNCEBACK_MAIL_KEY, or re-lock saved mailbox passwords with a new one.
+
+    Without options it prints a fresh key. To change keys: put the new key first and the
+    old one after it (comma-separated) on every machine, run `--rotate` once, then drop
+    the old key.
+    Example: bounceback mail-key --rotate
+    """
+    if not rotate:
+        from bounceback.mailbox.vault import new_key
+
+        console.print(new_key(), highlight=False, soft_wrap=True)
+        return
+    ensure_database()
+    from bounceback.mailbox.connection import rotate_keys
+
+    relocked, unreadable = rotate_keys()
+    console.print(f"Re-locked {relocked} mailbox password(s) with the first key.")
+    if unreadable:
+        console.print(
+            f"[yellow]{unreadable} could not be opened with any key listed; their owners are "
+            "asked to save their app password again at their next check.[/yellow]"
+        )
+
+
 def register(app: typer.Typer) -> None:
     app.command()(worker)
     app.command()(invite)
     app.command()(remind)
+    app.command("sync-mail")(sync_mail)
+    app.command("mail-key")(mail_key)

@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.http import HttpRequest
 
 from bounceback.admin_privacy import PrivateAdmin
 from bounceback.mailbox.models import (
@@ -6,6 +7,7 @@ from bounceback.mailbox.models import (
     ImportedMessage,
     LabelCorrection,
     LearnedExample,
+    MailConnection,
     OriginalMail,
     ReviewItem,
     SenderRule,
@@ -57,3 +59,21 @@ class LabelCorrectionAdmin(PrivateAdmin[LabelCorrection]):
 class LearnedExampleAdmin(PrivateAdmin[LearnedExample]):
     list_display = ["sender", "proposed", "label", "created_at", "owner"]
     private_fields = ("features",)
+
+
+@admin.register(MailConnection)
+class MailConnectionAdmin(PrivateAdmin[MailConnection]):
+    """Which mailboxes are connected and how their checks go; never the locked password."""
+
+    list_display = ["host", "folder", "state", "checked_at", "login_failures", "owner"]
+    list_filter = ["state"]
+    private_fields = ("secret",)
+
+    # Read-only: a server name changed here would send the person's app password to it.
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(
+        self, request: HttpRequest, obj: MailConnection | None = None
+    ) -> bool:
+        return False

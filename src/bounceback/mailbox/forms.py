@@ -94,3 +94,28 @@ def grouped(likely: list[Application], recent: list[Application], company: str =
 def found(applications: list[Application], text: str) -> Choices:
     """Applications matching a search, as one option group."""
     return [(f"Matching “{text}”", [(a.pk, str(a)) for a in applications])]
+
+
+class MailboxForm(forms.Form):
+    """Connecting a mailbox (hosted mode): the password field is never filled back in."""
+
+    host = forms.CharField(
+        label="Mail server (IMAP)",
+        max_length=253,
+        widget=forms.TextInput(attrs={"placeholder": "imap.example.org", "autocomplete": "off"}),
+    )
+    port = forms.IntegerField(label="Port", min_value=1, max_value=65535, initial=993)
+    username = forms.CharField(
+        label="User name",
+        max_length=255,
+        help_text="Usually your full e-mail address.",
+        widget=forms.TextInput(attrs={"autocomplete": "username"}),
+    )
+    password = forms.CharField(
+        label="App password",
+        max_length=1000,
+        strip=False,
+        help_text="Make one for bounceback in your mail account's security settings.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}, render_value=False),
+    )
+    folder = forms.CharField(label="Folder", max_length=255, initial="INBOX")

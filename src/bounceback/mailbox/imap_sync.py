@@ -28,14 +28,16 @@ def sync_imap(
     folder: str = "INBOX",
     port: int = 993,
     cafile: Path | None = None,
+    address: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import messages that arrived since the last run (all of them the first time).
 
     ``progress(fetched, total)`` is called once with 0 when the new UIDs are known,
-    then after each message is fetched.
+    then after each message is fetched. ``address``: the server's IP, checked beforehand
+    (hosted mode), so the name is not resolved again.
     """
-    session = ImapSession(host, port, user, password, folder, cafile=cafile)
+    session = ImapSession(host, port, user, password, folder, cafile=cafile, address=address)
     report = ImportReport()
     try:
         cursor = ImapCursor.objects.filter(
@@ -101,6 +103,15 @@ def _analysed(
 
 
 def _merge(total: ImportReport, part: ImportReport) -> None:
-    for name in ("total", "created", "updated", "queued", "skipped", "duplicates", "not_job"):
+    for name in (
+        "total",
+        "created",
+        "updated",
+        "queued",
+        "skipped",
+        "duplicates",
+        "not_job",
+        "dated",
+    ):
         setattr(total, name, getattr(total, name) + getattr(part, name))
     total.problems.extend(part.problems)

@@ -10,6 +10,9 @@
 - **LearnedExample**: an e-mail the person confirmed or corrected, kept (as hashed
   features, no text) for the personal layer to learn from.
 - **ImapCursor**: how far an IMAP folder has been read (UIDVALIDITY + last UID).
+- **MailConnection**: a mailbox a person connected from the web on a hosted install,
+  its app password locked with the centre's key, and how its last check went
+  (``connection.py``, ``tasks.py``).
 - **OriginalMail**: the bytes of an imported job e-mail as it arrived, so the person's
   export holds the e-mail itself (``originals.py``).
 """
@@ -264,3 +267,42 @@ class LearnedExample(Owned):
     @property
     def corrected(self) -> bool:
         return self.label != self.proposed
+
+
+class CheckState(models.TextChoices):
+    IDLE = "idle", "Idle"
+    QUEUED = "queued", "Waiting for a worker"
+    RUNNING = "running", "Checking"
+
+
+class MailConnection(Owned):
+    """A mailbox a person connected from the web, read by the workers (hosted mode only).
+
+    ``secret`` holds the app password locked with the centre's key (a Fernet token,
+    ``mailbox/vault.py``), never the password itself; disconnecting deletes the row.
+    The rest says how the last check went, in words for the person.
+    """
+
+    host = models.CharField(max_length=253)
+    port = models.PositiveIntegerField(default=993)
+    username = models.CharField(max_length=255)
+    folder = models.CharField(max_length=255, default="INBOX")
+    secret = models.TextField(editable=False, help_text="The app password, locked.")
+    state = models.CharField(max_length=10, choices=CheckState.choices, default=CheckState.IDLE)
+    state_since = models.DateTimeField(default=timezone.now)
+    checked_at = models.DateTimeField(null=True, blank=True, help_text="The last check that ran.")
+    found = models.PositiveIntegerField(default=0, help_text="New job mails in the last check.")
+    failure = models.CharField(max_length=400, blank=True, help_text="Why the last check failed.")
+    login_failures = models.PositiveIntegerField(
+        default=0, help_text="Checks in a row the server refused the password."
+    )
+    retry_after = models.DateTimeField(
+        null=True, blank=True, help_text="Scheduled checks wait until then."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["owner"], name="one_mail_connection")]
+
+    def __str__(self) -> str:
+        return f"{self.username}@{self.host}/{self.folder}"

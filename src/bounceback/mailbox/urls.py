@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bounceback.mailbox import views
+from bounceback.mailbox import views, views_connection
 
 app_name = "mailbox"
 urlpatterns = [
@@ -14,4 +14,8 @@ urlpatterns = [
     path("learned/labels/<int:pk>/forget/", views.learned_forget_label, name="forget_label"),
     path("learned/examples/<int:pk>/forget/", views.learned_forget_example, name="forget_example"),
     path("learned/forget-all/", views.learned_forget_all, name="forget_all"),
+    path("connection/", views_connection.connection_page, name="connection"),
+    path("connection/status/", views_connection.connection_status, name="connection_status"),
+    path("connection/check/", views_connection.check_now, name="check"),
+    path("connection/disconnect/", views_connection.disconnect, name="disconnect"),
 ]

@@ -16,7 +16,7 @@ from bounceback.applications.models import Application
 from bounceback.errors import UserError
 from bounceback.http import AuthedRequest
 from bounceback.lib.mail.sanitize import safe_html
-from bounceback.mailbox import learning, services
+from bounceback.mailbox import connection, learning, services
 from bounceback.mailbox.forms import (
     Choices,
     CorrectForm,
@@ -138,6 +138,7 @@ def review_list(request: AuthedRequest) -> HttpResponse:
         return render(request, "mailbox/_review_page.html", context)
     context["count"] = services.open_count(request.user)
     context["learned"] = services.learned_count(request.user)
+    context["mailbox_offered"] = connection.offered()
     return render(request, "mailbox/review.html", context)
 
 

@@ -27,6 +27,11 @@ LEFT_OUT: dict[str, str] = {
     "accounts.CalendarFeed": "a secret calendar address for this computer; turn it on again after a restore",
     "accounts.AccountLink": "a hosted site's record of links staff handed out, kept by that site",
     "accounts.SubmittedForm": "guards a form against being sent twice; meaningless anywhere else",
+    "mailbox.MailConnection": (
+        "a hosted site's link to your mailbox, with an app password that never leaves it; "
+        "connect again where you move to (the folders already read are in mailbox.ImapCursor)"
+    ),
+    "portability.PreparedExport": "a copy of this very export, made for downloading on a hosted site",
     "spreadsheets.SheetUpload": "a spreadsheet waiting on its preview; what it brings in is exported",
     "coaching.Share": "sharing with a coach ties two accounts together; set it up again where you move to",
     "coaching.SharedItem": "part of sharing with a coach (see coaching.Share)",

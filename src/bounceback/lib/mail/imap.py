@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import re
+import socket
 import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -28,6 +29,30 @@ from bounceback.lib.network import check_host, check_port
 BATCH = 50
 TIMEOUT = 60
 _UID = re.compile(rb"\bUID (\d+)")
+
+
+class ImapError(UserError):
+    """The server could not be read; the subclass says why, for callers that word it anew."""
+
+
+class ImapUnreachable(ImapError):
+    """No connection: an unknown host, a closed port, a network that is down."""
+
+
+class ImapCertificate(ImapError):
+    """The TLS handshake failed: a certificate that could not be verified, or no TLS at all."""
+
+
+class ImapLoginRefused(ImapError):
+    """The server refused the user name or password."""
+
+
+class ImapNoFolder(ImapError):
+    """The folder is not on the server."""
+
+
+class ImapStopped(ImapError):
+    """The server stopped answering part of the way through."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +75,25 @@ def tls_context(cafile: Path | None) -> ssl.SSLContext:
         ) from None
 
 
+class _PinnedIMAP4SSL(imaplib.IMAP4_SSL):
+    """IMAP over TLS to one address checked beforehand; the certificate still names the host.
+
+    Resolving the name again when connecting would let a server that changes its DNS
+    answer in between lead the connection somewhere the check never saw.
+    """
+
+    def __init__(
+        self, host: str, port: int, *, address: str, ssl_context: ssl.SSLContext, timeout: float
+    ) -> None:
+        self._address = address
+        super().__init__(host, port, ssl_context=ssl_context, timeout=timeout)
+
+    def _create_socket(self, timeout: float | None) -> socket.socket:
+        sock = socket.create_connection((self._address, self.port), timeout)
+        wrapped: socket.socket = self.ssl_context.wrap_socket(sock, server_hostname=self.host)
+        return wrapped
+
+
 class ImapSession:
     """One logged-in connection with one folder selected (read-only)."""
 
@@ -62,26 +106,39 @@ class ImapSession:
         folder: str,
         *,
         cafile: Path | None = None,
+        address: str | None = None,
     ) -> None:
+        """``address``: connect to this IP rather than resolving ``host`` again."""
         check_port(port, "IMAP over TLS is 993")
         check_host(host)
         context = tls_context(cafile)
         shown = clip(host)
         try:
-            self.conn = imaplib.IMAP4_SSL(host, port, ssl_context=context, timeout=TIMEOUT)
+            self.conn = (
+                _PinnedIMAP4SSL(host, port, address=address, ssl_context=context, timeout=TIMEOUT)
+                if address
+                else imaplib.IMAP4_SSL(host, port, ssl_context=context, timeout=TIMEOUT)
+            )
         except ssl.SSLCertVerificationError as error:
-            raise UserError(
+            raise ImapCertificate(
                 f"The certificate of {shown} could not be verified ({error.verify_message}). "
                 "If it is your own server with a self-signed certificate, pass it with --cafile."
             ) from None
+        except ssl.SSLError as error:
+            raise ImapCertificate(
+                f"Could not start a secure (TLS) connection with {shown}:{port} "
+                f"({clip(error, 200)}). Check the port: IMAP over TLS is usually 993."
+            ) from None
         except (OSError, ValueError, imaplib.IMAP4.error) as error:
             # ValueError: a host name no resolver takes (too long, or with a NUL in it).
-            raise UserError(f"Could not connect to {shown}:{port} ({clip(error, 200)}).") from None
+            raise ImapUnreachable(
+                f"Could not connect to {shown}:{port} ({clip(error, 200)})."
+            ) from None
         try:
             self.conn.login(user, password)
         except imaplib.IMAP4.error:
             self.close()
-            raise UserError(
+            raise ImapLoginRefused(
                 f"The server refused the user name or password for {user}. Check them and try again."
             ) from None
         try:
@@ -90,7 +147,7 @@ class ImapSession:
             status = "NO"
         if status != "OK":
             self.close()
-            raise UserError(f"There is no folder called {folder} on {host}.")
+            raise ImapNoFolder(f"There is no folder called {folder} on {host}.")
         self.uidvalidity = self._uidvalidity(folder)
 
     def _uidvalidity(self, folder: str) -> int:
@@ -106,7 +163,7 @@ class ImapSession:
         try:
             typ, data = self.conn.uid("SEARCH", f"UID {after + 1}:*")
         except (OSError, imaplib.IMAP4.error) as error:
-            raise UserError(f"The server stopped answering ({error}). Try again later.") from None
+            raise ImapStopped(f"The server stopped answering ({error}). Try again later.") from None
         if typ != "OK" or not data or not data[0]:
             return []
         # "N:*" always includes the highest UID, even when it is below N.
@@ -119,7 +176,7 @@ class ImapSession:
             try:
                 typ, data = self.conn.uid("FETCH", ",".join(map(str, chunk)), "(UID BODY.PEEK[])")
             except (OSError, imaplib.IMAP4.error) as error:
-                raise UserError(
+                raise ImapStopped(
                     f"The server stopped answering ({error}). Run the import again: "
                     "what was read so far is kept."
                 ) from None
