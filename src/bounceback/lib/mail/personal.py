@@ -25,8 +25,9 @@ confirmations of every reading smooth it). A reading corrected ``DOUBT_AFTER`` t
 more for this sender is less sure (a sure one is asked about, not flipped); it takes
 repeated, consistent corrections to change the label ("you told me 3 times that mail from
 this sender I read as a rejection was a receipt"), and a label changed that way is always
-asked about. Measured on senders nobody tuned on, this table did more than the vote: most
-of a sender's next mails read like none of its earlier ones, but its misreadings repeat.
+asked about. On the blind sender sets this table did more than the vote: most of a
+sender's next mails read like none of its earlier ones, but its misreadings repeat
+(``corpus/blind/README.md``, third round).
 
 A nearest-neighbour vote, not a fitted model: a person has a handful of examples, and a
 vote over the most similar ones needs no training step (a new answer counts at once) and
