@@ -443,7 +443,10 @@ def test_the_learned_page_lists_examples_by_sender_and_forgets_one(
     assert "Sous Chef – trial shift invitation" in page
     assert "you corrected me" in page
     # The sender's habitual misreading, said as the personal layer uses it.
-    assert "I read assessment invitations from this sender as interview invitations twice" in page
+    assert (
+        "I read “Assessment invitation” mail from this sender as “Interview invitation” twice"
+        in page
+    )
 
     one = LearnedExample.objects.filter(owner=alice).first()
     assert one is not None
@@ -487,7 +490,7 @@ def test_the_learned_command_lists_and_forgets(alice: Any, cli: Any, tmp_path: P
 
     shown = " ".join(cli("learned").stdout.split())
     assert "Harbourside People Team" in shown and "corrected from interview invitation" in shown
-    assert "as interview invitations twice. When I read their next mail as an interview" in shown
+    assert "as “Interview invitation” twice. When I read their next one as" in shown
 
     gone = cli("learned", "--forget", str(examples[0]["id"]))
     assert gone.exit_code == 0 and "Forgotten" in gone.stdout

@@ -10,19 +10,11 @@ any, or all; an account deleted takes them with it.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import cast
 
 from django.contrib.auth.models import User
 
-from bounceback.lib.mail.message import Label as MailLabel
 from bounceback.lib.mail.message import MailMessage
-from bounceback.lib.mail.personal import (
-    LABEL_PLURALS,
-    LABEL_SINGULARS,
-    PersonalModel,
-    examples_from,
-    learn_from,
-)
+from bounceback.lib.mail.personal import PersonalModel, examples_from, learn_from
 from bounceback.mailbox.models import Label, LearnedExample, ReviewItem
 
 
@@ -85,15 +77,13 @@ class Group:
             if e.corrected:
                 read_as[e.proposed] = read_as.get(e.proposed, 0) + 1
         notes = []
-        label = cast(MailLabel, self.label)
         for proposed, count in sorted(read_as.items(), key=lambda kv: -kv[1]):
-            was = cast(MailLabel, proposed)
+            was = Label(proposed).label
             times = {1: "once", 2: "twice"}.get(count, f"{count} times")
             notes.append(
-                f"I read {LABEL_PLURALS[label]} from this sender as {LABEL_PLURALS[was]} "
-                f"{times}. When I read their next mail as {LABEL_SINGULARS[was]}, I weigh "
-                f"that: if your answers tip it, I propose {LABEL_SINGULARS[label]} and ask "
-                "you first."
+                f"I read “{self.label_display}” mail from this sender as “{was}” {times}. "
+                f"When I read their next one as “{was}”, I weigh that: if your answers tip "
+                f"it, I propose “{self.label_display}” and ask you first."
             )
         return notes
 
