@@ -390,6 +390,11 @@ def learned(
                     for g in groups
                     for e in g.examples
                 ],
+                "misreadings": [
+                    {"sender": g.sender, "label": g.label, "note": note}
+                    for g in groups
+                    for note in g.misread_notes
+                ],
                 "sender_rules": [
                     {"id": r.pk, "sender": r.sender, "company": r.company} for r in rules
                 ],
@@ -415,6 +420,8 @@ def learned(
                 f"corrected from {e.get_proposed_display().lower()}" if e.corrected else "confirmed"
             )
             console.print(f"  {e.pk:>5}  {escape(e.message.subject or '(no subject)')}  ({how})")
+        for note in group.misread_notes:
+            console.print(f"  {escape(note)}")
     for rule in rules:
         console.print(f"Mail from {escape(rule.sender_display)} is about {escape(rule.company)}.")
     for c in labels:

@@ -68,6 +68,25 @@ class Group:
     def corrections(self) -> int:
         return sum(e.corrected for e in self.examples)
 
+    @property
+    def misread_notes(self) -> list[str]:
+        """What the corrections in this group teach about the sender's mail read another
+        way (``personal.PersonalModel.misreadings``), one sentence per reading."""
+        read_as: dict[str, int] = {}
+        for e in self.examples:
+            if e.corrected:
+                read_as[e.proposed] = read_as.get(e.proposed, 0) + 1
+        notes = []
+        for proposed, count in sorted(read_as.items(), key=lambda kv: -kv[1]):
+            was = Label(proposed).label
+            times = {1: "once", 2: "twice"}.get(count, f"{count} times")
+            notes.append(
+                f"I read “{self.label_display}” mail from this sender as “{was}” {times}. "
+                f"When I read their next one as “{was}”, I weigh that: if your answers tip "
+                f"it, I propose “{self.label_display}” and ask you first."
+            )
+        return notes
+
 
 def learned_examples(owner: User) -> list[Group]:
     """The person's examples, grouped by sender and label, senders in alphabetical order."""

@@ -12,7 +12,9 @@ read twice, with and without the person's examples, and scored the way
 * **wrong without asking**: filed by the importer on its own (a label it files,
   confidence at or above ``policy.AUTO_FILE_AT``, no reason to ask) but wrong;
 * **sent to review**: of the messages read with a label the importer files, the share
-  it would ask about.
+  it would ask about;
+* **fixed / broken**: messages learning turned right / turned wrong (accuracy alone
+  hides a change that fixes two and breaks one).
 
 The simulated person answers every one of the first ``n`` mails (a real person answers
 only those bounceback asked about, and only some of those), so the figure is what
@@ -142,12 +144,16 @@ class Row:
     corrected: int  # of the n x series answers, how many were corrections
     without: Score
     with_learning: Score
+    fixed: int = 0  # wrong without learning, right with it
+    broken: int = 0  # right without learning, wrong with it
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "n": self.n,
             "series": self.series,
             "corrections": self.corrected,
+            "fixed": self.fixed,
+            "broken": self.broken,
             "without_learning": self.without.as_dict(),
             "with_learning": self.with_learning.as_dict(),
         }
@@ -166,8 +172,11 @@ def evaluate(series: dict[str, list[Mail]], ns: Sequence[int]) -> list[Row]:
             model, corrected = taught(mails[:n])
             row.corrected += corrected
             for mail, before in zip(mails[n:], plain[name][n:], strict=True):
+                after = _read(mail, model if n else None)
                 row.without.add(mail.label, before)
-                row.with_learning.add(mail.label, _read(mail, model if n else None))
+                row.with_learning.add(mail.label, after)
+                row.fixed += before.label != mail.label == after.label
+                row.broken += before.label == mail.label != after.label
         rows.append(row)
     return rows
 
@@ -176,7 +185,7 @@ def table(rows: Sequence[Row], title: str) -> str:
     lines = [
         title,
         f"{'first n answered':>17} {'series':>6} {'corr.':>5}  {'accuracy':>15}  "
-        f"{'wrong w/o asking':>17}  {'sent to review':>19}",
+        f"{'wrong w/o asking':>17}  {'sent to review':>19}  {'fixed/broken':>12}",
     ]
     for r in rows:
         a, b = r.without.as_dict(), r.with_learning.as_dict()
@@ -186,7 +195,8 @@ def table(rows: Sequence[Row], title: str) -> str:
             f"{a['wrong_without_asking']:>3}/{a['filed_without_asking']:<3}→"
             f"{b['wrong_without_asking']:>3}/{b['filed_without_asking']:<3}   "
             f"{a['sent_to_review']:>3}/{a['read_as_job']:<3}→"
-            f"{b['sent_to_review']:>3}/{b['read_as_job']:<3}  (of {a['messages']})"
+            f"{b['sent_to_review']:>3}/{b['read_as_job']:<3}  {r.fixed:>5}/{r.broken:<6} "
+            f"(of {a['messages']})"
         )
     return "\n".join(lines)
 
