@@ -10,7 +10,14 @@ from typing import Annotated, Any
 import typer
 from rich.markup import escape
 
-from bounceback.cli.common import console, ensure_database, err_console, owner, print_json
+from bounceback.cli.common import (
+    console,
+    ensure_database,
+    err_console,
+    owner,
+    print_json,
+    setup_django,
+)
 from bounceback.errors import UserError
 from bounceback.lib.hygiene import clip
 
@@ -148,7 +155,7 @@ def restore(
 def _restoring_for(user: str | None) -> Any:
     """The local person; on a hosted install, the person --user names (and only with it)."""
     if user is None:
-        ensure_database()
+        setup_django()
         from django.conf import settings
 
         if settings.BOUNCEBACK_HOSTED:
