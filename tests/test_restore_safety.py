@@ -15,7 +15,7 @@ from bounceback.accounts.models import Profile, Role
 from bounceback.applications.models import Application, Company
 from bounceback.mailbox.models import ImportedMessage, OriginalMail
 from bounceback.mailbox.originals import MAX_ORIGINAL_BYTES
-from bounceback.portability import restore
+from bounceback.portability import archive
 from bounceback.portability.export import DATA_NAME, export_data, export_zip
 from bounceback.portability.kinds import ATTACHED
 from bounceback.portability.restore import remove_all
@@ -61,9 +61,9 @@ def export_with_mail(owner: User, path: Path, mail: bytes) -> Path:
     (as someone editing the zip by hand would)."""
     data = export_data(owner)
     (row,) = data["kinds"]["mailbox.ImportedMessage"]["rows"]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(DATA_NAME, json.dumps(data))
-        archive.writestr(row["original"], mail)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zipped:
+        zipped.writestr(DATA_NAME, json.dumps(data))
+        zipped.writestr(row["original"], mail)
     return path
 
 
@@ -106,12 +106,12 @@ def test_an_email_exactly_at_the_limit_restores_whole(
 
 def _export(owner: User, path: Path, extra: dict[str, bytes] | None = None) -> Path:
     """The person's own export, with ``extra`` files added beside what export wrote."""
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zipped:
         with zipfile.ZipFile(_bytes_file(path, export_zip(owner))) as source:
             for info in source.infolist():
-                archive.writestr(info, source.read(info))
+                zipped.writestr(info, source.read(info))
         for name, content in (extra or {}).items():
-            archive.writestr(name, content)
+            zipped.writestr(name, content)
     return path
 
 
@@ -128,7 +128,7 @@ def test_a_zip_that_unpacks_to_more_than_any_export_is_refused_unopened(
     # 60 MB of zeros squeeze into a few tens of kilobytes; the limit is lowered to match.
     path = _export(alice, tmp_path / "bomb.zip", {"padding.bin": bytes(60 * 1024 * 1024)})
     assert path.stat().st_size < 1024 * 1024
-    monkeypatch.setattr(restore, "MAX_TOTAL_BYTES", 50 * 1024 * 1024)
+    monkeypatch.setattr(archive, "MAX_TOTAL_BYTES", 50 * 1024 * 1024)
     read: list[str] = []
     monkeypatch.setattr(zipfile.ZipFile, "read", lambda self, name, pwd=None: read.append(name))
 
@@ -144,7 +144,7 @@ def test_a_zip_file_bigger_than_any_export_is_refused_before_it_is_opened(
 ) -> None:
     small_search(alice)
     path = _export(alice, tmp_path / "huge.zip")
-    monkeypatch.setattr(restore, "MAX_TOTAL_BYTES", path.stat().st_size - 1)
+    monkeypatch.setattr(archive, "MAX_TOTAL_BYTES", path.stat().st_size - 1)
     monkeypatch.setattr(zipfile, "ZipFile", None)  # would fail if the zip were opened
     refused_and_nothing_lost(
         cli("restore", str(path), "--yes"), alice, "is bigger than any bounceback export"
@@ -157,7 +157,7 @@ def test_a_zip_with_more_files_than_any_export_is_refused(
     small_search(alice)
     extra = {f"csv/extra-{n}.csv": b"" for n in range(30)}
     path = _export(alice, tmp_path / "many.zip", extra)
-    monkeypatch.setattr(restore, "MAX_MEMBERS", 40)
+    monkeypatch.setattr(archive, "MAX_MEMBERS", 40)
     result = cli("restore", str(path), "--yes")
     refused_and_nothing_lost(result, alice, "is bigger than any bounceback export (it holds")
 
@@ -168,7 +168,7 @@ def test_a_list_of_files_too_long_to_read_is_refused_before_it_is_read(
     small_search(alice)
     extra = {f"csv/{'long-name-' * 20}{n}.csv": b"" for n in range(200)}
     path = _export(alice, tmp_path / "long.zip", extra)
-    monkeypatch.setattr(restore, "MAX_DIRECTORY_BYTES", 20_000)
+    monkeypatch.setattr(archive, "MAX_DIRECTORY_BYTES", 20_000)
     monkeypatch.setattr(zipfile, "ZipFile", None)  # would fail if the zip were opened
     result = cli("restore", str(path), "--yes")
     refused_and_nothing_lost(result, alice, "its list of files alone is")
@@ -176,10 +176,10 @@ def test_a_list_of_files_too_long_to_read_is_refused_before_it_is_read(
 
 def test_the_list_of_files_is_measured_in_a_zip64_file_too(tmp_path: Path) -> None:
     path = tmp_path / "z64.zip"
-    with zipfile.ZipFile(path, "w") as archive:
+    with zipfile.ZipFile(path, "w") as written:
         for n in range(3):
-            archive.writestr(f"csv/{n}.csv", b"a,b\n")
-    plain = restore._directory_size(path, path.stat().st_size)
+            written.writestr(f"csv/{n}.csv", b"a,b\n")
+    plain = archive._directory_size(path, path.stat().st_size)
     # Rewritten with ZIP64 end records (as zipfile writes past 65,535 files or 4 GB).
     content = path.read_bytes()
     end = content.rfind(b"PK\x05\x06")
@@ -197,9 +197,9 @@ def test_the_list_of_files_is_measured_in_a_zip64_file_too(tmp_path: Path) -> No
     locator = b"PK\x06\x07" + bytes(4) + offset.to_bytes(8, "little") + (1).to_bytes(4, "little")
     classic = b"PK\x05\x06" + bytes(4) + b"\xff\xff" * 2 + b"\xff\xff\xff\xff" * 2 + bytes(2)
     path.write_bytes(content[:end] + zip64_end + locator + classic)
-    with zipfile.ZipFile(path) as archive:  # still a zip zipfile reads
-        assert len(archive.infolist()) == 3
-    assert restore._directory_size(path, path.stat().st_size) == plain == directory
+    with zipfile.ZipFile(path) as written:  # still a zip zipfile reads
+        assert len(written.infolist()) == 3
+    assert archive._directory_size(path, path.stat().st_size) == plain == directory
 
 
 @pytest.mark.parametrize(

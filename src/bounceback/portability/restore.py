@@ -8,8 +8,8 @@ id → new id per kind, so a file restores beside other people's data (PostgreSQ
 into a database that has seen other ids before.
 
 A zip is held to what an export can be before anything in it is unpacked: no bigger than
-any export (``MAX_TOTAL_BYTES`` and the limits beside it), no file named outside it, and no
-e-mail bigger than an import keeps (``Attached.max_bytes``).
+any export and no file named outside it (``archive.py``), and no e-mail bigger than an
+import keeps (``Attached.max_bytes``).
 """
 
 from __future__ import annotations
@@ -31,6 +31,13 @@ from django.db.models import DateField, Field, Model
 from bounceback.errors import UserError
 from bounceback.lib.files import check_regular_file
 from bounceback.lib.hygiene import clip
+from bounceback.portability.archive import (
+    DAMAGED,
+    NOT_AN_EXPORT,
+    check_inside,
+    check_outside,
+    megabytes,
+)
 from bounceback.portability.export import (
     DATA_NAME,
     FORMAT,
@@ -43,26 +50,6 @@ from bounceback.portability.kinds import LEFT_OUT, NOT_RESTORED, Attached, Kind,
 # Far more than years of a job search (the demo's JSON is ~0.2 MB); a bigger member is a
 # zip bomb or not ours, and is refused before it is unpacked.
 MAX_DATA_BYTES = 512 * 1024 * 1024
-# The whole zip, unpacked (and the zip file itself): an export of 5,000 applications is
-# 16 MB of JSON, and each e-mail in it is at most 5 MB. The rest are limits on a zip bomb's
-# other shapes: more files than any export holds (one per e-mail, one spreadsheet per
-# kind), and a list of them (the central directory) too long to read into memory.
-MAX_TOTAL_BYTES = 1024 * 1024 * 1024
-MAX_MEMBERS = 100_000
-MAX_DIRECTORY_BYTES = 32 * 1024 * 1024
-
-NOT_AN_EXPORT = (
-    "{name} is not a bounceback export{why}. Choose the .zip that `bounceback export` or "
-    "Settings → Download everything made. Nothing was changed."
-)
-DAMAGED = (
-    "{name} looks damaged ({why}). Export again from where the data is, or try another "
-    "copy. Nothing was changed."
-)
-TOO_BIG = (
-    "{name} is bigger than any bounceback export ({why}), so it was not unpacked. Choose the "
-    ".zip that `bounceback export` made. Nothing was changed."
-)
 MAIL_TOO_BIG = (
     "{name} holds an e-mail bigger than bounceback keeps: {file} is {size}, over the {limit} "
     "it keeps of one e-mail. Take the attachments out of that file (or take the file out of "
@@ -85,9 +72,9 @@ def read_export(path: Path) -> Document:
     check_regular_file(path, "file")
     name = clip(path.name, 120)
     try:
-        _check_outside(path, name)
+        check_outside(path, name)
         with zipfile.ZipFile(path) as archive:
-            _check_inside(archive, name)
+            check_inside(archive, name)
             try:
                 info = archive.getinfo(DATA_NAME)
             except KeyError:
@@ -114,86 +101,6 @@ def read_export(path: Path) -> Document:
         ) from None
     check_document(data, name)
     return Document(data, _named_files(path, data))
-
-
-def _check_outside(path: Path, name: str) -> None:
-    """Refuse a zip too big to be an export before its list of files is read.
-
-    ``zipfile`` reads the whole central directory into memory on opening, however long it
-    says it is, so its length is read first from the zip's last record (where ``zipfile``
-    finds it too); a zip without that record is left for ``zipfile`` to call damaged."""
-    size = path.stat().st_size
-    if size > MAX_TOTAL_BYTES:
-        raise UserError(TOO_BIG.format(name=name, why=f"the zip is {_megabytes(size)}"))
-    directory = _directory_size(path, size)
-    if directory is not None and directory > MAX_DIRECTORY_BYTES:
-        raise UserError(
-            TOO_BIG.format(name=name, why=f"its list of files alone is {_megabytes(directory)}")
-        )
-
-
-def _directory_size(path: Path, size: int) -> int | None:
-    """The central directory's length in bytes, from the end of central directory record
-    (or its ZIP64 form), or None when there is no such record."""
-    with path.open("rb") as handle:
-        tail_start = max(0, size - (22 + 0xFFFF))  # the record, and a comment of up to 64 KB
-        handle.seek(tail_start)
-        tail = handle.read()
-        at = tail.rfind(b"PK\x05\x06")
-        if at < 0 or len(tail) - at < 22:
-            return None
-        directory = int.from_bytes(tail[at + 12 : at + 16], "little")
-        locator = tail[at - 20 : at] if at >= 20 else b""
-        if directory == 0xFFFFFFFF and locator[:4] == b"PK\x06\x07":
-            handle.seek(int.from_bytes(locator[8:16], "little"))
-            record = handle.read(56)
-            if record[:4] == b"PK\x06\x06" and len(record) == 56:
-                directory = int.from_bytes(record[40:48], "little")
-    return directory
-
-
-def _check_inside(archive: zipfile.ZipFile, name: str) -> None:
-    """Refuse a zip bomb, or a zip no export looks like, before anything in it is unpacked.
-
-    Restore never writes a member to disk (it reads the ones the document names into
-    memory), so a name like ``../../.bashrc`` could do no harm here; it is refused all the
-    same, as no export has one and another tool might unpack the zip."""
-    members = archive.infolist()
-    if len(members) > MAX_MEMBERS:
-        raise UserError(TOO_BIG.format(name=name, why=f"it holds {len(members):,} files"))
-    total = sum(info.file_size for info in members)
-    if total > MAX_TOTAL_BYTES:
-        raise UserError(TOO_BIG.format(name=name, why=f"it unpacks to {_megabytes(total)}"))
-    seen: set[str] = set()
-    for info in members:
-        if not _is_safe_member(info.filename):
-            raise UserError(
-                NOT_AN_EXPORT.format(
-                    name=name,
-                    why=f" (it holds a file named {clip(info.filename, 80)!r}, outside the zip)",
-                )
-            )
-        if info.filename in seen:
-            raise UserError(
-                DAMAGED.format(name=name, why=f"it holds {clip(info.filename, 80)} twice")
-            )
-        seen.add(info.filename)
-
-
-def _is_safe_member(member: str) -> bool:
-    """A name that stays inside the folder a zip is unpacked into, on any system."""
-    parts = member.split("/")
-    return not (
-        member.startswith("/")
-        or "\\" in member
-        or "\x00" in member
-        or ":" in parts[0]  # C:, or an NTFS stream
-        or ".." in parts
-    )
-
-
-def _megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):,.1f} MB"
 
 
 def _named_by_rows(data: dict[str, Any]) -> dict[str, Attached]:
@@ -231,8 +138,8 @@ def _named_files(path: Path, data: dict[str, Any]) -> dict[str, bytes]:
                         MAIL_TOO_BIG.format(
                             name=name,
                             file=file,
-                            size=_megabytes(info.file_size),
-                            limit=_megabytes(attached.max_bytes),
+                            size=megabytes(info.file_size),
+                            limit=megabytes(attached.max_bytes),
                         )
                     )
                 files[file] = archive.read(info)
