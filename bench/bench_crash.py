@@ -12,6 +12,22 @@ to the end: its counts must equal the reference's. Exits 1 on any failure, so `m
 
 The importer is forked from a process that has already started Django and loaded the model,
 so a kill lands in the import itself rather than in start-up.
+
+"database disk image is malformed" from this reader. Twice, with kills moved to within
+~40 ms of the import's first write, this reader's own plain-sqlite3 reads raised it while
+``integrity_check`` stayed ok. It could not be made to happen again. bench/crash_reader_repro.py
+loops that early-kill case; on 7 Dec 2026 (SQLite 3.40.1, a loaded 2-core machine) 840
+kills saw no DatabaseError and no integrity failure: 560 with this reader (a new connection
+per count, closed at once; 500 in a first draft of the script, then 60 with 13,926 reads),
+120 with one reader connection kept across the forks, 120 with one left open while the
+import was forked, and 40 (8,569 reads) with an import that had lost its POSIX locks.
+Ruled out: the reader never opens the file before bounceback made it (``owner()`` migrates
+first), and a new database is WAL from its first page (``PRAGMA journal_mode=WAL`` writes
+the header before any table), so the reader, whatever its pragmas, reads it as WAL. Found
+on the way, real and fixed: checking the database twice in one process (``ensure_ready``,
+as `demo` does) read the file's header with open() and, on close, dropped the process's
+SQLite locks, so another process could delete the WAL under it
+(tests/test_database_locks.py). The reader is left as it was: nothing here shows it at fault.
 """
 
 from __future__ import annotations

@@ -18,6 +18,8 @@ import statistics
 import time
 from pathlib import Path
 
+from timing import per_text, spread
+
 from bounceback.lib.distress import detect, model, phrases
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -52,22 +54,11 @@ def main() -> None:
     figures: dict[str, object] = {"load_ms": round(load_ms, 1)}
     for name, paths in SETS.items():
         notes = texts(paths)
-        timings = []
-        for _ in range(args.rounds):
-            for note in notes:
-                # CPU time of this process: the machine is shared, so wall time would
-                # measure the neighbours as much as the matcher.
-                begin = time.process_time()
-                detect(note)
-                timings.append((time.process_time() - begin) * 1000)
-        timings.sort()
+        timings = spread(per_text({"detect": detect}, notes, rounds=args.rounds)["detect"])
         figures[name] = {
             "notes": len(notes),
             "words_mean": round(statistics.mean(len(n.split()) for n in notes), 1),
-            "mean_ms": round(statistics.mean(timings), 3),
-            "median_ms": round(statistics.median(timings), 3),
-            "p95_ms": round(timings[int(len(timings) * 0.95)], 3),
-            "max_ms": round(timings[-1], 3),
+            **{f"{key}_ms": value for key, value in timings.items()},
         }
     if args.json:
         print(json.dumps(figures, indent=2))

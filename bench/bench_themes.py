@@ -16,6 +16,8 @@ import statistics
 import time
 from pathlib import Path
 
+from timing import per_text, spread
+
 from bounceback.lib.themes import builtin_tagger
 from bounceback.lib.themes.features import extract
 from bounceback.lib.themes.model import load_model
@@ -44,33 +46,19 @@ def main() -> None:
 
     tagger = builtin_tagger()
     tagger.tag("warm up: the model and the phrase lists load once")
-    timings: dict[str, list[float]] = {"extract": [], "tag": []}
-    for _ in range(args.rounds):
-        for text in corpus:
-            start = time.perf_counter()
-            extract(text)
-            middle = time.perf_counter()
-            tagger.tag(text)
-            timings["extract"].append((middle - start) * 1000)
-            timings["tag"].append((time.perf_counter() - middle) * 1000)
-
+    timings = per_text(
+        {"extract": extract, "tag": tagger.tag}, corpus, rounds=args.rounds, clock=time.perf_counter
+    )
     words = statistics.mean(len(t.split()) for t in corpus)
-    spread = {
-        name: {
-            "mean": round(statistics.mean(ms), 3),
-            "p95": round(statistics.quantiles(ms, n=20)[-1], 3),
-            "max": round(max(ms), 3),
-        }
-        for name, ms in timings.items()
-    }
+    summary = {name: spread(ms) for name, ms in timings.items()}
     if args.json:
         figures = {"texts": len(corpus), "mean_words": round(words, 1)}
-        figures |= {"model_load_ms": round(load_ms, 1)} | {f"{k}_ms": v for k, v in spread.items()}
+        figures |= {"model_load_ms": round(load_ms, 1)} | {f"{k}_ms": v for k, v in summary.items()}
         print(json.dumps(figures, indent=2))
         return
     print(f"{len(corpus)} texts, {words:.1f} words on average")
     print(f"model load: {load_ms:.1f} ms (once per process)")
-    for name, f in spread.items():
+    for name, f in summary.items():
         print(f"{name:<8} mean {f['mean']:.3f} ms   p95 {f['p95']:.3f} ms   max {f['max']:.3f} ms")
 
 

@@ -44,6 +44,33 @@ def local_user() -> User:
     return user
 
 
+def hosted_person(email: str) -> User:
+    """The account someone signs in to a hosted install with, found by their e-mail address.
+
+    For commands staff run on a person's behalf (`restore --user`). On one computer there is
+    only the local person, so asking for anyone else is refused.
+    """
+    if not settings.BOUNCEBACK_HOSTED:
+        raise UserError(
+            "This bounceback keeps one person's data, on this computer, so there is no one "
+            "to choose: leave out --user."
+        )
+    address = email.strip().lower()
+    try:
+        validate_email(address)  # which also keeps what is quoted below short and printable
+    except ValidationError:
+        raise UserError(
+            "--user takes the e-mail address the person signs in with, e.g. sam@example.org."
+        ) from None
+    user = User.objects.filter(username=address).first()
+    if user is None:
+        raise UserError(
+            f"No one signs in here as {address}. Check the address (it is the one they sign "
+            "in with), or invite them first: bounceback invite ADDRESS."
+        )
+    return user
+
+
 def mail_is_set_up() -> bool:
     """Whether the centre configured SMTP (BOUNCEBACK_SMTP_HOST); otherwise nothing is sent."""
     return not settings.EMAIL_BACKEND.endswith("dummy.EmailBackend")

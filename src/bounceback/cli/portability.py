@@ -5,12 +5,19 @@ from __future__ import annotations
 import os
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
 
-from bounceback.cli.common import console, err_console, owner, print_json
+from bounceback.cli.common import (
+    console,
+    ensure_database,
+    err_console,
+    owner,
+    print_json,
+    setup_django,
+)
 from bounceback.errors import UserError
 from bounceback.lib.hygiene import clip
 
@@ -92,25 +99,41 @@ def restore(
     yes: Annotated[
         bool, typer.Option("--yes", help="Replace what is here without asking.")
     ] = False,
+    user: Annotated[
+        str | None,
+        typer.Option(
+            "--user",
+            metavar="EMAIL",
+            help="On a hosted install: whose account to restore into (the address they sign "
+            "in with).",
+        ),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print what was restored as JSON.")
     ] = False,
 ) -> None:
     """Bring back an export. Into an empty data folder it just restores; where there is data
     already, it says what would be replaced and asks first (or --yes). All or nothing.
+    On a hosted install, --user says whose account: only theirs is touched.
 
     Example: bounceback restore ~/Documents/bounceback.zip
+    Example: bounceback restore sam.zip --user sam@careers.example.org
     """
     from bounceback.portability.export import counts
     from bounceback.portability.kinds import in_words
     from bounceback.portability.restore import current_counts, read_export, replace_with
 
-    person = owner()
+    person = _restoring_for(user)
     data = read_export(file)
     here = current_counts(person)
     if here and not yes:
+        whose = (
+            "everything in bounceback now"
+            if user is None
+            else f"everything {person.username} keeps in bounceback now"
+        )
         err_console.print(
-            f"This replaces everything in bounceback now ({escape(in_words(here))}) with what "
+            f"This replaces {escape(whose)} ({escape(in_words(here))}) with what "
             f"{escape(file.name)} holds ({escape(in_words(counts(data)))})."
         )
         try:
@@ -125,7 +148,26 @@ def restore(
     if as_json:
         print_json({"restored": report.restored, "replaced": report.replaced})
         return
-    console.print(f"Restored {escape(in_words(report.restored))}.")
+    into = "" if user is None else f" into {person.username}'s account"
+    console.print(f"Restored {escape(in_words(report.restored))}{escape(into)}.")
+
+
+def _restoring_for(user: str | None) -> Any:
+    """The local person; on a hosted install, the person --user names (and only with it)."""
+    if user is None:
+        setup_django()
+        from django.conf import settings
+
+        if settings.BOUNCEBACK_HOSTED:
+            raise UserError(
+                "This bounceback is hosted for many people: say whose account to restore "
+                "into, e.g. bounceback restore FILE --user sam@example.org. Nothing was changed."
+            )
+        return owner()
+    ensure_database()
+    from bounceback.accounts.services import hosted_person
+
+    return hosted_person(user)
 
 
 def register(app: typer.Typer) -> None:

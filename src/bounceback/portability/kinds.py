@@ -51,6 +51,7 @@ class Attached:
     data: str  # its binary field
     folder: str  # the zip's folder for the files: "mail"
     suffix: str  # ".eml"
+    max_bytes: int  # the most one file may hold, here as where the bytes are first kept
 
     def file_name(self, pk: object) -> str:
         return f"{self.folder}/{pk}{self.suffix}"
@@ -68,6 +69,10 @@ ATTACHED: dict[str, Attached] = {
         data="data",
         folder="mail",
         suffix=".eml",
+        # The importer's own cap (mailbox.originals.MAX_ORIGINAL_BYTES, which portability may
+        # not import; tests/test_restore_safety.py holds the two equal): a restore keeps no
+        # bigger e-mail than an import would.
+        max_bytes=5 * 1024 * 1024,
     ),
 }
 

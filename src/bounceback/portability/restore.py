@@ -6,6 +6,10 @@ a foreign zip or a power cut leaves what was there. Ids are never trusted: each 
 gets a new id from this database, and references are rewritten through a table of old
 id → new id per kind, so a file restores beside other people's data (PostgreSQL) and
 into a database that has seen other ids before.
+
+A zip is held to what an export can be before anything in it is unpacked: no bigger than
+any export and no file named outside it (``archive.py``), and no e-mail bigger than an
+import keeps (``Attached.max_bytes``).
 """
 
 from __future__ import annotations
@@ -27,6 +31,13 @@ from django.db.models import DateField, Field, Model
 from bounceback.errors import UserError
 from bounceback.lib.files import check_regular_file
 from bounceback.lib.hygiene import clip
+from bounceback.portability.archive import (
+    DAMAGED,
+    NOT_AN_EXPORT,
+    check_inside,
+    check_outside,
+    megabytes,
+)
 from bounceback.portability.export import (
     DATA_NAME,
     FORMAT,
@@ -34,19 +45,15 @@ from bounceback.portability.export import (
     SETTINGS_KINDS,
     Document,
 )
-from bounceback.portability.kinds import LEFT_OUT, NOT_RESTORED, Kind, kinds
+from bounceback.portability.kinds import LEFT_OUT, NOT_RESTORED, Attached, Kind, kinds
 
 # Far more than years of a job search (the demo's JSON is ~0.2 MB); a bigger member is a
 # zip bomb or not ours, and is refused before it is unpacked.
 MAX_DATA_BYTES = 512 * 1024 * 1024
-
-NOT_AN_EXPORT = (
-    "{name} is not a bounceback export{why}. Choose the .zip that `bounceback export` or "
-    "Settings → Download everything made. Nothing was changed."
-)
-DAMAGED = (
-    "{name} looks damaged ({why}). Export again from where the data is, or try another "
-    "copy. Nothing was changed."
+MAIL_TOO_BIG = (
+    "{name} holds an e-mail bigger than bounceback keeps: {file} is {size}, over the {limit} "
+    "it keeps of one e-mail. Take the attachments out of that file (or take the file out of "
+    'the zip and set "original" to null in its row), then restore again. Nothing was changed.'
 )
 
 
@@ -65,7 +72,9 @@ def read_export(path: Path) -> Document:
     check_regular_file(path, "file")
     name = clip(path.name, 120)
     try:
+        check_outside(path, name)
         with zipfile.ZipFile(path) as archive:
+            check_inside(archive, name)
             try:
                 info = archive.getinfo(DATA_NAME)
             except KeyError:
@@ -94,41 +103,48 @@ def read_export(path: Path) -> Document:
     return Document(data, _named_files(path, data))
 
 
-def named_files(data: dict[str, Any]) -> list[str]:
-    """The files in the zip that the document's rows name (``mail/12.eml``)."""
-    names = []
+def _named_by_rows(data: dict[str, Any]) -> dict[str, Attached]:
+    """Each file the document's rows name, with what its kind says of such files."""
+    names: dict[str, Attached] = {}
     for kind in kinds():
         header = data["kinds"].get(kind.label)
         if kind.attached and isinstance(header, dict):
-            names += [
-                row[kind.attached.name] for row in header["rows"] if row.get(kind.attached.name)
-            ]
+            for row in header["rows"]:
+                if row.get(kind.attached.name):
+                    names[row[kind.attached.name]] = kind.attached
     return names
 
 
 def _named_files(path: Path, data: dict[str, Any]) -> dict[str, bytes]:
     """The bytes of each file the rows name; a named file that is missing or impossibly
-    large is a damaged export, refused before anything is touched."""
-    wanted = named_files(data)
+    large is a damaged export, and one over its kind's limit (an e-mail over 5 MB) is
+    refused by name, before anything is touched."""
+    wanted = _named_by_rows(data)
     if not wanted:
         return {}
+    name = clip(path.name, 120)
     files: dict[str, bytes] = {}
     try:
         with zipfile.ZipFile(path) as archive:
             members = {info.filename: info for info in archive.infolist()}
-            for file in wanted:
+            for file, attached in wanted.items():
                 info = members.get(file)
                 if info is None:
                     raise UserError(
-                        DAMAGED.format(name=path.name, why=f"{file}, named in it, is missing")
+                        DAMAGED.format(name=name, why=f"{file}, named in it, is missing")
                     )
-                if info.file_size > MAX_DATA_BYTES:
+                if info.file_size > attached.max_bytes:
                     raise UserError(
-                        DAMAGED.format(name=path.name, why=f"{file} is impossibly large")
+                        MAIL_TOO_BIG.format(
+                            name=name,
+                            file=file,
+                            size=megabytes(info.file_size),
+                            limit=megabytes(attached.max_bytes),
+                        )
                     )
                 files[file] = archive.read(info)
     except (zipfile.BadZipFile, EOFError, zlib.error, ValueError):
-        raise UserError(DAMAGED.format(name=path.name, why="the zip is cut short")) from None
+        raise UserError(DAMAGED.format(name=name, why="the zip is cut short")) from None
     except OSError as error:
         raise UserError(f"Could not read {path}: {error.strerror or error}.") from None
     return files

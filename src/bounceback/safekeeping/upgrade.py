@@ -44,7 +44,14 @@ def ensure_ready(*, upgrade: bool = False, say: Callable[[str], None] = print) -
     Says what happened: "current", "created" or "upgraded".
     """
     database = sqlite_database()
-    if database is not None:
+    # The file's header is read with a plain open() only while this process has no SQLite
+    # connection to it: closing any descriptor of a file drops every POSIX lock the process
+    # holds on it, SQLite's too, and another process closing its connection would then see
+    # itself as the last one and delete the WAL under this one, whose later commits would
+    # reach no one else (sqlite.org/howtocorrupt.html, 2.2). `demo` asks twice: once to
+    # build, once to serve. An open connection has read the file already; SQLite itself
+    # reports damage from then on (``explain``).
+    if database is not None and connection.connection is None:
         problem = header_problem(database)
         if problem:
             raise UserError(damaged_message(database, problem))
