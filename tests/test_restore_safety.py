@@ -340,4 +340,10 @@ def test_the_web_offers_no_restore_only_a_download_of_ones_own_data() -> None:
     the web has no page that could write one person's file into another's account."""
     from bounceback.portability.urls import urlpatterns
 
-    assert [pattern.name for pattern in urlpatterns] == ["download"]
+    # Downloading (at once, or a zip a worker prepared when hosted) is all there is.
+    assert [pattern.name for pattern in urlpatterns] == [
+        "download",
+        "prepare",
+        "prepared_status",
+        "prepared_download",
+    ]
