@@ -63,7 +63,11 @@ REFLECTION_ALARM_BUDGET = 0.05  # the 600 reflection answers: long writing must 
 # and below the model flags a plainly calm note ("I'd never hurt myself, I just need a quiet
 # weekend", in the demo and its test), and at 0.30 a fifth of the hard ordinary lines it was
 # trained on. 0.50 is the lowest that keeps those calm. Re-read it from a fresh `--writers`
-# run whenever a new blind writer's file joins the training data.
+# run whenever a new blind writer's file joins the training data. Round 4, crisis-eval-3 held
+# out whole with the round-4 features: 0.53 caught 0.911 at 0.050 false alarms; 0.50, 0.928 /
+# 0.067; 0.45, 0.939 / 0.078; 0.40, 0.944 / 0.078 (crisis-eval-2 held out: 0.829 / 0.069,
+# 0.834 / 0.069, 0.874 / 0.069, 0.886 / 0.086). Kept at 0.50: its reason above still holds,
+# and those rows flatter (the concept words were chosen reading both files' misses).
 HELD_OUT_WRITER_CEILING = 0.50
 L2 = 1e-4
 STEPS = 600

@@ -102,6 +102,14 @@ def _blind_folder(
         (tmp_path / f"crisis-eval-{n}.jsonl").write_text(
             "".join(json.dumps(r) + "\n" for r in rows)
         )
+    # A small training file stands in for the real ones, so each run takes a moment.
+    training = tmp_path / "training.jsonl"
+    training.write_text(
+        json.dumps({"text": "I want to die.", "crisis": True, "kind": "direct"}) + "\n"
+    )
+    corpus = evaluator.distress_corpus
+    monkeypatch.setattr(evaluator, "TRAINING", (corpus.Corpus("train", training, "trained on"),))
+    monkeypatch.setattr(evaluator, "ROOT", tmp_path)
     monkeypatch.setattr(evaluator, "BLIND_DIR", tmp_path)
     monkeypatch.setattr(
         evaluator,
@@ -175,7 +183,7 @@ def test_both_scripts_train_and_measure_the_one_list_of_files(evaluator: Any) ->
     train = _trainer()
     corpus = evaluator.distress_corpus
     assert tuple(c.path for c in corpus.TRAINING) == train.SOURCES
-    assert evaluator.TRAINING == corpus.TRAINING
+    assert corpus.TRAINING == evaluator.TRAINING
     # crisis-eval-3 was measured once after round 3, then joined the training data.
     assert corpus.EVAL3 in corpus.TRAINING and "eval3" in train.WRITERS
     assert corpus.expected_honest_name() == "crisis-eval-4.jsonl"
@@ -341,6 +349,28 @@ def test_a_phrase_denied_by_the_word_before_it_is_not_a_match() -> None:
 
 def test_texting_forms_are_written_out_before_matching() -> None:
     assert phrases.normalise("every1 tryna imma") == "everyone trying to i'm going to"
+
+
+def test_spoken_and_dialect_spellings_are_written_out_too() -> None:
+    assert phrases.normalise("ded tired, mi cyaan go on, nuttin fi live for") == (
+        "dead tired, i can't go on, nothing to live for"
+    )
+    # Only where the dialect word stands in for one: "mi" and "fi" elsewhere stay as typed.
+    assert phrases.normalise("do re mi fa") == "do re mi fa"
+
+
+def test_the_model_reads_what_a_sentence_is_about_not_only_its_words() -> None:
+    def held(text: str) -> set[str]:
+        sentence = " ".join(phrases.sentences(text))
+        return set(model.concepts(model._WORD.findall(sentence), sentence))
+
+    # Wishing it would happen, keeping it hidden, no way back: said in words no phrase lists.
+    assert "k:death+wish" not in held("hoping for sunshine at the picnic")
+    assert {"k:death", "k:wish"} <= held("secretly hoping i don't wake up")
+    assert {"k:means", "k:secret"} <= held("bought extra boxes at the chemist so they wouldn't ask")
+    assert {"k:final", "k:plan"} <= held("picked the weekend, then that'll be that")
+    # A job about crisis work is job talk: its dark concepts learn apart ("j:harm").
+    assert "j:harm" in model.features("interview for the self-harm ward post")
 
 
 def test_the_model_reads_negation_and_joking_as_cues_not_verdicts() -> None:
