@@ -1,43 +1,33 @@
 """Measure the distress matcher: recall and false alarms, overall and by kind.
 
-    uv run python scripts/evaluate_distress.py                # every set, blind one included
+    uv run python scripts/evaluate_distress.py                # every set, the honest one last
     uv run python scripts/evaluate_distress.py --skip-blind   # while changing the matcher
     uv run python scripts/evaluate_distress.py --json
     uv run python scripts/evaluate_distress.py -v             # also list mistakes (never blind ones)
     uv run python scripts/evaluate_distress.py --oof          # add the out-of-fold figures by kind
                                                               # (retrains five models: minutes)
 
-The sets, side by side:
+The sets (scripts/distress_corpus.py lists them, shared with train_distress.py):
 
-- **train**: corpus/blind/crisis-train.jsonl (429 sentences, labelled by kind, written by
-  someone who never saw the matcher). The phrases were tuned and the model trained on it, so
-  it flatters.
-- **extra**: corpus/crisis-train-extra.jsonl (team-written, not blind: the kinds the acceptance
-  set found missed, and hard ordinary lines). Tuned and trained on, too.
-- **eval2**: corpus/blind/crisis-eval-2.jsonl (350 sentences by kind, written blind). Measured
-  once, untouched, on the last round (recall 0.766, false alarms 0.051: see
-  corpus/blind/README.md); read since, so now trained on like train.
-- **cases**: tests/data/distress_cases.jsonl, the hand-written cases (crisis or not, no kind),
-  by split. Tuned on, too.
-- **reflections**: corpus/blind/themes-train.jsonl, 600 reflection answers and feedback lines
-  written for the theme tagger, none of them crisis language: false alarms on longer, ordinary
-  writing about interviews. The model was trained on them as calm examples.
-- **eval3**: corpus/blind/crisis-eval-3.jsonl (360 sentences, written blind, measured once
-  after round 3: recall 0.878, false alarms 0.067). Its sentences are never printed.
-- **blind**: corpus/blind/crisis-eval.jsonl (342 sentences by kind, written by someone who never
-  saw the matcher). Never opened while changing phrases or model, never printed: only its
-  figures leave this script. Its figures were read at commit b6cbf42 and after, so it is no
-  longer blind: printed for comparison only. The honest figure comes from a fresh blind set.
+- **training**: crisis-train (written blind for building the matcher), crisis-train-extra
+  (team-written), crisis-eval-2 and crisis-eval-3 (each written blind, measured once, then
+  read and trained on), the hand-written cases and the reflection answers (ordinary, trained
+  on as calm). The phrases were tuned and the model trained on them, so they flatter.
+- **blind** (crisis-eval.jsonl): never trained on, but its figures were read at commit b6cbf42
+  and after, so it is no longer blind: printed for comparison only.
+- **the honest figure**: the newest numbered blind set that is not training data
+  (corpus/blind/crisis-eval-4.jsonl after round 3), found by distress_corpus.honest():
+  written by someone who never saw the matcher, never opened while changing it, measured
+  once. Printed last: recall by crisis kind and false alarms by ordinary kind. When no such
+  file is here the script says so, and no figure it prints is honest.
 - **out of fold** (--oof): each training line scored by a model trained without it, phrases
-  and model together, by kind. The phrases were written while reading train and extra, so
+  and model together, by kind. The phrases were written while reading the training files, so
   this still flatters; the model alone is printed beside it.
+
+No sentence of a blind set is ever printed: only its figures leave this script.
 
 Recall is the share of crisis sentences caught; false alarms, the share of ordinary
 sentences that would bring up the help panel.
-
-Measured once on the blind set at commit b6cbf42 (see corpus/blind/README.md): recall 0.847,
-false alarms 0.087 (before this matcher: 0.176 / 0.006). It has been read now: the next
-change to phrases or model needs a fresh blind batch for an honest figure.
 """
 
 from __future__ import annotations
@@ -52,16 +42,16 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import distress_corpus  # noqa: E402
 
 from bounceback.lib.distress import detect  # noqa: E402
 
-TRAIN = ROOT / "corpus" / "blind" / "crisis-train.jsonl"
-EXTRA = ROOT / "corpus" / "crisis-train-extra.jsonl"
-EVAL2 = ROOT / "corpus" / "blind" / "crisis-eval-2.jsonl"
-CASES = ROOT / "tests" / "data" / "distress_cases.jsonl"
-REFLECTIONS = ROOT / "corpus" / "blind" / "themes-train.jsonl"
-BLIND = ROOT / "corpus" / "blind" / "crisis-eval.jsonl"
-EVAL3 = ROOT / "corpus" / "blind" / "crisis-eval-3.jsonl"
+# The files, in one list shared with train_distress.py.
+TRAINING = distress_corpus.TRAINING
+FIRST_BLIND = distress_corpus.FIRST_BLIND
+BLIND_DIR = distress_corpus.BLIND_DIR
 
 
 @dataclass
@@ -148,7 +138,6 @@ def _table(name: str, scores: dict[str, Score]) -> list[str]:
 
 def out_of_fold() -> None:
     """Recall and false alarms with each training line held out of the model, by kind."""
-    sys.path.insert(0, str(ROOT / "scripts"))
     import train_distress
 
     raw = [r["text"] for path in train_distress.SOURCES for r in load(path)]
@@ -160,67 +149,104 @@ def out_of_fold() -> None:
     threshold = train_distress.distress_model.model()
     chosen = threshold.threshold if threshold else 0.5
     print(f"\nout of fold ({train_distress.FOLDS} folds, the shipped threshold {chosen:.2f}):")
-    train_distress.report(lines, chosen, by_kind=("train", "extra", "eval2"))
+    train_distress.report(lines, chosen, by_kind=tuple(c.name for c in distress_corpus.KINDED))
+
+
+def honest_figures(scores: dict[str, Score]) -> dict[str, Any]:
+    """Overall recall and false alarms, recall by crisis kind and false alarms by ordinary kind."""
+    groups = sorted(k for k in scores if k != "all")
+    return {
+        "recall": round(scores["all"].recall, 4),
+        "false_alarms": round(scores["all"].false_alarm_rate, 4),
+        "crisis": scores["all"].positives,
+        "ordinary": scores["all"].negatives,
+        "recall_by_kind": {
+            k: [scores[k].caught, scores[k].positives] for k in groups if scores[k].positives
+        },
+        "false_alarms_by_kind": {
+            k: [scores[k].false_alarms, scores[k].negatives] for k in groups if scores[k].negatives
+        },
+    }
+
+
+def _honest_lines(corpus: distress_corpus.Corpus, figures: dict[str, Any]) -> list[str]:
+    lines = [
+        f"\nTHE HONEST FIGURE: {corpus.path.name} ({corpus.what})",
+        f"  recall {figures['recall']:.3f} ({figures['crisis']} crisis sentences), "
+        f"false alarms {figures['false_alarms']:.3f} ({figures['ordinary']} ordinary)",
+        "  recall by crisis kind:",
+    ]
+    for kind, (caught, total) in figures["recall_by_kind"].items():
+        lines.append(f"    {kind:<10} caught {caught}/{total} ({caught / total:.3f})")
+    lines.append("  false alarms by ordinary kind:")
+    for kind, (alarms, total) in figures["false_alarms_by_kind"].items():
+        lines.append(f"    {kind:<10} alarms {alarms}/{total} ({alarms / total:.3f})")
+    return lines
+
+
+def no_honest_set_note() -> str:
+    expected = distress_corpus.expected_honest_name()
+    return (
+        f"No unread blind set: corpus/blind/{expected} is not here yet. Every figure above is"
+        " on text the matcher was trained or tuned on, or has read before: none is the honest"
+        " figure for a writer it has never seen."
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--json", action="store_true", help="print JSON")
     parser.add_argument(
-        "-v", "--verbose", action="store_true", help="list mistakes on train and cases"
+        "-v", "--verbose", action="store_true", help="list mistakes on the training sets"
     )
     parser.add_argument(
-        "--skip-blind", action="store_true", help="leave the blind set unread (while tuning)"
+        "--skip-blind", action="store_true", help="leave the blind sets unread (while tuning)"
     )
     parser.add_argument(
         "--oof", action="store_true", help="also cross-validate the model on the training sets"
     )
     args = parser.parse_args()
-    sets = {
-        "train": load(TRAIN),
-        "extra": load(EXTRA),
-        "eval2": load(EVAL2),
-        "cases": load(CASES),
-        "reflections": load(REFLECTIONS),
-    }
-    if not args.skip_blind and BLIND.exists():
-        sets["blind"] = load(BLIND)
-    if not args.skip_blind and EVAL3.exists():
-        sets["eval3"] = load(EVAL3)
+    sets = {c.name: load(c.path) for c in TRAINING}
+    titles = {c.name: f"{c.name}: {c.path.relative_to(ROOT)} ({c.what})" for c in TRAINING}
+    honest = None if args.skip_blind else distress_corpus.honest(BLIND_DIR)
+    if not args.skip_blind and FIRST_BLIND.path.exists():
+        sets[FIRST_BLIND.name] = load(FIRST_BLIND.path)
+        titles[FIRST_BLIND.name] = f"crisis-eval: {FIRST_BLIND.path.name} ({FIRST_BLIND.what})"
     results = {name: evaluate(cases) for name, cases in sets.items()}
+    blind_names = {FIRST_BLIND.name}
+    honest_result = evaluate(load(honest.path)) if honest else None
     if args.json:
-        print(
-            json.dumps(
-                {
-                    name: {
-                        group: s.as_dict(args.verbose and name not in ("blind", "eval3"))
-                        for group, s in scores.items()
-                    }
-                    for name, scores in results.items()
-                },
-                indent=2,
-            )
-        )
+        out: dict[str, Any] = {
+            name: {
+                group: s.as_dict(args.verbose and name not in blind_names)
+                for group, s in scores.items()
+            }
+            for name, scores in results.items()
+        }
+        if args.skip_blind:
+            out["honest"] = {"set": None, "note": "blind sets left unread (--skip-blind)"}
+        elif honest and honest_result:
+            out["honest"] = {"set": honest.path.name, **honest_figures(honest_result)}
+        else:
+            out["honest"] = {"set": None, "note": no_honest_set_note()}
+        print(json.dumps(out, indent=2))
         return
-    titles = {
-        "train": "train: corpus/blind/crisis-train.jsonl (tuned and trained on)",
-        "extra": "extra: corpus/crisis-train-extra.jsonl (team-written, tuned and trained on)",
-        "eval2": "crisis-eval-2: corpus/blind/crisis-eval-2.jsonl (read: training; measured once before, 0.766 / 0.051)",
-        "cases": "cases: tests/data/distress_cases.jsonl (hand-written, tuned on)",
-        "reflections": "reflections: corpus/blind/themes-train.jsonl (ordinary, trained on as calm)",
-        "blind": "crisis-eval: corpus/blind/crisis-eval.jsonl (never tuned on, but read before: for comparison, not the honest figure)",
-        "eval3": "crisis-eval-3: corpus/blind/crisis-eval-3.jsonl (written blind, measured once at 0.878 / 0.067: the honest figure for round 3; it joins the training data next round)",
-    }
     for name, scores in results.items():
         print("\n".join(_table(titles[name], scores)))
     if args.oof:
         out_of_fold()
     if args.verbose:
-        for name in ("train", "extra", "eval2", "cases", "reflections"):
-            for text in results[name]["all"].missed:
-                print(f"[{name}] missed:  {text}")
-            for text in results[name]["all"].wrongly_flagged:
-                print(f"[{name}] flagged: {text}")
+        for c in TRAINING:
+            for text in results[c.name]["all"].missed:
+                print(f"[{c.name}] missed:  {text}")
+            for text in results[c.name]["all"].wrongly_flagged:
+                print(f"[{c.name}] flagged: {text}")
+    if args.skip_blind:
+        print("\nBlind sets left unread (--skip-blind): no honest figure this run.")
+    elif honest and honest_result:
+        print("\n".join(_honest_lines(honest, honest_figures(honest_result))))
+    else:
+        print("\n" + no_honest_set_note())
 
 
 if __name__ == "__main__":

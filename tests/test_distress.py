@@ -49,7 +49,7 @@ def _raw() -> dict[str, Any]:
 
 
 def test_the_training_set_stays_caught_kind_by_kind(evaluator: Any) -> None:
-    scores = evaluator.evaluate(evaluator.load(evaluator.TRAIN))
+    scores = evaluator.evaluate(evaluator.load(evaluator.distress_corpus.TRAIN.path))
     assert scores["all"].recall >= 0.98, scores["all"].missed
     assert scores["all"].false_alarm_rate <= 0.05, scores["all"].wrongly_flagged
     for kind in KINDS | {"texting"}:
@@ -57,7 +57,7 @@ def test_the_training_set_stays_caught_kind_by_kind(evaluator: Any) -> None:
 
 
 def test_the_team_written_extra_lines_stay_caught_and_calm(evaluator: Any) -> None:
-    rows = evaluator.load(evaluator.EXTRA)
+    rows = evaluator.load(evaluator.distress_corpus.EXTRA.path)
     assert len({r["text"] for r in rows}) == len(rows), "no duplicated sentences"
     assert all(r["writer"] == "team" for r in rows), "marked as team-written, not blind"
     scores = evaluator.evaluate(rows)
@@ -66,7 +66,7 @@ def test_the_team_written_extra_lines_stay_caught_and_calm(evaluator: Any) -> No
 
 
 def test_the_hand_written_cases_stay_where_they_were_measured(evaluator: Any) -> None:
-    cases = evaluator.load(evaluator.CASES)
+    cases = evaluator.load(evaluator.distress_corpus.CASES.path)
     assert len({c["text"] for c in cases}) == len(cases), "no duplicated sentences"
     scores = evaluator.evaluate(cases)
     assert scores["all"].recall >= 0.98, scores["all"].missed
@@ -74,9 +74,55 @@ def test_the_hand_written_cases_stay_where_they_were_measured(evaluator: Any) ->
 
 
 def test_ordinary_reflection_answers_rarely_bring_up_the_help(evaluator: Any) -> None:
-    scores = evaluator.evaluate(evaluator.load(evaluator.REFLECTIONS))
+    scores = evaluator.evaluate(evaluator.load(evaluator.distress_corpus.REFLECTIONS.path))
     assert scores["all"].negatives >= 500
     assert scores["all"].false_alarm_rate <= 0.03, scores["all"].wrongly_flagged
+
+
+def _blind_folder(
+    tmp_path: Path, evaluator: Any, monkeypatch: Any, numbers: list[int]
+) -> dict[str, str]:
+    """A blind folder with the first blind set and crisis-eval-N for each N; their lines."""
+    lines = {"blind": "Zebra-lantern sentence one: I want to kill myself."}
+    rows = [
+        {"text": lines["blind"], "crisis": False, "kind": "ordinary"},  # a mistake, if listed
+    ]
+    (tmp_path / "crisis-eval.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    for n in numbers:
+        crisis = f"Quokka-harbour{n} line: i've got the pills saved up for tonight."
+        calm = f"Walrus-meadow{n} line: killed it in the interview."
+        lines[f"crisis-eval-{n}"] = crisis
+        rows = [
+            {"text": crisis, "crisis": True, "kind": "means"},
+            {"text": f"Otter-lamp{n} line: I want to die.", "crisis": True, "kind": "direct"},
+            {"text": calm, "crisis": False, "kind": "hyperbole"},
+            {"text": f"Heron-kettle{n} line: Bought milk and bread.", "crisis": False,
+             "kind": "ordinary"},
+        ]  # fmt: skip
+        (tmp_path / f"crisis-eval-{n}.jsonl").write_text(
+            "".join(json.dumps(r) + "\n" for r in rows)
+        )
+    # A small training file stands in for the real ones, so each run takes a moment.
+    training = tmp_path / "training.jsonl"
+    training.write_text(
+        json.dumps({"text": "I want to die.", "crisis": True, "kind": "direct"}) + "\n"
+    )
+    corpus = evaluator.distress_corpus
+    monkeypatch.setattr(evaluator, "TRAINING", (corpus.Corpus("train", training, "trained on"),))
+    monkeypatch.setattr(evaluator, "ROOT", tmp_path)
+    monkeypatch.setattr(evaluator, "BLIND_DIR", tmp_path)
+    monkeypatch.setattr(
+        evaluator,
+        "FIRST_BLIND",
+        evaluator.distress_corpus.Corpus("blind", tmp_path / "crisis-eval.jsonl", "read before"),
+    )
+    return lines
+
+
+def _run(evaluator: Any, monkeypatch: Any, capsys: Any, flags: list[str]) -> str:
+    monkeypatch.setattr(sys, "argv", ["evaluate_distress.py", *flags])
+    evaluator.main()
+    return str(capsys.readouterr().out)
 
 
 @pytest.mark.parametrize("flags", [["-v"], ["--json", "-v"]])
@@ -84,21 +130,63 @@ def test_the_evaluation_never_prints_a_blind_sentence(
     evaluator: Any, tmp_path: Path, monkeypatch: Any, capsys: Any, flags: list[str]
 ) -> None:
     # Blind sets whose lines would be listed as mistakes if any list reached the output.
-    blind_lines = {
-        "BLIND": "Zebra-lantern sentence one: I want to kill myself.",
-        "EVAL3": "Quokka-harbour sentence two: killed it in the interview.",
-    }
-    for name, text in blind_lines.items():
-        path = tmp_path / f"{name}.jsonl"
-        crisis = "kill myself" in text
-        path.write_text(json.dumps({"text": text, "crisis": not crisis, "kind": "x"}) + "\n")
-        monkeypatch.setattr(evaluator, name, path)
-    monkeypatch.setattr(sys, "argv", ["evaluate_distress.py", *flags])
-    evaluator.main()
-    printed = capsys.readouterr().out
-    assert "crisis-eval-3" in printed or '"eval3"' in printed  # the figures are there
-    for text in blind_lines.values():
-        assert text.split(":")[0] not in printed
+    lines = _blind_folder(tmp_path, evaluator, monkeypatch, [3, 4])
+    printed = _run(evaluator, monkeypatch, capsys, flags)
+    assert "crisis-eval-4" in printed  # the figures are there
+    for text in lines.values():
+        assert text.split(" ")[0] not in printed
+    for n in (3, 4):
+        for word in ("Otter-lamp", "Walrus-meadow", "Heron-kettle"):
+            assert f"{word}{n}" not in printed
+
+
+def test_the_newest_blind_set_not_trained_on_is_the_honest_figure_by_kind(
+    evaluator: Any, tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    # crisis-eval-2 and -3 are training data; crisis-eval-4 and -5 are not: the newest counts.
+    _blind_folder(tmp_path, evaluator, monkeypatch, [2, 3, 4, 5])
+    printed = _run(evaluator, monkeypatch, capsys, ["--json"])
+    honest = json.loads(printed)["honest"]
+    assert honest["set"] == "crisis-eval-5.jsonl"
+    assert honest["crisis"] == 2 and honest["ordinary"] == 2
+    # Recall by crisis kind, false alarms by ordinary kind, each as [caught or alarms, total].
+    assert set(honest["recall_by_kind"]) == {"means", "direct"}
+    assert set(honest["false_alarms_by_kind"]) == {"hyperbole", "ordinary"}
+    assert honest["recall_by_kind"]["direct"] == [1, 1]  # "I want to die" is always caught
+    assert honest["false_alarms_by_kind"]["ordinary"] == [0, 1]
+    text = _run(evaluator, monkeypatch, capsys, [])
+    assert "THE HONEST FIGURE: crisis-eval-5.jsonl" in text
+    assert "recall by crisis kind" in text and "false alarms by ordinary kind" in text
+
+
+def test_with_no_unread_blind_set_the_evaluation_says_no_figure_is_honest(
+    evaluator: Any, tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    _blind_folder(tmp_path, evaluator, monkeypatch, [2, 3])  # both are training data
+    text = _run(evaluator, monkeypatch, capsys, [])
+    assert "No unread blind set: corpus/blind/crisis-eval-4.jsonl is not here yet" in text
+    assert "THE HONEST FIGURE" not in text
+    honest = json.loads(_run(evaluator, monkeypatch, capsys, ["--json"]))["honest"]
+    assert honest["set"] is None and "crisis-eval-4.jsonl" in honest["note"]
+
+
+def test_skipping_the_blind_sets_reads_neither(
+    evaluator: Any, tmp_path: Path, monkeypatch: Any, capsys: Any
+) -> None:
+    _blind_folder(tmp_path, evaluator, monkeypatch, [4])
+    text = _run(evaluator, monkeypatch, capsys, ["--skip-blind"])
+    assert "crisis-eval-4" not in text and "crisis-eval:" not in text
+    assert "no honest figure this run" in text
+
+
+def test_both_scripts_train_and_measure_the_one_list_of_files(evaluator: Any) -> None:
+    train = _trainer()
+    corpus = evaluator.distress_corpus
+    assert tuple(c.path for c in corpus.TRAINING) == train.SOURCES
+    assert corpus.TRAINING == evaluator.TRAINING
+    # crisis-eval-3 was measured once after round 3, then joined the training data.
+    assert corpus.EVAL3 in corpus.TRAINING and "eval3" in train.WRITERS
+    assert corpus.expected_honest_name() == "crisis-eval-4.jsonl"
 
 
 # --- what it catches, and what it says it found ---
@@ -263,6 +351,28 @@ def test_texting_forms_are_written_out_before_matching() -> None:
     assert phrases.normalise("every1 tryna imma") == "everyone trying to i'm going to"
 
 
+def test_spoken_and_dialect_spellings_are_written_out_too() -> None:
+    assert phrases.normalise("ded tired, mi cyaan go on, nuttin fi live for") == (
+        "dead tired, i can't go on, nothing to live for"
+    )
+    # Only where the dialect word stands in for one: "mi" and "fi" elsewhere stay as typed.
+    assert phrases.normalise("do re mi fa") == "do re mi fa"
+
+
+def test_the_model_reads_what_a_sentence_is_about_not_only_its_words() -> None:
+    def held(text: str) -> set[str]:
+        sentence = " ".join(phrases.sentences(text))
+        return set(model.concepts(model._WORD.findall(sentence), sentence))
+
+    # Wishing it would happen, keeping it hidden, no way back: said in words no phrase lists.
+    assert "k:death+wish" not in held("hoping for sunshine at the picnic")
+    assert {"k:death", "k:wish"} <= held("secretly hoping i don't wake up")
+    assert {"k:means", "k:secret"} <= held("bought extra boxes at the chemist so they wouldn't ask")
+    assert {"k:final", "k:plan"} <= held("picked the weekend, then that'll be that")
+    # A job about crisis work is job talk: its dark concepts learn apart ("j:harm").
+    assert "j:harm" in model.features("interview for the self-harm ward post")
+
+
 def test_the_model_reads_negation_and_joking_as_cues_not_verdicts() -> None:
     found = model.features("i'm not suicidal lol")
     assert "n:suicidal" in found and "w:suicidal" in found
@@ -299,7 +409,7 @@ def test_a_macro_is_only_used_where_it_exists() -> None:
 def test_no_calm_idiom_blanks_out_a_crisis_sentence_from_the_training_set(evaluator: Any) -> None:
     """A calm pattern that swallowed real crisis words would hide them from both halves."""
     calm = phrases.phrases().calm
-    for row in evaluator.load(evaluator.TRAIN):
+    for row in evaluator.load(evaluator.distress_corpus.TRAIN.path):
         if row["crisis"]:
             text = phrases.normalise(row["text"])
             blanked = [p.pattern for p in calm if p.search(text)]

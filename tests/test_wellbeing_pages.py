@@ -69,10 +69,35 @@ def test_crisis_words_in_an_exercise_save_and_bring_the_support_panel(alice_clie
     assert f"?entry={entry.pk}" in body and text not in body  # the way back, not the words
     autosaved = alice_client.post(
         "/wellbeing/exercises/self-compassion/",
-        {"entry": entry.pk, "inner_voice": text},
+        {"entry": entry.pk, "inner_voice": text + " tonight"},
         HTTP_HX_REQUEST="true",
     ).content.decode()
     assert "Saved." in autosaved and "calm-cover" in autosaved
+
+
+def test_an_answer_read_when_it_was_written_does_not_raise_help_again(
+    alice_client: Any, alice: Any
+) -> None:
+    """A worksheet is revisited for weeks: saving one answer reads that answer, not the rest."""
+    entry = ExerciseEntry.objects.create(
+        owner=alice, exercise="ikigai", answers={"good_at": "I want to end my life"}
+    )
+    response = alice_client.post(
+        "/wellbeing/exercises/ikigai/",
+        {"entry": entry.pk, "good_at": "I want to end my life", "love": "Gardening"},
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert "Saved." in response and "calm-cover" not in response
+    rewritten = alice_client.post(
+        "/wellbeing/exercises/ikigai/",
+        {
+            "entry": entry.pk,
+            "good_at": "Everyone would be better off without me",
+            "love": "Gardening",
+        },
+        HTTP_HX_REQUEST="true",
+    ).content.decode()
+    assert "calm-cover" in rewritten
 
 
 @pytest.mark.parametrize("htmx", [True, False])

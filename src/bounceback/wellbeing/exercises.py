@@ -66,8 +66,19 @@ def save_answers(
     return entry
 
 
-def sounds_distressed(entry: ExerciseEntry) -> bool:
-    return any(detect(str(value)) for value in entry.answers.values())
+def sounds_distressed(entry: ExerciseEntry, before: Mapping[str, object] | None = None) -> bool:
+    """Whether what the person has just written suggests they may be in danger.
+
+    Only answers that changed since ``before`` are read: a worksheet is revisited for
+    weeks, and an answer already read when it was written should not raise the help again
+    each time another answer is saved (the page shows a quiet reminder after the first).
+    """
+    before = before or {}
+    return any(
+        detect(str(value))
+        for key, value in entry.answers.items()
+        if str(value) != str(before.get(key, ""))
+    )
 
 
 def history(owner: User, slug: str, limit: int = 20) -> list[ExerciseEntry]:

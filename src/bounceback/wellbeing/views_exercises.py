@@ -72,13 +72,14 @@ def exercise(request: AuthedRequest, slug: str) -> HttpResponse:
     if request.method != "POST":
         return _page(request, item, entry)
     answers = {prompt.key: request.POST.get(prompt.key, "") for prompt in item.prompts}
+    before = dict(entry.answers) if entry else {}
     try:
         entry = service.save_answers(request.user, item, answers, entry)
     except UserError as error:
         if request.htmx:
             return render(request, "wellbeing/_autosaved.html", {"error": str(error)})
         return _page(request, item, entry, answers, status=400, error=str(error))
-    distress = service.sounds_distressed(entry)
+    distress = service.sounds_distressed(entry, before)
     back = reverse("wellbeing:exercise", args=[slug]) + f"?entry={entry.pk}"
     if request.htmx:
         cover = support.cover(request, seen_field=True) if distress else ""

@@ -59,7 +59,10 @@ _OTHERS = re.compile(
 # Talk about the search itself: the same dark word reads differently beside it.
 _JOB = re.compile(
     r"\b(?:interview\w*|application\w*|applying|cv|resume|recruiter\w*|role|job|"
-    r"offer|rejection\w*|panel|portal|hiring|employer\w*|assessment|cover letter)\b"
+    r"offer|rejection\w*|panel|portal|hiring|employer\w*|assessment|cover letter|"
+    # Work that deals with crisis for others: training, wards, protocols (added in round 4).
+    r"post|ward|training|course|safeguarding|certification\w*|protocol\w*|apprentice\w*|"
+    r"internship|coordinator|worker|technician|clerk|shift)\b"
 )
 
 
@@ -75,6 +78,18 @@ _CONCEPTS: dict[str, frozenset[str]] = {
     ),
     "death": frozenset(
         [
+            "exist",
+            "existing",
+            "nonexistence",
+            "born",
+            "erase",
+            "erased",
+            "fade",
+            "switch",
+            "quiet",
+            "permanently",
+            "stop",
+            "wake",
             "die",
             "dead",
             "death",
@@ -130,6 +145,16 @@ _CONCEPTS: dict[str, frozenset[str]] = {
     ),
     "burden": frozenset(
         [
+            "deserve",
+            "space",
+            "kindness",
+            "fix",
+            "holding",
+            "carry",
+            "worry",
+            "pension",
+            "removing",
+            "solution",
             "burden",
             "better",
             "off",
@@ -147,6 +172,13 @@ _CONCEPTS: dict[str, frozenset[str]] = {
     ),
     "hopeless": frozenset(
         [
+            "bother",
+            "bothered",
+            "forward",
+            "holding",
+            "track",
+            "meant",
+            "nothing",
             "hope",
             "hopeless",
             "point",
@@ -169,6 +201,15 @@ _CONCEPTS: dict[str, frozenset[str]] = {
     ),
     "harm": frozenset(
         [
+            "razor",
+            "sting",
+            "compass",
+            "scrub",
+            "habit",
+            "relapse",
+            "forearm",
+            "dug",
+            "dress",
             "cut",
             "blade",
             "razor",
@@ -190,6 +231,35 @@ _CONCEPTS: dict[str, frozenset[str]] = {
     ),
     "means": frozenset(
         [
+            "poison",
+            "pesticide",
+            "charcoal",
+            "hook",
+            "hose",
+            "tape",
+            "stash",
+            "supply",
+            "prescription",
+            "script",
+            "chemist",
+            "pharmacy",
+            "doses",
+            "insulin",
+            "bleach",
+            "antifreeze",
+            "safe",
+            "tallest",
+            "high",
+            "height",
+            "deep",
+            "platform",
+            "edge",
+            "train",
+            "sea",
+            "boxes",
+            "counted",
+            "stock",
+            "hidden",
             "pill",
             "tablet",
             "meds",
@@ -216,6 +286,28 @@ _CONCEPTS: dict[str, frozenset[str]] = {
     ),
     "plan": frozenset(
         [
+            "payday",
+            "calendar",
+            "route",
+            "spot",
+            "timing",
+            "weekend",
+            "planned",
+            "picked",
+            "chose",
+            "chosen",
+            "mapped",
+            "rehearsed",
+            "deadline",
+            "until",
+            "once",
+            "month",
+            "worked",
+            "booked",
+            "hotel",
+            "through",
+            "decide",
+            "sorted",
             "plan",
             "tonight",
             "tomorrow",
@@ -236,6 +328,13 @@ _CONCEPTS: dict[str, frozenset[str]] = {
     ),
     "farewell": frozenset(
         [
+            "timer",
+            "explains",
+            "after",
+            "voice",
+            "recorded",
+            "journal",
+            "owed",
             "goodbye",
             "bye",
             "farewell",
@@ -254,6 +353,15 @@ _CONCEPTS: dict[str, frozenset[str]] = {
     ),
     "affairs": frozenset(
         [
+            "instructions",
+            "charity",
+            "cleared",
+            "returned",
+            "owed",
+            "handed",
+            "library",
+            "funeral",
+            "belongings",
             "will",
             "pet",
             "cat",
@@ -273,6 +381,43 @@ _CONCEPTS: dict[str, frozenset[str]] = {
             "rehome",
         ]
     ),
+    # Wishing it would happen without doing it ("kinda hoping the plane goes down").
+    "wish": frozenset(
+        ["wish", "hope", "hoping", "pray", "praying", "mind", "rather", "secretly", "easier"]
+    ),
+    # Keeping it from others: pretexts and hiding ("so they wouldn't ask", "not for the view").
+    "secret": frozenset(
+        [
+            "secret",
+            "secretly",
+            "hide",
+            "hidden",
+            "hid",
+            "stash",
+            "code",
+            "notice",
+            "knows",
+            "anyone",
+            "empty",
+            "alone",
+            "case",
+            "excuse",
+            "pretend",
+            "told",
+            "ask",
+        ]
+    ),
+    # No way back: "for good", "not coming back", "that's it", "that'll be that".
+    "final": frozenset(
+        [
+            "permanently",
+            "permanent",
+            "forever",
+            "final",
+            "finish",
+            "decided",
+        ]
+    ),
 }
 
 
@@ -288,12 +433,26 @@ def stem(word: str) -> str:
 
 
 _CONCEPT_STEMS = {name: frozenset(stem(w) for w in ws) | ws for name, ws in _CONCEPTS.items()}
+# The few concepts that only a run of common words carries: "for good", "not for the view".
+_CONCEPT_RUNS = {
+    "final": re.compile(
+        r"\b(?:for good|not coming back|no going back|that's it|that'll be that|"
+        r"through with it|(?:day|night|it) is it|is it\. |check out|the end)\b"
+    ),
+    "secret": re.compile(
+        r"\b(?:not for (?:the|any)|so (?:they|nobody)|nobody (?:knows|gets)|just in case|"
+        r"before anyone|without anyone|wouldn't ask)\b"
+    ),
+    "wish": re.compile(r"\b(?:wouldn't mind|i'd mind|give anything|would be easier)\b"),
+}
 
 
-def concepts(words: list[str]) -> list[str]:
+def concepts(words: list[str], sentence: str = "") -> list[str]:
     """The concepts a sentence holds, alone, in the writer's own voice, and in pairs."""
     stems = {stem(w) for w in words} | set(words)
-    present = sorted(name for name, ws in _CONCEPT_STEMS.items() if stems & ws)
+    held = {name for name, ws in _CONCEPT_STEMS.items() if stems & ws}
+    held |= {name for name, run in _CONCEPT_RUNS.items() if run.search(sentence)}
+    present = sorted(held)
     found = [f"k:{name}" for name in present]
     if "self" in present:
         found += [f"k:self+{name}" for name in present if name != "self"]
@@ -313,7 +472,7 @@ def features(sentence: str) -> list[str]:
     found = [f"w:{w}" for w in words]
     found += [f"l:{s}" for s in stems]
     found += [f"m:{a} {b}" for a, b in zip(stems, stems[1:], strict=False)]
-    found += concepts(words)
+    found += concepts(words, sentence)
     found += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
     # "want to die", "want to just die": pairs one word apart generalise over the filler.
     found += [f"s:{a} {b}" for a, b in zip(words, words[2:], strict=False)]
