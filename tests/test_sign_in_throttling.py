@@ -6,6 +6,7 @@ from datetime import timedelta
 from typing import Any
 
 import pytest
+from axes.models import AccessAttempt
 from django.test import Client
 from django.urls import reverse
 
@@ -92,6 +93,38 @@ def test_one_address_guessing_many_accounts_is_stopped_but_others_still_sign_in(
 
     elsewhere = Client()
     assert _try(elsewhere, "sam@example.org", PASSWORD, address="192.0.2.44").status_code == 302
+
+
+def test_a_refused_try_is_cheap_and_still_counts(
+    frozen_clock: Any, django_assert_max_num_queries: Any, caplog: Any
+) -> None:
+    # A guesser who never pauses sends little else once locked: those refusals must not
+    # cost the whole sign-in form, or the flood slows everyone (bench/bench_load.py).
+    person("sam@example.org", password=PASSWORD)
+    client = Client()
+    for n in range(throttle.ACCOUNT_LIMIT):
+        _try(client, "sam@example.org", f"guess-{n}")
+    with django_assert_max_num_queries(6):
+        refused = _try(client, "sam@example.org", "guess-again")
+    assert refused.status_code == 429
+    assert "Too many tries" in refused.content.decode()
+    assert "Too Many Requests" not in caplog.text  # no log line per refused guess
+
+    for n in range(2 * throttle.ACCOUNT_LIMIT - 1):  # 30 in all: an hour
+        _try(client, "sam@example.org", f"guess-{n}")
+    frozen_clock.shift(timedelta(minutes=59))
+    assert _try(Client(), "sam@example.org", PASSWORD, address="192.0.2.99").status_code == 429
+
+
+def test_a_locked_account_refuses_a_new_computer_too_and_counts_it() -> None:
+    person("sam@example.org", password=PASSWORD)
+    for n in range(throttle.ACCOUNT_LIMIT):
+        _try(Client(), "sam@example.org", f"guess-{n}")
+    newcomer = Client(HTTP_USER_AGENT="another browser")
+    assert _try(newcomer, "sam@example.org", PASSWORD, address="192.0.2.77").status_code == 429
+    assert _try(newcomer, "sam@example.org", PASSWORD, address="192.0.2.77").status_code == 429
+    attempts = AccessAttempt.objects.filter(ip_address="192.0.2.77")
+    assert attempts.get().failures_since_start == 2
 
 
 def test_a_few_typos_are_forgotten_after_a_right_password() -> None:

@@ -17,10 +17,11 @@ import ipaddress
 from datetime import timedelta
 from typing import Any
 
-from axes.helpers import get_client_username
+from axes.helpers import get_client_user_agent, get_client_username
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import Sum
+from django.db import transaction
+from django.db.models import F, Q, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -68,6 +69,55 @@ def cool_off(request: HttpRequest | None = None) -> timedelta:
         return FIRST_DELAY
     on_account, from_address = _tried(request, None)
     return max(delay_after(on_account, ACCOUNT_LIMIT), delay_after(from_address, ADDRESS_LIMIT))
+
+
+def refuse_while_locked(request: HttpRequest) -> timedelta | None:
+    """Refuse a try on a locked account or from a locked address, counting it, in a few queries.
+
+    django-axes refuses it too, but only after the whole sign-in form has run: about 25
+    queries and 17 ms of the server's time. A guesser who never pauses sends little else
+    once locked, so this path is what a flood costs everyone else (bench/bench_load.py).
+    The try still counts exactly as axes counts it, so each one starts the wait again.
+
+    Returns how long to wait, or None to let the form and axes handle the try: when
+    nothing is locked, and when this is the first try from a new computer (axes makes its
+    record).
+    """
+    username = username_tried(request)
+    address = client_address(request)
+    live = AccessAttempt.objects.filter(expiration__expires_at__gt=timezone.now())
+    counts = live.filter(Q(username=username) | Q(ip_address=address)).aggregate(
+        account=Sum("failures_since_start", filter=Q(username=username)),
+        address=Sum("failures_since_start", filter=Q(ip_address=address)),
+    )
+    on_account, from_address = counts["account"] or 0, counts["address"] or 0
+    if on_account < ACCOUNT_LIMIT and from_address < ADDRESS_LIMIT:
+        return None
+    with transaction.atomic():
+        attempt = (
+            AccessAttempt.objects.select_for_update(of=("self",))
+            .select_related("expiration")
+            .filter(
+                username=username,
+                ip_address=address,
+                user_agent=get_client_user_agent(request),
+            )
+            .first()
+        )
+        expiration = getattr(attempt, "expiration", None)
+        if attempt is None or expiration is None:
+            return None
+        now = timezone.now()
+        attempt.failures_since_start = F("failures_since_start") + 1
+        attempt.attempt_time = now
+        attempt.save(update_fields=["failures_since_start", "attempt_time"])
+        wait = max(
+            delay_after(on_account + 1, ACCOUNT_LIMIT),
+            delay_after(from_address + 1, ADDRESS_LIMIT),
+        )
+        expiration.expires_at = max(now + wait, expiration.expires_at)
+        expiration.save(update_fields=["expires_at"])
+    return expiration.expires_at - now
 
 
 def username_tried(request: HttpRequest, credentials: dict[str, Any] | None = None) -> str:

@@ -12,9 +12,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from bounceback.accounts import sections
+from bounceback.accounts import sections, throttle
 from bounceback.accounts.forms import SettingsForm, SignAsForm
 from bounceback.accounts.models import Profile, SignInToken
+from bounceback.accounts.views_password import locked_out_page
 from bounceback.http import AuthedRequest, back_to
 
 
@@ -53,6 +54,12 @@ class SignInView(LoginView):
     template_name = "accounts/sign_in.html"
     redirect_authenticated_user = True
     authentication_form = SignInForm
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        wait = throttle.refuse_while_locked(request)
+        if wait is not None:
+            return locked_out_page(request, wait)
+        return super().post(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs: object) -> dict[str, object]:
         return {**super().get_context_data(**kwargs), "hosted": settings.BOUNCEBACK_HOSTED}

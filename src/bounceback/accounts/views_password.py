@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from base64 import b32encode
+from datetime import timedelta
 from typing import Any
 from urllib.parse import quote
 
@@ -32,9 +33,15 @@ def locked_out(
     request: HttpRequest, response: HttpResponse | None = None, credentials: Any = None
 ) -> HttpResponse:
     """What django-axes shows instead of signing in, while an account or address is locked."""
-    wait = get_cool_off(request)
+    return locked_out_page(request, get_cool_off(request))
+
+
+def locked_out_page(request: HttpRequest, wait: timedelta | None) -> HttpResponse:
     minutes = max(1, round(wait.total_seconds() / 60)) if wait else 15
-    return render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+    response = render(request, "accounts/locked_out.html", {"minutes": minutes}, status=429)
+    # Not one warning line per refused guess: a flood would bury the log. axes logs the lock.
+    response._has_been_logged = True  # type: ignore[attr-defined]
+    return response
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
