@@ -63,8 +63,13 @@ class Profile(models.Model):
 
     @classmethod
     def for_user(cls, user: User) -> Profile:
-        profile, _ = cls.objects.get_or_create(user=user)
-        return profile
+        # Through the user, so that a request asks the database once: a page may need
+        # gentle mode, the role and the weekly target from a dozen places.
+        try:
+            return user.profile
+        except cls.DoesNotExist:
+            profile, _ = cls.objects.get_or_create(user=user)
+            return profile
 
 
 class SignInToken(models.Model):

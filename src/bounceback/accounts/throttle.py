@@ -14,7 +14,7 @@ while an account or an address is locked. It asks these functions three things:
 from __future__ import annotations
 
 import ipaddress
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from axes.helpers import get_client_user_agent, get_client_username
@@ -115,9 +115,10 @@ def refuse_while_locked(request: HttpRequest) -> timedelta | None:
             delay_after(on_account + 1, ACCOUNT_LIMIT),
             delay_after(from_address + 1, ADDRESS_LIMIT),
         )
-        expiration.expires_at = max(now + wait, expiration.expires_at)
+        until: datetime = max(now + wait, expiration.expires_at)
+        expiration.expires_at = until
         expiration.save(update_fields=["expires_at"])
-    return expiration.expires_at - now
+    return until - now
 
 
 def username_tried(request: HttpRequest, credentials: dict[str, Any] | None = None) -> str:
