@@ -67,6 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "bounceback.http.DropNulCharacters",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "bounceback.accounts.middleware.ProfilesPerRequest",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

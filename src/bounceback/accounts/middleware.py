@@ -1,4 +1,4 @@
-"""Staff and coaches confirm a code from their authenticator app before anything else."""
+"""Per request: each profile asked for once; staff and coaches confirm a second factor."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django_otp import user_has_device
 
+from bounceback.accounts.models import profiles_this_request
 from bounceback.accounts.roles import needs_second_factor
 
 # Pages a staff member or coach may open before the second step: setting up or typing a
@@ -21,7 +22,23 @@ OPEN_BEFORE_SECOND_STEP = {
 }
 
 
+class ProfilesPerRequest:
+    """Remembers each profile for the length of one request (see Profile.for_user)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        token = profiles_this_request.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            profiles_this_request.reset(token)
+
+
 class RequireSecondFactor:
+    """Staff and coaches confirm a code from their authenticator app before anything else."""
+
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 

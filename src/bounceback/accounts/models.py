@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from contextvars import ContextVar
 from datetime import timedelta
 
 from django.conf import settings
@@ -63,13 +64,22 @@ class Profile(models.Model):
 
     @classmethod
     def for_user(cls, user: User) -> Profile:
-        # Through the user, so that a request asks the database once: a page may need
-        # gentle mode, the role and the weekly target from a dozen places.
-        try:
-            return user.profile
-        except cls.DoesNotExist:
-            profile, _ = cls.objects.get_or_create(user=user)
-            return profile
+        # Once per request (middleware.ProfilesPerRequest): a page may need gentle mode, the role and
+        # the weekly target from a dozen places, and asked the database each time.
+        seen = profiles_this_request.get()
+        if seen is not None and user.pk in seen:
+            return seen[user.pk]
+        profile, _ = cls.objects.get_or_create(user=user)
+        if seen is not None:
+            seen[user.pk] = profile
+        return profile
+
+
+# The profiles looked up during the request being served, by user id; None outside one, so
+# a command or a test holding a user across requests always reads the row as it is now.
+profiles_this_request: ContextVar[dict[int, Profile] | None] = ContextVar(
+    "profiles_this_request", default=None
+)
 
 
 class SignInToken(models.Model):

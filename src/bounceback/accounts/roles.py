@@ -29,8 +29,7 @@ def role_of(user: User | AnonymousUser) -> str | None:
         return Role.STAFF
     cached: str | None = getattr(user, "_bounceback_role", None)
     if cached is None:
-        cached = Profile.objects.filter(user=user).values_list("role", flat=True).first()
-        cached = cached or Role.SEEKER
+        cached = Profile.for_user(user).role or Role.SEEKER
         user._bounceback_role = cached  # type: ignore[attr-defined]
     return cached
 

@@ -139,7 +139,10 @@ def standing(contact: Contact, mail: dict[str, date] | None = None) -> Standing:
 def standings(owner: User) -> list[Standing]:
     """Every contact's standing, those to get in touch with soonest first."""
     mail = last_mail_by_address(owner)
-    found = [standing(c, mail) for c in with_history(Contact.objects.filter(owner=owner))]
+    contacts = list(with_history(Contact.objects.filter(owner=owner)))
+    for contact in contacts:
+        contact.owner = owner  # the person at hand: a check-in draft signs with their name
+    found = [standing(c, mail) for c in contacts]
     return sorted(found, key=lambda s: (s.next_on or date.max, s.contact.name.lower()))
 
 
