@@ -344,8 +344,7 @@ def learned(
 ) -> None:
     """What bounceback learned from your answers in Mail review, and forgetting it.
 
-    Each e-mail you confirmed or corrected is listed with its ID, grouped by sender;
-    the sender rules and label notes follow.
+    Each e-mail you confirmed or corrected is listed with its ID, grouped by sender; the sender rules and label notes follow.
 
     Example: bounceback learned --forget 12
     """
