@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import inspect
 import json
 from datetime import timedelta
 from pathlib import Path
@@ -25,6 +26,21 @@ def test_every_command_has_help_with_an_example(cli: Any, name: str) -> None:
     result = cli(name, "--help")
     assert result.exit_code == 0
     assert "Example" in result.output, f"`bounceback {name} --help` needs an example"
+
+
+@pytest.mark.parametrize("name", _commands())
+def test_every_commands_help_is_paragraphs_the_terminal_can_wrap(name: str) -> None:
+    # Typer's rich markup keeps a line break inside a paragraph, so a docstring wrapped by
+    # hand shows as broken lines in a terminal of another width: only an example may start
+    # a line of its own, and the first paragraph (the command list shows it) is one line.
+    from typer.main import get_command
+
+    help_text = inspect.cleandoc(get_command(app).commands[name].help or "")  # type: ignore[attr-defined]
+    first, *rest = help_text.split("\n\n")
+    assert "\n" not in first, f"`bounceback {name}`: the summary is wrapped by hand"
+    for paragraph in rest:
+        for line in paragraph.split("\n")[1:]:
+            assert line.startswith("Example:"), f"`bounceback {name}`: a line break before {line!r}"
 
 
 def test_version_is_printed(cli: Any) -> None:

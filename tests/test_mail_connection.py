@@ -1,8 +1,11 @@
 """A mailbox connected from the web on a hosted install, checked by the workers.
 
-Against the same real Dovecot as `bounceback import --imap` (``tests/test_mail_imap.py``):
-the web checks the connection once when it is saved, keeps the app password locked with
-the centre's key, and a task per person reads new mail with the CLI's own import.
+Against the same real Dovecot as `bounceback import --imap` (``tests/dovecot.py``): the
+web checks the connection once when it is saved, keeps the app password locked with the
+centre's key, and a task per person reads new mail with the CLI's own import.
+
+One server serves the whole module (starting and stopping one took over a second per
+test); each test starts from an empty mailbox, and the database is each test's own.
 """
 
 from __future__ import annotations
@@ -12,11 +15,13 @@ import json
 import logging
 import os
 import zipfile
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from cryptography.fernet import Fernet
+from django.contrib.auth.models import User
 from django.db import connection as db
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
@@ -29,8 +34,8 @@ from bounceback.mailbox import connection as service
 from bounceback.mailbox import vault
 from bounceback.mailbox.models import CheckState, ImportedMessage, MailConnection
 from bounceback.portability.export import export_zip
+from tests.dovecot import PASSWORD, Server, running
 from tests.people import person, signed_in
-from tests.test_mail_imap import PASSWORD, Server, dovecot  # noqa: F401  (the fixture)
 from tests.test_mail_import import rejection_mail
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +54,30 @@ def centre(settings: Any) -> Any:
     return settings
 
 
+@pytest.fixture(scope="module")
+def dovecot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    with running(tmp_path_factory.mktemp("dovecot")) as server:
+        yield server
+
+
 @pytest.fixture
-def server(centre: Any, dovecot: Server) -> Server:  # noqa: F811
+def server(centre: Any, dovecot: Server) -> Server:
+    """The module's server, sam's mailbox on it empty, its certificate trusted by the centre."""
+    dovecot.empty()
     centre.BOUNCEBACK_IMAP_CAFILE = str(dovecot.cafile)
     return dovecot
+
+
+@pytest.fixture
+def sam() -> User:
+    """A job seeker on the centre's install (the mailbox user on the server is sam too)."""
+    return person("sam@example.org")
+
+
+@pytest.fixture
+def mailbox(sam: User, server: Server) -> MailConnection:
+    """Sam's mailbox, connected from the web (and read once: tests run tasks at once)."""
+    return _connected(sam, server)
 
 
 def _form(server: Server, **changes: Any) -> dict[str, Any]:
@@ -86,9 +111,8 @@ def _stored(password: str, owner: Any, port: int = 993) -> MailConnection:
 
 
 def test_connecting_checks_the_mailbox_and_keeps_the_password_only_locked(
-    server: Server,
+    server: Server, sam: User
 ) -> None:
-    sam = person("sam@example.org")
     response = signed_in(sam).post("/mail/connection/", _form(server))
     assert response.status_code == 302
     saved = MailConnection.objects.get(owner=sam)
@@ -106,8 +130,7 @@ def test_connecting_checks_the_mailbox_and_keeps_the_password_only_locked(
     assert vault.unlock(saved.secret) == PASSWORD
 
 
-def test_the_page_never_shows_the_password_again(server: Server) -> None:
-    sam = person("sam@example.org")
+def test_the_page_never_shows_the_password_again(server: Server, sam: User) -> None:
     client = signed_in(sam)
     client.post("/mail/connection/", _form(server))
     page = client.get("/mail/connection/").content.decode()
@@ -125,9 +148,8 @@ def test_the_page_never_shows_the_password_again(server: Server) -> None:
     ],
 )
 def test_a_mailbox_that_cannot_be_read_is_not_saved_and_the_page_says_why(
-    server: Server, changes: dict[str, Any], says: str
+    server: Server, changes: dict[str, Any], says: str, sam: User
 ) -> None:
-    sam = person("sam@example.org")
     response = signed_in(sam).post("/mail/connection/", _form(server, **changes))
     assert response.status_code == 400
     page = response.content.decode()
@@ -137,10 +159,9 @@ def test_a_mailbox_that_cannot_be_read_is_not_saved_and_the_page_says_why(
 
 
 def test_a_server_whose_certificate_cannot_be_checked_is_refused(
-    server: Server, centre: Any
+    server: Server, centre: Any, sam: User
 ) -> None:
     centre.BOUNCEBACK_IMAP_CAFILE = ""  # the test server's certificate is self-signed
-    sam = person("sam@example.org")
     response = signed_in(sam).post("/mail/connection/", _form(server))
     assert response.status_code == 400
     assert "could not make a secure connection with 127.0.0.1" in response.content.decode()
@@ -148,10 +169,9 @@ def test_a_server_whose_certificate_cannot_be_checked_is_refused(
 
 
 def test_a_server_on_the_centres_own_network_is_refused_unless_the_centre_allows_it(
-    centre: Any,
+    centre: Any, sam: User
 ) -> None:
     centre.BOUNCEBACK_IMAP_PRIVATE_HOSTS = False
-    sam = person("sam@example.org")
     response = signed_in(sam).post(
         "/mail/connection/",
         {"host": "127.0.0.1", "port": 993, "username": "sam", "password": "x", "folder": "INBOX"},
@@ -193,9 +213,8 @@ def test_the_connection_goes_to_the_checked_address_and_still_checks_the_certifi
     [("host", ""), ("port", "0"), ("port", "imap"), ("username", ""), ("password", "")],
 )
 def test_bad_input_on_the_form_is_named_and_nothing_is_saved(
-    centre: Any, field: str, value: str
+    centre: Any, field: str, value: str, sam: User
 ) -> None:
-    sam = person("sam@example.org")
     data = {"host": "imap.example.org", "port": "993", "username": "sam", "password": "x"}
     response = signed_in(sam).post("/mail/connection/", data | {field: value, "folder": "INBOX"})
     assert response.status_code == 400
@@ -216,9 +235,10 @@ def test_a_password_a_mail_server_could_not_take_is_refused_before_any_connectio
         service.Mailbox.checked("imap.example.org", 993, "sam", "pässword", "INBOX")
 
 
-def test_without_the_centres_key_the_page_says_it_is_not_switched_on(centre: Any) -> None:
+def test_without_the_centres_key_the_page_says_it_is_not_switched_on(
+    centre: Any, sam: User
+) -> None:
     centre.BOUNCEBACK_MAIL_KEYS = []
-    sam = person("sam@example.org")
     client = signed_in(sam)
     page = client.get("/mail/connection/").content.decode()
     assert "has not switched on connecting a mailbox" in page
@@ -236,9 +256,7 @@ def test_on_ones_own_computer_nothing_changes(alice: Any, alice_client: Client) 
     assert 'name="password"' not in page
 
 
-def test_disconnecting_deletes_the_password_at_once(server: Server) -> None:
-    sam = person("sam@example.org")
-    _connected(sam, server)
+def test_disconnecting_deletes_the_password_at_once(mailbox: MailConnection, sam: User) -> None:
     response = signed_in(sam).post("/mail/connection/disconnect/")
     assert response.status_code == 302
     assert not MailConnection.objects.exists()
@@ -251,9 +269,8 @@ def test_disconnecting_deletes_the_password_at_once(server: Server) -> None:
 
 
 def test_a_new_key_listed_first_still_opens_passwords_locked_with_the_old_one(
-    centre: Any,
+    centre: Any, sam: User
 ) -> None:
-    sam = person("sam@example.org")
     centre.BOUNCEBACK_MAIL_KEYS = [OLD_KEY]
     saved = _stored("app-password-1", sam)
     centre.BOUNCEBACK_MAIL_KEYS = [KEY, OLD_KEY]
@@ -265,9 +282,8 @@ def test_a_new_key_listed_first_still_opens_passwords_locked_with_the_old_one(
 
 
 def test_a_password_no_listed_key_opens_asks_the_person_to_save_it_again(
-    centre: Any,
+    centre: Any, sam: User
 ) -> None:
-    sam = person("sam@example.org")
     centre.BOUNCEBACK_MAIL_KEYS = [OLD_KEY]
     saved = _stored("app-password-1", sam)
     centre.BOUNCEBACK_MAIL_KEYS = [KEY]
@@ -316,27 +332,25 @@ def test_mail_key_prints_a_key_the_setting_accepts(cli: Any) -> None:
 
 
 def test_a_check_imports_new_job_mail_with_the_same_import_as_the_command(
-    server: Server,
+    server: Server, mailbox: MailConnection, sam: User
 ) -> None:
-    sam = person("sam@example.org")
-    saved = _connected(sam, server)
     server.deliver(rejection_mail("Globex", "Data Analyst", 1))
-    assert service.queue_check(saved)  # the test settings run tasks at once
-    saved.refresh_from_db()
-    assert (saved.state, saved.found, saved.failure) == (CheckState.IDLE, 1, "")
-    assert saved.checked_at is not None
+    assert service.queue_check(mailbox)  # the test settings run tasks at once
+    mailbox.refresh_from_db()
+    assert (mailbox.state, mailbox.found, mailbox.failure) == (CheckState.IDLE, 1, "")
+    assert mailbox.checked_at is not None
     message = ImportedMessage.objects.get(owner=sam)
     assert message.source == "imap://sam@127.0.0.1/INBOX"
     # Again: nothing new, nothing twice.
-    assert service.run_check(saved.pk) == "done"
-    saved.refresh_from_db()
-    assert saved.found == 0
+    assert service.run_check(mailbox.pk) == "done"
+    mailbox.refresh_from_db()
+    assert mailbox.found == 0
     assert ImportedMessage.objects.filter(owner=sam).count() == 1
 
 
-def test_check_now_shows_the_result_on_the_page(server: Server) -> None:
-    sam = person("sam@example.org")
-    _connected(sam, server)
+def test_check_now_shows_the_result_on_the_page(
+    server: Server, mailbox: MailConnection, sam: User
+) -> None:
     server.deliver(rejection_mail("Globex", "Data Analyst", 1))
     client = signed_in(sam)
     response = client.post("/mail/connection/check/", headers={"HX-Request": "true"})
@@ -345,41 +359,35 @@ def test_check_now_shows_the_result_on_the_page(server: Server) -> None:
 
 
 def test_two_checks_of_one_person_never_run_at_once(
-    server: Server, monkeypatch: pytest.MonkeyPatch
+    server: Server, monkeypatch: pytest.MonkeyPatch, mailbox: MailConnection, sam: User
 ) -> None:
-    sam = person("sam@example.org")
-    saved = _connected(sam, server)
     server.deliver(rejection_mail("Globex", "Data Analyst", 1))
     seen: list[str] = []
     real_sync = service.sync_imap
 
     def sync_while_another_worker_tries(*args: Any, **kwargs: Any) -> Any:
-        seen.append(service.run_check(saved.pk))  # a second worker, midway through the first
-        seen.append(str(service.queue_check(saved)))
+        seen.append(service.run_check(mailbox.pk))  # a second worker, midway through the first
+        seen.append(str(service.queue_check(mailbox)))
         return real_sync(*args, **kwargs)
 
     monkeypatch.setattr(service, "sync_imap", sync_while_another_worker_tries)
-    assert service.run_check(saved.pk) == "done"
+    assert service.run_check(mailbox.pk) == "done"
     assert seen == ["busy", "False"]
     assert ImportedMessage.objects.filter(owner=sam).count() == 1
 
 
 def test_a_check_whose_worker_died_is_taken_over_after_a_while(
-    server: Server, frozen_clock: Any
+    frozen_clock: Any, mailbox: MailConnection
 ) -> None:
-    sam = person("sam@example.org")
-    saved = _connected(sam, server)
-    MailConnection.objects.filter(pk=saved.pk).update(state=CheckState.RUNNING)
-    assert service.run_check(saved.pk) == "busy"
+    MailConnection.objects.filter(pk=mailbox.pk).update(state=CheckState.RUNNING)
+    assert service.run_check(mailbox.pk) == "busy"
     frozen_clock.shift(service.STALE_AFTER + timedelta(seconds=1))
-    assert service.run_check(saved.pk) == "done"
+    assert service.run_check(mailbox.pk) == "done"
 
 
 def test_a_check_that_stops_midway_leaves_nothing_half_filed(
-    server: Server, monkeypatch: pytest.MonkeyPatch
+    server: Server, monkeypatch: pytest.MonkeyPatch, mailbox: MailConnection, sam: User
 ) -> None:
-    sam = person("sam@example.org")
-    saved = _connected(sam, server)
     server.deliver(rejection_mail("Globex", "Data Analyst", 1))
     server.deliver(rejection_mail("Initech", "Analyst", 2))
     real_fetch = service.ImapSession.fetch
@@ -389,33 +397,30 @@ def test_a_check_that_stops_midway_leaves_nothing_half_filed(
         raise ImapStopped("The server stopped answering.")
 
     monkeypatch.setattr(service.ImapSession, "fetch", fetch_one_then_drop)
-    assert service.run_check(saved.pk) == "failed"
-    saved.refresh_from_db()
-    assert saved.state == CheckState.IDLE
-    assert "carries on from there" in saved.failure
+    assert service.run_check(mailbox.pk) == "failed"
+    mailbox.refresh_from_db()
+    assert mailbox.state == CheckState.IDLE
+    assert "carries on from there" in mailbox.failure
     assert ImportedMessage.objects.filter(owner=sam).count() <= 1
     monkeypatch.undo()
-    assert service.run_check(saved.pk) == "done"
+    assert service.run_check(mailbox.pk) == "done"
     assert ImportedMessage.objects.filter(owner=sam).count() == 2
-    saved.refresh_from_db()
-    assert saved.failure == ""
+    mailbox.refresh_from_db()
+    assert mailbox.failure == ""
 
 
 def test_a_fault_of_ours_frees_the_mailbox_for_the_next_check(
-    server: Server, monkeypatch: pytest.MonkeyPatch
+    monkeypatch: pytest.MonkeyPatch, mailbox: MailConnection
 ) -> None:
-    sam = person("sam@example.org")
-    saved = _connected(sam, server)
-
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("a bug")
 
     monkeypatch.setattr(service, "sync_imap", broken)
     with pytest.raises(RuntimeError):
-        service.run_check(saved.pk)
-    saved.refresh_from_db()
-    assert saved.state == CheckState.IDLE
-    assert "on our side" in saved.failure
+        service.run_check(mailbox.pk)
+    mailbox.refresh_from_db()
+    assert mailbox.state == CheckState.IDLE
+    assert "on our side" in mailbox.failure
 
 
 @pytest.mark.skipif(
@@ -425,9 +430,8 @@ def test_a_fault_of_ours_frees_the_mailbox_for_the_next_check(
     "frozen clock in every other run",
 )
 def test_a_refused_password_backs_off_instead_of_trying_again_and_again(
-    server: Server, frozen_clock: Any, caplog: pytest.LogCaptureFixture
+    server: Server, frozen_clock: Any, caplog: pytest.LogCaptureFixture, sam: User
 ) -> None:
-    sam = person("sam@example.org")
     saved = _stored("a-revoked-app-password", sam, port=server.port)
     with caplog.at_level(logging.DEBUG):
         assert service.run_check(saved.pk) == "failed"
@@ -457,8 +461,7 @@ def test_a_refused_password_backs_off_instead_of_trying_again_and_again(
     assert service.queue_all().queued == 1
 
 
-def test_the_page_says_when_checks_wait_after_a_refused_password(server: Server) -> None:
-    sam = person("sam@example.org")
+def test_the_page_says_when_checks_wait_after_a_refused_password(server: Server, sam: User) -> None:
     saved = _stored("a-revoked-app-password", sam, port=server.port)
     service.run_check(saved.pk)
     page = signed_in(sam).get("/mail/connection/").content.decode()
@@ -529,9 +532,10 @@ def test_the_export_leaves_the_connection_and_its_password_out(server: Server) -
     assert b"imapcursor" in everything.lower()  # which folder was read does travel
 
 
-def test_the_queue_holds_the_connections_id_never_its_password(server: Server, centre: Any) -> None:
+def test_the_queue_holds_the_connections_id_never_its_password(
+    server: Server, centre: Any, sam: User
+) -> None:
     centre.TASKS = QUEUE
-    sam = person("sam@example.org")
     saved = _connected(sam, server)  # its first reading is queued at once
     assert not service.queue_check(saved)  # and only once
     queued = DBTaskResult.objects.get()
@@ -549,10 +553,9 @@ def test_the_queue_holds_the_connections_id_never_its_password(server: Server, c
 
 @pytest.mark.django_db(transaction=True)  # the worker closes connections between tasks
 def test_check_now_only_queues_and_a_worker_reads_the_mail(
-    server: Server, centre: Any, cli: Any
+    server: Server, centre: Any, cli: Any, sam: User
 ) -> None:
     centre.TASKS = QUEUE
-    sam = person("sam@example.org")
     _connected(sam, server)
     server.deliver(rejection_mail("Globex", "Data Analyst", 1))
     response = signed_in(sam).post("/mail/connection/check/")
@@ -599,15 +602,13 @@ def test_sync_mail_on_ones_own_computer_points_to_import(cli: Any) -> None:
     assert "bounceback import --imap" in result.output
 
 
-def test_mail_review_points_to_the_mailbox_page_where_it_is_offered(centre: Any) -> None:
-    sam = person("sam@example.org")
+def test_mail_review_points_to_the_mailbox_page_where_it_is_offered(centre: Any, sam: User) -> None:
     page = signed_in(sam).get("/mail/review/").content.decode()
     assert 'href="/mail/connection/"' in page
     assert "bounceback import --imap" not in page
 
 
-def test_settings_shows_the_mailbox_and_how_its_checks_go(server: Server) -> None:
-    sam = person("sam@example.org")
+def test_settings_shows_the_mailbox_and_how_its_checks_go(server: Server, sam: User) -> None:
     client = signed_in(sam)
     assert "Connect your mailbox" in client.get("/settings/").content.decode()
     _connected(sam, server)

@@ -1,24 +1,12 @@
-"""`bounceback import --imap`: against a real Dovecot on loopback, and where the password comes from.
-
-The fixture writes a Dovecot config in a temp dir: TLS only (a self-signed
-certificate made with openssl, which the client trusts through --cafile, so the
-real certificate check runs), one user in a passwd-file, Maildir storage in the
-temp dir, listening on 127.0.0.1 on a free port.
+"""`bounceback import --imap`: against a real Dovecot on loopback (``tests/dovecot.py``),
+and where the password comes from.
 """
 
 from __future__ import annotations
 
-import grp
 import io
 import json
 import logging
-import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,145 +20,16 @@ from rich.console import Console
 from bounceback.errors import UserError
 from bounceback.lib.mail.imap import ImapMessage
 from bounceback.mailbox.models import ImapCursor, ImportedMessage, OriginalMail
-from tests.clock import CURRENT_TIME
+from tests.dovecot import PASSWORD, Server, running
 from tests.test_mail_import import interview_mail, rejection_mail
 from tests.test_mail_reader import RECEIPT
-
-DOVECOT = Path("/usr/sbin/dovecot")
-PASSWORD = "correct horse battery staple"
-
-
-@dataclass
-class Server:
-    port: int
-    cafile: Path
-    maildir: Path
-    delivered: int = 0
-
-    def deliver(self, raw: bytes) -> None:
-        self.delivered += 1
-        name = f"{int(CURRENT_TIME.timestamp())}.{self.delivered}.test"  # Maildir: time.seq.host
-        path = self.maildir / "new" / name
-        path.write_bytes(raw)
-        path.chmod(0o644)
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 @pytest.fixture
 def dovecot(tmp_path: Path) -> Iterator[Server]:
-    if not DOVECOT.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"Dovecot is missing at {DOVECOT}; CI must install dovecot-imapd.")
-        pytest.skip(
-            "Dovecot is not installed here (apt-get install dovecot-imapd): IMAP tests skipped."
-        )
-    if not shutil.which("openssl"):
-        pytest.skip("openssl is needed to make the test server's certificate.")
-    uid, gid = os.getuid(), os.getgid()
-    if uid == 0:
-        # Dovecot never reads mail as root, and its helpers run as its own users: give them
-        # a folder outside pytest's private (0700) temp dir and the mail to "nobody".
-        root = Path(tempfile.mkdtemp(prefix="bounceback-dovecot-"))
-        root.chmod(0o755)
-        nobody = pwd.getpwnam("nobody")
-        uid, gid = nobody.pw_uid, nobody.pw_gid
-    else:
-        root = tmp_path / "dovecot"
-    for sub in ("run", "home/sam/Maildir/cur", "home/sam/Maildir/new", "home/sam/Maildir/tmp"):
-        (root / sub).mkdir(parents=True)
-    for folder in [root / "home", *(root / "home").rglob("*")]:
-        os.chown(folder, uid, gid)
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-keyout", str(root / "key.pem"), "-out", str(root / "cert.pem"),
-         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    (root / "passwd").write_text(f"sam:{{PLAIN}}{PASSWORD}::::::\n")
-    port = _free_port()
-    user, group = pwd.getpwuid(os.getuid()).pw_name, grp.getgrgid(os.getgid()).gr_name
-    # As root, Dovecot's own unprivileged users (from the package) run its helper processes.
-    service_users = (
-        ""
-        if os.getuid() == 0
-        else f"default_login_user = {user}\ndefault_internal_user = {user}\n"
-        f"default_internal_group = {group}\n"
-    )
-    (root / "dovecot.conf").write_text(
-        f"""
-base_dir = {root}/run
-state_dir = {root}/run
-log_path = {root}/dovecot.log
-protocols = imap
-listen = 127.0.0.1
-ssl = required
-ssl_cert = <{root}/cert.pem
-ssl_key = <{root}/key.pem
-auth_mechanisms = plain
-first_valid_uid = {uid}
-first_valid_gid = {gid}
-{service_users}
-passdb {{
-  driver = passwd-file
-  args = scheme=PLAIN username_format=%u {root}/passwd
-}}
-userdb {{
-  driver = static
-  args = uid={uid} gid={gid} home={root}/home/%u
-}}
-mail_location = maildir:{root}/home/%u/Maildir
-service imap-login {{
-  inet_listener imap {{
-    port = 0
-  }}
-  inet_listener imaps {{
-    port = {port}
-    ssl = yes
-  }}
-}}
-service anvil {{
-  chroot =
-}}
-service imap-login {{
-  chroot =
-}}
-"""
-    )
-    process = subprocess.Popen(
-        [str(DOVECOT), "-F", "-c", str(root / "dovecot.conf")],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 15
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    log = (
-                        (root / "dovecot.log").read_text()
-                        if (root / "dovecot.log").exists()
-                        else ""
-                    )
-                    output = process.stdout.read().decode() if process.stdout else ""
-                    pytest.fail(f"Dovecot did not start:\n{output}\n{log}")
-                time.sleep(0.05)
-        yield Server(port, root / "cert.pem", root / "home/sam/Maildir")
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        if os.getuid() == 0:
-            shutil.rmtree(root, ignore_errors=True)
+    """A server of its own for each test here (``tests/test_mail_connection.py`` shares one)."""
+    with running(tmp_path / "dovecot") as server:
+        yield server
 
 
 def _import(cli: Any, server: Server, *extra: str) -> Any:

@@ -329,12 +329,14 @@ def test_without_examples_the_recogniser_is_exactly_the_shipped_one() -> None:
 # --- in the app: kept from Mail review, used by the import, forgotten -----------------
 
 
-def _answer_two_trial_shifts(alice: Any, tmp_path: Path) -> None:
-    import_mails(alice, tmp_path, (trial_shift("bar"), 1), (trial_shift("chef"), 2))
+def _answer_two_trial_shifts(
+    alice: Any, tmp_path: Path, sender: tuple[str, str] = HOTEL, company: str = "Harbourside Hotels"
+) -> None:
+    import_mails(alice, tmp_path, (trial_shift("bar", sender), 1), (trial_shift("chef", sender), 2))
     items = list(ReviewItem.objects.filter(owner=alice))
     assert {i.label for i in items} == {"interview_invite"}
     for item in items:
-        services.correct(item, label="assessment_invite", company="Harbourside Hotels")
+        services.correct(item, label="assessment_invite", company=company)
 
 
 @pytest.mark.django_db
@@ -498,6 +500,48 @@ def test_the_learned_command_lists_and_forgets(alice: Any, cli: Any, tmp_path: P
 
     cli("learned", "--forget-all")
     assert not LearnedExample.objects.exists() and not SenderRule.objects.exists()
+
+
+# An applicant-tracking system writes for many employers from one address, so what was
+# learned is kept under the address and the employer's name together; the person reads the
+# employer, and the system it came through, never that key.
+OCEAN_BLUE = ("Ocean Blue Cruises", "noreply@smartrecruiters.com")
+OCEAN_BLUE_KEY = "noreply@smartrecruiters.com|ocean blue cruises"
+
+
+@pytest.mark.django_db
+def test_the_learned_page_names_a_tracking_systems_sender_in_words(
+    alice: Any, alice_client: Any, tmp_path: Path
+) -> None:
+    _answer_two_trial_shifts(alice, tmp_path, OCEAN_BLUE, company="Ocean Blue Cruises")
+    assert SenderRule.objects.get(owner=alice).sender == OCEAN_BLUE_KEY
+
+    page = alice_client.get(reverse("mailbox:learned")).content.decode()
+
+    assert "Ocean Blue Cruises (via smartrecruiters.com): assessment invitation" in page
+    assert (
+        "Mail from <strong>Ocean Blue Cruises (via smartrecruiters.com)</strong> is about" in page
+    )
+    assert OCEAN_BLUE_KEY not in page and "ocean blue cruises" not in page
+
+
+@pytest.mark.django_db
+def test_the_learned_command_names_a_tracking_systems_sender_in_words(
+    alice: Any, cli: Any, tmp_path: Path
+) -> None:
+    _answer_two_trial_shifts(alice, tmp_path, OCEAN_BLUE, company="Ocean Blue Cruises")
+
+    shown = " ".join(cli("learned").stdout.split())
+    assert "Ocean Blue Cruises (via smartrecruiters.com): assessment invitation" in shown
+    assert "Mail from Ocean Blue Cruises (via smartrecruiters.com) is about" in shown
+    assert OCEAN_BLUE_KEY not in shown
+
+    # Scripts keep the key they may match on, and get the words beside it.
+    listed = json.loads(cli("learned", "--json").stdout)
+    for part in ("examples", "misreadings", "sender_rules", "label_notes"):
+        for entry in listed[part]:
+            assert entry["sender"] == OCEAN_BLUE_KEY, part
+            assert entry["sender_in_words"] == "Ocean Blue Cruises (via smartrecruiters.com)"
 
 
 @pytest.mark.django_db

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from bounceback.applications.models import Application
 from bounceback.applications.services import add_application
+from bounceback.mailbox import services
 from bounceback.mailbox.importer import import_items
 from bounceback.mailbox.models import ImportedMessage, ReviewItem, SenderRule
 from bounceback.recovery.models import Rejection
@@ -326,7 +327,42 @@ def test_learned_senders_are_listed_in_words_and_linked_from_the_queue(
     assert reverse("mailbox:learned") in review
     page = alice_client.get(reverse("mailbox:learned")).content.decode()
     assert "anyone at wayne.example" in page and "Analyst at Wayne Enterprises" in page
-    assert "“acme recruiting” &lt;no-reply@greenhouse.io&gt;" in page
+    assert "Acme Recruiting (via greenhouse.io)" in page
+    assert "no-reply@greenhouse.io|acme recruiting" not in page
+
+
+@pytest.mark.parametrize(
+    ("key", "name", "words"),
+    [
+        # A tracking system writing for an employer: the employer, and through what.
+        ("noreply@smartrecruiters.com|ocean blue cruises", "", "Ocean Blue Cruises (via smartrecruiters.com)"),
+        ("no-reply@us.greenhouse-mail.io|acme recruiting", "", "Acme Recruiting (via greenhouse-mail.io)"),
+        # The name as the e-mail wrote it, when it was kept, over the key's lower case.
+        ("noreply@smartrecruiters.com|ibm careers", "IBM Careers", "IBM Careers (via smartrecruiters.com)"),
+        ("noreply@smartrecruiters.com|", "noreply@smartrecruiters.com", "noreply@smartrecruiters.com"),
+        # One employer's domain, kept by the rules (with "@") or the examples (without).
+        ("@wayne.example", "", "anyone at wayne.example"),
+        ("harbourside-hotels.example", "", "anyone at harbourside-hotels.example"),
+        ("harbourside-hotels.example", "Harbourside People Team", "Harbourside People Team (harbourside-hotels.example)"),
+        # A webmail address is one person.
+        ("jo.bloggs@gmail.com", "", "jo.bloggs@gmail.com"),
+        ("jo.bloggs@gmail.com", "Jo Bloggs", "Jo Bloggs (jo.bloggs@gmail.com)"),
+        ("jo.bloggs@gmail.com", "jo.bloggs@gmail.com", "jo.bloggs@gmail.com"),
+    ],
+)  # fmt: skip
+def test_a_learned_sender_is_said_in_words_never_as_its_key(
+    key: str, name: str, words: str
+) -> None:
+    assert services.sender_in_words(key, name) == words
+
+
+def test_every_key_a_sender_is_kept_under_reads_in_words() -> None:
+    for key in services.sender_keys("noreply@smartrecruiters.com", "Ocean Blue Cruises"):
+        assert services.sender_in_words(key) == "Ocean Blue Cruises (via smartrecruiters.com)"
+    assert [
+        services.sender_in_words(key)
+        for key in services.sender_keys("hr@wayne.example", "People Team")
+    ] == ["People Team (hr@wayne.example)", "hr@wayne.example", "anyone at wayne.example"]
 
 
 @pytest.mark.django_db

@@ -230,8 +230,9 @@ def stage(
 ) -> None:
     """Move an application along its timeline.
 
-    Example: bounceback stage 12 interview --on 2026-11-20 --note "with the team lead"
     For a rejection, use `bounceback reject` so you also get the reflection and drafts.
+
+    Example: bounceback stage 12 interview --on 2026-11-20 --note "with the team lead"
     """
     from bounceback.applications.serializers import application_dict
     from bounceback.applications.services import get_application, record_event
@@ -264,8 +265,7 @@ def confirm(
 ) -> None:
     """Confirm what bounceback guessed on an application, so it counts.
 
-    The day you applied (or the right one with --on), the days on its timeline marked
-    guessed, and a “not selected” filed from an e-mail without asking you.
+    The day you applied (or the right one with --on), the days on its timeline marked guessed, and a “not selected” filed from an e-mail without asking you.
 
     Example: bounceback confirm 12
     Example: bounceback confirm 12 --on 2026-11-02

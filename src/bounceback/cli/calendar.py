@@ -39,8 +39,7 @@ def calendar(
 ) -> None:
     """Put your next steps in any calendar app: open, dated steps and goals, each on its day.
 
-    Interviews and deadlines read from your mail go in at their time once you keep them
-    (`bounceback step ID --keep`). Only titles and dates go in, never your reflections, check-ins or feedback. Importing the file again updates its events instead of adding copies.
+    Interviews and deadlines read from your mail go in at their time once you keep them (`bounceback step ID --keep`). Only titles and dates go in, never your reflections, check-ins or feedback. Importing the file again updates its events instead of adding copies.
 
     With --link, a calendar app on this computer can subscribe while `bounceback serve` runs. Anyone with that address can read your step titles; turn it off or make a new one in Settings.
 

@@ -41,8 +41,7 @@ def contacts(
 ) -> None:
     """The people you've met: when you were last in touch and when to check in next.
 
-    A rhythm per person (a recruiter every three months, a mentor monthly, an interviewer a
-    few months after it ended) is set on their page in the app.
+    A rhythm per person (a recruiter every three months, a mentor monthly, an interviewer a few months after it ended) is set on their page in the app.
 
     Example: bounceback contacts --due --json
     """

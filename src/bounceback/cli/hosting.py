@@ -66,9 +66,8 @@ def worker(
 ) -> None:
     """Run long work queued by the web app: mailbox syncs, reminder e-mails, reports.
 
-    Hosted installs run one or more of these beside `bounceback serve`, on any machine
-    that reaches the same database. On one computer the work runs at once, so no worker
-    is needed.
+    Hosted installs run one or more of these beside `bounceback serve`, on any machine that reaches the same database. On one computer the work runs at once, so no worker is needed.
+
     Example: bounceback worker
     """
     from django.conf import settings
@@ -99,8 +98,8 @@ def invite(
 ) -> None:
     """Invite someone to a hosted bounceback and print their one-time link to choose a password.
 
-    For whoever looks after the install (the first staff account, say); staff invite
-    everyone else from the Accounts page.
+    For whoever looks after the install (the first staff account, say); staff invite everyone else from the Accounts page.
+
     Example: bounceback invite lee@careers.example.org --role staff --site https://careers.example.org
     """
     from django.conf import settings
@@ -127,6 +126,7 @@ def remind(
     """Queue today's reminder e-mails (one per job seeker with steps due) for the workers.
 
     Run it once a day from cron on any machine; `bounceback worker` sends them.
+
     Example: bounceback remind --site https://careers.example.org
     """
     from django.conf import settings
@@ -152,9 +152,8 @@ def sync_mail(
 ) -> None:
     """Queue a check of every mailbox people connected on the web, for the workers to run.
 
-    Run it from cron (every 15 minutes, say) on any machine; `bounceback worker` reads the
-    mail. Mailboxes already being checked are left alone, and one whose password the
-    server keeps refusing waits (an hour, then longer) rather than being tried again.
+    Run it from cron (every 15 minutes, say) on any machine; `bounceback worker` reads the mail. Mailboxes already being checked are left alone, and one whose password the server keeps refusing waits (an hour, then longer) rather than being tried again.
+
     Example: bounceback sync-mail --all --json
     """
     from django.conf import settings
@@ -193,9 +192,8 @@ def mail_key(
 ) -> None:
     """Make a key for BOUNCEBACK_MAIL_KEY, or re-lock saved mailbox passwords with a new one.
 
-    Without options it prints a fresh key. To change keys: put the new key first and the
-    old one after it (comma-separated) on every machine, run `--rotate` once, then drop
-    the old key.
+    Without options it prints a fresh key. To change keys: put the new key first and the old one after it (comma-separated) on every machine, run `--rotate` once, then drop the old key.
+
     Example: bounceback mail-key --rotate
     """
     if not rotate:

@@ -182,8 +182,7 @@ def themes(
 ) -> None:
     """Suggest themes for a text read from standard input, with the words that led to each.
 
-    The same tagger the app uses: the nine built-in themes read by meaning, and your own
-    themes by their words. Nothing is saved.
+    The same tagger the app uses: the nine built-in themes read by meaning, and your own themes by their words. Nothing is saved.
 
     Example: echo "I was so nervous I rambled" | bounceback themes --json
     """

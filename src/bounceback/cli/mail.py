@@ -344,8 +344,7 @@ def learned(
 ) -> None:
     """What bounceback learned from your answers in Mail review, and forgetting it.
 
-    Each e-mail you confirmed or corrected is listed with its ID, grouped by sender;
-    the sender rules and label notes follow.
+    Each e-mail you confirmed or corrected is listed with its ID, grouped by sender; the sender rules and label notes follow.
 
     Example: bounceback learned --forget 12
     """
@@ -373,6 +372,7 @@ def learned(
         return
     groups = learning.learned_examples(me)
     rules, labels = services.learned(me), services.learned_labels(me)
+    in_words = services.sender_in_words
     if as_json:
         print_json(
             {
@@ -381,6 +381,7 @@ def learned(
                         "id": e.pk,
                         "sender": g.sender,
                         "sender_name": g.sender_name,
+                        "sender_in_words": in_words(g.sender, g.sender_name),
                         "label": e.label,
                         "proposed": e.proposed,
                         "corrected": e.corrected,
@@ -391,15 +392,33 @@ def learned(
                     for e in g.examples
                 ],
                 "misreadings": [
-                    {"sender": g.sender, "label": g.label, "note": note}
+                    {
+                        "sender": g.sender,
+                        "sender_in_words": in_words(g.sender, g.sender_name),
+                        "label": g.label,
+                        "note": note,
+                    }
                     for g in groups
                     for note in g.misread_notes
                 ],
                 "sender_rules": [
-                    {"id": r.pk, "sender": r.sender, "company": r.company} for r in rules
+                    {
+                        "id": r.pk,
+                        "sender": r.sender,
+                        "sender_in_words": in_words(r.sender),
+                        "company": r.company,
+                    }
+                    for r in rules
                 ],
                 "label_notes": [
-                    {"id": c.pk, "sender": c.sender, "was": c.was, "now": c.now} for c in labels
+                    {
+                        "id": c.pk,
+                        "sender": c.sender,
+                        "sender_in_words": in_words(c.sender),
+                        "was": c.was,
+                        "now": c.now,
+                    }
+                    for c in labels
                 ],
             }
         )
@@ -412,7 +431,7 @@ def learned(
         return
     for group in groups:
         console.print(
-            f"[bold]{escape(group.sender_name)}[/bold] ({escape(group.sender)}): "
+            f"[bold]{escape(in_words(group.sender, group.sender_name))}[/bold]: "
             f"{group.label_display.lower()}"
         )
         for e in group.examples:
@@ -423,10 +442,10 @@ def learned(
         for note in group.misread_notes:
             console.print(f"  {escape(note)}")
     for rule in rules:
-        console.print(f"Mail from {escape(rule.sender_display)} is about {escape(rule.company)}.")
+        console.print(f"Mail from {escape(in_words(rule.sender))} is about {escape(rule.company)}.")
     for c in labels:
         console.print(
-            f"Mail from {escape(c.sender_display)} that reads like "
+            f"Mail from {escape(in_words(c.sender))} that reads like "
             f"{c.get_was_display().lower()} is asked about (you said {c.get_now_display().lower()})."
         )
     console.print(

@@ -67,8 +67,9 @@ def export(
         bool, typer.Option("--json", help="Print what was written as JSON.")
     ] = False,
 ) -> None:
-    """Everything you keep in bounceback, in one zip: a documented JSON file, a spreadsheet
-    (CSV) per kind of record, your private notes included.
+    """Everything you keep in bounceback, in one zip file to keep or take elsewhere.
+
+    Inside: a documented JSON file and a spreadsheet (CSV) per kind of record, your private notes included.
 
     Example: bounceback export --out ~/Documents/bounceback.zip
     """
@@ -112,9 +113,9 @@ def restore(
         bool, typer.Option("--json", help="Print what was restored as JSON.")
     ] = False,
 ) -> None:
-    """Bring back an export. Into an empty data folder it just restores; where there is data
-    already, it says what would be replaced and asks first (or --yes). All or nothing.
-    On a hosted install, --user says whose account: only theirs is touched.
+    """Bring back an export made with `bounceback export`: all of it, or nothing.
+
+    Into an empty data folder it just restores; where there is data already, it says what would be replaced and asks first (or --yes). On a hosted install, --user says whose account: only theirs is touched.
 
     Example: bounceback restore ~/Documents/bounceback.zip
     Example: bounceback restore sam.zip --user sam@careers.example.org

@@ -19,8 +19,7 @@ def practice(
 ) -> None:
     """Practise interview questions out loud; bounceback schedules each one again (FSRS).
 
-    Each card is a question: say your answer out loud, then rate it Again, Hard, Good or
-    Easy (1-4), or q to stop. Questions you stumbled on come first.
+    Each card is a question: say your answer out loud, then rate it Again, Hard, Good or Easy (1-4), or q to stop. Questions you stumbled on come first.
 
     Example: bounceback practice
     Example: bounceback practice --due --json

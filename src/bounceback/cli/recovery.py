@@ -143,13 +143,9 @@ def reject(
 ) -> None:
     """Record a rejection, reflect on it, and leave with drafts and dated next steps.
 
-    With --email, the e-mail's own Date: is the day you heard (unless --on says otherwise)
-    and a person's From: address addresses the drafts. How far you got starts from the
-    further of what the e-mail says and what your timeline shows.
+    With --email, the e-mail's own Date: is the day you heard (unless --on says otherwise) and a person's From: address addresses the drafts. How far you got starts from the further of what the e-mail says and what your timeline shows.
 
-    On an application that already has a rejection, --app ID with any of --stage, --on,
-    --contact, --contact-email, --role, --feedback, --enough, --reapply or --outside-control corrects it
-    (the timeline and wins follow, nothing is duplicated); --app ID alone picks up its flow.
+    On an application that already has a rejection, --app ID with any of --stage, --on, --contact, --contact-email, --role, --feedback, --enough, --reapply or --outside-control corrects it (the timeline and wins follow, nothing is duplicated); --app ID alone picks up its flow.
 
     Example: bounceback reject --email rejection.eml --tone brief
     Example: bounceback reject --company Acme --role "Data Analyst" --stage interview --no-input --json

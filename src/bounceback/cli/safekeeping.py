@@ -37,9 +37,8 @@ def backup(
 ) -> None:
     """Back up your data while bounceback runs: one file, named with the date and time.
 
-    Uses SQLite's online backup, so it is complete and consistent even while the app is
-    saving. Before every upgrade bounceback also backs up on its own (the last five kept).
-    On PostgreSQL, backups are the database administrator's job (pg_dump).
+    Uses SQLite's online backup, so it is complete and consistent even while the app is saving. Before every upgrade bounceback also backs up on its own (the last five kept). On PostgreSQL, backups are the database administrator's job (pg_dump).
+
     Example: bounceback backup --out /media/usb-stick
     Example: bounceback backup --list
     Example: bounceback backup --restore ~/.local/share/bounceback/backups/bounceback-20261207-090000.sqlite3
@@ -127,6 +126,7 @@ def upgrade() -> None:
     """Upgrade your data for this version of bounceback (backed up first, put back on failure).
 
     `bounceback serve` does this too; other commands ask you to run it when it is needed.
+
     Example: bounceback upgrade
     """
     done = ensure_database(upgrade=True)
@@ -141,9 +141,8 @@ def forget(
 ) -> None:
     """Delete everything bounceback holds about you, for good: there is no undo.
 
-    Every application, rejection, reflection, note, check-in and imported mail; your
-    backups, exports and own drafts in the data folder. The database file is rewritten
-    so the words cannot be read back from it. Export first if you want a copy.
+    Every application, rejection, reflection, note, check-in and imported mail; your backups, exports and own drafts in the data folder. The database file is rewritten so the words cannot be read back from it. Export first if you want a copy.
+
     Example: bounceback forget
     """
     from django.conf import settings

@@ -158,8 +158,8 @@ def serve(
 ) -> None:
     """Open bounceback in your browser (updates the database first).
 
-    On a hosted install (BOUNCEBACK_HOSTED, or a DATABASE_URL) it serves many people
-    with gunicorn instead: no local account, no sign-in link.
+    On a hosted install (BOUNCEBACK_HOSTED, or a DATABASE_URL) it serves many people with gunicorn instead: no local account, no sign-in link.
+
     Example: bounceback serve --port 8800 --no-browser
     """
     setup_django()
@@ -179,8 +179,8 @@ def demo(
 ) -> None:
     """Try bounceback on a realistic sample job search, kept apart from your own data.
 
-    The demo lives in its own folder (BOUNCEBACK_DEMO_HOME, or "bounceback-demo" beside
-    your data folder) and always uses SQLite, so it never touches your real data.
+    The demo lives in its own folder (BOUNCEBACK_DEMO_HOME, or "bounceback-demo" beside your data folder) and always uses SQLite, so it never touches your real data.
+
     Example: bounceback demo --no-browser
     """
     home = use_demo_folder()
@@ -215,6 +215,7 @@ def signin_link(
     """Print a fresh one-time sign-in link for a running `bounceback serve` (or, with --demo, `bounceback demo`).
 
     A link only opens the bounceback whose data folder made it: use --demo for the demo.
+
     Example: bounceback signin-link --port 8800
     Example: bounceback signin-link --demo
     """

@@ -33,9 +33,7 @@ def _action_dict(action: Any) -> dict[str, Any]:
 def today(as_json: JsonOption = False) -> None:
     """What is due, dates read from your mail, suggestions waiting, and what is coming up.
 
-    The same list as the Today page. With --json, an object with "due", "events" (dated
-    events read from mail, not kept yet), "suggested", "coming_up", "waiting" and "also"
-    (check-ins, thank-yous, practice and reapplying).
+    The same list as the Today page. With --json, an object with "due", "events" (dated events read from mail, not kept yet), "suggested", "coming_up", "waiting" and "also" (check-ins, thank-yous, practice and reapplying).
 
     Example: bounceback today --json
     """

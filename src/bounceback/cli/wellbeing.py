@@ -72,9 +72,7 @@ def checkin(
 ) -> None:
     """Note how you're feeling today: a mood from 1 to 5, optional tags and a private note.
 
-    Without --mood, asks you at the keyboard. Tags include exercised, saw-friends,
-    slept-well and rest-day (an unknown tag prints the full list). Nothing is
-    shared, and nobody is notified.
+    Without --mood, asks you at the keyboard. Tags include exercised, saw-friends, slept-well and rest-day (an unknown tag prints the full list). Nothing is shared, and nobody is notified.
 
     Example: bounceback checkin --mood 3 --tag exercised --note "Long walk helped"
     """

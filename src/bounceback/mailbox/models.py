@@ -188,14 +188,6 @@ class SenderRule(Owned):
     def __str__(self) -> str:
         return f"{self.sender} → {self.company}"
 
-    @property
-    def sender_display(self) -> str:
-        """The sender in words ("anyone at wayne.example"), from the key it is kept under."""
-        if self.sender.startswith("@"):
-            return f"anyone at {self.sender[1:]}"
-        address, _, name = self.sender.partition("|")
-        return f"“{name}” <{address}>" if name else address
-
 
 class LabelCorrection(Owned):
     """Mail from ``sender`` that bounceback read as ``was`` was really ``now`` (the person said)."""
@@ -215,10 +207,6 @@ class LabelCorrection(Owned):
 
     def __str__(self) -> str:
         return f"{self.sender}: {self.was} → {self.now}"
-
-    @property
-    def sender_display(self) -> str:
-        return SenderRule(sender=self.sender).sender_display
 
 
 class ImapCursor(Owned):

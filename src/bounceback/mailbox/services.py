@@ -6,6 +6,7 @@ so an e-mail is filed the same way whoever decided where it goes.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -24,7 +25,7 @@ from bounceback.applications.services import (
 from bounceback.errors import UserError
 from bounceback.lib.companies import company_key, role_key
 from bounceback.lib.mail.dates import MailEvent, find_events
-from bounceback.lib.mail.extract import domain_of, is_ats_domain
+from bounceback.lib.mail.extract import domain_of, is_ats_domain, registrable
 from bounceback.lib.mail.senders import FREEMAIL_DOMAINS
 from bounceback.mailbox.learning import forget_everything, remember_example
 from bounceback.mailbox.models import (
@@ -167,6 +168,35 @@ def sender_keys(from_addr: str, from_name: str) -> list[str]:
         if domain not in FREEMAIL_DOMAINS:
             keys.append(f"@{domain}")
     return keys
+
+
+def sender_in_words(key: str, name: str = "") -> str:
+    """A sender key as the person would say it, for "What I've learned from you".
+
+    Reads the keys of ``sender_keys`` and of the personal layer (``personal.sender_of``,
+    which keeps an employer's domain without the "@"):
+
+    - ``noreply@smartrecruiters.com|ocean blue cruises`` -> "Ocean Blue Cruises (via
+      smartrecruiters.com)": the employer, and the tracking system that wrote for them;
+    - ``@wayne.example`` (or ``wayne.example``) -> "anyone at wayne.example";
+    - ``jo@gmail.com`` -> "jo@gmail.com".
+
+    ``name`` is the display name as the e-mail gave it, when it was kept: the key holds it
+    in lower case, so without it the name is capitalised word by word. Given for a key
+    that carries no name, it leads, with the key in brackets: "Wayne HR (wayne.example)".
+    """
+    name = name.strip()
+    address, _, kept_name = key.partition("|")
+    if kept_name:
+        shown = name if name.lower() == kept_name else string.capwords(kept_name)
+        domain = domain_of(address)
+        if is_ats_domain(domain):
+            return f"{shown} (via {registrable(domain)})"
+        return f"{shown} ({address})"
+    where = address.removeprefix("@")
+    if name and name.lower() != where:
+        return f"{name} ({where})"
+    return where if "@" in where else f"anyone at {where}"
 
 
 def rule_key(from_addr: str, from_name: str) -> str | None:

@@ -285,7 +285,7 @@ def learned_forget(request: AuthedRequest, pk: int) -> HttpResponse:
     services.forget(rule)
     messages.success(
         request,
-        f"Forgotten. Mail from {rule.sender_display} will be recognised afresh; "
+        f"Forgotten. Mail from {services.sender_in_words(rule.sender)} will be recognised afresh; "
         "what was already filed stays where it is.",
     )
     return redirect("mailbox:learned")
