@@ -248,6 +248,8 @@ def test_drafts_are_signed_once_and_edited_before_copying(
     page.get_by_label("How do you sign your e-mails?").fill("Sam Okafor")
     page.get_by_role("button", name="Sign the drafts with it").click()
     page.get_by_text("Your drafts are signed “Sam Okafor” now.").wait_for()
+    # The drafts were swapped in anew: edit once the page follows the new box's edits.
+    page.locator("#b-thank_you[data-following]").wait_for()
     body = page.locator("#b-thank_you")
     assert body.input_value().rstrip().endswith("Sam Okafor")
     body.fill(body.input_value().replace("Hello,", "Dear Priya,"))
