@@ -280,7 +280,11 @@ def main() -> None:
     # Every point at the lowest one allowed, so the overrides that look at the confidence
     # see what they would with any points chosen; the model's own probabilities are then
     # read back (uncalibrated), the points chosen on them and applied by with_points.
+    # The one threshold goes there too, so calibration is the identity: the analysis rounds
+    # its confidence to 0.001, and read back through a steep calibration (a point of 0.80
+    # mapped onto 0.99 is 20 to 1) that rounding moved the choice from run to run (round 12).
     policy.FILE_AT.update(dict.fromkeys(policy.FILE_AT, POINTS[0]))
+    policy.AUTO_FILE_AT = POINTS[0]  # type: ignore[misc]
     runs: list[list[Any]] = []
     for repeat in range(args.repeats):
         oof: list[Any] = [None] * len(examples)

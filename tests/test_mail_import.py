@@ -61,7 +61,7 @@ def analysed(msg: MailMessage, **fields: Any) -> Any:
     from bounceback.lib.mail.mime import Parsed
     from bounceback.lib.mail.triage import Analysed
 
-    base: dict[str, Any] = {"label": "rejection", "confidence": 0.97, "company": "Acme"}
+    base: dict[str, Any] = {"label": "rejection", "confidence": 0.995, "company": "Acme"}
     base.update(fields)
     return Analysed(Parsed(1, "message 1", msg), Analysis(**base))
 

@@ -157,6 +157,16 @@ def test_lookalike_keeps_job_mail_that_names_a_job_or_an_organisation_applied_to
     assert decide(applied, "lookalike").label == "rejection"
 
 
+def test_lookalike_asks_before_filing_job_words_beside_a_scholarship_or_a_tenancy() -> None:
+    sure = context("rejection", 0.999, cues=("lookalike_topic",))
+    verdict = decide(sure, "lookalike")
+    assert verdict.label == "rejection"
+    assert verdict.confidence < policy.AUTO_FILE_AT
+    assert verdict.review_reason is not None
+    unsure = decide(context("rejection", 0.7, cues=("lookalike_topic",)), "lookalike")
+    assert unsure.review_reason is None
+
+
 def test_unfamiliar_wording_asks_rather_than_drops_a_strong_job_phrase() -> None:
     verdict = decide(context("not_job", 0.8, cues=("decision_no",)), "unfamiliar_wording")
     assert verdict.label == "rejection"

@@ -118,7 +118,7 @@ def test_a_label_the_person_corrected_for_that_sender_is_asked_about_next_time(
     )
     correction = LabelCorrection.objects.get(owner=alice)
     assert (correction.was, correction.now) == ("rejection", "application_received")
-    report = import_items(alice, [analysed(message(2), confidence=0.97)])
+    report = import_items(alice, [analysed(message(2), confidence=0.995)])
     assert report.queued == 1
     later = ReviewItem.objects.get(message__dedupe_key="mid:m2@mail.example")
     assert "last time mail from this sender read that way you said it was" in later.reason
@@ -133,7 +133,7 @@ def test_setting_mail_aside_as_not_job_is_remembered_for_the_sender(
     item = ReviewItem.objects.get()
     alice_client.post(reverse("mailbox:dismiss", args=[item.pk]))
     assert LabelCorrection.objects.filter(owner=alice, was="rejection", now="not_job").exists()
-    import_items(alice, [analysed(message(2), confidence=0.97)])
+    import_items(alice, [analysed(message(2), confidence=0.995)])
     assert ReviewItem.objects.filter(message__dedupe_key="mid:m2@mail.example").exists()
     page = alice_client.get(reverse("mailbox:learned")).content.decode()
     assert "you said it was “not about my job search”" in page
