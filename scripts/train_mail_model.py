@@ -5,7 +5,8 @@
 
 Training mail: the labelled sets the team may read (corpus/handwritten, corpus/variety,
 corpus/blind/mail-train, and each blind batch once it has been measured: listed in
-``corpora.READ_BATCHES``, today mail-blind-9) plus synthetic mail from corpus/generate.py, weighted lower. The frozen
+``corpora.READ_BATCHES``, today mail-blind-9 and mail-blind-10) plus synthetic mail from
+corpus/generate.py, weighted lower. The frozen
 split (corpus/blind/mail-frozen) and unread blind batches are never read here.
 
 The threshold: 5-fold cross-validation over the labelled mail gives every message an

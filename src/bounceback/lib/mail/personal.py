@@ -451,7 +451,12 @@ def combine(
             return probs, Learned(label, UNSURE, because)
         elif adjustment.misreadings.corrections < DOUBT_AFTER and adjustment.voted is not None:
             probs = adjustment.voted
-        elif probs[label] < policy.AUTO_FILE_AT <= (adjustment.voted or probs)[label]:
+        elif (
+            # on the importer's scale: raw, a point far below AUTO_FILE_AT hid the doubt
+            policy.calibrated(label, probs[label])
+            < policy.AUTO_FILE_AT
+            <= policy.calibrated(label, (adjustment.voted or probs)[label])
+        ):
             doubt = adjustment.because_doubted()
             assert doubt is not None  # misreadings hold a correction
             return probs, Learned(label, UNSURE, doubt, doubted=True)
