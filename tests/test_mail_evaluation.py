@@ -67,7 +67,7 @@ def test_every_set_is_printed_side_by_side_with_the_overrides_effect() -> None:
 def test_a_new_blind_batch_is_picked_up_and_kept_private(tmp_path: Path) -> None:
     (tmp_path / "handwritten").mkdir()
     (tmp_path / "handwritten" / "labels.jsonl").write_text("", encoding="utf-8")
-    for name in ("mail-blind-11", "mail-blind-2", "mail-blind-9", "mail-train", "not-a-set"):
+    for name in ("mail-blind-12", "mail-blind-2", "mail-blind-9", "mail-train", "not-a-set"):
         folder = tmp_path / "blind" / name
         folder.mkdir(parents=True)
         (folder / "labels.jsonl").write_text("", encoding="utf-8")
@@ -77,14 +77,14 @@ def test_a_new_blind_batch_is_picked_up_and_kept_private(tmp_path: Path) -> None
         ("mail-train", "train", False),
         ("mail-blind-2", "blind", True),
         ("mail-blind-9", "read", False),
-        ("mail-blind-11", "blind", True),
+        ("mail-blind-12", "blind", True),
     ]
 
 
 def test_a_measured_blind_batch_is_training_data_and_an_unread_one_never_is(
     tmp_path: Path,
 ) -> None:
-    for name in ("mail-frozen", "mail-blind-9", "mail-blind-11"):
+    for name in ("mail-frozen", "mail-blind-9", "mail-blind-12"):
         folder = tmp_path / "blind" / name
         folder.mkdir(parents=True)
         (folder / "labels.jsonl").write_text("", encoding="utf-8")
