@@ -206,7 +206,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
     parser.add_argument("--kills", type=int, default=60, help="How many kill -9s (at least 50).")
-    parser.add_argument("--messages", type=int, default=800, help="Job e-mails in the mbox.")
+    parser.add_argument(
+        "--messages",
+        type=int,
+        default=2000,
+        help="Job e-mails in the mbox (enough to outlast the kills).",
+    )
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--json", action="store_true", help="Print the figures as JSON.")
     parser.add_argument("--phase", type=Path, help=argparse.SUPPRESS)
