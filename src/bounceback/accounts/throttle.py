@@ -39,18 +39,23 @@ def delay_after(failures: int, limit: int) -> timedelta:
     return min(FIRST_DELAY * (1 << doublings), LONGEST_DELAY)
 
 
-def _failures(**where: str) -> int:
-    live = AccessAttempt.objects.filter(expiration__expires_at__gt=timezone.now(), **where)
-    total: int | None = live.aggregate(total=Sum("failures_since_start"))["total"]
-    return total or 0
+def _live_failures(username: str | None, address: str) -> tuple[int, int]:
+    """Live failures on an account and from an address, in one query."""
+    on_account = Q(username=username) if username else Q(pk__in=[])
+    from_address = Q(ip_address=address)
+    live = AccessAttempt.objects.filter(expiration__expires_at__gt=timezone.now())
+    counts = live.filter(on_account | from_address).aggregate(
+        account=Sum("failures_since_start", filter=on_account),
+        address=Sum("failures_since_start", filter=from_address),
+    )
+    return counts["account"] or 0, counts["address"] or 0
 
 
 def _tried(request: HttpRequest, credentials: dict[str, Any] | None) -> tuple[int, int]:
     """Live failures on the account being tried, and from the address asking."""
     username = get_client_username(request, credentials)
     address = getattr(request, "axes_ip_address", None) or client_address(request)
-    on_account = _failures(username=username) if username else 0
-    return on_account, _failures(ip_address=address)
+    return _live_failures(username, address)
 
 
 def failure_limit(request: HttpRequest, credentials: dict[str, Any] | None = None) -> int:
@@ -85,12 +90,7 @@ def refuse_while_locked(request: HttpRequest) -> timedelta | None:
     """
     username = username_tried(request)
     address = client_address(request)
-    live = AccessAttempt.objects.filter(expiration__expires_at__gt=timezone.now())
-    counts = live.filter(Q(username=username) | Q(ip_address=address)).aggregate(
-        account=Sum("failures_since_start", filter=Q(username=username)),
-        address=Sum("failures_since_start", filter=Q(ip_address=address)),
-    )
-    on_account, from_address = counts["account"] or 0, counts["address"] or 0
+    on_account, from_address = _live_failures(username, address)
     if on_account < ACCOUNT_LIMIT and from_address < ADDRESS_LIMIT:
         return None
     with transaction.atomic():
